@@ -1,0 +1,35 @@
+import type { Severity } from '../engine/types.js';
+import type { ClassifierExtensions } from '../classifier/classifier.js';
+import type { CustomSinkConfig } from '../sinks/types.js';
+
+/** Scan configuration (`.privacy-review.yml`), after validation and defaults. */
+export interface ScanConfig {
+  /** Globs (relative to the root) of files to analyze. */
+  include: string[];
+  /** Globs never analyzed (on top of node_modules, build output and .gitignore). */
+  exclude: string[];
+  /** Globs whose findings are kept but marked suppressed (kind `config`), each with its reason. */
+  ignore: { paths: string[]; rules?: string[]; reason: string }[];
+  /** Exit-code threshold for the CLI. */
+  failOn: Severity;
+  /** Files larger than this many bytes are skipped with a reason. */
+  maxFileBytes: number;
+  /** Honour .gitignore files. */
+  gitignore: boolean;
+  classifier: ClassifierExtensions;
+  sinks: CustomSinkConfig[];
+  /** Extra function/method names treated as redaction helpers (in addition to mask/redact/anonymize/...). */
+  redactors: string[];
+}
+
+export const DEFAULT_CONFIG: ScanConfig = {
+  include: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/*.prisma'],
+  exclude: [],
+  ignore: [],
+  failOn: 'high',
+  maxFileBytes: 1_000_000,
+  gitignore: true,
+  classifier: {},
+  sinks: [],
+  redactors: [],
+};

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { FileError } from './types.js';
+
+/**
+ * Compiler options for analysis. We read the project's tsconfig.json only for what changes how its
+ * own files resolve each other (`baseUrl`, `paths`, `jsx`); everything else is fixed so that analysis
+ * is static, fast and identical with or without `node_modules`: `noResolve` keeps the program to the
+ * files we discovered (no `node_modules` sources, no `@types`), `allowJs` covers plain JavaScript.
+ */
+export function compilerOptionsFor(root: string): { options: ts.CompilerOptions; error?: FileError } {
+  const base: ts.CompilerOptions = {
+    allowJs: true,
+    checkJs: false,
+    jsx: ts.JsxEmit.Preserve,
+    target: ts.ScriptTarget.ESNext,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    resolveJsonModule: false,
+    noResolve: true,
+    noEmit: true,
+    types: [],
+    lib: ['lib.es2023.d.ts'],
+    skipLibCheck: true,
+    strict: true,
+    experimentalDecorators: true,
+    allowArbitraryExtensions: true,
+  };
+  const tsconfigPath = path.join(root, 'tsconfig.json');
+  if (!existsSync(tsconfigPath)) return { options: base };
+  const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
+  if (read.error) {
+    return { options: base, error: configError(tsconfigPath, root, read.error) };
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, tsconfigPath);
+  const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, harmless here
+  const { baseUrl, paths, jsx, rootDirs } = parsed.options;
+  const options = { ...base, ...(baseUrl ? { baseUrl } : {}), ...(paths ? { paths } : {}), ...(jsx ? { jsx } : {}), ...(rootDirs ? { rootDirs } : {}) };
+  return { options, ...(fatal ? { error: configError(tsconfigPath, root, fatal) } : {}) };
+}
+
+function configError(file: string, root: string, d: ts.Diagnostic): FileError {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+  const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+  return {
+    file: path.relative(root, file).split(path.sep).join('/'),
+    ...(pos ? { line: pos.line + 1, column: pos.character + 1 } : {}),
+    message: `tsconfig.json could not be used (${message}); analyzed with default options, so path aliases may not resolve. Fix the file to restore them.`,
+  };
+}

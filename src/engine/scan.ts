@@ -1,0 +1,214 @@
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import picomatch from 'picomatch';
+import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
+import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
+import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { compilerOptionsFor } from './compiler-options.js';
+import { enclosingSymbol, rangeOf } from './symbols.js';
+import { fingerprint } from './fingerprint.js';
+import { parseSuppressions, suppressionFor } from './suppressions.js';
+import { Classifier } from '../classifier/classifier.js';
+import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { FlowAnalyzer } from '../flow/flow-analyzer.js';
+import { createSinkResolver } from '../sinks/resolver.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface ScanOptions {
+  root: string;
+  config?: ScanConfig;
+  analyzers: readonly Analyzer[];
+  /** Called after each file, for progress output. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Analyze every file under `root` with every analyzer, in one pass over each file. */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const config = options.config ?? DEFAULT_CONFIG;
+  const discovery = await discoverFiles(root, config);
+  const errors: FileError[] = [];
+  const skipped: SkippedFile[] = [...discovery.skipped];
+
+  const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root);
+  if (tsconfigError) errors.push(tsconfigError);
+  const project = new Project({
+    compilerOptions,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+  });
+  for (const f of discovery.sources) project.createSourceFile(f.path, f.text, { overwrite: true });
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+
+  const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
+  const classifier = new Classifier(taxonomy, config.classifier);
+  const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
+  const services = { program, checker, classifier, taxonomy, config, root, relative } as ScanServices;
+  services.sinks = createSinkResolver(services);
+  services.flow = new FlowAnalyzer(services);
+
+  const collector = new FindingCollector(options.analyzers, config, errors, taxonomy);
+  const total = discovery.sources.length + discovery.textFiles.length;
+  let done = 0;
+  let lines = 0;
+
+  for (const file of discovery.sources) {
+    const sf = program.getSourceFile(file.path);
+    if (!sf) {
+      skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
+      continue;
+    }
+    lines += sf.getLineStarts().length;
+    for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
+      const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+      errors.push({
+        file: file.relative,
+        line: pos.line + 1,
+        column: pos.character + 1,
+        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+      });
+    }
+    try {
+      collector.analyzeSource(file, sf, services);
+    } catch (e) {
+      errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+    }
+    options.onProgress?.(++done, total, file.relative);
+  }
+  for (const file of discovery.textFiles) {
+    lines += file.text.split('\n').length;
+    try {
+      collector.analyzeText(file, services);
+    } catch (e) {
+      errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+    }
+    options.onProgress?.(++done, total, file.relative);
+  }
+
+  const findings = collector.findings.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+  const byRule: Record<RuleId, number> = { 'pii-field': 0, 'pii-logging': 0, 'data-flow': 0 };
+  for (const f of findings) if (!f.suppressed) byRule[f.rule]++;
+  return {
+    version: 1,
+    tool: { name: 'privacy-review', version: TOOL_VERSION },
+    root,
+    findings,
+    skipped,
+    errors,
+    stats: {
+      files: discovery.sources.length + discovery.textFiles.length,
+      lines,
+      durationMs: Math.round(performance.now() - started),
+      findings: findings.filter((f) => !f.suppressed).length,
+      suppressed: findings.filter((f) => f.suppressed).length,
+      byRule,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  };
+}
+
+/** Turns analyzer reports into findings: location, symbol, severity, suppression, fingerprint. */
+class FindingCollector {
+  readonly findings: Finding[] = [];
+  private readonly ignoreMatchers: { match: (file: string) => boolean; rules?: string[]; reason: string }[];
+
+  constructor(
+    private readonly analyzers: readonly Analyzer[],
+    config: ScanConfig,
+    private readonly errors: FileError[],
+    private readonly taxonomy: Taxonomy,
+  ) {
+    this.ignoreMatchers = config.ignore.map((i) => ({ match: picomatch(i.paths, { dot: true }), rules: i.rules, reason: i.reason }));
+  }
+
+  analyzeSource(file: DiscoveredFile, sf: ts.SourceFile, services: ScanServices): void {
+    const dispatch = new Map<ts.SyntaxKind, ((node: ts.Node) => void)[]>();
+    const reports: { rule: RuleId; input: FindingInput }[] = [];
+    for (const analyzer of this.analyzers) {
+      const ctx = { ...services, file: file.relative, sourceFile: sf, report: (input: FindingInput) => reports.push({ rule: analyzer.meta.id, input }) };
+      const handlers: NodeHandlers = analyzer.create(ctx);
+      for (const key of Object.keys(handlers)) {
+        const kind = Number(key) as ts.SyntaxKind;
+        const handler = handlers[kind];
+        if (!handler) continue;
+        const list = dispatch.get(kind) ?? [];
+        list.push(handler);
+        dispatch.set(kind, list);
+      }
+    }
+    if (dispatch.size > 0) {
+      const visit = (node: ts.Node): void => {
+        const list = dispatch.get(node.kind);
+        if (list) for (const h of list) h(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+    this.finish(file, reports, sf);
+  }
+
+  analyzeText(file: DiscoveredFile, services: ScanServices): void {
+    const reports: { rule: RuleId; input: FindingInput }[] = [];
+    for (const analyzer of this.analyzers) {
+      if (!analyzer.textFiles?.matches(file.relative)) continue;
+      const ctx: FileContext = { ...services, file: file.relative, report: (input) => reports.push({ rule: analyzer.meta.id, input }) };
+      analyzer.textFiles.analyze(file.text, ctx);
+    }
+    this.finish(file, reports, undefined);
+  }
+
+  private finish(file: DiscoveredFile, reports: { rule: RuleId; input: FindingInput }[], sf: ts.SourceFile | undefined): void {
+    if (reports.length === 0) return;
+    const suppressions = parseSuppressions(file.relative, file.text);
+    this.errors.push(...suppressions.problems);
+    const seen = new Map<string, number>();
+    const located = reports.map((r) => ({ ...r, range: isNode(r.input.at) ? rangeOf(r.input.at, sf) : textRange(r.input.at) }));
+    located.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+    for (const { rule, input, range } of located) {
+      const symbol = input.symbol ?? (isNode(input.at) ? enclosingSymbol(input.at) : '<file>');
+      const categories = [...new Set(input.categories)].sort();
+      const sink = input.sink ?? null;
+      const base = fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator });
+      const occurrence = seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      const id = occurrence === 0 ? base : fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator }, occurrence);
+      const suppression = suppressionFor(suppressions, rule, range.line) ?? this.configSuppression(file.relative, rule);
+      this.findings.push({
+        id,
+        rule,
+        severity: input.severity ?? this.taxonomy.severity(categories),
+        file: file.relative,
+        ...range,
+        message: input.message,
+        categories,
+        symbol,
+        sink,
+        trace: input.trace ?? [],
+        suppressed: Boolean(suppression),
+        ...(suppression ? { suppression } : {}),
+        confidence: input.confidence,
+        remediation: input.remediation,
+      });
+    }
+  }
+
+  private configSuppression(file: string, rule: RuleId) {
+    for (const m of this.ignoreMatchers) {
+      if ((!m.rules || m.rules.includes(rule)) && m.match(file)) return { kind: 'config' as const, reason: m.reason };
+    }
+    return undefined;
+  }
+}
+
+function isNode(at: FindingInput['at']): at is ts.Node {
+  return typeof (at as ts.Node).kind === 'number';
+}
+
+function textRange(at: TextLocation) {
+  return { line: at.line, column: at.column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? at.column };
+}
