@@ -1,4 +1,6 @@
 import type { Analyzer } from '../src/engine/analyzer.js';
+import { piiLoggingAnalyzer } from './pii-logging/index.js';
+import { dataFlowAnalyzer } from './data-flow/index.js';
 
 /** Every analyzer, in report order. */
-export const ANALYZERS: readonly Analyzer[] = [];
+export const ANALYZERS: readonly Analyzer[] = [piiLoggingAnalyzer, dataFlowAnalyzer];

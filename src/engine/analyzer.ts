@@ -4,6 +4,7 @@ import type { Classifier } from '../classifier/classifier.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { SinkResolver } from '../sinks/types.js';
 import type { FlowAnalyzer } from '../flow/flow-analyzer.js';
+import type { SinkFlows } from '../flow/sink-flows.js';
 import type { ScanConfig } from '../config/types.js';
 
 /** Rule metadata, in the style of typescript-eslint: enough to render SARIF rules and help text. */
@@ -48,6 +49,8 @@ export interface ScanServices {
   taxonomy: Taxonomy;
   sinks: SinkResolver;
   flow: FlowAnalyzer;
+  /** Personal data meeting sinks, cached per node: shared by pii-logging and data-flow. */
+  flows: SinkFlows;
   config: ScanConfig;
   /** Scan root, absolute. */
   root: string;

@@ -12,6 +12,7 @@ import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { FlowAnalyzer } from '../flow/flow-analyzer.js';
+import { SinkFlows } from '../flow/sink-flows.js';
 import { createSinkResolver } from '../sinks/resolver.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -49,6 +50,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const services = { program, checker, classifier, taxonomy, config, root, relative } as ScanServices;
   services.sinks = createSinkResolver(services);
   services.flow = new FlowAnalyzer(services);
+  services.flows = new SinkFlows(services.flow, services.sinks, checker);
 
   const collector = new FindingCollector(options.analyzers, config, errors, taxonomy);
   const total = discovery.sources.length + discovery.textFiles.length;

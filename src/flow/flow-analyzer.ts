@@ -1,23 +1,456 @@
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { ScanServices } from '../engine/analyzer.js';
 import type { Confidence, TraceStep } from '../engine/types.js';
+import { lineOf } from '../engine/symbols.js';
+import { typeHintOf } from '../engine/type-hints.js';
+import { TypeSources } from './type-sources.js';
+import { isSanitizerName } from './sanitizers.js';
+import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
+import { functionName, resolveFunction, type FunctionLike } from './functions.js';
+import { Assignments } from './assignments.js';
 
-/** One piece of personal data that an expression may carry. */
+/** One piece of personal data that an expression may carry (public view of a Source). */
 export interface DataSource {
   category: string;
   confidence: Confidence;
-  /** Source text that introduced it, e.g. `user.email` or `customer: Customer`. */
   origin: string;
-  /** Source first, then each step towards the expression. */
   trace: TraceStep[];
+  path: string[];
 }
 
 export interface Taint {
   sources: DataSource[];
 }
 
-/** Placeholder until the flow engine lands: carries no data. */
+type Services = Pick<ScanServices, 'checker' | 'program' | 'classifier' | 'config' | 'relative'>;
+
+const MAX_DEPTH = 24;
+
+/** Methods whose result carries the receiver's data as text. */
+const STRING_PASS_THROUGH = new Set([
+  'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
+  'padStart', 'padEnd', 'concat', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'toJSON', 'valueOf',
+  'toISOString', 'toDateString', 'toLocaleDateString', 'toLocaleString', 'at', 'charAt',
+]);
+/** Methods whose result carries the receiver's data with its structure (arrays, clones). */
+const STRUCTURE_PASS_THROUGH = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'reverse', 'flat', 'toSorted', 'toReversed', 'concat', 'values']);
+/** Global functions whose result carries their arguments' data. */
+const TEXT_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'stringify', 'format', 'inspect']);
+const STRUCTURE_FUNCTIONS = new Set(['structuredClone', 'assign', 'freeze', 'from', 'entries', 'values', 'fromEntries', 'parse']);
+
+/**
+ * Intra- and inter-procedural taint: which personal data an expression may carry, with a trace.
+ * Sources are names (`user.email`), types with PII fields (`user: User`) and object keys
+ * (`{ email: x }`). Flow follows variables, destructuring, templates, concatenation, object
+ * literals, spreads, JSON.stringify and calls into the project's own functions (through summaries
+ * in terms of their parameters). Redaction helpers end the flow.
+ */
 export class FlowAnalyzer {
-  taintOf(_expr: ts.Expression): Taint {
-    return { sources: [] };
+  private readonly memo = new WeakMap<ts.Node, Value>();
+  private readonly returnMemo = new Map<FunctionLike, Value>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly typeSources: TypeSources;
+  private readonly assignments: Assignments;
+  private readonly extraSanitizers: ReadonlySet<string>;
+  private depth = 0;
+
+  constructor(private readonly services: Services) {
+    this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
+    this.assignments = new Assignments(services.checker);
+    this.extraSanitizers = new Set(services.config.redactors);
+  }
+
+  /** Public view: the personal data an expression may carry (parameters left symbolic are dropped). */
+  taintOf(expr: ts.Expression): Taint {
+    return { sources: this.valueOf(expr).sources };
+  }
+
+  /** Full value, including symbolic parameter references (for summaries). */
+  valueOf(expr: ts.Expression): Value {
+    const cached = this.memo.get(expr);
+    if (cached) return cached;
+    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH) return EMPTY;
+    this.inProgress.add(expr);
+    this.depth++;
+    let v: Value;
+    try {
+      v = this.compute(expr);
+    } finally {
+      this.depth--;
+      this.inProgress.delete(expr);
+    }
+    this.memo.set(expr, v);
+    return v;
+  }
+
+  /** What a call to a project function returns, in terms of the call's arguments. */
+  returnValueAt(call: ts.CallExpression | ts.NewExpression, fn: FunctionLike): Value {
+    const summary = this.returnValueOf(fn);
+    if (summary === EMPTY) return EMPTY;
+    const step = this.step(call, `returned from ${functionName(fn)}()`);
+    return withStep(this.instantiate(summary, fn, call), step);
+  }
+
+  /** Replace references to `fn`'s own parameters by the sources of the matching arguments of `call`. */
+  instantiate(v: Value, fn: FunctionLike, call: ts.CallExpression | ts.NewExpression): Value {
+    if (v.params.length === 0) return v;
+    const own: ParamRef[] = [];
+    const others: ParamRef[] = [];
+    for (const p of v.params) (p.param.parent === fn ? own : others).push(p);
+    if (own.length === 0) return v;
+    const parts: Value[] = [{ sources: v.sources, params: others }];
+    const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    for (const ref of own) {
+      const index = fn.parameters.indexOf(ref.param);
+      const argExprs = ref.param.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]!] : [];
+      for (const arg of argExprs) {
+        const argValue = this.valueOf(arg);
+        parts.push(withTrace(substitute(argValue, ref), ref.trace));
+      }
+    }
+    return union(parts);
+  }
+
+  /** Categories a parameter carries by its own name and type: reported inside its function already. */
+  intrinsicCategories(param: ts.ParameterDeclaration): Set<string> {
+    const out = new Set<string>();
+    if (ts.isIdentifier(param.name)) {
+      for (const s of this.nameSource(param.name.text, param.name, false, param.name.text).sources) out.add(s.category);
+      for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
+    }
+    return out;
+  }
+
+  step(node: ts.Node, note: string): TraceStep {
+    const sf = node.getSourceFile();
+    return { file: this.services.relative(sf.fileName), line: lineOf(node, sf), note };
+  }
+
+  private returnValueOf(fn: FunctionLike): Value {
+    const cached = this.returnMemo.get(fn);
+    if (cached) return cached;
+    this.returnMemo.set(fn, EMPTY); // recursion guard
+    let v: Value = EMPTY;
+    if (fn.body) {
+      if (!ts.isBlock(fn.body)) v = this.valueOf(fn.body);
+      else {
+        const returns: Value[] = [];
+        const visit = (n: ts.Node): void => {
+          if (ts.isReturnStatement(n) && n.expression) returns.push(this.valueOf(n.expression));
+          if (ts.isFunctionLike(n)) return;
+          ts.forEachChild(n, visit);
+        };
+        ts.forEachChild(fn.body, visit);
+        v = union(returns);
+      }
+    }
+    this.returnMemo.set(fn, v);
+    return v;
+  }
+
+  private compute(expr: ts.Expression): Value {
+    switch (expr.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(expr as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+        return this.propertyAccess(expr as ts.PropertyAccessExpression);
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.elementAccess(expr as ts.ElementAccessExpression);
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.AwaitExpression:
+        return this.valueOf((expr as ts.ParenthesizedExpression).expression);
+      case ts.SyntaxKind.TemplateExpression:
+        return flattened(union((expr as ts.TemplateExpression).templateSpans.map((s) => this.valueOf(s.expression))));
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const tpl = (expr as ts.TaggedTemplateExpression).template;
+        return ts.isTemplateExpression(tpl) ? flattened(union(tpl.templateSpans.map((s) => this.valueOf(s.expression)))) : EMPTY;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(expr as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = expr as ts.ConditionalExpression;
+        return union([this.valueOf(c.whenTrue), this.valueOf(c.whenFalse)]);
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectLiteral(expr as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return union((expr as ts.ArrayLiteralExpression).elements.map((e) => this.valueOf(ts.isSpreadElement(e) ? e.expression : e)));
+      case ts.SyntaxKind.SpreadElement:
+        return this.valueOf((expr as ts.SpreadElement).expression);
+      case ts.SyntaxKind.CallExpression:
+        return this.call(expr as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.newExpression(expr as ts.NewExpression);
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return EMPTY;
+      default:
+        return EMPTY;
+    }
+  }
+
+  // ---- names -------------------------------------------------------------------------------------
+
+  /** Data named by an identifier (`email`), classified with its type so `emailVerified: boolean` is not data. */
+  private nameSource(name: string, node: ts.Node, personContext: boolean, origin: string): Value {
+    const { classifier, checker } = this.services;
+    if (!classifier.classify(name, { personContext })) return EMPTY;
+    const hint = typeHintOf(checker.getTypeAtLocation(node), checker);
+    const c = classifier.classify(name, { personContext, typeHint: hint });
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
+  }
+
+  /** Data held by an expression's type (`user: User` holds User's PII fields). */
+  private typeSource(node: ts.Expression, origin: string): Value {
+    const type = this.services.checker.getTypeAtLocation(node);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return EMPTY;
+    const fields = this.typeSources.of(type);
+    if (fields.length === 0) return EMPTY;
+    const typeName = this.typeSources.nameOf(type) ?? 'object';
+    const step = this.step(node, `${origin}: ${typeName} holds ${[...new Set(fields.map((f) => f.path.join('.')))].slice(0, 4).join(', ')}`);
+    return { sources: fields.map((f) => ({ ...f, origin: `${origin}.${f.path.join('.')}`, trace: [step] })), params: [] };
+  }
+
+  private isPersonName(name: string | undefined): boolean {
+    return name ? this.services.classifier.isPersonContext(name) : false;
+  }
+
+  /** Person context of a receiver: its own name (`user`, `this.customer`) or its type's name (`User`). */
+  private receiverIsPerson(receiver: ts.Expression): boolean {
+    let e: ts.Expression = receiver;
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    const ownName = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (this.isPersonName(ownName)) return true;
+    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = containingClass(e);
+      return this.isPersonName(cls?.name?.text);
+    }
+    const type = this.services.checker.getTypeAtLocation(e);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+    return this.isPersonName(this.typeSources.nameOf(type));
+  }
+
+  // ---- expressions -------------------------------------------------------------------------------
+
+  private identifier(id: ts.Identifier): Value {
+    if (id.text === 'undefined') return EMPTY;
+    const { checker } = this.services;
+    // `{ email }`: the name is a property; the value is the variable of the same name.
+    let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
+    // What flowed into a variable says more than its name: `const address = user.email` is an email.
+    const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
+    return union([named, declared, this.typeSource(id, id.text)]);
+  }
+
+  /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
+  private declarationValue(decl: ts.Declaration, use: ts.Node, symbol: ts.Symbol): Value {
+    if (ts.isParameter(decl) && ts.isIdentifier(decl.name)) {
+      const ref: ParamRef = { param: decl, access: [], at: [], flat: false, trace: [] };
+      return union([{ sources: [], params: [ref] }, this.assignedLater(decl, symbol)]);
+    }
+    if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
+      const init = decl.initializer ? this.valueOf(decl.initializer) : EMPTY;
+      const v = union([init, this.assignedLater(decl, symbol)]);
+      return v === EMPTY || isSameLine(decl, use) ? v : withStep(v, this.step(decl, `assigned to ${decl.name.text}`));
+    }
+    if (ts.isBindingElement(decl)) return this.bindingValue(decl);
+    if (ts.isShorthandPropertyAssignment(decl)) return EMPTY;
+    return EMPTY;
+  }
+
+  private assignedLater(decl: ts.Declaration, symbol: ts.Symbol): Value {
+    const writes = this.assignments.of(decl, symbol);
+    if (writes.length === 0) return EMPTY;
+    return union(writes.map((w) => (w.property ? prefixed(this.valueOf(w.value), w.property) : this.valueOf(w.value))));
+  }
+
+  /** `const { email } = user` / `function f({ email }: User)`: the named part of the destructured value. */
+  private bindingValue(el: ts.BindingElement): Value {
+    const pattern = el.parent;
+    const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    let whole: Value = EMPTY;
+    const holder = pattern.parent;
+    if (ts.isVariableDeclaration(holder) && holder.initializer) whole = this.valueOf(holder.initializer);
+    else if (ts.isParameter(holder)) whole = { sources: [], params: [{ param: holder, access: [], at: [], flat: false, trace: [] }] };
+    else if (ts.isBindingElement(holder)) whole = this.bindingValue(holder);
+    if (ts.isArrayBindingPattern(pattern)) return whole;
+    if (el.dotDotDotToken) return whole;
+    return member(whole, key);
+  }
+
+  private propertyAccess(pa: ts.PropertyAccessExpression): Value {
+    const name = pa.name.text;
+    if (name === 'length') return EMPTY;
+    const receiver = this.valueOf(pa.expression);
+    const personContext = this.receiverIsPerson(pa.expression);
+    const origin = shortText(pa);
+    return union([this.nameSource(name, pa.name, personContext, origin), member(receiver, name), this.typeSource(pa, origin)]);
+  }
+
+  private elementAccess(ea: ts.ElementAccessExpression): Value {
+    const receiver = this.valueOf(ea.expression);
+    const arg = ea.argumentExpression;
+    if (ts.isStringLiteralLike(arg)) {
+      const personContext = this.receiverIsPerson(ea.expression);
+      return union([member(receiver, arg.text), this.nameSource(arg.text, ea, personContext, shortText(ea))]);
+    }
+    if (ts.isNumericLiteral(arg)) return receiver;
+    return union([member(receiver, undefined), receiver]);
+  }
+
+  private binary(b: ts.BinaryExpression): Value {
+    const op = b.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) return flattened(union([this.valueOf(b.left), this.valueOf(b.right)]));
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return union([this.valueOf(b.left), this.valueOf(b.right)]);
+    }
+    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.valueOf(b.right);
+    return EMPTY; // comparisons and arithmetic produce booleans and numbers, not the data itself
+  }
+
+  private objectLiteral(obj: ts.ObjectLiteralExpression): Value {
+    const parts: Value[] = [];
+    for (const prop of obj.properties) {
+      if (ts.isSpreadAssignment(prop)) {
+        parts.push(this.valueOf(prop.expression));
+        continue;
+      }
+      const key = prop.name ? propertyNameText(prop.name) : undefined;
+      if (ts.isPropertyAssignment(prop)) {
+        const inner = this.valueOf(prop.initializer);
+        const named = key && !isLiteralish(prop.initializer) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
+        parts.push(key ? prefixed(union([inner, named]), key) : flattened(inner));
+      } else if (ts.isShorthandPropertyAssignment(prop)) {
+        const inner = this.valueOf(prop.name);
+        parts.push(key ? prefixed(inner, key) : inner);
+      }
+    }
+    return union(parts);
+  }
+
+  /** `{ email: x }`: the key names what the value is, even when `x` alone says nothing. */
+  private keySource(key: string, value: ts.Expression, at: ts.Node): Value {
+    const { classifier, checker } = this.services;
+    if (!classifier.classify(key, { personContext: false })) return EMPTY;
+    const hint = typeHintOf(checker.getTypeAtLocation(value), checker);
+    const c = classifier.classify(key, { personContext: false, typeHint: hint });
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin: key, path: [], trace: [this.step(at, `${key}: ${shortText(value)} (${c.reason})`)] }], params: [] };
+  }
+
+  private call(call: ts.CallExpression): Value {
+    const callee = call.expression;
+    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (calleeName && isSanitizerName(calleeName, this.extraSanitizers)) return EMPTY;
+    if (ts.isPropertyAccessExpression(callee) && isSanitizedChain(callee.expression, this.extraSanitizers)) return EMPTY;
+
+    const fn = resolveFunction(call, this.services.checker);
+    if (fn) {
+      const returned = this.returnValueAt(call, fn);
+      return union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
+    }
+    if (ts.isPropertyAccessExpression(callee) && calleeName) {
+      const receiver = callee.expression;
+      if (STRING_PASS_THROUGH.has(calleeName)) return flattened(this.valueOf(receiver));
+      if (STRUCTURE_PASS_THROUGH.has(calleeName)) return union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]);
+      if ((calleeName === 'map' || calleeName === 'flatMap' || calleeName === 'reduce') && call.arguments[0]) {
+        return this.callbackResult(call.arguments[0]);
+      }
+      if (TEXT_FUNCTIONS.has(calleeName)) return flattened(union(call.arguments.map((a) => this.valueOf(a))));
+      if (STRUCTURE_FUNCTIONS.has(calleeName)) return union(call.arguments.map((a) => this.valueOf(a)));
+      // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
+      const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
+      const named = getter ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
+      return union([named, this.typeSource(call, `${calleeName}()`)]);
+    }
+    if (calleeName && TEXT_FUNCTIONS.has(calleeName)) return flattened(union(call.arguments.map((a) => this.valueOf(a))));
+    if (calleeName && STRUCTURE_FUNCTIONS.has(calleeName)) return union(call.arguments.map((a) => this.valueOf(a)));
+    return this.typeSource(call, `${calleeName ?? 'call'}()`);
+  }
+
+  private callbackResult(cb: ts.Expression): Value {
+    if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.body) return EMPTY;
+    if (!ts.isBlock(cb.body)) return this.valueOf(cb.body);
+    const returns: Value[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isReturnStatement(n) && n.expression) returns.push(this.valueOf(n.expression));
+      if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(cb.body, visit);
+    return union(returns);
+  }
+
+  private newExpression(ne: ts.NewExpression): Value {
+    const name = ts.isIdentifier(ne.expression) ? ne.expression.text : undefined;
+    if (name === 'URLSearchParams' || name === 'Blob' || name === 'Error' || name?.endsWith('Error')) {
+      return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));
+    }
+    return this.typeSource(ne, `new ${name ?? 'object'}`);
   }
 }
+
+function withTrace(v: Value, steps: TraceStep[]): Value {
+  let out = v;
+  for (const s of steps) out = withStep(out, s);
+  return out;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+function isLiteralish(e: ts.Expression): boolean {
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isNumericLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isArrowFunction(e) ||
+    ts.isFunctionExpression(e) ||
+    ts.isObjectLiteralExpression(e) ||
+    ts.isArrayLiteralExpression(e)
+  );
+}
+
+/** `crypto.createHash('sha256').update(email).digest('hex')`: any link of the chain is a sanitizer. */
+function isSanitizedChain(e: ts.Expression, extra: ReadonlySet<string>): boolean {
+  let cur: ts.Expression = e;
+  for (let i = 0; i < 6; i++) {
+    if (ts.isCallExpression(cur)) {
+      const c = cur.expression;
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+      if (name && (isSanitizerName(name, extra) || name === 'createHash' || name === 'createHmac' || name === 'createCipheriv')) return true;
+      cur = ts.isPropertyAccessExpression(c) ? c.expression : c;
+    } else if (ts.isPropertyAccessExpression(cur)) cur = cur.expression;
+    else return false;
+  }
+  return false;
+}
+
+function containingClass(n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let p: ts.Node | undefined = n.parent; p; p = p.parent) if (ts.isClassLike(p)) return p;
+  return undefined;
+}
+
+function isSameLine(a: ts.Node, b: ts.Node): boolean {
+  const sf = a.getSourceFile();
+  return sf === b.getSourceFile() && lineOf(a, sf) === lineOf(b, sf);
+}
+
+export function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export type { Source, Value };

@@ -1,0 +1,172 @@
+import { ts } from 'ts-morph';
+import type { TypeHint } from '../../src/classifier/classifier.js';
+import { typeHintOf, typeHintOfAnnotation } from '../../src/engine/type-hints.js';
+import { decoratorsOf, fieldFacts, isModelClass } from './decorators.js';
+import type { FieldDecl, ModelDecl } from './report-field.js';
+import { propertyName } from './syntax.js';
+
+/**
+ * Fields declared by TypeScript types and classes: interfaces, object type aliases, classes (with
+ * ORM/DTO decorators or plain), constructor parameter properties and, in JavaScript, `this.x = ...`
+ * in the constructor. Inline object types become nested fields (`User.address.street`).
+ */
+
+/** Type hint of a declared name: the checker's type, else the written annotation. Lists count as their element. */
+export type Hinter = (name: ts.Node, annotation: ts.TypeNode | undefined) => TypeHint | undefined;
+
+export function createHinter(checker: ts.TypeChecker): Hinter {
+  return (name, annotation) => {
+    const hint = typeHintOf(elementType(checker.getTypeAtLocation(name), checker), checker);
+    if (hint !== 'unknown') return hint;
+    return typeHintOfAnnotation(elementTypeNode(annotation));
+  };
+}
+
+/** `string[]`, `Array<string> | null` → `string`: a list of emails holds emails. */
+function elementType(type: ts.Type, checker: ts.TypeChecker): ts.Type {
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [type];
+  const only = parts.length === 1 ? parts[0]! : type;
+  if (!checker.isArrayType(only)) return type;
+  return checker.getTypeArguments(only as ts.TypeReference)[0] ?? type;
+}
+
+function elementTypeNode(node: ts.TypeNode | undefined): ts.TypeNode | undefined {
+  let n = node;
+  while (n && ts.isParenthesizedTypeNode(n)) n = n.type;
+  if (n && ts.isArrayTypeNode(n)) return elementTypeNode(n.elementType);
+  if (n && ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && /^(Readonly)?Array$/.test(n.typeName.text)) {
+    return elementTypeNode(n.typeArguments?.[0]);
+  }
+  return n;
+}
+
+/** The inline object type of a field, seen through `| null`, arrays and parentheses. */
+function inlineObject(node: ts.TypeNode | undefined): ts.TypeLiteralNode | undefined {
+  let n = elementTypeNode(node);
+  if (n && ts.isUnionTypeNode(n)) {
+    const literals = n.types.filter(ts.isTypeLiteralNode);
+    n = literals.length === 1 ? literals[0] : undefined;
+  }
+  return n && ts.isTypeLiteralNode(n) ? n : undefined;
+}
+
+function memberFields(members: readonly ts.TypeElement[], hinter: Hinter): FieldDecl[] {
+  const out: FieldDecl[] = [];
+  for (const m of members) {
+    // Methods, call and index signatures are behaviour or open maps, not declared data.
+    if (!ts.isPropertySignature(m) || !m.type || ts.isFunctionTypeNode(m.type)) continue;
+    const name = propertyName(m.name);
+    if (name === undefined) continue;
+    out.push(typedField(name, m.name, m.type, hinter));
+  }
+  return out;
+}
+
+function typedField(name: string, nameNode: ts.Node, type: ts.TypeNode | undefined, hinter: Hinter): FieldDecl {
+  const literal = inlineObject(type);
+  return {
+    name,
+    at: nameNode,
+    hint: () => hinter(nameNode, type),
+    ...(literal ? { children: memberFields(literal.members, hinter) } : {}),
+  };
+}
+
+export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter): ModelDecl {
+  return { owner: node.name.text, fields: memberFields(node.members, hinter) };
+}
+
+/** `type User = { ... }`, also through intersections and unions (`Base & { email: string }`). */
+export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter): ModelDecl | undefined {
+  const literals: ts.TypeLiteralNode[] = [];
+  const collect = (t: ts.TypeNode): void => {
+    if (ts.isParenthesizedTypeNode(t)) collect(t.type);
+    else if (ts.isTypeLiteralNode(t)) literals.push(t);
+    else if (ts.isIntersectionTypeNode(t) || ts.isUnionTypeNode(t)) t.types.forEach(collect);
+  };
+  collect(node.type);
+  if (literals.length === 0) return undefined;
+  return { owner: node.name.text, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
+}
+
+/**
+ * Classes named for what they do (services, controllers, repositories...) hold dependencies and
+ * settings, not records: `UserService.emailSender` is not an email address. Skipped unless decorated
+ * as a model.
+ */
+const BEHAVIOUR_CLASS = /(Service|Controller|Resolver|Repository|Repo|Module|Handler|Manager|Provider|Factory|Client|Gateway|Guard|Middleware|Interceptor|Helper|Utils?|Validator|Builder|Strategy|Adapter|Listener|Subscriber|Processor|Worker|Component|Sender|Mailer|Logger|Error|Exception)$/;
+/** Class names that say "data shape" even without decorators. */
+const MODEL_NAME = /(Dto|DTO|Entity|Model|Input|Payload|Record|Row)$/;
+
+export function classModel(node: ts.ClassLikeDeclaration, hinter: Hinter, isJs: boolean): ModelDecl | undefined {
+  const owner = className(node);
+  if (!owner) return undefined;
+  const model = isModelClass(node);
+  if (!model && BEHAVIOUR_CLASS.test(owner)) return undefined;
+  const fields: FieldDecl[] = [];
+  const seen = new Set<string>();
+  const add = (f: FieldDecl) => {
+    if (seen.has(f.name)) return;
+    seen.add(f.name);
+    fields.push(f);
+  };
+  for (const m of node.members) {
+    if (ts.isPropertyDeclaration(m)) {
+      if (isStatic(m) || (m.initializer && isFunction(m.initializer)) || (m.type && ts.isFunctionTypeNode(m.type))) continue;
+      const name = propertyName(m.name);
+      if (name !== undefined) add(classField(name, m, m.type, hinter));
+    } else if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) {
+        // `constructor(public email: string)` declares a field; plain parameters do not.
+        if (!ts.isParameterPropertyDeclaration(p, m) || !ts.isIdentifier(p.name)) continue;
+        add(classField(p.name.text, p, p.type, hinter));
+      }
+      if (isJs && m.body) for (const f of thisAssignments(m.body, hinter)) add(f);
+    }
+  }
+  return { owner, plain: !model && !MODEL_NAME.test(owner), fields };
+}
+
+function classField(name: string, decl: ts.PropertyDeclaration | ts.ParameterDeclaration, type: ts.TypeNode | undefined, hinter: Hinter): FieldDecl {
+  const base = typedField(name, decl.name, type, hinter);
+  if (decoratorsOf(decl).length === 0) return base;
+  const facts = fieldFacts(decl);
+  return {
+    ...base,
+    // Decorators speak where TypeScript cannot: JavaScript, `any`, unresolved package types.
+    hint: () => base.hint?.() ?? facts.hint,
+    ...(facts.signal ? { signal: facts.signal } : {}),
+    ...(facts.column ? { column: facts.column } : {}),
+  };
+}
+
+/** JavaScript classes declare fields by assigning them in the constructor: `this.email = email`. */
+function thisAssignments(body: ts.Block, hinter: Hinter): FieldDecl[] {
+  const out: FieldDecl[] = [];
+  for (const st of body.statements) {
+    if (!ts.isExpressionStatement(st)) continue;
+    const e = st.expression;
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const left = e.left;
+    if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    if (isFunction(e.right)) continue;
+    out.push({ name: left.name.text, at: left.name, hint: () => hinter(left.name, undefined) });
+  }
+  return out;
+}
+
+function className(node: ts.ClassLikeDeclaration): string | undefined {
+  if (node.name) return node.name.text;
+  const p = node.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isExportAssignment(p) || node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
+  return undefined;
+}
+
+function isStatic(m: ts.ClassElement): boolean {
+  return ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static ? true : false;
+}
+
+function isFunction(e: ts.Expression): boolean {
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+}

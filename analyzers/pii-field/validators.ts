@@ -1,0 +1,94 @@
+import { ts } from 'ts-morph';
+import type { TypeHint } from '../../src/classifier/classifier.js';
+import { hintOfTypeName, signalName } from './column-hints.js';
+import type { ShapeContext } from './orm-shapes.js';
+import type { FieldDecl, ModelDecl } from './report-field.js';
+import { bindingNameOf, propertyName, readChain, type ChainCall } from './syntax.js';
+
+/**
+ * Validation schemas: zod `z.object({...})` (and `strictObject`, `looseObject`, `.extend({...})`),
+ * yup `object({...})` / `yup.object().shape({...})`, joi `Joi.object({...})` / `.keys({...})`.
+ * The validator chain gives the hint (`z.boolean()`) and sometimes says outright what the value is
+ * (`z.string().email()`, `Joi.string().ip()`).
+ */
+
+const LIBS = ['zod', 'yup', 'joi'] as const;
+/** The names these libraries are conventionally imported as. */
+const CONVENTIONAL = new Set(['z', 'zod', 'yup', 'Yup', 'Joi', 'joi']);
+export const OBJECT_METHODS = new Set(['object', 'strictObject', 'looseObject']);
+/** Methods adding keys to an existing object schema. */
+export const EXTEND_METHODS = new Set(['extend', 'safeExtend', 'shape', 'keys', 'append']);
+/** Wrappers whose first argument is the schema of the value (`z.array(x)`, `z.optional(x)`). */
+const WRAPPERS = new Set(['array', 'optional', 'nullable', 'nullish', 'lazy', 'readonly']);
+/** Chain methods whose argument is the element schema (`yup.array().of(x)`, `Joi.array().items(x)`). */
+const ELEMENT_METHODS = new Set(['of', 'items', 'element']);
+/** Refinements of a string that make it a date (`z.string().date()`, `z.iso.datetime()`). */
+const DATE_REFINEMENTS = new Set(['date', 'datetime', 'isoDate', 'isoDateTime']);
+
+/** The identifier is one of the libraries: imported from it, or conventionally named and not from elsewhere. */
+export function isValidatorLib(id: ts.Identifier | undefined, sc: ShapeContext): boolean {
+  if (!id) return false;
+  if (sc.imports.isFrom(id.text, LIBS)) return true;
+  return CONVENTIONAL.has(id.text) && sc.imports.mayBeFrom(id.text, LIBS);
+}
+
+/** `z.object({...})` / `object({...})`, or `X.extend({...})` whose values are validator chains. */
+export function validatorModel(node: ts.CallExpression, shape: ts.Expression | undefined, sc: ShapeContext, extending?: ts.Expression): ModelDecl | undefined {
+  if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
+  // `extend` and `keys` are common method names; require a validator on the receiver or in the values.
+  if (extending && !isValidatorLib(readChain(extending).root, sc) && !hasValidatorValue(shape, sc)) return undefined;
+  const owner = bindingNameOf(node) ?? 'schema';
+  const base = extending && readChain(extending).root;
+  return { owner, ...(base ? { aliases: [base.text] } : {}), fields: shapeFields(shape, sc) };
+}
+
+function hasValidatorValue(shape: ts.ObjectLiteralExpression, sc: ShapeContext): boolean {
+  return shape.properties.some((p) => ts.isPropertyAssignment(p) && isValidatorLib(readChain(p.initializer).root, sc));
+}
+
+function shapeFields(shape: ts.ObjectLiteralExpression, sc: ShapeContext): FieldDecl[] {
+  const out: FieldDecl[] = [];
+  for (const p of shape.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyName(p.name);
+    if (name !== undefined) out.push({ name, at: p.name, ...describe(p.initializer, sc) });
+  }
+  return out;
+}
+
+/** Hint, signal and nested fields of one validator expression. */
+function describe(value: ts.Expression, sc: ShapeContext): Omit<FieldDecl, 'name' | 'at'> {
+  const { calls, root } = readChain(value);
+  if (calls.length === 0 || !isValidatorLib(root, sc)) return {};
+  const signal = calls.map((c) => signalName(c.name)).find((s) => s !== undefined);
+  const withSignal = signal ? { signal } : {};
+  const nested = nestedShapes(calls, sc);
+  if (nested.length) return { ...withSignal, children: nested.flatMap((shape) => shapeFields(shape, sc)) };
+  const inner = elementOf(calls);
+  if (inner) return { ...describe(inner, sc), ...withSignal };
+  const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name)) ? 'date' : hintOfTypeName(calls[calls.length - 1]!.name);
+  return { ...withSignal, ...(hint ? { hint: () => hint } : {}) };
+}
+
+/**
+ * `z.object({...})`, `yup.object().shape({...})`, `z.object({...}).extend({...})` as a field's value:
+ * its keys become nested fields, reported through this one (so the inner calls are marked handled).
+ */
+function nestedShapes(calls: ChainCall[], sc: ShapeContext): ts.ObjectLiteralExpression[] {
+  const shapes: ts.ObjectLiteralExpression[] = [];
+  for (const c of calls) {
+    const arg = c.args[0];
+    if ((OBJECT_METHODS.has(c.name) || EXTEND_METHODS.has(c.name)) && arg && ts.isObjectLiteralExpression(arg)) {
+      sc.handled.add(c.node);
+      shapes.push(arg);
+    }
+  }
+  return shapes;
+}
+
+/** The schema of the value inside a list or wrapper. */
+function elementOf(calls: ChainCall[]): ts.Expression | undefined {
+  const innermost = calls[calls.length - 1]!;
+  if (WRAPPERS.has(innermost.name) && innermost.args[0]) return innermost.args[0];
+  return calls.find((c) => ELEMENT_METHODS.has(c.name) && c.args[0])?.args[0];
+}

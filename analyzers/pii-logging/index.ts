@@ -1,0 +1,72 @@
+import { ts } from 'ts-morph';
+import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
+import type { DataSource } from '../../src/flow/flow-analyzer.js';
+import type { SinkRef } from '../../src/engine/types.js';
+import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
+
+/**
+ * Opaque identifiers (`user.id`) are what logs should carry instead of personal data, so they are
+ * not a leak; low-confidence guesses are too noisy for a check that blocks merges.
+ */
+function reportable(s: DataSource): boolean {
+  return s.category !== 'user.unique_id' && s.confidence !== 'low';
+}
+
+const THROWN_ERROR: SinkRef = { kind: 'logger', id: 'thrown-error', label: 'thrown error message' };
+
+export const piiLoggingAnalyzer: Analyzer = {
+  meta: {
+    id: 'pii-logging',
+    name: 'Personal data in logs',
+    shortDescription: 'Personal data reaches a logger or an error reporter.',
+    help: [
+      'Logs and error reports are copied to many systems, kept for long and read by many people, so personal data',
+      'written there escapes the retention, access control and deletion that protect it in the database.',
+      '',
+      'This rule follows personal data (names such as `email`, values of types with personal fields such as `user: User`,',
+      'object keys such as `{ ssn: x }`) through variables, templates, object literals and calls into your own functions',
+      'until it reaches a logger (console, winston, pino, bunyan, NestJS Logger, ...) or an error reporter (Sentry, Bugsnag, ...).',
+      '',
+      '**Fix:** log an opaque id (`user.id`) instead, or redact the value (pino `redact`, a `mask*`/`redact*` helper).',
+      'If the logging policy of the data-flow manifest allows the category, declare it there. Suppress a false positive',
+      'with `// privacy-review-ignore pii-logging -- <reason>` on the line before.',
+    ].join('\n'),
+  },
+  create(ctx: SourceFileContext) {
+    const check = (node: ts.Node) => {
+      for (const hit of ctx.flows.at(node)) {
+        if (hit.match.family !== 'log') continue;
+        report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via);
+      }
+    };
+    return {
+      [ts.SyntaxKind.CallExpression]: check,
+      [ts.SyntaxKind.NewExpression]: check,
+      [ts.SyntaxKind.ThrowStatement]: (node: ts.Node) => {
+        // `throw new Error(`No account for ${email}`)`: error messages end up in logs and error reports.
+        const thrown = (node as ts.ThrowStatement).expression;
+        if (!ts.isNewExpression(thrown) || !thrown.arguments?.length) return;
+        const sources = thrown.arguments.flatMap((a) => ctx.flow.taintOf(a).sources).filter(reportable);
+        const step = ctx.flow.step(node, 'thrown in an error message');
+        report(ctx, thrown, THROWN_ERROR, 'a thrown error message', sources.map((s) => ({ ...s, trace: [...s.trace, step] })));
+      },
+    };
+  },
+};
+
+function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description: string, sources: DataSource[], via?: string) {
+  if (sources.length === 0) return;
+  const categories = [...new Set(sources.map((s) => s.category))].sort();
+  const what = describeCategories(categories, ctx.taxonomy);
+  const through = via ? ` through ${via}()` : '';
+  ctx.report({
+    at,
+    categories,
+    sink,
+    message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
+    remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
+    confidence: strongest(sources),
+    trace: leadingTrace(sources, ctx.taxonomy),
+    discriminator: `${description}${through}`,
+  });
+}

@@ -1,0 +1,6 @@
+export interface PaymentDetails {
+  cardNumber: string;
+  cvv: string;
+  expiryMonth: number;
+  billingAddress: string;
+}

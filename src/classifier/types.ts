@@ -1,0 +1,38 @@
+import type { Confidence } from '../engine/types.js';
+import type { CustomCategory } from '../taxonomy/taxonomy.js';
+
+/** Coarse TypeScript type of the value behind a name (see src/engine/type-hints.ts). */
+export type TypeHint = 'string' | 'number' | 'bigint' | 'boolean' | 'date' | 'enum' | 'object' | 'array' | 'function' | 'unknown';
+
+export interface NameContext {
+  /** The name is a field of a person-like object (`User`, `CustomerDto`, `req.user`). */
+  personContext?: boolean;
+  typeHint?: TypeHint;
+}
+
+export interface Classification {
+  category: string;
+  confidence: Confidence;
+  /** Short and developer-facing: `name "dob" means date of birth`. */
+  reason: string;
+}
+
+export interface ClassifierPattern {
+  category: string;
+  /** Regular expression source, matched against the normalised snake_case name (`customer_email_address`). */
+  pattern: string;
+}
+
+export interface ClassifierExtensions {
+  /** New category keys, added to the taxonomy. */
+  categories?: CustomCategory[];
+  /** Category key -> extra identifier names, normalised like the built-in ones. */
+  names?: Record<string, string[]>;
+  /**
+   * Regular expressions on the normalised snake_case name. A list of `{category, pattern}`, or the
+   * configuration-file form: category key -> list of patterns.
+   */
+  patterns?: ClassifierPattern[] | Record<string, string[]>;
+  /** Names never classified (compared after normalisation, so `emailTemplate` also covers `email_template`). */
+  ignore?: string[];
+}

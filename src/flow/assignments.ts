@@ -1,0 +1,67 @@
+import { ts } from 'ts-morph';
+
+export interface Write {
+  value: ts.Expression;
+  /** Set for `x.prop = value`: the value lands under `prop` of x. */
+  property?: string;
+}
+
+/**
+ * Later writes to a variable (`msg = ...`, `msg += ...`, `payload.email = ...`), indexed once per
+ * scope on first use, so that `let payload = {}; payload.email = u.email; track(payload)` is seen.
+ */
+export class Assignments {
+  private readonly byScope = new Map<ts.Node, Map<ts.Symbol, Write[]>>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  of(decl: ts.Declaration, symbol: ts.Symbol): Write[] {
+    const scope = scopeOf(decl);
+    let index = this.byScope.get(scope);
+    if (!index) {
+      index = this.build(scope);
+      this.byScope.set(scope, index);
+    }
+    return index.get(symbol) ?? [];
+  }
+
+  private build(scope: ts.Node): Map<ts.Symbol, Write[]> {
+    const index = new Map<ts.Symbol, Write[]>();
+    const add = (id: ts.Identifier, write: Write) => {
+      const s = this.checker.getSymbolAtLocation(id);
+      if (!s) return;
+      const list = index.get(s) ?? [];
+      list.push(write);
+      index.set(s, list);
+    };
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) {
+        const left = n.left;
+        if (ts.isIdentifier(left)) add(left, { value: n.right });
+        else if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) add(left.expression, { value: n.right, property: left.name.text });
+        else if (ts.isElementAccessExpression(left) && ts.isIdentifier(left.expression) && ts.isStringLiteralLike(left.argumentExpression)) {
+          add(left.expression, { value: n.right, property: left.argumentExpression.text });
+        }
+      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression)) {
+        // arr.push(x) / arr.unshift(x): the array now holds x
+        const m = n.expression.name.text;
+        if (m === 'push' || m === 'unshift') for (const a of n.arguments) add(n.expression.expression, { value: a });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return index;
+  }
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+/** The function body or file a declaration lives in: writes to it can only happen there. */
+function scopeOf(decl: ts.Node): ts.Node {
+  for (let p: ts.Node | undefined = decl.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isSourceFile(p)) return p;
+  }
+  return decl.getSourceFile();
+}

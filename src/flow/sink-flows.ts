@@ -1,0 +1,163 @@
+import { ts } from 'ts-morph';
+import type { TraceStep } from '../engine/types.js';
+import type { SinkMatch, SinkResolver } from '../sinks/types.js';
+import type { FlowAnalyzer, DataSource } from './flow-analyzer.js';
+import { functionName, resolveFunction, type FunctionLike } from './functions.js';
+import { substitute, type ParamRef, type Source } from './value.js';
+import { redactedBy } from './redaction.js';
+
+/** Personal data reaching one sink at one place of the code. */
+export interface FlowHit {
+  /** The sink reached: at this node, or inside the project function called here (`via`). */
+  match: SinkMatch;
+  /** The node to report: the sink call itself, or the call into the helper that reaches it. */
+  at: ts.Node;
+  sources: DataSource[];
+  /** Name of the project function through which the data reaches the sink. */
+  via?: string;
+}
+
+/** A parameter of a function that reaches a sink inside it (a function summary). */
+interface SummaryEntry {
+  ref: ParamRef;
+  match: SinkMatch;
+  /** Steps from the parameter to the sink, the sink last. */
+  trace: TraceStep[];
+}
+
+const MAX_SUMMARY_DEPTH = 4;
+
+/**
+ * Where personal data meets sinks: directly at a sink call, or through calls into project functions
+ * whose parameters reach a sink (`logUser(user)` where `logUser` logs its parameter), across files.
+ * Results are cached per node, so every analyzer can ask about the same call for free.
+ */
+export class SinkFlows {
+  private readonly memo = new WeakMap<ts.Node, FlowHit[]>();
+  private readonly summaries = new Map<FunctionLike, SummaryEntry[]>();
+  private summaryDepth = 0;
+
+  constructor(
+    private readonly flow: FlowAnalyzer,
+    private readonly sinks: SinkResolver,
+    private readonly checker: ts.TypeChecker,
+  ) {}
+
+  at(node: ts.Node): FlowHit[] {
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    const hits: FlowHit[] = [];
+    for (const match of this.sinks.match(node)) {
+      const sources: DataSource[] = [];
+      for (const arg of match.dataArgs) sources.push(...this.atSink(this.flow.valueOf(arg).sources, match));
+      hits.push({ match, at: node, sources: dedupe(sources) });
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) hits.push(...this.throughHelpers(node));
+    this.memo.set(node, hits);
+    return hits;
+  }
+
+  private throughHelpers(call: ts.CallExpression | ts.NewExpression): FlowHit[] {
+    if (!call.arguments?.length) return [];
+    const fn = resolveFunction(call, this.checker);
+    if (!fn) return [];
+    const entries = this.summaryOf(fn);
+    if (entries.length === 0) return [];
+    const name = functionName(fn);
+    const hits: FlowHit[] = [];
+    for (const e of entries) {
+      const arg = argumentsFor(call, fn, e.ref.param);
+      if (arg.length === 0) continue;
+      const intrinsic = this.flow.intrinsicCategories(e.ref.param);
+      const passed = this.flow.step(call, `passed to ${name}()`);
+      const sources: DataSource[] = [];
+      for (const a of arg) {
+        const v = substitute(this.flow.valueOf(a), e.ref);
+        for (const s of unredacted(v.sources, e.match)) {
+          if (intrinsic.has(s.category)) continue; // already reported inside the helper
+          sources.push({ ...s, trace: [...s.trace, passed, ...e.trace] });
+        }
+      }
+      if (sources.length) hits.push({ match: e.match, at: call, sources: dedupe(sources), via: name });
+    }
+    return hits;
+  }
+
+  /** Which parameters of `fn` reach which sinks, directly or through further project calls. */
+  private summaryOf(fn: FunctionLike): SummaryEntry[] {
+    const cached = this.summaries.get(fn);
+    if (cached) return cached;
+    if (this.summaryDepth >= MAX_SUMMARY_DEPTH || !fn.body) return [];
+    this.summaries.set(fn, []); // recursion guard
+    this.summaryDepth++;
+    const entries: SummaryEntry[] = [];
+    try {
+      const visit = (n: ts.Node): void => {
+        if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+          for (const match of this.sinks.match(n)) {
+            const sinkStep = this.flow.step(n, `reaches ${match.description}`);
+            for (const arg of match.dataArgs) {
+              for (const ref of this.flow.valueOf(arg).params) {
+                if (ref.param.parent === fn) entries.push({ ref, match, trace: [...ref.trace, sinkStep] });
+              }
+            }
+          }
+          if (!ts.isBinaryExpression(n)) entries.push(...this.nestedEntries(n, fn));
+        }
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(fn.body, visit);
+    } finally {
+      this.summaryDepth--;
+    }
+    this.summaries.set(fn, entries);
+    return entries;
+  }
+
+  /** `function a(u) { b(u) }` where b's parameter reaches a sink: a's parameter does too. */
+  private nestedEntries(call: ts.CallExpression | ts.NewExpression, outer: FunctionLike): SummaryEntry[] {
+    if (!call.arguments?.length) return [];
+    const inner = resolveFunction(call, this.checker);
+    if (!inner || inner === outer) return [];
+    const out: SummaryEntry[] = [];
+    const passed = this.flow.step(call, `passed to ${functionName(inner)}()`);
+    for (const e of this.summaryOf(inner)) {
+      for (const arg of argumentsFor(call, inner, e.ref.param)) {
+        const v = substitute(this.flow.valueOf(arg), e.ref);
+        for (const ref of v.params) {
+          if (ref.param.parent === outer) out.push({ ref, match: e.match, trace: [...ref.trace, passed, ...e.trace] });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sources that the sink really records (pino `redact` paths removed), with the sink as last step. */
+  private atSink(sources: readonly Source[], match: SinkMatch): DataSource[] {
+    const sinkStep = this.flow.step(match.node, `reaches ${match.description}`);
+    return unredacted(sources, match).map((s) => ({ ...s, trace: [...s.trace, sinkStep] }));
+  }
+}
+
+function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
+  return match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+}
+
+function argumentsFor(call: ts.CallExpression | ts.NewExpression, fn: FunctionLike, param: ts.ParameterDeclaration): ts.Expression[] {
+  const index = fn.parameters.indexOf(param);
+  const args = call.arguments ?? [];
+  if (index < 0) return [];
+  if (param.dotDotDotToken) return args.slice(index);
+  return args[index] ? [args[index]!] : [];
+}
+
+function dedupe(sources: DataSource[]): DataSource[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const k = `${s.category}\u0000${s.path.join('.')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+

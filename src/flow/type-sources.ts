@@ -1,0 +1,84 @@
+import { ts } from 'ts-morph';
+import type { Classifier } from '../classifier/classifier.js';
+import { typeHintOf } from '../engine/type-hints.js';
+import type { Source } from './value.js';
+
+const MAX_DEPTH = 2;
+
+/**
+ * Personal data held by values of a type: `user: User` carries User's PII fields. Only types
+ * declared in the analyzed project count (lib and package types are opaque). Cached per type, since
+ * the same model type is logged and sent all over a code base.
+ */
+export class TypeSources {
+  private readonly cache = new Map<ts.Type, Omit<Source, 'trace' | 'origin'>[]>();
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly program: ts.Program,
+    private readonly classifier: Classifier,
+  ) {}
+
+  of(type: ts.Type): Omit<Source, 'trace' | 'origin'>[] {
+    return this.collect(type, 0, new Set());
+  }
+
+  /** The type's own name, when it names a model (`User`, `CustomerDto`). */
+  nameOf(type: ts.Type): string | undefined {
+    const t = this.unwrap(type);
+    const name = (t.aliasSymbol ?? t.getSymbol())?.getName();
+    return name === '__type' || name === '__object' ? undefined : name;
+  }
+
+  private collect(type: ts.Type, depth: number, seen: Set<ts.Type>): Omit<Source, 'trace' | 'origin'>[] {
+    const t = this.unwrap(type);
+    const cached = this.cache.get(t);
+    if (cached) return cached;
+    if (seen.has(t) || depth > MAX_DEPTH) return [];
+    seen.add(t);
+    let result: Omit<Source, 'trace' | 'origin'>[] = [];
+    if (t.isUnion() || t.isIntersection()) {
+      result = t.types.flatMap((m) => this.collect(m, depth, seen));
+    } else if (t.flags & ts.TypeFlags.Object && this.isProjectType(t)) {
+      const ownerName = (t.aliasSymbol ?? t.getSymbol())?.getName() ?? '';
+      const personContext = ownerName !== '__type' && ownerName !== '__object' && this.classifier.isPersonContext(ownerName);
+      for (const prop of t.getProperties()) {
+        const name = prop.getName();
+        const propType = this.checker.getTypeOfSymbol(prop);
+        if (this.classifier.classify(name, { personContext })) {
+          const hint = typeHintOf(propType, this.checker);
+          const c = this.classifier.classify(name, { personContext, typeHint: hint });
+          if (c) result.push({ category: c.category, confidence: c.confidence, path: [name] });
+        }
+        if (depth < MAX_DEPTH) {
+          for (const inner of this.collect(propType, depth + 1, seen)) result.push({ ...inner, path: [name, ...inner.path] });
+        }
+      }
+    }
+    seen.delete(t);
+    if (depth === 0) this.cache.set(t, result);
+    return result;
+  }
+
+  /** Arrays, promises and readonly wrappers carry their element's data. */
+  private unwrap(type: ts.Type): ts.Type {
+    let t = type;
+    for (let i = 0; i < 3; i++) {
+      if (this.checker.isArrayType(t) || (t.getSymbol()?.getName() === 'Promise' && !this.isProjectType(t))) {
+        const args = this.checker.getTypeArguments(t as ts.TypeReference);
+        if (args.length !== 1) break;
+        t = args[0]!;
+      } else break;
+    }
+    return t;
+  }
+
+  private isProjectType(t: ts.Type): boolean {
+    const decls = (t.aliasSymbol ?? t.getSymbol())?.getDeclarations();
+    if (!decls?.length) return false;
+    return decls.some((d) => {
+      const sf = d.getSourceFile();
+      return !sf.isDeclarationFile && !this.program.isSourceFileDefaultLibrary(sf);
+    });
+  }
+}
