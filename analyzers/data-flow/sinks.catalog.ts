@@ -362,11 +362,12 @@ const STORES: SinkSpec[] = [
     { path: ['$executeRaw', '$queryRaw'], on: 'tag' },
   ]),
   store('typeorm', 'TypeORM', ['typeorm'], [
-    ...calls(['save', 'insert', 'upsert', 'values', 'query']),
+    ...calls(['insert', 'upsert', 'values', 'query']),
+    // repository.save(entity), manager.save(Entity, data); an active-record entity.save() is its own data
+    { path: 'save', args: ['receiver', '0..'] },
     // repository.update(criteria, partial); queryBuilder.update(Entity).set(values)
     { path: 'update', args: ['1..'] },
     { path: 'update().set', args: [0] },
-    { path: 'save', args: ['receiver'], description: 'typeorm entity.save' },
   ]),
   store('sequelize', 'Sequelize', ['sequelize', 'sequelize-typescript'], [
     ...calls(['create', 'bulkCreate', 'upsert', 'query', 'update', 'increment']),
@@ -410,7 +411,9 @@ const STORES: SinkSpec[] = [
   // modular API: setDoc(ref, data), addDoc(col, data), set(ref(db, path), value)
   store('firestore', 'Firebase', ['firebase/firestore', 'firebase/firestore/*', '@firebase/firestore', 'firebase/database', '@firebase/database'], calls(['^setDoc', '^addDoc', '^updateDoc', '^set', '^push', '^update', '^writeBatch().set', '^writeBatch().update'], ['1..'])),
   store('supabase', 'Supabase', ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-nextjs'], [
-    ...calls(['from().insert', 'from().upsert', 'from().update', 'auth.signUp', 'auth.updateUser', 'auth.admin.createUser', 'auth.admin.updateUserById'], [0]),
+    // `().from()`: the client's own from(), not `storage.from(bucket)` (object storage, below)
+    ...calls(['insert', 'upsert', 'update'].flatMap((m) => [`().from().${m}`, `SupabaseClient.from().${m}`]), [0]),
+    ...calls(['auth.signUp', 'auth.updateUser', 'auth.admin.createUser', 'auth.admin.updateUserById'], [0]),
     { path: 'rpc', args: [1] },
   ]),
   store('hbase', 'HBase', ['hbase', 'hbase-client'], calls(['put', 'row().put', 'mutateRow'])),

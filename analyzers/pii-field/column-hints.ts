@@ -1,3 +1,4 @@
+import { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 
 /**
@@ -40,7 +41,7 @@ const groups: [TypeHint, string[]][] = [
 ];
 for (const [hint, names] of groups) for (const n of names) HINTS[n] = hint;
 
-export function normaliseTypeName(name: string): string {
+function normaliseTypeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -48,6 +49,16 @@ export function normaliseTypeName(name: string): string {
 export function hintOfTypeName(name: string | undefined): TypeHint | undefined {
   if (!name) return undefined;
   return HINTS[normaliseTypeName(name)];
+}
+
+/** `Boolean`, `Int`, `[String]` (a list of X is X), `DataType.DATE`, `DataType.STRING(50)`. */
+export function hintOfTypeExpression(e: ts.Expression): TypeHint | undefined {
+  if (ts.isArrayLiteralExpression(e)) return e.elements[0] ? hintOfTypeExpression(e.elements[0]) : 'array';
+  if (ts.isCallExpression(e)) return hintOfTypeExpression(e.expression);
+  if (ts.isIdentifier(e)) return hintOfTypeName(e.text);
+  if (ts.isPropertyAccessExpression(e)) return hintOfTypeName(e.name.text);
+  if (ts.isStringLiteral(e)) return hintOfTypeName(e.text);
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import { hintOfDecoratorName, hintOfTypeName, signalName } from './column-hints.js';
+import { hintOfDecoratorName, hintOfTypeExpression, hintOfTypeName, signalName } from './column-hints.js';
 import { propertyValue } from './syntax.js';
 
 /**
@@ -89,16 +89,6 @@ function hintOfArgs(d: DecoratorRef): TypeHint | undefined {
     const type = propertyValue(arg, 'type');
     if (type) return ts.isStringLiteral(type) ? hintOfTypeName(type.text) : hintOfTypeExpression(type);
   }
-  return undefined;
-}
-
-/** `Boolean`, `Int`, `[String]` (a list of X is X), `DataType.DATE`, `DataType.STRING(50)`. */
-export function hintOfTypeExpression(e: ts.Expression): TypeHint | undefined {
-  if (ts.isArrayLiteralExpression(e)) return e.elements[0] ? hintOfTypeExpression(e.elements[0]) : 'array';
-  if (ts.isCallExpression(e)) return hintOfTypeExpression(e.expression);
-  if (ts.isIdentifier(e)) return hintOfTypeName(e.text);
-  if (ts.isPropertyAccessExpression(e)) return hintOfTypeName(e.name.text);
-  if (ts.isStringLiteral(e)) return hintOfTypeName(e.text);
   return undefined;
 }
 

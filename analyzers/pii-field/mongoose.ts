@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { hintOfTypeExpression } from './decorators.js';
+import { hintOfTypeExpression } from './column-hints.js';
 import type { ShapeContext } from './orm-shapes.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
 import { bindingNameOf, propertyName, propertyValue, stringValue } from './syntax.js';

@@ -1,7 +1,6 @@
 import { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import { signalName } from './column-hints.js';
-import { hintOfTypeExpression } from './decorators.js';
+import { hintOfTypeExpression, signalName } from './column-hints.js';
 import type { ShapeContext } from './orm-shapes.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
 import { propertyName, propertyValue, stringValue } from './syntax.js';

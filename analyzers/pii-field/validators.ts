@@ -36,9 +36,9 @@ export function isValidatorLib(id: ts.Identifier | undefined, sc: ShapeContext):
 export function validatorModel(node: ts.CallExpression, shape: ts.Expression | undefined, sc: ShapeContext, extending?: ts.Expression): ModelDecl | undefined {
   if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
   // `extend` and `keys` are common method names; require a validator on the receiver or in the values.
-  if (extending && !isValidatorLib(readChain(extending).root, sc) && !hasValidatorValue(shape, sc)) return undefined;
-  const owner = bindingNameOf(node) ?? 'schema';
   const base = extending && readChain(extending).root;
+  if (extending && !isValidatorLib(base, sc) && !hasValidatorValue(shape, sc)) return undefined;
+  const owner = bindingNameOf(node) ?? 'schema';
   return { owner, ...(base ? { aliases: [base.text] } : {}), fields: shapeFields(shape, sc) };
 }
 

@@ -20,6 +20,8 @@ export interface ScanOptions {
   root: string;
   config?: ScanConfig;
   analyzers: readonly Analyzer[];
+  /** Analyze only these files (absolute or relative to the root), e.g. those a pull request changed. */
+  files?: readonly string[];
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -29,7 +31,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const config = options.config ?? DEFAULT_CONFIG;
-  const discovery = await discoverFiles(root, config);
+  const discovery = await discoverFiles(root, config, { files: options.files });
   const errors: FileError[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
 

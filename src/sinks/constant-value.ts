@@ -51,9 +51,10 @@ export class ConstantEvaluator {
       if (name === undefined) return undefined;
       const obj = this.objectLiteral(e.expression);
       if (obj) return propertyInitializer(obj, name);
-      const sym = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
-      const decl = sym?.valueDeclaration;
-      if (decl && ts.isEnumMember(decl) && decl.initializer) return decl.initializer;
+      // Enum.Member, looked up in the enum declaration (asking the checker for `a.b` type-checks `a`)
+      const base = skipOuter(e.expression);
+      const enumDecl = ts.isIdentifier(base) ? this.declarationOf(base) : undefined;
+      if (enumDecl && ts.isEnumDeclaration(enumDecl)) return enumDecl.members.find((m) => propertyNameText(m.name) === name)?.initializer;
     }
     return undefined;
   }
@@ -104,10 +105,6 @@ export class ConstantEvaluator {
       const right = this.string(e.right);
       return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-      const enumValue = this.checker.getConstantValue(e);
-      if (enumValue !== undefined) return { text: String(enumValue), complete: true };
-    }
     // String(x), x.toString()
     if (ts.isCallExpression(e)) {
       const callee = e.expression;
@@ -120,6 +117,18 @@ export class ConstantEvaluator {
   }
 
   private identifierInitializer(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.declarationOf(id);
+    if (!decl) return undefined;
+    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
+      const constant = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
+      return constant ? decl.initializer : undefined;
+    }
+    if (ts.isEnumMember(decl)) return decl.initializer;
+    return undefined;
+  }
+
+  /** The value declaration an identifier refers to, through imports. */
+  private declarationOf(id: ts.Identifier): ts.Declaration | undefined {
     let sym = valueSymbol(this.checker, id);
     if (!sym) return undefined;
     if (sym.flags & ts.SymbolFlags.Alias) {
@@ -129,14 +138,7 @@ export class ConstantEvaluator {
         return undefined;
       }
     }
-    const decl = sym.valueDeclaration;
-    if (!decl) return undefined;
-    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
-      const constant = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
-      return constant ? decl.initializer : undefined;
-    }
-    if (ts.isEnumMember(decl)) return decl.initializer;
-    return undefined;
+    return sym.valueDeclaration;
   }
 
   private elementKey(e: ts.ElementAccessExpression): string | undefined {

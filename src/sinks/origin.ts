@@ -4,6 +4,7 @@ import { GLOBAL_MODULE, GLOBAL_NAMES, GLOBAL_OBJECTS } from './globals.js';
 import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
 import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from './syntax.js';
+import { extendsExpression, findClassMember, findTypeMember } from './project-members.js';
 
 /**
  * An origin plus, for each step, the node that produced it (`()` → the call, `new` → the new
@@ -14,8 +15,6 @@ export interface Resolved {
   module: string;
   path: readonly string[];
   sites: readonly (ts.CallExpression | ts.NewExpression | undefined)[];
-  /** From a naming convention (`req.log`) rather than from an import. */
-  heuristic?: boolean;
 }
 
 /** A project module used as a value (`import * as m from './x'`, `require('./x')`): members are its exports. */
@@ -25,7 +24,7 @@ const MAX_DEPTH = 100;
 /** Express/Fastify/Koa request (and Fastify instance) `.log` is the pino logger of pino-http / Fastify. */
 const PINO_LOG_HOSTS = new Set(['express', 'fastify', 'koa', 'pino-http', 'express-pino-logger', 'koa-pino-logger']);
 const REQUEST_NAMES = new Set(['req', 'request']);
-const PINO_LOGGER: Resolved = { module: 'pino', path: ['default', CALL], sites: [undefined, undefined], heuristic: true };
+const PINO_LOGGER: Resolved = { module: 'pino', path: ['default', CALL], sites: [undefined, undefined] };
 
 /**
  * Resolves an expression to the package API it comes from, CodeQL API-graph style, syntactically
@@ -38,8 +37,10 @@ export class OriginResolver {
   private readonly declMemo = new Memo();
   private readonly returnMemo = new Memo();
   private readonly typeMemo = new Memo();
-  private readonly assignmentsByFile = new Map<ts.SourceFile, Map<string, ts.Expression[]>>();
+  private readonly assignmentsByScope = new Map<ts.Node, Map<string, ts.Identifier[]>>();
   private readonly thisAssignmentsByClass = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  private readonly shapes = new Map<ts.Node, Shape | null>();
+  private readonly shapesActive = new Set<ts.Node>();
   private depth = 0;
 
   constructor(
@@ -247,13 +248,12 @@ export class OriginResolver {
     return found;
   }
 
-  /** Right sides of `name = expr` in the declaring file for this variable (indexed once per file). */
+  /** Right sides of `name = expr` for this variable, searched only in its scope (indexed once per scope). */
   private assignmentsTo(name: ts.Identifier): ts.Expression[] {
-    const sf = name.getSourceFile();
-    let byName = this.assignmentsByFile.get(sf);
+    const scope = declarationScope(name);
+    let byName = this.assignmentsByScope.get(scope);
     if (!byName) {
-      byName = new Map();
-      const index = byName;
+      const index = new Map<string, ts.Identifier[]>();
       const visit = (n: ts.Node): void => {
         if (ts.isBinaryExpression(n) && isStoringOperator(n.operatorToken.kind) && ts.isIdentifier(n.left)) {
           const list = index.get(n.left.text) ?? [];
@@ -262,8 +262,9 @@ export class OriginResolver {
         }
         ts.forEachChild(n, visit);
       };
-      visit(sf);
-      this.assignmentsByFile.set(sf, byName);
+      visit(scope);
+      this.assignmentsByScope.set(scope, index);
+      byName = index;
     }
     const lefts = byName.get(name.text);
     if (!lefts) return [];
@@ -291,14 +292,10 @@ export class OriginResolver {
       for (const n of names) r = r && this.member(r, n);
       return r;
     }
-    // Typed pattern: `({ logger }: Deps)` → the declared type of `logger`.
-    const prop = this.checker.getTypeAtLocation(be.parent).getProperty(names[names.length - 1]!);
-    for (const d of prop?.declarations ?? []) {
-      if (d === be || !this.isProjectCode(d)) continue;
-      const r = this.decl(d);
-      if (r) return r;
-    }
-    return undefined;
+    // No package origin: a project shape, e.g. a typed pattern `({ logger }: Deps)` or `const { a } = config`.
+    let shape = ts.isVariableDeclaration(node) ? (node.initializer ? this.shapeOf(node.initializer) : undefined) ?? (node.type ? this.typeShape(node.type) : undefined) : ts.isParameter(node) ? this.declShape(node) : undefined;
+    for (const n of names.slice(0, -1)) shape = shape && this.memberShape(shape, n);
+    return shape && this.memberOrigin(shape, names[names.length - 1]!);
   }
 
   /** A typed parameter is an instance of its type; an untyped callback parameter hangs off the callee (`=>`). */
@@ -375,20 +372,25 @@ export class OriginResolver {
   private propertyAccess(pa: ts.PropertyAccessExpression): Resolved | undefined {
     const name = pa.name.text;
     const obj = skipOuter(pa.expression);
-    if (obj.kind === ts.SyntaxKind.ThisKeyword || obj.kind === ts.SyntaxKind.SuperKeyword) {
-      return this.memberBySymbol(pa.name) ?? this.thisMember(pa, name);
-    }
+    if (obj.kind === ts.SyntaxKind.SuperKeyword) return this.superMember(obj, name);
+    // Members declared in project code first (`this.client`, `deps.logger`, `config.api`).
+    const shape = this.shapeOf(obj);
+    const declared = shape && this.memberOrigin(shape, name);
+    if (declared) return declared;
+    if (obj.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     const base = this.resolve(pa.expression);
     if (base) return this.member(base, name);
     if (name === 'log' && ts.isIdentifier(obj) && REQUEST_NAMES.has(obj.text) && this.isParameter(obj)) return PINO_LOGGER;
-    return this.memberBySymbol(pa.name);
+    return undefined;
   }
 
   private elementAccess(ea: ts.ElementAccessExpression): Resolved | undefined {
-    const base = this.resolve(ea.expression);
     const key = this.constants.fullString(ea.argumentExpression);
-    if (base) return this.member(base, key ?? COMPUTED);
-    return undefined;
+    const shape = key !== undefined ? this.shapeOf(ea.expression) : undefined;
+    const declared = shape && this.memberOrigin(shape, key!);
+    if (declared) return declared;
+    const base = this.resolve(ea.expression);
+    return base ? this.member(base, key ?? COMPUTED) : undefined;
   }
 
   /** `base.name`, with project-module exports, `window.x` globals and the `.log` pino convention. */
@@ -403,29 +405,16 @@ export class OriginResolver {
     return step(base, name, undefined);
   }
 
-  /** A property the checker knows (`this.logger`, `deps.logger`, `service.client`): follow its declaration. */
-  private memberBySymbol(name: ts.MemberName): Resolved | undefined {
-    const sym = this.checker.getSymbolAtLocation(name);
-    if (!sym) return undefined;
-    const decls = sym.declarations ?? [];
-    if (decls.length === 0 || decls.every((d) => this.isAmbient(d))) return undefined;
-    if (sym.flags & ts.SymbolFlags.Alias) return this.alias(sym);
-    for (const d of decls) {
-      const r = this.decl(d);
-      if (r) return r;
-    }
-    return undefined;
-  }
-
-  /** `this.x` without a declared member (plain JS): assignments in the enclosing class. */
-  private thisMember(pa: ts.PropertyAccessExpression, name: string): Resolved | undefined {
-    let n: ts.Node = pa.parent;
-    while (n && !ts.isClassLike(n)) {
-      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
-      n = n.parent;
-    }
-    if (!n) return undefined;
-    return this.agree(this.thisAssignments(n).get(name) ?? []);
+  /** `super.x` in a class extending a package class is that package's instance member. */
+  private superMember(sup: ts.Expression, name: string): Resolved | undefined {
+    const cls = thisShape(sup);
+    if (!cls || cls.kind === 'object') return undefined;
+    const baseExpr = extendsExpression(cls.cls)[0]?.expression;
+    if (!baseExpr) return undefined;
+    const baseShape = this.shapeOf(baseExpr);
+    if (baseShape?.kind === 'class') return this.memberOrigin(cls.kind === 'class' ? baseShape : { kind: 'instance', cls: baseShape.cls }, name);
+    const pkg = this.resolve(baseExpr);
+    return pkg ? this.member(cls.kind === 'class' ? pkg : step(pkg, NEW, undefined), name) : undefined;
   }
 
   private call(ce: ts.CallExpression): Resolved | undefined {
@@ -443,41 +432,214 @@ export class OriginResolver {
     }
     const fn = this.resolve(ce.expression);
     if (fn) return step(fn, CALL, ce);
-    return this.returnsOfCallee(callee);
+    for (const f of this.functionsOf(callee)) {
+      const r = this.guard(this.returnMemo, f, () => this.returns(f));
+      if (r) return r;
+    }
+    return undefined;
   }
 
-  /** A project function's result: what its `return`s (or arrow body) resolve to, else its return type. */
-  private returnsOfCallee(callee: ts.Expression): Resolved | undefined {
-    let decls: readonly ts.Declaration[] = [];
-    if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) {
-      decls = [callee];
-    } else {
-      const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
-      if (!nameNode) return undefined;
-      let sym = this.checker.getSymbolAtLocation(nameNode);
-      if (sym && sym.flags & ts.SymbolFlags.Alias) {
-        try {
-          sym = this.checker.getAliasedSymbol(sym);
-        } catch {
-          return undefined;
-        }
-      }
-      decls = sym?.declarations ?? [];
+  /** The project functions a callee may be: `f`, `obj.method`, `this.method`, an inline arrow. */
+  private functionsOf(callee: ts.Expression): FunctionWithBody[] {
+    if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return [callee];
+    let decls: readonly ts.Node[] = [];
+    if (ts.isIdentifier(callee)) {
+      decls = this.projectDeclarations(callee);
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      const shape = this.shapeOf(callee.expression);
+      const m = shape && this.memberDeclaration(shape, callee.name.text);
+      decls = m ? [m] : [];
     }
+    const out: FunctionWithBody[] = [];
     for (const d of decls) {
-      if (!this.isProjectCode(d)) continue;
       let fn: ts.Node | undefined = d;
       if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) fn = skipOuter(d.initializer);
-      if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
-        const body = fn;
-        const r = this.guard(this.returnMemo, fn, () => this.returns(body));
-        if (r) return r;
+      if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isGetAccessorDeclaration(fn))) {
+        out.push(fn);
+      }
+    }
+    return out;
+  }
+
+  // ---- project shapes: members of project objects without asking the checker for their type ----
+
+  /** What a project expression is structurally: an object literal, a project class or its instance, a declared type. */
+  private shapeOf(expr: ts.Expression): Shape | undefined {
+    const cached = this.shapes.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.shapesActive.has(expr) || this.depth > MAX_DEPTH) return undefined;
+    this.shapesActive.add(expr);
+    this.depth++;
+    let result: Shape | undefined;
+    try {
+      result = this.shapeUncached(skipOuter(expr));
+    } finally {
+      this.depth--;
+      this.shapesActive.delete(expr);
+    }
+    this.shapes.set(expr, result ?? null);
+    return result;
+  }
+
+  private shapeUncached(e: ts.Expression): Shape | undefined {
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return thisShape(e);
+    if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e };
+    if (ts.isClassExpression(e)) return { kind: 'class', cls: e };
+    if (ts.isNewExpression(e)) {
+      const cls = this.shapeOf(e.expression);
+      return cls?.kind === 'class' ? { kind: 'instance', cls: cls.cls } : undefined;
+    }
+    if (ts.isIdentifier(e)) {
+      for (const d of this.projectDeclarations(e)) {
+        const s = this.declShape(d);
+        if (s) return s;
+      }
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = this.shapeOf(e.expression);
+      return base && this.memberShape(base, e.name.text);
+    }
+    if (ts.isCallExpression(e)) {
+      for (const f of this.functionsOf(skipOuter(e.expression))) {
+        const s = f.type ? this.typeShape(f.type) : undefined;
+        if (s) return s;
       }
     }
     return undefined;
   }
 
-  private returns(fn: ts.SignatureDeclaration & { body?: ts.Node }): Resolved | undefined {
+  private declShape(d: ts.Node): Shape | undefined {
+    if (ts.isClassDeclaration(d) || ts.isClassExpression(d)) return { kind: 'class', cls: d };
+    if (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isParameter(d) || ts.isPropertySignature(d)) {
+      const typed = d.type ? this.typeShape(d.type) : undefined;
+      if (typed) return typed;
+      const init = ts.isPropertySignature(d) ? undefined : d.initializer;
+      return init ? this.shapeOf(init) : undefined;
+    }
+    if (ts.isPropertyAssignment(d)) return this.shapeOf(d.initializer);
+    if (ts.isShorthandPropertyAssignment(d)) return this.shapeOf(d.name);
+    if (ts.isGetAccessorDeclaration(d) && d.type) return this.typeShape(d.type);
+    return undefined;
+  }
+
+  private typeShape(type: ts.TypeNode): Shape | undefined {
+    if (ts.isParenthesizedTypeNode(type)) return this.typeShape(type.type);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      for (const t of type.types) {
+        const s = this.typeShape(t);
+        if (s) return s;
+      }
+      return undefined;
+    }
+    if (ts.isTypeLiteralNode(type)) return { kind: 'members', node: type };
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    for (const d of this.projectDeclarations(type.typeName)) {
+      if (ts.isInterfaceDeclaration(d)) return { kind: 'members', node: d };
+      if (ts.isClassDeclaration(d)) return { kind: 'instance', cls: d };
+      if (ts.isTypeAliasDeclaration(d)) return this.typeShape(d.type);
+    }
+    return undefined;
+  }
+
+  /** The declaration of member `name` of a shape (following project base classes and interfaces). */
+  private memberDeclaration(shape: Shape, name: string): ts.Node | undefined {
+    if (shape.kind === 'object') {
+      for (let i = shape.node.properties.length - 1; i >= 0; i--) {
+        const p = shape.node.properties[i]!;
+        if (p.name && propertyNameText(p.name) === name) return p;
+      }
+      return undefined;
+    }
+    if (shape.kind === 'members') {
+      const m = findTypeMember(shape.node, name);
+      if (m || !ts.isInterfaceDeclaration(shape.node)) return m;
+      for (const h of extendsExpression(shape.node)) {
+        const base = ts.isIdentifier(h.expression) ? this.projectDeclarations(h.expression).find(ts.isInterfaceDeclaration) : undefined;
+        const found = base && this.memberDeclaration({ kind: 'members', node: base }, name);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    for (let cls: ts.ClassLikeDeclaration | undefined = shape.cls, i = 0; cls && i < 10; i++) {
+      const m = findClassMember(cls, name, shape.kind === 'class');
+      if (m) return m;
+      const base: ts.Expression | undefined = extendsExpression(cls)[0]?.expression;
+      const baseShape: Shape | undefined = base && this.shapeOf(base);
+      cls = baseShape?.kind === 'class' ? baseShape.cls : undefined;
+    }
+    return undefined;
+  }
+
+  private memberShape(shape: Shape, name: string): Shape | undefined {
+    const d = this.memberDeclaration(shape, name);
+    if (d) return this.declShape(d);
+    if (shape.kind === 'instance') {
+      const assigned = this.thisAssignments(shape.cls).get(name);
+      return assigned?.[0] ? this.shapeOf(assigned[0]) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Origin of member `name` of a project shape: its initializer, `this.name = v` assignments, its
+   * declared type; for a class extending a package class, the inherited package member.
+   */
+  private memberOrigin(shape: Shape, name: string): Resolved | undefined {
+    const d = this.memberDeclaration(shape, name);
+    if (d) {
+      if (ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) return undefined;
+      if (ts.isGetAccessorDeclaration(d)) return this.guard(this.returnMemo, d, () => this.returns(d));
+      if (ts.isPropertySignature(d)) return d.type ? this.typeOrigin(d.type) : undefined;
+      return this.decl(d);
+    }
+    if (shape.kind === 'object') return undefined;
+    if (shape.kind === 'members') return this.inheritedTypeMember(shape.node, name);
+    // Not declared: assigned in the class (plain JS), or inherited from a package base class.
+    for (let cls: ts.ClassLikeDeclaration = shape.cls, i = 0; i < 10; i++) {
+      if (shape.kind === 'instance') {
+        const assigned = this.thisAssignments(cls).get(name);
+        const r = assigned && this.agree(assigned);
+        if (r) return r;
+      }
+      const base = extendsExpression(cls)[0]?.expression;
+      if (!base) return undefined;
+      const baseShape = this.shapeOf(base);
+      if (baseShape?.kind === 'class') {
+        cls = baseShape.cls;
+        continue;
+      }
+      const pkg = this.resolve(base);
+      return pkg ? this.member(shape.kind === 'class' ? pkg : step(pkg, NEW, undefined), name) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `interface Deps extends Logger {}`: members of a package type the interface extends. */
+  private inheritedTypeMember(node: ts.InterfaceDeclaration | ts.TypeLiteralNode, name: string): Resolved | undefined {
+    if (!ts.isInterfaceDeclaration(node)) return undefined;
+    for (const h of extendsExpression(node)) {
+      const t = this.typeName(h.expression);
+      if (t) return this.member(t, name);
+    }
+    return undefined;
+  }
+
+  /** Project declarations of an identifier (through imports of project files). */
+  private projectDeclarations(id: ts.Identifier): readonly ts.Declaration[] {
+    let sym = valueSymbol(this.checker, id);
+    if (!sym) return [];
+    if (sym.flags & ts.SymbolFlags.Alias) {
+      try {
+        sym = this.checker.getAliasedSymbol(sym);
+      } catch {
+        return [];
+      }
+    }
+    return (sym.declarations ?? []).filter((d) => this.isProjectCode(d));
+  }
+
+  private returns(fn: FunctionWithBody): Resolved | undefined {
     const body = fn.body;
     if (!body) return undefined;
     if (!ts.isBlock(body)) return this.resolve(body as ts.Expression);
@@ -675,6 +837,32 @@ export class OriginResolver {
   }
 }
 
+/** A project structure whose members can be looked up by name. */
+type Shape =
+  | { kind: 'object'; node: ts.ObjectLiteralExpression }
+  | { kind: 'class'; cls: ts.ClassLikeDeclaration }
+  | { kind: 'instance'; cls: ts.ClassLikeDeclaration }
+  | { kind: 'members'; node: ts.InterfaceDeclaration | ts.TypeLiteralNode };
+
+type FunctionWithBody = ts.FunctionLikeDeclaration;
+
+/** What `this` is at a node: the class instance (the class in static members), or an object literal. */
+function thisShape(node: ts.Node): Extract<Shape, { kind: 'object' | 'class' | 'instance' }> | undefined {
+  let isStatic = false;
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if ((ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) && ts.isObjectLiteralExpression(n.parent)) {
+      return { kind: 'object', node: n.parent };
+    }
+    if ((ts.isClassElement(n) || ts.isClassStaticBlockDeclaration(n)) && ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+      isStatic = true;
+    }
+    if (ts.isClassStaticBlockDeclaration(n)) isStatic = true;
+    if (ts.isClassLike(n)) return { kind: isStatic ? 'class' : 'instance', cls: n };
+  }
+  return undefined;
+}
+
 class Memo {
   readonly done = new Map<ts.Node, Resolved | null>();
   readonly active = new Set<ts.Node>();
@@ -685,7 +873,7 @@ function globalOrigin(name: string): Resolved {
 }
 
 function step(base: Resolved, name: string, site: ts.CallExpression | ts.NewExpression | undefined): Resolved {
-  return { module: base.module, path: [...base.path, name], sites: [...base.sites, site], ...(base.heuristic ? { heuristic: true } : {}) };
+  return { module: base.module, path: [...base.path, name], sites: [...base.sites, site] };
 }
 
 function sameOrigin(a: Resolved, b: Resolved): boolean {
@@ -698,6 +886,14 @@ function hasDeclareAncestor(node: ts.Node): boolean {
     if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
   }
   return false;
+}
+
+/** Where assignments to a variable can be: its block for `let`, its function (or file) for `var`. */
+function declarationScope(name: ts.Identifier): ts.Node {
+  const decl = name.parent;
+  const blockScoped = ts.isVariableDeclaration(decl) && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped) !== 0;
+  const scope = ts.findAncestor(decl.parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n) || (blockScoped && (ts.isBlock(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n))));
+  return scope ?? name.getSourceFile();
 }
 
 function isModuleExports(e: ts.Expression): boolean {

@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { piiFieldAnalyzer } from '../../analyzers/pii-field/index.js';
 import { parsePrisma } from '../../analyzers/pii-field/prisma.js';
+import { createModelReporter, type FieldDecl } from '../../analyzers/pii-field/report-field.js';
+import { Classifier, type TypeHint } from '../../src/classifier/classifier.js';
+import type { FileContext, FindingInput } from '../../src/engine/analyzer.js';
+import { Taxonomy } from '../../src/taxonomy/taxonomy.js';
 import { scan } from '../../src/engine/scan.js';
 import type { Finding, ScanResult } from '../../src/engine/types.js';
 import type { FixtureReport } from '../harness/fixtures.js';
@@ -117,6 +121,19 @@ test('the Prisma reader handles comments, strings, @map, @@map, enums and compos
     ['website', 'String', 3, 3, undefined],
     ['email', 'String', 5, 3, 'email_address'],
   ]);
+});
+
+test('the type is asked for only when the name classifies, and once per field', () => {
+  const asked: string[] = [];
+  const reports: FindingInput[] = [];
+  const ctx = { classifier: Classifier.default(), taxonomy: Taxonomy.default(), report: (f: FindingInput) => reports.push(f) } as unknown as FileContext;
+  const field = (name: string, hint: TypeHint): FieldDecl => ({ name, at: { line: 1, column: 1 }, hint: () => (asked.push(name), hint) });
+  const report = createModelReporter(ctx);
+  report({ owner: 'User', fields: [field('createdAt', 'date'), field('total', 'number'), field('email', 'string'), field('phone', 'boolean')] });
+  // `Server.address` is classified twice (bare and as "server address"); the checker is asked once.
+  report({ owner: 'Server', fields: [field('address', 'string')] });
+  expect(asked).toEqual(['email', 'phone', 'address']);
+  expect(reports.map((r) => r.symbol)).toEqual(['User.email']);
 });
 
 describe('fingerprints', () => {

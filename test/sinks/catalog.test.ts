@@ -34,6 +34,17 @@ describe('catalogues', () => {
     expect(EGRESS_SINKS.filter((s) => s.kind === 'third_party' && !s.service).map((s) => s.id)).toEqual([]);
   });
 
+  test('no spec lists the same path twice (the second would never be used)', () => {
+    const dups = ALL.flatMap((s) => {
+      const seen = new Set<string>();
+      return s.calls.flatMap((c) => {
+        const keys = c.command !== undefined ? [c.command].flat().map((x) => `cmd:${x}`) : pathsOf({ ...s, calls: [c] }).map((p) => `${c.on ?? 'call'}:${p}`);
+        return keys.filter((k) => (seen.has(k) ? true : (seen.add(k), false))).map((k) => `${s.id} ${k}`);
+      });
+    });
+    expect(dups).toEqual([]);
+  });
+
   test('every call is a path or an AWS command, never both', () => {
     for (const s of ALL) for (const c of s.calls) expect((c.path === undefined) !== (c.command === undefined)).toBe(true);
   });

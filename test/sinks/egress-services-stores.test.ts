@@ -101,6 +101,21 @@ describe('data stores', () => {
     expect(only(fx)).toMatchObject({ id: 'prisma', data: ['{ email }'] });
   });
 
+  test('supabase storage uploads are storage, not the database', () => {
+    const fx = fixture(`import { createClient } from '@supabase/supabase-js';\nconst supabase = createClient('u', 'k');\n/*sink*/supabase.storage.from('avatars').update('a.png', 'x');`);
+    expect(fx.at().map((m) => [m.id, m.kind])).toEqual([['supabase-storage:avatars', 'storage']]);
+  });
+
+  test('supabase through a typed SupabaseClient', () => {
+    const fx = fixture(`import type { SupabaseClient } from '@supabase/supabase-js';\nexport function save(db: SupabaseClient, row: unknown) { return /*sink*/db.from('t').insert(row); }`);
+    expect(only(fx)).toMatchObject({ id: 'supabase', data: ['row'] });
+  });
+
+  test('typeorm active-record entity.save(): the entity is the data', () => {
+    const fx = fixture(`import { BaseEntity } from 'typeorm';\nclass User extends BaseEntity { email!: string; }\nconst u = new User();\n/*sink*/u.save();`);
+    expect(only(fx)).toMatchObject({ id: 'typeorm', data: ['u'] });
+  });
+
   test('prisma reads (findMany) are not sinks', () => {
     expect(fixture(`import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n/*sink*/prisma.user.findMany({ where: { email: 'x' } });`).at()).toEqual([]);
   });
