@@ -363,8 +363,10 @@ const STORES: SinkSpec[] = [
   ]),
   store('typeorm', 'TypeORM', ['typeorm'], [
     ...calls(['insert', 'upsert', 'values', 'query']),
-    // repository.save(entity), manager.save(Entity, data); an active-record entity.save() is its own data
-    { path: 'save', args: ['receiver', '0..'] },
+    // repository.save(entity), manager.save(Entity, data)
+    { path: 'save', args: 'all' },
+    // class User extends BaseEntity: user.save() stores the entity itself
+    { path: 'BaseEntity.save', args: ['receiver', '0..'] },
     // repository.update(criteria, partial); queryBuilder.update(Entity).set(values)
     { path: 'update', args: ['1..'] },
     { path: 'update().set', args: [0] },

@@ -128,9 +128,11 @@ export class OriginResolver {
   private symbol(sym: ts.Symbol, name: string): Resolved | undefined {
     if (sym.flags & ts.SymbolFlags.Alias) return this.alias(sym);
     const decls = sym.declarations ?? [];
-    // Declared only by lib files or ambient `declare` statements: a global, unless a project value.
+    // Declared only by lib files or ambient `declare` statements: a known global, or an instance of its declared type.
     if (decls.length === 0 || decls.every((d) => this.isAmbient(d))) {
-      return GLOBAL_NAMES.has(name) ? globalOrigin(name) : undefined;
+      if (GLOBAL_NAMES.has(name)) return globalOrigin(name);
+      const typed = decls.find((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && d.type !== undefined && !this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+      return typed?.type ? this.typeOrigin(typed.type) : undefined;
     }
     for (const d of decls) {
       const r = this.decl(d);
@@ -168,8 +170,7 @@ export class OriginResolver {
       specifier = decl.parent.parent.moduleSpecifier;
     } else if (ts.isImportSpecifier(decl)) {
       specifier = decl.parent.parent.parent.moduleSpecifier;
-      const imported = decl.propertyName ?? decl.name;
-      path = [ts.isIdentifier(imported) ? imported.text : imported.text];
+      path = [(decl.propertyName ?? decl.name).text];
     } else if (ts.isImportEqualsDeclaration(decl)) {
       const ref = decl.moduleReference;
       if (ts.isExternalModuleReference(ref)) specifier = ref.expression;
@@ -359,12 +360,8 @@ export class OriginResolver {
 
   /** A project class behaves like the package class it extends (`class User extends Model`). */
   private classOrigin(cls: ts.ClassLikeDeclaration): Resolved | undefined {
-    for (const clause of cls.heritageClauses ?? []) {
-      if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
-      const base = clause.types[0];
-      if (base) return this.resolve(base.expression);
-    }
-    return undefined;
+    const base = extendsExpression(cls)[0];
+    return base ? this.resolve(base.expression) : undefined;
   }
 
   // ---- members and calls ---------------------------------------------------------------------

@@ -41,6 +41,7 @@ const CASES: [string, string, Expected][] = [
   ['NestJS static Logger', `import { Logger } from '@nestjs/common';\n/*sink*/Logger.log('x');`, { id: 'nestjs', description: 'nestjs Logger.log' }],
   ['NestJS new Logger(ctx)', `import { Logger } from '@nestjs/common';\nclass S { private readonly logger = new Logger(S.name); run() { /*sink*/this.logger.error('x'); } }`, { id: 'nestjs' }],
   ['NestJS injected Logger', `import { Logger } from '@nestjs/common';\nclass S { constructor(private readonly logger: Logger) {} run(u: any) { /*sink*/this.logger.warn(u.email); } }`, { id: 'nestjs', data: ['u.email'] }],
+  ['NestJS custom logger calling super.log', `import { ConsoleLogger } from '@nestjs/common';\nclass AppLogger extends ConsoleLogger { log(m: unknown) { /*sink*/super.log(m); } }`, { id: 'nestjs', data: ['m'] }],
   ['Sentry captureException', `import * as Sentry from '@sentry/node';\ndeclare const e: Error;\n/*sink*/Sentry.captureException(e);`, { id: 'sentry', kind: 'error_reporter', family: 'log', package: '@sentry/node' }],
   ['Sentry setUser (nextjs)', `import { setUser } from '@sentry/nextjs';\ndeclare const u: any;\n/*sink*/setUser({ email: u.email });`, { id: 'sentry', package: '@sentry/nextjs' }],
   ['Sentry withScope(scope => scope.setUser)', `import * as Sentry from '@sentry/browser';\nSentry.withScope((scope) => { /*sink*/scope.setUser({ id: 1 }); });`, { id: 'sentry' }],

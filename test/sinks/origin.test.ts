@@ -80,6 +80,21 @@ describe('origin: classes and parameters', () => {
     expect(originOf(source)).toEqual(expected);
   });
 
+  test.each([
+    ['super.method in a class extending a package class', `import { ConsoleLogger } from '@nestjs/common';\nclass AppLogger extends ConsoleLogger { log(m: string) { /*sink*/super.log; } }`, { module: '@nestjs/common', path: ['ConsoleLogger', 'new', 'log'] }],
+    ['inherited package member on this', `import { PrismaClient } from '@prisma/client';\nclass Db extends PrismaClient { run() { /*sink*/this.user; } }`, { module: '@prisma/client', path: ['PrismaClient', 'new', 'user'] }],
+    ['this in a static method is the class', `import pino from 'pino';\nclass S { static log = pino(); static run() { /*sink*/this.log; } }`, { module: 'pino', path: ['default', '()'] }],
+    ['this in an object-literal method is the object', `import OpenAI from 'openai';\nconst svc = { ai: new OpenAI(), run() { /*sink*/this.ai.chat; } };`, { module: 'openai', path: ['default', 'new', 'chat'] }],
+    ['member inherited from a project base class', `import pino from 'pino';\nclass Base { protected log = pino(); }\nclass S extends Base { run() { /*sink*/this.log; } }`, { module: 'pino', path: ['default', '()'] }],
+    ['interface extending a package type', `import type { Logger } from 'winston';\ninterface AppLogger extends Logger { extra(): void }\nfunction f(log: AppLogger) { /*sink*/log.info; }`, { module: 'winston', path: ['Logger', 'new', 'info'] }],
+    ['ambient declaration with a package type', `import type { Redis } from 'ioredis';\ndeclare const cache: Redis;\n/*sink*/cache.set;`, { module: 'ioredis', path: ['Redis', 'new', 'set'] }],
+    ['element access with a const key', `import OpenAI from 'openai';\nconst KEY = 'chat';\nconst c = new OpenAI();\n/*sink*/c[KEY];`, { module: 'openai', path: ['default', 'new', 'chat'] }],
+    ['member of a const object literal', `import pino from 'pino';\nconst deps = { logger: pino() };\n/*sink*/deps.logger;`, { module: 'pino', path: ['default', '()'] }],
+    ['member of a const object via destructuring', `import pino from 'pino';\nconst deps = { logger: pino() };\nconst { logger } = deps;\n/*sink*/logger;`, { module: 'pino', path: ['default', '()'] }],
+  ])('%s', (_name, source, expected) => {
+    expect(originOf(source)).toEqual(expected);
+  });
+
   test('a project class without a package base has no origin', () => {
     expect(originOf(`class Foo { info(x: unknown) {} }\n/*sink*/new Foo().info;`)).toBeUndefined();
   });
