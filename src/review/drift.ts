@@ -1,0 +1,40 @@
+import type { Finding } from '../engine/types.js';
+import type { PurposeDrift, ReviewedFinding } from './types.js';
+
+/**
+ * Purpose limitation (GDPR Art. 5(1)(b)): personal data the system already held or sent somewhere
+ * that a pull request now sends to a destination it never reached before. Each such flow needs a
+ * reviewer to confirm the new use is compatible with the purpose the data was collected for.
+ */
+export function detectPurposeDrift(head: readonly ReviewedFinding[], baseFindings: readonly Finding[]): PurposeDrift[] {
+  const existing = new Set<string>();
+  const reachedBefore = new Map<string, Set<string>>();
+  for (const f of baseFindings) {
+    if (f.suppressed) continue;
+    for (const c of f.categories) existing.add(c);
+    if (f.rule === 'data-flow' && f.sink) {
+      const set = reachedBefore.get(f.sink.id) ?? new Set<string>();
+      for (const c of f.categories) set.add(c);
+      reachedBefore.set(f.sink.id, set);
+    }
+  }
+  const drift: PurposeDrift[] = [];
+  const seen = new Set<string>();
+  for (const r of head) {
+    const f = r.finding;
+    if (r.status !== 'new' || f.rule !== 'data-flow' || !f.sink || f.suppressed) continue;
+    const before = reachedBefore.get(f.sink.id);
+    const reused = f.categories.filter((c) => existing.has(c) && !before?.has(c));
+    if (reused.length === 0) continue;
+    const key = `${f.sink.id}\u0000${reused.join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    drift.push({
+      finding: f,
+      existingCategories: reused,
+      sink: f.sink.id,
+      message: `${reused.join(', ')}, already held by the system, now also ${before ? 'goes' : 'goes for the first time'} to \`${f.sink.id}\`: confirm the new use fits the purpose the data was collected for.`,
+    });
+  }
+  return drift;
+}

@@ -1,0 +1,106 @@
+import type { Finding } from '../engine/types.js';
+import type { DeclarationLocation, ManifestProblem } from '../manifest/types.js';
+
+/** What covers a finding in the manifest. */
+export interface Declaration {
+  /** `suppression`: accepted in the code by an inline directive or a config ignore, with a reason. */
+  kind: 'flow' | 'dataset' | 'logging' | 'exception' | 'suppression';
+  /** Flow id, dataset id, `logging`, exception id, or the suppression reason. */
+  id: string;
+  /** Purposes linking a flow's categories (data-flow findings). */
+  purposes?: string[];
+  location?: DeclarationLocation;
+}
+
+/** A finding judged against the manifest. */
+export interface MatchedFinding {
+  finding: Finding;
+  declared: boolean;
+  declaration?: Declaration;
+  /** Why it is not declared, for the developer: "flow `segment` is declared but not for user.contact.email". */
+  reason?: string;
+}
+
+/** A declaration with no evidence in the code. */
+export interface StaleDeclaration {
+  kind: 'flow' | 'dataset-field';
+  id: string;
+  location?: DeclarationLocation;
+  message: string;
+}
+
+/** Existing data reaching a new destination or purpose (GDPR purpose limitation). */
+export interface PurposeDrift {
+  finding: Finding;
+  /** Categories that were already held or sent before this change. */
+  existingCategories: string[];
+  /** The new destination (sink id). */
+  sink: string;
+  message: string;
+}
+
+export interface MatchResult {
+  findings: MatchedFinding[];
+  stale: StaleDeclaration[];
+}
+
+export type FindingStatus = 'new' | 'fixed' | 'unchanged';
+
+export interface ReviewedFinding extends MatchedFinding {
+  status: FindingStatus;
+  /** For moved/renamed files: the file on the base side. */
+  baseFile?: string;
+}
+
+/** A semantic change of the manifest between base and head. */
+export interface ManifestChange {
+  change: 'added' | 'removed' | 'widened' | 'narrowed' | 'modified';
+  entity: 'system' | 'dataset' | 'dataset-field' | 'flow' | 'purpose' | 'logging' | 'exception';
+  id: string;
+  /** Categories (or countries, flows, ...) added or removed, when that is what changed. */
+  added?: string[];
+  removed?: string[];
+  /** Other fields whose values changed. */
+  fields?: string[];
+  summary: string;
+}
+
+export type Decision = 'pass' | 'review_required' | 'fail';
+
+export interface Verdict {
+  decision: Decision;
+  /** Short, developer-facing: "2 undeclared flows (segment, openai)". */
+  reasons: string[];
+  /**
+   * What an approval covers: a hash over the manifest's semantic content and the set of new or
+   * undeclared findings (their ids). The same fingerprint on a later commit means an approval holds.
+   */
+  reviewFingerprint: string;
+}
+
+export interface ReviewSide {
+  ref: string;
+  sha?: string;
+}
+
+export interface Review {
+  version: 1;
+  base: ReviewSide;
+  head: ReviewSide;
+  manifest: {
+    file: string;
+    /** Present on the head side. */
+    present: boolean;
+    valid: boolean;
+    problems: ManifestProblem[];
+    changes: ManifestChange[];
+  };
+  findings: ReviewedFinding[];
+  stale: StaleDeclaration[];
+  drift: PurposeDrift[];
+  /** Files the head scan could not analyze or skipped: the reviewer must know what was not seen. */
+  errors: { file: string; message: string; line?: number }[];
+  skipped: { file: string; reason: string }[];
+  verdict: Verdict;
+  stats: { baseFiles: number; headFiles: number; durationMs: number };
+}
