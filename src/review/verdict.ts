@@ -33,7 +33,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   if (leaks.length) fail.push(`${plural(leaks.length, 'new high-severity log call')} with personal data (${describe(leaks)})`);
   for (const rule of ['data-flow', 'pii-field', 'pii-logging'] as const) {
     const items = newUndeclared.filter((r) => r.finding.rule === rule && !leaks.includes(r));
-    if (items.length) review.push(`${plural(items.length, ...RULE_NOUN[rule])} (${describe(items)})`);
+    if (items.length) review.push(`${plural(items.length, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
   if (input.drift.length) review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);
