@@ -52,7 +52,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const services = { program, checker, classifier, taxonomy, config, root, relative } as ScanServices;
   services.sinks = createSinkResolver(services);
   services.flow = new FlowAnalyzer(services);
-  services.flows = new SinkFlows(services.flow, services.sinks, checker);
+  services.flows = new SinkFlows(services.flow, services.sinks);
 
   const collector = new FindingCollector(options.analyzers, config, errors, taxonomy);
   const total = discovery.sources.length + discovery.textFiles.length;

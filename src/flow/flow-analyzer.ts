@@ -6,7 +6,7 @@ import { typeHintOf } from '../engine/type-hints.js';
 import { TypeSources } from './type-sources.js';
 import { isSanitizerName } from './sanitizers.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
-import { functionName, resolveFunction, type FunctionLike } from './functions.js';
+import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 
 /** One piece of personal data that an expression may carry (public view of a Source). */
@@ -52,12 +52,15 @@ export class FlowAnalyzer {
   private readonly typeSources: TypeSources;
   private readonly assignments: Assignments;
   private readonly extraSanitizers: ReadonlySet<string>;
+  /** Shared with SinkFlows: one cache of call -> project function for the whole scan. */
+  readonly functions: FunctionResolver;
   private depth = 0;
 
   constructor(private readonly services: Services) {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
     this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
+    this.functions = new FunctionResolver(services.checker, services.program);
   }
 
   /** Public view: the personal data an expression may carry (parameters left symbolic are dropped). */
@@ -352,7 +355,7 @@ export class FlowAnalyzer {
     if (calleeName && isSanitizerName(calleeName, this.extraSanitizers)) return EMPTY;
     if (ts.isPropertyAccessExpression(callee) && isSanitizedChain(callee.expression, this.extraSanitizers)) return EMPTY;
 
-    const fn = resolveFunction(call, this.services.checker);
+    const fn = this.functions.resolve(call);
     if (fn) {
       const returned = this.returnValueAt(call, fn);
       return union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);

@@ -9,21 +9,76 @@ export type FunctionLike =
   | ts.GetAccessorDeclaration;
 
 /**
- * The project function a call runs, when it has a body we can read: declarations, `const f = () =>`,
- * methods on typed receivers, imported functions from other project files. Package functions
- * (unresolved imports, `.d.ts`) have no body and return undefined.
+ * Finds the project function a call runs, when it has a body we can read: declarations,
+ * `const f = () =>`, methods on typed receivers, functions imported from other project files.
+ * Package functions (unresolved imports, `.d.ts`) have no body and give undefined.
+ *
+ * Asking the checker about `a.b(...)` type-checks `a`, which is most of the cost of a scan when done
+ * for every call; so a method call is only resolved when some project class or object literal
+ * declares a method of that name (an index built once from the top level of every file).
  */
-export function resolveFunction(call: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): FunctionLike | undefined {
-  const callee = call.expression;
-  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
-  let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-  if (!symbol) return undefined;
-  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  for (const decl of symbol.declarations ?? []) {
-    const fn = asFunction(decl);
-    if (fn?.body && !decl.getSourceFile().isDeclarationFile) return fn;
+export class FunctionResolver {
+  private readonly memo = new WeakMap<ts.Node, FunctionLike | null>();
+  private methodNames: Set<string> | undefined;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly program: ts.Program,
+  ) {}
+
+  resolve(call: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
+    const cached = this.memo.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const fn = this.compute(call);
+    this.memo.set(call, fn ?? null);
+    return fn;
   }
-  return undefined;
+
+  private compute(call: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (!this.methods().has(callee.name.text)) return undefined;
+    } else if (!ts.isIdentifier(callee)) return undefined;
+    let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+    if (!symbol) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    for (const decl of symbol.declarations ?? []) {
+      const fn = asFunction(decl);
+      if (fn?.body && !decl.getSourceFile().isDeclarationFile) return fn;
+    }
+    return undefined;
+  }
+
+  private methods(): Set<string> {
+    if (this.methodNames) return this.methodNames;
+    const names = new Set<string>();
+    const addMembers = (members: ts.NodeArray<ts.ClassElement | ts.ObjectLiteralElementLike>) => {
+      for (const m of members) {
+        if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) || ts.isPrivateIdentifier(m.name))) continue;
+        const init = ts.isPropertyDeclaration(m) || ts.isPropertyAssignment(m) ? m.initializer : undefined;
+        if (ts.isMethodDeclaration(m) || (init && asFunction(m as ts.Declaration))) names.add(m.name.text);
+      }
+    };
+    // Top-level classes and object literals (`export class`, `const api = { ... }`, `export default
+    // { ... }`); methods of classes built inside functions are not followed.
+    const fromInitializer = (e: ts.Expression | undefined) => {
+      if (!e) return;
+      const inner = skipOuter(e);
+      if (ts.isObjectLiteralExpression(inner)) addMembers(inner.properties);
+      else if (ts.isClassExpression(inner)) addMembers(inner.members);
+    };
+    for (const sf of this.program.getSourceFiles()) {
+      if (sf.isDeclarationFile || this.program.isSourceFileDefaultLibrary(sf)) continue;
+      for (const st of sf.statements) {
+        if (ts.isClassDeclaration(st)) addMembers(st.members);
+        else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) fromInitializer(d.initializer);
+        else if (ts.isExportAssignment(st)) fromInitializer(st.expression);
+        else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression)) fromInitializer(st.expression.right); // module.exports = { ... }
+      }
+    }
+    this.methodNames = names;
+    return names;
+  }
 }
 
 function asFunction(decl: ts.Declaration): FunctionLike | undefined {

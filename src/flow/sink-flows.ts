@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { TraceStep } from '../engine/types.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import type { FlowAnalyzer, DataSource } from './flow-analyzer.js';
-import { functionName, resolveFunction, type FunctionLike } from './functions.js';
+import { functionName, type FunctionLike } from './functions.js';
 import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
 
@@ -40,7 +40,6 @@ export class SinkFlows {
   constructor(
     private readonly flow: FlowAnalyzer,
     private readonly sinks: SinkResolver,
-    private readonly checker: ts.TypeChecker,
   ) {}
 
   at(node: ts.Node): FlowHit[] {
@@ -58,8 +57,9 @@ export class SinkFlows {
   }
 
   private throughHelpers(call: ts.CallExpression | ts.NewExpression): FlowHit[] {
-    if (!call.arguments?.length) return [];
-    const fn = resolveFunction(call, this.checker);
+    // Literal arguments carry no personal data: no need to find the function they are passed to.
+    if (!call.arguments?.some((a) => !isLiteral(a))) return [];
+    const fn = this.flow.functions.resolve(call);
     if (!fn) return [];
     const entries = this.summaryOf(fn);
     if (entries.length === 0) return [];
@@ -117,7 +117,7 @@ export class SinkFlows {
   /** `function a(u) { b(u) }` where b's parameter reaches a sink: a's parameter does too. */
   private nestedEntries(call: ts.CallExpression | ts.NewExpression, outer: FunctionLike): SummaryEntry[] {
     if (!call.arguments?.length) return [];
-    const inner = resolveFunction(call, this.checker);
+    const inner = this.flow.functions.resolve(call);
     if (!inner || inner === outer) return [];
     const out: SummaryEntry[] = [];
     const passed = this.flow.step(call, `passed to ${functionName(inner)}()`);
@@ -141,6 +141,10 @@ export class SinkFlows {
 
 function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
   return match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
 }
 
 function argumentsFor(call: ts.CallExpression | ts.NewExpression, fn: FunctionLike, param: ts.ParameterDeclaration): ts.Expression[] {
