@@ -133,20 +133,7 @@ export class FlowAnalyzer {
     const cached = this.returnMemo.get(fn);
     if (cached) return cached;
     this.returnMemo.set(fn, EMPTY); // recursion guard
-    let v: Value = EMPTY;
-    if (fn.body) {
-      if (!ts.isBlock(fn.body)) v = this.valueOf(fn.body);
-      else {
-        const returns: Value[] = [];
-        const visit = (n: ts.Node): void => {
-          if (ts.isReturnStatement(n) && n.expression) returns.push(this.valueOf(n.expression));
-          if (ts.isFunctionLike(n)) return;
-          ts.forEachChild(n, visit);
-        };
-        ts.forEachChild(fn.body, visit);
-        v = union(returns);
-      }
-    }
+    const v = fn.body ? union(returnedExpressions(fn.body).map((e) => this.valueOf(e))) : EMPTY;
     this.returnMemo.set(fn, v);
     return v;
   }
@@ -188,11 +175,8 @@ export class FlowAnalyzer {
         return this.call(expr as ts.CallExpression);
       case ts.SyntaxKind.NewExpression:
         return this.newExpression(expr as ts.NewExpression);
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-        return EMPTY;
       default:
-        return EMPTY;
+        return EMPTY; // literals, functions, comparisons: no personal data of their own
     }
   }
 
@@ -381,14 +365,7 @@ export class FlowAnalyzer {
 
   private callbackResult(cb: ts.Expression): Value {
     if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.body) return EMPTY;
-    if (!ts.isBlock(cb.body)) return this.valueOf(cb.body);
-    const returns: Value[] = [];
-    const visit = (n: ts.Node): void => {
-      if (ts.isReturnStatement(n) && n.expression) returns.push(this.valueOf(n.expression));
-      if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(cb.body, visit);
-    return union(returns);
+    return union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
   }
 
   private newExpression(ne: ts.NewExpression): Value {
@@ -398,6 +375,18 @@ export class FlowAnalyzer {
     }
     return this.typeSource(ne, `new ${name ?? 'object'}`);
   }
+}
+
+/** What a function body returns: the expression of an arrow, or every `return` not inside a nested function. */
+function returnedExpressions(body: ts.ConciseBody): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
 }
 
 function withTrace(v: Value, steps: TraceStep[]): Value {

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --sizes 500,2000,5000]`: for each size, generate a repository (bench/generate.ts),
+ * then measure in separate processes, so that peak RSS is each one's own:
+ *   - the full scan (`privacy-review scan --format json`), wall time and peak RSS;
+ *   - `tsc --noEmit` with the TypeScript that ts-morph bundles (bench/tsc-baseline.mjs);
+ *   - a PR-sized scan: the 20 files a typical pull request touches (`scan({ files })`);
+ *   - findings found vs planted.
+ * Prints a table and writes bench/out/results.json. Numbers are wall-clock on this machine: run it
+ * on an idle machine and compare ratios, not absolute times.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRepo, type Planted } from './generate.js';
+import type { ScanResult } from '../src/engine/types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'dist/src/cli/main.js');
+const argSizes = process.argv.indexOf('--sizes');
+const sizes = (argSizes > 0 ? process.argv[argSizes + 1]! : '500,2000,5000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Timed {
+  ms: number;
+  rssMb: number;
+  stdout: string;
+}
+
+/** Run a node script in its own process; wall time from outside, peak RSS from GNU time when present. */
+function timed(args: string[]): Timed {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rssKb = Number(r.stderr.trim().split('\n').pop());
+  return { ms, rssMb: Math.round(rssKb / 1024), stdout: r.stdout };
+}
+
+function best(n: number, f: () => Timed): Timed {
+  let min: Timed | undefined;
+  for (let i = 0; i < n; i++) {
+    const t = f();
+    if (!min || t.ms < min.ms) min = t;
+  }
+  return min!;
+}
+
+function recall(result: ScanResult, planted: Planted[]) {
+  const found = planted.filter((p) => result.findings.some((f) => f.file === p.file && f.line === p.line && f.rule === p.rule && (!p.sink || f.sink?.id === p.sink)));
+  const extra = result.findings.filter((f) => !planted.some((p) => f.file === p.file && f.line === p.line && f.rule === p.rule));
+  return { planted: planted.length, found: found.length, extra: extra.length };
+}
+
+if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0 || !existsSync(BIN)) {
+  console.error('npm run build failed: fix the type errors it reports first');
+  process.exit(2);
+}
+const rows: Record<string, unknown>[] = [];
+for (const size of sizes) {
+  const dir = path.join(os.tmpdir(), `privacy-review-bench-${size}`);
+  const repo = generateRepo(dir, size);
+  const scanRun = best(runs, () => timed([BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress']));
+  const result = JSON.parse(scanRun.stdout) as ScanResult;
+  const tscRun = best(runs, () => timed([path.join(ROOT, 'bench/tsc-baseline.mjs'), dir]));
+  const prRun = best(runs, () => timed([path.join(ROOT, 'bench/pr-scan.mjs'), dir, ...repo.prFiles]));
+  const r = recall(result, repo.planted);
+  rows.push({
+    files: repo.files,
+    lines: repo.lines,
+    scanMs: Math.round(scanRun.ms),
+    tscMs: Math.round(tscRun.ms),
+    ratio: Number((scanRun.ms / tscRun.ms).toFixed(2)),
+    msPerFile: Number((scanRun.ms / repo.files).toFixed(2)),
+    scanRssMb: scanRun.rssMb,
+    tscRssMb: tscRun.rssMb,
+    prScanMs: Math.round(prRun.ms),
+    prRssMb: prRun.rssMb,
+    planted: r.planted,
+    found: r.found,
+    extra: r.extra,
+  });
+  console.error(`size ${size} done`);
+}
+const header = Object.keys(rows[0]!);
+console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
+for (const row of rows) console.log(`| ${header.map((h) => row[h]).join(' | ')} |`);
+mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench/out/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows }, null, 2));
