@@ -4,6 +4,8 @@ import { ConfigError } from '../config/errors.js';
 import { UsageError } from './errors.js';
 import { EXIT } from './exit-code.js';
 import { registerScan } from './commands/scan.js';
+import { registerReview } from './commands/review.js';
+import { registerManifest } from './commands/manifest.js';
 
 /** State a command hands back to `run`, which owns the process's exit code. */
 export interface CliContext {
@@ -14,7 +16,7 @@ export interface CliContext {
  * Every subcommand, each in its own file under commands/. A new one (`review`, `manifest init|suggest|check`)
  * is a `register(program, context)` function added here.
  */
-const COMMANDS: ((program: Command, context: CliContext) => void)[] = [registerScan];
+const COMMANDS: ((program: Command, context: CliContext) => void)[] = [registerScan, registerReview, registerManifest];
 
 const NAME = 'privacy-review';
 

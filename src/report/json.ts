@@ -21,14 +21,7 @@ const ORDER = {
 export function renderJson(result: ScanResult): string {
   const ordered = order(result, ORDER.result, {
     tool: (t) => order(t, ORDER.tool),
-    findings: (list) =>
-      (list as unknown[]).map((f) =>
-        order(f, ORDER.finding, {
-          sink: (s) => (s === null ? null : order(s, ORDER.sink)),
-          trace: (steps) => (steps as unknown[]).map((s) => order(s, ORDER.step)),
-          suppression: (s) => order(s, ORDER.suppression),
-        }),
-      ),
+    findings: (list) => (list as unknown[]).map(orderFinding),
     skipped: (list) => (list as unknown[]).map((s) => order(s, ORDER.skipped)),
     errors: (list) => (list as unknown[]).map((e) => order(e, ORDER.error)),
     stats: (s) => order(s, ORDER.stats, { byRule: (b) => order(b, ORDER.byRule) }),
@@ -36,9 +29,19 @@ export function renderJson(result: ScanResult): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-type Nested = Record<string, (value: unknown) => unknown>;
+/** One finding with the contract's key order (also used by the PR review's JSON). */
+export function orderFinding(f: unknown): unknown {
+  return order(f, ORDER.finding, {
+    sink: (s) => (s === null ? null : order(s, ORDER.sink)),
+    trace: (steps) => (steps as unknown[]).map((s) => order(s, ORDER.step)),
+    suppression: (s) => order(s, ORDER.suppression),
+  });
+}
 
-function order(value: unknown, keys: readonly string[], nested: Nested = {}): unknown {
+export type Nested = Record<string, (value: unknown) => unknown>;
+
+/** `value` with `keys` first in that order, then any other keys alphabetically; `nested` orders the values of some keys. */
+export function order(value: unknown, keys: readonly string[], nested: Nested = {}): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
   const rest = Object.keys(obj)

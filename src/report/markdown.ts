@@ -79,14 +79,19 @@ export function escape(text: string): string {
 /**
  * Messages quote code in backticks (`user.email`): keep those as code spans, which Markdown does not
  * interpret, and escape the rest. Only the pipe needs escaping inside a span (GFM tables split on it).
+ * `escapeText` escapes the parts outside the spans (the PR checklist adds mention neutralisation).
  */
-export function withCode(text: string): string {
+export function withCode(text: string, escapeText: (text: string) => string = escape): string {
   const parts = text.split('`');
-  if (parts.length % 2 === 0) return escape(text); // an unpaired backtick: no spans at all
-  return parts.map((part, i) => (i % 2 ? `\`${part.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|')}\`` : escape(part))).join('');
+  if (parts.length % 2 === 0) return escapeText(text); // an unpaired backtick: no spans at all
+  // Doubled backticks (an empty span, or two spans with nothing between) would read as a longer fence
+  // that pairs with backticks elsewhere: no spans at all then either.
+  if (parts.some((part, i) => part === '' && i > 0 && i < parts.length - 1)) return escapeText(text);
+  return parts.map((part, i) => (i % 2 ? `\`${part.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|')}\`` : escapeText(part))).join('');
 }
 
-function truncate(text: string, max: number): string {
+/** At most `max` characters, with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

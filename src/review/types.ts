@@ -103,4 +103,6 @@ export interface Review {
   skipped: { file: string; reason: string }[];
   verdict: Verdict;
   stats: { baseFiles: number; headFiles: number; durationMs: number };
+  /** How the review was made, for the reviewer: e.g. the pull request changes the scan configuration, which only applies once merged. */
+  notes?: string[];
 }

@@ -8,6 +8,8 @@ export interface VerdictInput {
   drift: readonly PurposeDrift[];
   /** The head manifest's content, for the review fingerprint (undefined when there is none). */
   manifestContent: Manifest | undefined;
+  /** Changes to the scan configuration (`.privacy-review.yml`): rule changes need a reviewer too. */
+  configChanges?: readonly string[];
 }
 
 const RULE_NOUN = {
@@ -36,6 +38,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     if (items.length) review.push(`${plural(items.length, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
+  if (input.configChanges?.length) review.push(`the scan configuration changes (${plural(input.configChanges.length, 'file')})`);
   if (input.drift.length) review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);
   const decision = fail.length ? 'fail' : review.length ? 'review_required' : 'pass';
   return {
@@ -50,12 +53,16 @@ export function decideVerdict(input: VerdictInput): Verdict {
  * every finding a reviewer is asked about: new ones and ones still undeclared. A later push with the
  * same fingerprint asks nothing new, so an approval given for it still holds.
  */
-export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manifestContent'>): string {
+export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manifestContent' | 'configChanges'>): string {
   const asked = input.findings
     .filter((r) => r.status !== 'fixed' && !r.finding.suppressed && (r.status === 'new' || !r.declared))
     .map((r) => r.finding.id)
     .sort();
-  const payload = JSON.stringify({ manifest: canonical(input.manifestContent ?? null), findings: [...new Set(asked)] });
+  const payload = JSON.stringify({
+    manifest: canonical(input.manifestContent ?? null),
+    findings: [...new Set(asked)],
+    ...(input.configChanges?.length ? { config: [...input.configChanges].sort() } : {}),
+  });
   return createHash('sha256').update(payload).digest('hex');
 }
 

@@ -40,6 +40,13 @@ test('review_required when declarations change, even with no new finding', () =>
   expect(v).toMatchObject({ decision: 'review_required', reasons: ['1 declaration change in the manifest'] });
 });
 
+test('review_required when the scan configuration changes, and the fingerprint covers it', () => {
+  const note = 'This pull request changes .privacy-review.yml; the review used the base side configuration.';
+  const v = decideVerdict({ findings: [], manifest: okManifest, drift: [], manifestContent: content, configChanges: [note] });
+  expect(v).toMatchObject({ decision: 'review_required', reasons: ['the scan configuration changes (1 file)'] });
+  expect(v.reviewFingerprint).not.toBe(decide([]).reviewFingerprint);
+});
+
 test('review_required on purpose drift', () => {
   expect(decide([], {}, 2)).toMatchObject({ decision: 'review_required', reasons: ['2 existing data categories sent to a new destination'] });
 });

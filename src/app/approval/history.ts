@@ -1,0 +1,38 @@
+import type { FingerprintRecord } from './types.js';
+
+const time = (iso: string) => Date.parse(iso);
+
+/** The fingerprint the App recorded for a commit (its latest completed review), if any. */
+export function fingerprintOfCommit(sha: string, records: readonly FingerprintRecord[]): string | undefined {
+  let best: FingerprintRecord | undefined;
+  for (const r of records) if (r.sha === sha && (!best || time(r.completedAt) > time(best.completedAt))) best = r;
+  return best?.fingerprint;
+}
+
+/**
+ * The fingerprint on show at a moment: the latest review completed before it. GitHub's times have
+ * whole seconds, so a review completed in the same second only counts when nothing completed
+ * before: when two reviews are that close, the older one is what the person can have read.
+ */
+export function fingerprintAt(at: string, records: readonly FingerprintRecord[]): string | undefined {
+  const t = time(at);
+  let before: FingerprintRecord | undefined;
+  let same: FingerprintRecord | undefined;
+  for (const r of records) {
+    const c = time(r.completedAt);
+    if (c < t && (!before || c > time(before.completedAt))) before = r;
+    if (c === t && !same) same = r;
+  }
+  return (before ?? same)?.fingerprint;
+}
+
+/** The one known fingerprint a typed prefix names; undefined when none or several match. */
+export function resolvePrefix(prefix: string, records: readonly FingerprintRecord[]): string | undefined {
+  const matches = new Set(records.map((r) => r.fingerprint).filter((f) => f.startsWith(prefix.toLowerCase())));
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+/** What a reviewer sees and types: the first 12 hex digits. */
+export function shortFingerprint(fingerprint: string): string {
+  return fingerprint.slice(0, 12);
+}

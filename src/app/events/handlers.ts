@@ -1,0 +1,101 @@
+import type { Probot } from 'probot';
+import { startCheckRun } from '../github/checks.js';
+import { describeError } from '../github/errors.js';
+import type { Octokit, PullRef } from '../github/types.js';
+import type { AppIdentity } from '../identity.js';
+import { jobKey, type PrJob } from '../pipeline/job.js';
+import type { Log } from '../pipeline/run-job.js';
+import type { JobQueue } from '../queue/types.js';
+import { route } from './routes.js';
+
+export const EVENTS = [
+  'pull_request.opened',
+  'pull_request.synchronize',
+  'pull_request.reopened',
+  'pull_request.ready_for_review',
+  'pull_request.edited',
+  'pull_request_review.submitted',
+  'pull_request_review.dismissed',
+  'issue_comment.created',
+  'issue_comment.edited',
+  'issue_comment.deleted',
+  'check_run.requested_action',
+  'check_run.rerequested',
+  'check_suite.rerequested',
+] as const;
+
+export interface HandlerDeps {
+  queue: JobQueue<PrJob>;
+  identity(): Promise<AppIdentity>;
+  log: Log;
+  now(): Date;
+}
+
+/**
+ * Webhooks only decide, show an in-progress check when there is something to analyze, and enqueue:
+ * GitHub wants an answer within ten seconds, the review takes longer. A redelivered webhook
+ * (same X-GitHub-Delivery) is dropped by the queue, and one for a head commit whose job is
+ * already queued or running does not start a second check run.
+ */
+export function registerHandlers(app: Probot, deps: HandlerDeps): void {
+  app.on([...EVENTS], async (context) => {
+    const me = await deps.identity();
+    const name = context.name;
+    const decision = route(name, context.payload as Record<string, unknown>, me);
+    const ids = { delivery: context.id, event: `${name}.${String((context.payload as { action?: string }).action ?? '')}` };
+    if (decision.kind === 'ignore') {
+      deps.log.debug({ ...ids, reason: decision.reason }, 'webhook ignored');
+      return;
+    }
+    const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+    if (!installationId) {
+      deps.log.warn(ids, 'webhook without an installation');
+      return;
+    }
+    const { owner, repo } = context.repo();
+    const octokit = context.octokit as unknown as Octokit;
+    const numbers = decision.numbers.length ? decision.numbers : await pullsForCommit(octokit, owner, repo, decision.sha);
+    if (!numbers.length) {
+      deps.log.info(ids, 'no open pull request for this commit');
+      return;
+    }
+    for (const number of numbers) {
+      const pr: PullRef = { owner, repo, number };
+      const key = jobKey(pr);
+      const job: PrJob = {
+        installationId,
+        pr,
+        ...(decision.sha ? { headSha: decision.sha } : {}),
+        ...(decision.baseSha ? { baseSha: decision.baseSha } : {}),
+        started: [],
+        clicks: decision.click && decision.sha ? [{ ...decision.click, sha: decision.sha, at: deps.now().toISOString() }] : [],
+        reanalyze: decision.reanalyze,
+        events: [ids.event],
+      };
+      if (!deps.queue.claimDelivery(`${context.id}#${number}`)) {
+        deps.log.info({ ...ids, pr: number }, 'redelivered webhook dropped');
+        continue;
+      }
+      // The same head is already being reviewed: no second in-progress check run.
+      const { queued, running } = deps.queue.peek(key);
+      const covered = [queued, running].some((p) => p && p.headSha === decision.sha && (decision.baseSha === undefined || p.baseSha === decision.baseSha));
+      if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze)) {
+        try {
+          job.started.push({ sha: decision.sha, id: await startCheckRun(octokit, { owner, repo }, decision.sha, deps.now()) });
+        } catch (e) {
+          deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
+        }
+      }
+      const result = deps.queue.enqueue({ key, payload: job });
+      deps.log.info({ ...ids, pr: number, queue: result }, 'privacy review enqueued');
+    }
+  });
+}
+
+/** Open pull requests whose head is this commit (check events of forked pull requests list none). */
+async function pullsForCommit(octokit: Octokit, owner: string, repo: string, sha: string | undefined): Promise<number[]> {
+  if (!sha) return [];
+  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+  return data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
+}
+

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { run } from 'probot';
+import type { LevelWithSilent } from 'pino';
+import { createPrivacyReview } from './app.js';
+import { createSafeLogger } from './log.js';
+import { optionsFromEnv } from './options.js';
+
+/**
+ * `npm start`: Probot's standard runner (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET,
+ * PORT, HOST, GHE_HOST, LOG_LEVEL, ... and `.env`; without APP_ID it serves the manifest flow that
+ * registers the App from app.yml) with a logger that never writes webhook payloads.
+ */
+const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
+const level = LEVELS.has(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as LevelWithSilent) : 'info';
+await run(createPrivacyReview(optionsFromEnv(process.env)).app, { log: createSafeLogger({ level }) });

@@ -1,0 +1,22 @@
+import type { PrivacyReviewOptions } from './app.js';
+
+/**
+ * Runtime settings from the environment (Probot's own variables, APP_ID, PRIVATE_KEY, ..., are read
+ * by Probot): PRIVACY_REVIEW_CONCURRENCY, PRIVACY_REVIEW_TIMEOUT_MINUTES, PRIVACY_REVIEW_MAX_FILES,
+ * PRIVACY_REVIEW_MAX_DOWNLOAD_MB. A value that is not a positive number is ignored.
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): PrivacyReviewOptions {
+  const num = (name: string) => {
+    const v = Number(env[name]);
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const concurrency = num('PRIVACY_REVIEW_CONCURRENCY');
+  const minutes = num('PRIVACY_REVIEW_TIMEOUT_MINUTES');
+  const files = num('PRIVACY_REVIEW_MAX_FILES');
+  const mb = num('PRIVACY_REVIEW_MAX_DOWNLOAD_MB');
+  return {
+    ...(concurrency ? { concurrency: Math.floor(concurrency) } : {}),
+    ...(minutes ? { timeoutMs: minutes * 60_000 } : {}),
+    ...(files || mb ? { limits: { ...(files ? { maxFiles: Math.floor(files) } : {}), ...(mb ? { maxDownloadBytes: mb * 1024 * 1024 } : {}) } } : {}),
+  };
+}

@@ -1,0 +1,430 @@
+import picomatch from 'picomatch';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Finding, SinkRef } from '../engine/types.js';
+import { flowMatchesSink } from '../review/sink-match.js';
+import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { emitFlowMap, emitMap, emitSeqItem, flowList, scalar, type YamlStyle, type YField, type YMap, type YValue } from './emit.js';
+import { datasetIdFor, declarable, fieldEntry, flowEntry, minimal, neverComment, ownerOf, purposeSkeleton, union, uniqueId, unsuppressed } from './entries.js';
+import { parseManifest } from './load.js';
+import { detectStyle } from './style.js';
+import type { DatasetField, Manifest } from './types.js';
+
+export interface SuggestResult {
+  /** The manifest with the new entries; every line of the original is kept as it was. */
+  text: string;
+  /** What was added, one line each: `flow openai`, `flow segment: +user.name.first`, `dataset user: User.phone`, ... */
+  added: string[];
+  /** What could not be added, and why (PCI sensitive authentication data, a manifest that cannot be edited). */
+  skipped: string[];
+}
+
+export interface SuggestOptions {
+  taxonomy?: Taxonomy;
+}
+
+/**
+ * Add declarations for undeclared findings to an existing manifest without touching what is there:
+ * the YAML is parsed with the `yaml` Document API to find where each entry goes and in which style
+ * the author writes (indentation, `- ` placement, `[a, b]` or one item a line, blank lines between
+ * entries), and the new text is spliced in at those positions, so every existing line, comment and
+ * quote stays byte for byte. An existing flow, field or purpose is widened rather than duplicated.
+ *
+ * Flows get a purpose: `matchFindings` declares a data-flow finding only when a purpose of the flow
+ * covers its categories, so the first purpose of the flow is widened, or a TODO skeleton is added
+ * when none lists it. A new dataset gets a TODO skeleton too; a new field of an existing dataset
+ * does not widen its purposes (`manifest check` warns instead: holding data is not a reason to use
+ * it for every purpose of the dataset). Running it again with the same findings adds nothing.
+ */
+export function suggestManifest(existingText: string, undeclared: readonly Finding[], options: SuggestOptions = {}): SuggestResult {
+  const taxonomy = options.taxonomy ?? Taxonomy.default();
+  const loaded = parseManifest(existingText, 'manifest', { taxonomy });
+  const doc = parseDocument(existingText, { uniqueKeys: false });
+  const fatal = loaded.problems.find((p) => ['too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases'].includes(p.code));
+  if (fatal || !isMap(doc.contents) || doc.contents.flow) {
+    const why = fatal ? `${fatal.message} (line ${fatal.line})` : 'the manifest is not a YAML mapping';
+    return { text: existingText, added: [], skipped: [`nothing added: ${why}; fix it first (privacy-review manifest check)`] };
+  }
+  const plan = new Plan(loaded.manifest, taxonomy);
+  for (const f of dedupe(unsuppressed(undeclared))) plan.add(f);
+  const editor = new Editor(existingText, doc, detectStyle(doc, existingText));
+  plan.apply(editor);
+  return { text: editor.result(), added: plan.added, skipped: plan.skipped };
+}
+
+/** What to add, decided on the normalized manifest (its indexes are the document's). */
+class Plan {
+  readonly added: string[] = [];
+  readonly skipped: string[] = [];
+  private readonly widenFlow = new Map<number, string[]>();
+  private readonly widenPurpose = new Map<number, string[]>();
+  private readonly widenField = new Map<string, string[]>();
+  private readonly newFlows = new Map<string, { sink: SinkRef; categories: string[] }>();
+  private readonly newPurposes = new Map<string, { flows: string[]; datasets: string[]; categories: string[]; service?: string }>();
+  private readonly newFields = new Map<number, { symbol: string; categories: string[] }[]>();
+  private readonly newDatasets = new Map<string, { id: string; fields: { symbol: string; categories: string[] }[] }>();
+  private logging: string[] = [];
+
+  constructor(
+    private readonly m: Manifest,
+    private readonly taxonomy: Taxonomy,
+  ) {}
+
+  add(f: Finding): void {
+    if (f.rule === 'data-flow') this.addFlow(f);
+    else if (f.rule === 'pii-field') this.addField(f);
+    else this.addLogging(f);
+  }
+
+  private addFlow(f: Finding): void {
+    const sink = f.sink;
+    if (!sink) return;
+    const { ok, never } = declarable(f.categories, sink.kind, this.taxonomy);
+    if (never.length) this.skipped.push(`${sink.id} (${f.file}:${f.line}): ${neverComment(never, sink.kind, this.taxonomy)}`);
+    const index = this.m.flows.findIndex((fl) => flowMatchesSink(fl, sink));
+    if (index < 0) {
+      const pending = this.newFlows.get(sink.id);
+      if (pending) pending.categories = minimal([...pending.categories, ...ok], this.taxonomy);
+      else this.newFlows.set(sink.id, { sink, categories: minimal(ok, this.taxonomy) });
+      this.purposeFor({ flow: sink.id }, ok, sink.service);
+      return;
+    }
+    const flow = this.m.flows[index]!;
+    this.widen(this.widenFlow, index, flow.categories, ok);
+    this.purposeFor({ flow: flow.id }, ok, sink.service);
+  }
+
+  private addField(f: Finding): void {
+    const { ok, never } = declarable(f.categories, 'dataset', this.taxonomy);
+    if (never.length) this.skipped.push(`${f.symbol} (${f.file}:${f.line}): ${neverComment(never, 'dataset', this.taxonomy)}`);
+    if (!ok.length) return;
+    const covering: { i: number; j: number; field: DatasetField }[] = [];
+    this.m.datasets.forEach((d, i) => d.fields.forEach((field, j) => fieldCovers(field, f) && covering.push({ i, j, field })));
+    const declared = union(...covering.map((c) => [...c.field.categories, ...(this.widenField.get(`${c.i}.${c.j}`) ?? [])]));
+    const missing = this.uncovered(ok, declared);
+    const exact = covering.find((c) => c.field.symbol === f.symbol);
+    const owner = ownerOf(f.symbol);
+    if (exact) {
+      this.widen(this.widenField, `${exact.i}.${exact.j}`, exact.field.categories, missing);
+      return;
+    }
+    if (covering.length && !missing.length) return;
+    const pendingNew = this.newDatasets.get(owner);
+    const i = pendingNew ? -1 : this.datasetOf(owner);
+    if (i >= 0) {
+      const list = this.newFields.get(i) ?? [];
+      const same = list.find((x) => x.symbol === f.symbol);
+      if (same) same.categories = union(same.categories, ok);
+      else list.push({ symbol: f.symbol, categories: [...ok].sort() });
+      this.newFields.set(i, list);
+      return;
+    }
+    if (pendingNew) {
+      const same = pendingNew.fields.find((x) => x.symbol === f.symbol);
+      if (same) same.categories = union(same.categories, ok);
+      else pendingNew.fields.push({ symbol: f.symbol, categories: [...ok].sort() });
+    } else {
+      const taken = new Set([...this.m.datasets.map((d) => d.id), ...[...this.newDatasets.values()].map((d) => d.id)]);
+      const id = uniqueId(datasetIdFor(owner), taken);
+      this.newDatasets.set(owner, { id, fields: [{ symbol: f.symbol, categories: [...ok].sort() }] });
+    }
+    this.purposeFor({ dataset: this.newDatasets.get(owner)!.id }, ok);
+  }
+
+  /** Logged data is allowed only when it is not high severity: credentials or card numbers in logs are fixed in the code. */
+  private addLogging(f: Finding): void {
+    const { ok, never } = declarable(f.categories, 'logging', this.taxonomy);
+    if (never.length) this.skipped.push(`logging (${f.file}:${f.line}): ${neverComment(never, 'logging', this.taxonomy)}`);
+    const missing = this.uncovered(ok, [...this.m.logging.allowedCategories, ...this.logging]);
+    const high = missing.filter((c) => this.taxonomy.severity([c]) === 'high');
+    if (high.length) {
+      this.skipped.push(
+        `logging (${f.file}:${f.line}): ${high.map((c) => `${c} (${this.taxonomy.label(c)})`).join(', ')} is high-severity data: redact it in the code, or allow it in logging.allowedCategories by hand if it must be logged`,
+      );
+    }
+    this.logging = union(this.logging, missing.filter((c) => !high.includes(c)));
+  }
+
+  /** The existing dataset of a model: one with fields of `Owner.…`, else one whose id is the model's. */
+  private datasetOf(owner: string): number {
+    const bySymbol = this.m.datasets.findIndex((d) => d.fields.some((x) => x.symbol === owner || x.symbol?.startsWith(`${owner}.`)));
+    return bySymbol >= 0 ? bySymbol : this.m.datasets.findIndex((d) => d.id === datasetIdFor(owner));
+  }
+
+  /** Make the purposes of a flow (or a new dataset) cover `categories`: widen the first one, or plan a skeleton. */
+  private purposeFor(link: { flow?: string; dataset?: string }, categories: string[], service?: string): void {
+    const id = link.flow ?? link.dataset!;
+    const linked = this.m.purposes.map((p, i) => ({ p, i })).filter(({ p }) => (link.flow ? p.flows.includes(id) : p.datasets.includes(id)));
+    if (linked.length) {
+      this.widen(this.widenPurpose, linked[0]!.i, linked.flatMap(({ p }) => p.categories), categories);
+      return;
+    }
+    const pending = this.newPurposes.get(id);
+    if (pending) pending.categories = minimal([...pending.categories, ...categories], this.taxonomy);
+    else this.newPurposes.set(id, { flows: link.flow ? [id] : [], datasets: link.dataset ? [id] : [], categories: minimal(categories, this.taxonomy), ...(service ? { service } : {}) });
+  }
+
+  private widen<K>(map: Map<K, string[]>, key: K, declared: readonly string[], wanted: readonly string[]): void {
+    const missing = this.uncovered(wanted, [...declared, ...(map.get(key) ?? [])]);
+    if (missing.length) map.set(key, minimal([...(map.get(key) ?? []), ...missing], this.taxonomy));
+  }
+
+  private uncovered(wanted: readonly string[], declared: readonly string[]): string[] {
+    return wanted.filter((c) => !declared.some((d) => this.taxonomy.isWithin(c, d)));
+  }
+
+  apply(ed: Editor): void {
+    const m = this.m;
+    for (const [i, cats] of this.widenFlow) {
+      ed.appendScalars(['flows', i], 'categories', cats);
+      this.added.push(`flow ${m.flows[i]!.id}: +${cats.join(', +')}`);
+    }
+    for (const [key, cats] of this.widenField) {
+      const [i, j] = key.split('.').map(Number) as [number, number];
+      ed.appendScalars(['datasets', i, 'fields', j], 'categories', cats);
+      this.added.push(`dataset ${m.datasets[i]!.id}: ${m.datasets[i]!.fields[j]!.symbol} +${cats.join(', +')}`);
+    }
+    for (const [i, fields] of this.newFields) {
+      ed.appendMaps(['datasets', i], 'fields', fields.map((x) => fieldEntry(x.symbol, x.categories)));
+      for (const x of fields) this.added.push(`dataset ${m.datasets[i]!.id}: ${x.symbol}`);
+    }
+    for (const [i, cats] of this.widenPurpose) {
+      ed.appendScalars(['purposes', i], 'categories', cats);
+      this.added.push(`purpose ${m.purposes[i]!.id}: +${cats.join(', +')}`);
+    }
+    if (this.newDatasets.size) {
+      const items = [...this.newDatasets.values()].map((d): YMap => [
+        { key: 'id', value: d.id },
+        { key: 'fields', value: d.fields.map((x) => fieldEntry(x.symbol, x.categories)) },
+      ]);
+      ed.appendMaps([], 'datasets', items);
+      for (const d of this.newDatasets.values()) this.added.push(`dataset ${d.id}: ${d.fields.map((x) => x.symbol).join(', ')}`);
+    }
+    if (this.newFlows.size) {
+      ed.appendMaps([], 'flows', [...this.newFlows.values()].map((f) => flowEntry(f.sink, f.categories)));
+      for (const f of this.newFlows.values()) this.added.push(`flow ${f.sink.id}`);
+    }
+    if (this.newPurposes.size) {
+      const taken = new Set(m.purposes.map((p) => p.id));
+      const items = [...this.newPurposes.entries()].map(([id, p]) => {
+        const pid = uniqueId(id, taken);
+        taken.add(pid);
+        this.added.push(`purpose ${pid} (TODO: data use, legal basis, data subjects)`);
+        return purposeSkeleton(pid, { flows: p.flows, datasets: p.datasets }, p.categories, this.taxonomy, p.service);
+      });
+      ed.appendMaps([], 'purposes', items);
+    }
+    if (this.logging.length) {
+      if (!ed.hasMap(['logging'])) ed.setSection('logging', [{ key: 'allowedCategories', value: this.logging }]);
+      else ed.appendScalars(['logging'], 'allowedCategories', this.logging);
+      this.added.push(`logging: +${this.logging.join(', +')}`);
+    }
+  }
+}
+
+/** Same rule as `matchFindings`: `User.email` covers itself, `User.*` every field of User, `path` a glob of files. */
+function fieldCovers(field: DatasetField, f: Finding): boolean {
+  if (field.symbol) {
+    if (field.symbol === f.symbol) return true;
+    if (field.symbol.endsWith('.*') && f.symbol.startsWith(field.symbol.slice(0, -1))) return true;
+    if (!field.path) return false;
+  }
+  return field.path ? picomatch(field.path, { dot: true })(f.file) : false;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+}
+
+interface Edit {
+  at: number;
+  /** Characters removed at `at`. */
+  remove: number;
+  text: string;
+  /** Nesting of the collection the text goes into: at one offset, deeper content comes first (it ends a nested list before a new section starts). */
+  depth: number;
+  order: number;
+}
+
+/** Splices new YAML into the original text at positions found in its Document. */
+class Editor {
+  private readonly edits: Edit[] = [];
+  /** Depth of the operation in progress (see Edit.depth). */
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+    private readonly style: YamlStyle,
+  ) {}
+
+  /** Append strings to the list `key` of the mapping at `path`, creating the key when missing. */
+  appendScalars(path: (string | number)[], key: string, values: string[]): void {
+    this.depth = path.length + 1;
+    const owner = this.mapAt(path);
+    if (!owner) return;
+    const pair = findPair(owner, key);
+    const seq = pair?.value;
+    if (isSeq(seq)) {
+      if (seq.flow) {
+        const last = seq.items[seq.items.length - 1] as YamlNode | undefined;
+        if (last?.range) this.insert(last.range[1], `, ${values.map(flowScalar).join(', ')}`);
+        else this.insert(this.text.indexOf('[', seq.range![0]) + 1, values.map(flowScalar).join(', '));
+      } else {
+        const { dash, inner } = this.itemColumns(seq);
+        this.insert(this.endOfLine(seq), values.map((v) => `\n${' '.repeat(dash)}-${' '.repeat(inner - dash - 1)}${scalar(v)}`).join(''));
+      }
+      return;
+    }
+    this.setValue(owner, pair, key, values);
+  }
+
+  /** Append mappings to the list `key` of the mapping at `path`, creating the key when missing. */
+  appendMaps(path: (string | number)[], key: string, items: YMap[]): void {
+    this.depth = path.length + 1;
+    const owner = this.mapAt(path);
+    if (!owner || !items.length) return;
+    const pair = findPair(owner, key);
+    const seq = pair?.value;
+    if (isSeq(seq) && seq.flow && seq.items.length) {
+      const last = seq.items[seq.items.length - 1] as YamlNode;
+      this.insert(last.range![1], items.map((i) => `, ${emitFlowMap(i)}`).join(''));
+      return;
+    }
+    if (isSeq(seq) && !seq.flow) {
+      const { dash, inner } = this.itemColumns(seq);
+      const gap = seq.items.slice(1).some((i) => (i as YamlNode).spaceBefore) ? '\n' : '';
+      const lines = items.map((i) => gap + '\n' + emitSeqItem(i, this.style, dash, inner).join('\n'));
+      this.insert(this.endOfLine(seq), lines.join(''));
+      return;
+    }
+    this.setValue(owner, pair, key, items);
+  }
+
+  /** Give `key` a value when it is missing, empty (`key:`, `key: ~`) or an empty flow list (`key: []`). */
+  private setValue(owner: YAMLMap, pair: Pair | undefined, key: string, value: YValue): void {
+    // A new key belongs to the mapping itself, one level up from the lists inside it.
+    this.depth--;
+    if (owner.flow) {
+      const part = emitFlowMap([{ key, value }]).slice(1, -1);
+      if (pair) return; // a flow mapping with a non-list value: left alone (the schema reports it)
+      const last = owner.items[owner.items.length - 1];
+      const end = last ? ((last.value as YamlNode | null)?.range?.[1] ?? (last.key as YamlNode).range![1]) : undefined;
+      if (end !== undefined) this.insert(end, `, ${part}`);
+      else this.insert(this.text.indexOf('{', owner.range![0]) + 1, ` ${part} `);
+      return;
+    }
+    const col = this.column(pairStart(owner));
+    if (!pair) {
+      const lines = emitMap([{ key, value }], this.style, col);
+      this.insert(this.endOfLine(owner), `\n${lines.join('\n')}`);
+      return;
+    }
+    const v = pair.value as YamlNode | null;
+    const emptyValue = !v || (isScalar(v) && v.value === null) || ((isSeq(v) || isMap(v)) && v.flow && !v.items.length);
+    if (!emptyValue) return; // a scalar where a list belongs: left alone (the schema reports it)
+    let written = v?.range && v.range[1] > v.range[0] ? { at: v.range[0], length: v.range[1] - v.range[0] } : undefined;
+    // `key: []` and `key: ~` lose the value and the space before it
+    while (written && this.text[written.at - 1] === ' ' && this.text[written.at - 2] !== ':') written = { at: written.at - 1, length: written.length + 1 };
+    // `key: value` in the author's style: a flow list stays on the key's line, anything else goes under it
+    const lines = emitMap([{ key, value }], this.style, col);
+    const body = lines.slice(1);
+    const keyNode = pair.key as YamlNode;
+    if (!body.length) {
+      const inline = lines[0]!.slice(lines[0]!.indexOf(':') + 2);
+      if (written) this.replace(written.at, written.length, inline);
+      else this.insert(this.text.indexOf(':', keyNode.range![1]) + 1, ` ${inline}`);
+      return;
+    }
+    if (written) {
+      const space = this.text[written.at - 1] === ' ' ? 1 : 0;
+      this.replace(written.at - space, written.length + space, '');
+    }
+    this.insert(this.lineEnd(keyNode.range![0]), `\n${body.join('\n')}`);
+  }
+
+  hasMap(path: (string | number)[]): boolean {
+    return this.mapAt(path) !== undefined;
+  }
+
+  /** Give a top-level key that is missing or empty a mapping value. */
+  setSection(key: string, value: YMap): void {
+    this.depth = 1;
+    const root = this.doc.contents as YAMLMap;
+    this.setValue(root, findPair(root, key), key, value);
+  }
+
+  private mapAt(path: (string | number)[]): YAMLMap | undefined {
+    let node: unknown = this.doc.contents;
+    for (const seg of path) {
+      if (isMap(node)) node = findPair(node, String(seg))?.value;
+      else if (isSeq(node)) node = node.items[Number(seg)];
+      else return undefined;
+    }
+    return isMap(node) ? node : undefined;
+  }
+
+  /** Columns of the `-` and of the item text in a block sequence, from its first item. */
+  private itemColumns(seq: YAMLSeq): { dash: number; inner: number } {
+    const first = seq.items[0] as YamlNode | undefined;
+    const start = first?.range?.[0] ?? seq.range![0];
+    const dashAt = this.text.lastIndexOf('-', start);
+    const dash = this.column(dashAt);
+    return { dash, inner: Math.max(this.column(start), dash + 2) };
+  }
+
+  /** End of the last line of a block node (before its newline): new lines go there. */
+  private endOfLine(node: YamlNode): number {
+    const [start, end] = node.range!;
+    let last = Math.max(start, end - 1);
+    // The range of a block collection ends after its newline (and a value after trailing blank lines).
+    while (last > start && /\s/.test(this.text[last]!)) last--;
+    return this.lineEnd(last);
+  }
+
+  /** Offset of the line break after `offset` (before `\r\n`), or the end of the text. */
+  private lineEnd(offset: number): number {
+    const i = this.text.indexOf('\n', offset);
+    if (i < 0) return this.text.length;
+    return i > 0 && this.text[i - 1] === '\r' ? i - 1 : i;
+  }
+
+  private column(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  private insert(at: number, text: string): void {
+    this.replace(at, 0, text);
+  }
+
+  private replace(at: number, length: number, text: string): void {
+    this.edits.push({ at, remove: length, text, depth: this.depth, order: this.edits.length });
+  }
+
+  result(): string {
+    let out = this.text;
+    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    // From the end, so offsets stay valid. At one offset, what is applied first ends up last: new
+    // sections (shallow) after the ends of nested lists, and among equals the first edit first.
+    for (const e of [...this.edits].sort((a, b) => b.at - a.at || a.depth - b.depth || b.order - a.order)) {
+      out = out.slice(0, e.at) + e.text.replace(/\n/g, eol) + out.slice(e.at + e.remove);
+    }
+    // A new section at the end of a file without a final newline
+    return out.endsWith('\n') || !this.text.endsWith('\n') ? out : `${out}${eol}`;
+  }
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+}
+
+function pairStart(map: YAMLMap): number {
+  const first = map.items[0];
+  return (first?.key as YamlNode | undefined)?.range?.[0] ?? map.range![0];
+}
+
+function flowScalar(v: string): string {
+  return flowList([v]).slice(1, -1);
+}
+
+export type { YField };

@@ -1,0 +1,73 @@
+import type { Finding } from '../engine/types.js';
+import { sinkLabel } from '../report/common.js';
+import type { Review, ReviewedFinding } from '../review/types.js';
+import { DECISION_TITLE, countParts, digest } from './digest.js';
+
+/** Lists longer than this are cut, with a count of the rest. */
+const LIST_LIMIT = 20;
+
+const ANSI = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const bold = ANSI(1, 22);
+const dim = ANSI(2, 22);
+const DECISION_COLOR = { pass: ANSI(32, 39), review_required: ANSI(33, 39), fail: ANSI(31, 39) };
+
+/**
+ * The review for a terminal: verdict, counts and reasons, then the findings with their status, the
+ * manifest's problems and changes, and the next steps last, where the eye lands after the command.
+ */
+export function renderReviewText(review: Review, options: { color?: boolean } = {}): string {
+  const paint = options.color ? { bold, dim } : { bold: (s: string) => s, dim: (s: string) => s };
+  const d = digest(review, { pointers: false });
+  const out: string[] = [];
+  const title = `Privacy review: ${DECISION_TITLE[review.verdict.decision] ?? review.verdict.decision}`;
+  out.push(options.color ? bold(DECISION_COLOR[review.verdict.decision]?.(title) ?? title) : title);
+  out.push(`  ${countParts(d).join(' · ')}`);
+  for (const reason of review.verdict.reasons) out.push(`  - ${clean(reason)}`);
+  const side = (s: Review['base']) => `${clean(s.ref)}${s.sha ? ` (${clean(s.sha.slice(0, 7))})` : ''}`;
+  out.push(paint.dim(`  fingerprint ${clean(review.verdict.reviewFingerprint.slice(0, 12))} · base ${side(review.base)} → head ${side(review.head)}`), '');
+
+  if (!review.manifest.present) out.push(`No data-flow manifest at ${clean(review.manifest.file)}.`, '');
+  section(out, paint, 'Manifest problems', review.manifest.problems, (p) => [
+    `  ${clean(`${p.file}:${p.line}:${p.column}`)}  ${p.severity}  ${clean(p.code)}  ${clean(p.message)}`,
+    ...(p.hint ? [paint.dim(`      ${clean(p.hint)}`)] : []),
+  ]);
+  section(out, paint, 'New findings to resolve', d.actionable, (r) => findingLines(r, paint));
+  section(out, paint, 'Purpose drift', review.drift, (x) => [`  ${clean(x.sink)}  ${clean(`${x.finding.file}:${x.finding.line}`)}  ${clean(x.message)}`]);
+  section(out, paint, 'Manifest changes', review.manifest.changes, (c) => [`  ${c.change.padEnd(8)}  ${clean(c.summary)}`]);
+  section(out, paint, 'New and declared', d.newDeclared, (r) => findingLines(r, paint));
+  section(out, paint, 'Undeclared before this change', d.existingUndeclared, (r) => findingLines(r, paint));
+  section(out, paint, 'Fixed', d.fixed, (r) => findingLines(r, paint));
+  section(out, paint, 'Stale declarations', review.stale, (s) => [
+    `  ${s.kind === 'flow' ? 'flow' : 'dataset field'} ${clean(s.id)}${s.location ? `  ${clean(`${s.location.file}:${s.location.line}`)}` : ''}  ${clean(s.message)}`,
+  ]);
+  section(out, paint, 'Not analyzed (errors)', review.errors, (e) => [`  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${clean(e.message)}`]);
+  section(out, paint, 'Skipped', review.skipped, (s) => [`  ${clean(s.file)}  ${paint.dim(clean(s.reason))}`]);
+
+  out.push(paint.bold('Next steps:'));
+  d.nextSteps.forEach((step, i) => out.push(`  ${i + 1}. ${clean(step)}`));
+  return `${out.join('\n')}\n`;
+}
+
+function section<T>(out: string[], paint: { bold(s: string): string }, title: string, items: readonly T[], lines: (item: T) => string[]): void {
+  if (!items.length) return;
+  out.push(paint.bold(`${title} (${items.length.toLocaleString('en-US')}):`));
+  for (const item of items.slice(0, LIST_LIMIT)) out.push(...lines(item));
+  if (items.length > LIST_LIMIT) out.push(`  … and ${(items.length - LIST_LIMIT).toLocaleString('en-US')} more (--format json lists all)`);
+  out.push('');
+}
+
+function findingLines(r: ReviewedFinding, paint: { dim(s: string): string }): string[] {
+  const f: Finding = r.finding;
+  const categories = f.categories.length ? `  [${f.categories.join(', ')}]` : '';
+  const sink = f.sink ? `  → ${sinkLabel(f.sink)}` : '';
+  const lines = [`  ${r.status.padEnd(9)} ${f.severity.padEnd(6)}  ${f.rule.padEnd(11)}  ${clean(`${f.file}:${f.line}:${f.column}`)}  ${clean(f.message)}${paint.dim(clean(categories + sink))}`];
+  const indent = ' '.repeat(13);
+  if (!r.declared && r.reason) lines.push(paint.dim(`${indent}not declared: ${clean(r.reason)}`));
+  if (r.declared && r.declaration) lines.push(paint.dim(`${indent}declared by ${r.declaration.kind} ${clean(r.declaration.id)}`));
+  return lines;
+}
+
+/** Text from code, without control characters: a file name must not be able to drive the terminal. */
+function clean(text: string): string {
+  return String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\n/g, ' ');
+}

@@ -1,0 +1,185 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Analyzer } from '../engine/analyzer.js';
+import { scan } from '../engine/scan.js';
+import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
+import { loadConfig, parseConfig } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
+import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { DEFAULT_MANIFEST_PATH, loadManifest } from '../manifest/load.js';
+import type { LoadedManifest } from '../manifest/types.js';
+import { matchFindings } from './match.js';
+import { detectPurposeDrift } from './drift.js';
+import { decideVerdict } from './verdict.js';
+import { diffFindings } from './diff-findings.js';
+import { diffManifest } from './diff-manifest.js';
+import { baseSideConfig, configChangeNote } from './base-config.js';
+import { findMergeBase, findRepository, listRenames, materialize, readBlob, resolveCommit } from './git.js';
+import type { Review, ReviewSide } from './types.js';
+
+export interface ReviewTreesOptions {
+  /** The base side, already on disk (the merge base's tree): scan root of that side. */
+  baseDir: string;
+  /** The head side, already on disk. */
+  headDir: string;
+  /** Files renamed from base to head, relative to the scan roots: a renamed file's findings stay `unchanged`. */
+  renames?: ReadonlyMap<string, string>;
+  analyzers: readonly Analyzer[];
+  /** Scan configuration; default: the base side's `.privacy-review.yml` (a pull request cannot change its own rules). */
+  config?: ScanConfig;
+  /** Manifest path relative to each side's root (default `.privacy/manifest.yml`). */
+  manifestPath?: string;
+  base?: ReviewSide;
+  head?: ReviewSide;
+  /** `YYYY-MM-DD` for exception expiry (default: today, UTC). */
+  today?: string;
+  /** Notes to pass on to the reviewer (how the review was made). */
+  notes?: readonly string[];
+}
+
+/**
+ * Review a change given both sides as directories: scan both, judge head findings against the head
+ * manifest, classify them new/fixed/unchanged, diff the manifests, find purpose drift and decide.
+ * No git and no rendering: the GitHub App calls this with trees it downloaded itself.
+ */
+export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> {
+  const started = performance.now();
+  const notes = [...(options.notes ?? [])];
+  let config = options.config;
+  if (!config) {
+    const fromBase = await baseSideConfig(options.baseDir, options.headDir);
+    config = fromBase.config;
+    notes.push(...fromBase.notes);
+  }
+  // One side after the other: a scan holds a whole TypeScript program in memory and keeps a core busy.
+  const baseScan = await scan({ root: options.baseDir, config, analyzers: options.analyzers });
+  const headScan = await scan({ root: options.headDir, config, analyzers: options.analyzers });
+
+  const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
+  const matchOptions = { taxonomy, ...(options.today ? { today: options.today } : {}) };
+  const manifestPath = options.manifestPath ?? DEFAULT_MANIFEST_PATH;
+  const [baseManifest, headManifest] = await Promise.all([sideManifest(options.baseDir, manifestPath, matchOptions), sideManifest(options.headDir, manifestPath, matchOptions)]);
+  // The head manifest decides; the base one only tells what fixed findings were declared as.
+  const head = matchFindings(headScan.findings, headManifest, matchOptions);
+  const base = matchFindings(baseScan.findings, baseManifest, matchOptions);
+  const findings = diffFindings({ base: base.findings, head: head.findings, ...(options.renames ? { renames: options.renames } : {}) });
+  const drift = detectPurposeDrift(findings, baseScan.findings);
+  const problems = headManifest?.problems ?? [];
+  const manifest: Review['manifest'] = {
+    file: manifestPath,
+    present: headManifest !== undefined,
+    // an absent manifest is not an invalid one: `present` says it is missing
+    valid: !problems.some((p) => p.severity === 'error'),
+    problems,
+    // A head file that could not be read fails as a problem, not as every entry removed; a base file
+    // that could not be read counts as none, so everything head declares is up for review.
+    changes: unreadable(headManifest) ? [] : diffManifest(unreadable(baseManifest) ? undefined : baseManifest?.manifest, headManifest?.manifest),
+  };
+  const verdict = decideVerdict({ findings, manifest, drift, manifestContent: headManifest?.manifest, configChanges: notes });
+  return {
+    version: 1,
+    base: options.base ?? { ref: 'base' },
+    head: options.head ?? { ref: 'head' },
+    manifest,
+    findings,
+    stale: head.stale,
+    drift,
+    errors: headScan.errors.map((e) => ({ file: e.file, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}) })),
+    skipped: headScan.skipped,
+    verdict,
+    stats: { baseFiles: baseScan.stats.files, headFiles: headScan.stats.files, durationMs: Math.round(performance.now() - started) },
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+/** A side's manifest; undefined when that side has no file there (`present: false` on head). */
+async function sideManifest(root: string, relPath: string, options: { taxonomy: Taxonomy; today?: string }): Promise<LoadedManifest | undefined> {
+  const exists = await fs.lstat(path.resolve(root, relPath)).then(
+    () => true,
+    () => false,
+  );
+  return exists ? loadManifest(root, relPath, options) : undefined;
+}
+
+/** Problems after which the parsed manifest is empty or partial: reading failed, not a declaration. */
+const UNREADABLE = new Set(['unreadable', 'too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases']);
+
+function unreadable(loaded: LoadedManifest | undefined): boolean {
+  return loaded?.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code)) ?? false;
+}
+
+export interface RunReviewOptions {
+  /** The reviewed directory: a git work tree or a directory inside one (e.g. a package of a monorepo). */
+  dir: string;
+  /** The branch or commit the pull request targets; the review compares against its merge base with head. */
+  base: string;
+  /** The commit to review; undefined reviews the work tree as it is (HEAD plus uncommitted changes). */
+  head?: string;
+  analyzers: readonly Analyzer[];
+  /** An explicit configuration file (absolute, or relative to the process's directory). Inside the repository it is read from the base side. */
+  configFile?: string;
+  /** Manifest path relative to `dir` (default `.privacy/manifest.yml`), read on each side. */
+  manifestPath?: string;
+  today?: string;
+}
+
+/**
+ * Review the change from the merge base of `base` and `head` to `head` in a git repository. Both
+ * sides are checked out into a temporary directory (removed afterwards); the user's work tree,
+ * index and refs are not touched.
+ */
+export async function runReview(options: RunReviewOptions): Promise<Review> {
+  const started = performance.now();
+  const dir = path.resolve(options.dir);
+  const { root, subdir } = await findRepository(dir);
+  const headRef = options.head ?? 'HEAD';
+  const baseSha = await resolveCommit(root, options.base, 'base');
+  const headSha = await resolveCommit(root, headRef, 'head');
+  const mergeBase = await findMergeBase(root, { ref: options.base, sha: baseSha }, { ref: headRef, sha: headSha });
+  const renames = await listRenames(root, mergeBase, options.head ? headSha : undefined, subdir);
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'privacy-review-'));
+  try {
+    const baseDir = path.join(tmp, 'base');
+    await materialize(root, mergeBase, subdir, baseDir, path.join(tmp, 'base.index'));
+    let headDir = dir;
+    if (options.head) {
+      headDir = path.join(tmp, 'head');
+      await materialize(root, headSha, subdir, headDir, path.join(tmp, 'head.index'));
+    }
+    const explicit = options.configFile ? await explicitConfig(root, mergeBase, options.head ? headSha : undefined, path.resolve(options.configFile)) : undefined;
+    const review = await reviewTrees({
+      baseDir,
+      headDir,
+      renames,
+      analyzers: options.analyzers,
+      ...(explicit ? { config: explicit.config, notes: explicit.notes } : {}),
+      ...(options.manifestPath ? { manifestPath: options.manifestPath } : {}),
+      base: { ref: options.base, sha: mergeBase },
+      head: { ref: options.head ?? 'work tree', sha: headSha },
+      ...(options.today ? { today: options.today } : {}),
+    });
+    return { ...review, stats: { ...review.stats, durationMs: Math.round(performance.now() - started) } };
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `--config FILE`: inside the repository it is read from the base commit like the default file (a
+ * pull request that adds it gets the defaults until merged); outside, it is the caller's own file.
+ */
+async function explicitConfig(root: string, baseSha: string, headSha: string | undefined, file: string): Promise<{ config: ScanConfig; notes: string[] }> {
+  const real = await fs.realpath(file).catch(() => file);
+  const rel = path.relative(root, real).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    return { config: (await loadConfig(root, { configFile: file })).config, notes: [] };
+  }
+  const [before, after] = await Promise.all([readBlob(root, baseSha, rel), headSha ? readBlob(root, headSha, rel) : fs.readFile(real, 'utf8').catch(() => undefined)]);
+  if (before === undefined && after === undefined) {
+    throw new ConfigError([{ file: rel, line: 1, column: 1, message: 'configuration file not found on either side of the review', hint: 'check the --config path' }]);
+  }
+  const note = configChangeNote(rel, before, after);
+  return { config: before === undefined ? DEFAULT_CONFIG : parseConfig(before, rel), notes: note ? [note] : [] };
+}

@@ -1,0 +1,43 @@
+import { renderReview } from '../../src/render/index.js';
+import { finding, review, richReview } from './factory.js';
+import { expectWellFormed } from './structure.js';
+
+const LINKS = { repoUrl: 'https://github.com/acme/shop', headSha: 'abc1234' };
+
+// Everything besides the findings that a reviewer must see: manifest state, drift, stale entries, unseen files.
+test('manifest problems with file:line:col, linked, with the hint', () => {
+  const md = renderReview(richReview(), { format: 'markdown', links: LINKS });
+  expect(md).toContain('### Manifest problems (1)\n\n- [`.privacy/manifest.yml:14:7`](https://github.com/acme/shop/blob/abc1234/.privacy/manifest.yml#L14) **error** `unknown-category`: Unknown data category `user.contact.mail`. Did you mean `user.contact.email`?');
+});
+
+test('manifest changes: kind of change, summary and the categories added', () => {
+  const md = renderReview(richReview(), { format: 'markdown' });
+  expect(md).toContain('### Manifest changes (1)\n\n- **widened** flow `openai`: may now receive user.contact.email (+ `user.contact.email`)');
+});
+
+test('purpose drift and stale declarations', () => {
+  const md = renderReview(richReview(), { format: 'markdown' });
+  expect(md).toContain('### Purpose drift (1)');
+  expect(md).toContain('- `segment` from `src/services/signup.ts:19`: user.contact.email, already held by the system');
+  expect(md).toContain('### Stale declarations (1)');
+  expect(md).toContain('- flow `intercom` at `.privacy/manifest.yml:30:5`: flow `intercom` is declared, but no code sends data to it');
+});
+
+test('files not analyzed: errors and skipped files, so the reviewer knows what was not seen', () => {
+  const md = renderReview(richReview(), { format: 'markdown' });
+  expect(md).toContain('### Not analyzed\n\nFindings in these files are not part of this review.\n\n<details><summary>Files with errors (1)</summary>\n\n- `src/broken.ts:3`: Syntax error: ";" expected.\n\n</details>');
+  expect(md).toContain('<details><summary>Skipped files (1)</summary>\n\n- `public/app.min.js`: minified bundle\n\n</details>');
+});
+
+test('a missing manifest is said plainly', () => {
+  const md = renderReview(review({ manifest: { file: '.privacy/manifest.yml', present: false, valid: true, problems: [], changes: [] } }), { format: 'markdown' });
+  expect(md).toContain('There is no data-flow manifest at `.privacy/manifest.yml` on the head branch yet.');
+});
+
+test('long lists are capped with "… and N more"', () => {
+  const errors = Array.from({ length: 80 }, (_, i) => ({ file: `src/e${i}.ts`, message: 'Syntax error.' }));
+  const md = renderReview(review({ errors, findings: [{ finding: finding(), declared: true, status: 'unchanged' }] }), { format: 'markdown' });
+  expect(md).toContain('- `src/e49.ts`: Syntax error.\n- … and 30 more\n');
+  expect(md).not.toContain('src/e50.ts');
+  expectWellFormed(md);
+});
