@@ -32,6 +32,18 @@ export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
           if (args[0] instanceof Error && typeof safe[1] !== 'string') safe.splice(1, 0, safeMessage(args[0].message));
           return method.apply(this, safe as Parameters<typeof method>);
         },
+        // The last line of defence, on the finished JSON line: pino-http binds the whole request to
+        // a child logger with its own serializer (headers, remote address), which bypasses the above.
+        streamWrite(line) {
+          try {
+            const entry = scrub(JSON.parse(line), 0) as Record<string, unknown>;
+            // Access-log messages quote the URL: keep its path, drop the query.
+            if (typeof entry.msg === 'string') entry.msg = entry.msg.replace(/(\/[^\s?]*)\?\S*/g, '$1');
+            return `${JSON.stringify(entry)}\n`;
+          } catch {
+            return line;
+          }
+        },
       },
       formatters: {
         // Child loggers' bindings (pino-http binds the whole request) pass here before serialization.
@@ -77,7 +89,8 @@ function http(v: unknown): unknown {
 /** The first line, quoted parts blanked (`Unexpected token, "{"title": ...}" is not valid JSON`). */
 function safeMessage(message: string): string {
   const line = String(message ?? '').split('\n')[0]!;
-  return line.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/'(?:[^'\\]|\\.){12,}'/g, "'…'").slice(0, 300);
+  // Greedy: nested quotes (JSON inside a message) must not leave pieces between pairs.
+  return line.replace(/"[\s\S]*"/, '"…"').replace(/'(?:[^'\\]|\\.){12,}'/g, "'…'").slice(0, 300);
 }
 
 function isHttpMessage(v: unknown): v is { method?: string; url?: string; statusCode?: number } {

@@ -93,7 +93,7 @@ export function purposeSkeleton(
   taxonomy: Taxonomy,
   service?: string,
 ): YMap {
-  const example = (service && DATA_USE_EXAMPLES[service]) ?? (link.datasets?.length ? 'essential.service' : 'essential.service');
+  const example = (service && DATA_USE_EXAMPLES[service]) || 'essential.service';
   const fields: YField[] = [
     { key: 'id', value: id },
     { key: 'dataUse', value: TODO, comment: `why: a fideslang data use, e.g. ${example}` },

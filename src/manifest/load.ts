@@ -38,7 +38,7 @@ export function parseManifest(text: string, file: string, options: ParseManifest
   if (text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
     return refused(file, lines, 'too-large', `the manifest is ${Buffer.byteLength(text, 'utf8')} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`, 'a manifest is a few hundred lines; check that this is the right file');
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const positions = new Positions(doc, lines, file, text.length);
   const problems = new Problems(positions);
   const result = (manifest: Manifest): LoadedManifest => ({ file, manifest, problems: problems.done(), locate: (p) => positions.locate(p) });

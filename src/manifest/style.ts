@@ -29,7 +29,7 @@ export function detectStyle(doc: Document, text: string): YamlStyle {
         }
         if (!v.flow && indentSeq === undefined) {
           const first = v.items[0] as YamlNode;
-          if (first.range) indentSeq = column(text.lastIndexOf('-', first.range[0])) > keyCol;
+          if (first.range) indentSeq = column(text.lastIndexOf('-', first.range[0] - 1)) > keyCol;
         }
       }
     },

@@ -23,11 +23,12 @@ export function validateSchema(data: unknown, problems: Problems): void {
       problems.drop();
       continue;
     }
-    describe(e, data, problems);
+    report(e, data, problems);
   }
 }
 
-function describe(e: ErrorObject, data: unknown, problems: Problems): void {
+/** One ajv error as a positioned, actionable problem. */
+function report(e: ErrorObject, data: unknown, problems: Problems): void {
   const path = e.instancePath.split('/').slice(1).map(unescapePointer);
   const where = displayPath(path) || 'the manifest';
   const schema = schemaAt(e.schemaPath);

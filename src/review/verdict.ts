@@ -37,6 +37,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
     const items = newUndeclared.filter((r) => r.finding.rule === rule && !leaks.includes(r));
     if (items.length) review.push(`${plural(items.length, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
+  const todos = input.manifest.problems.filter((p) => p.code === 'todo');
+  if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0]!.file}:${todos[0]!.line})`);
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
   if (input.configChanges?.length) review.push(`the scan configuration changes (${plural(input.configChanges.length, 'file')})`);
   if (input.drift.length) review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);

@@ -240,3 +240,51 @@ test('a manifest it cannot edit safely is returned unchanged, with the reason', 
   expect(r.added).toEqual([]);
   expect(r.skipped[0]).toMatch(/^nothing added: .+ \(line \d+\); fix it first \(privacy-review manifest check\)$/);
 });
+
+describe('in any style, the result keeps every line, validates and is stable', () => {
+  const variants: Record<string, string> = {
+    'the hand-written one': HAND,
+    'four-space indentation, lists not indented, block lists': [
+      'version: 1',
+      'system:',
+      '    name: shop',
+      'datasets:',
+      '-   id: users',
+      '    fields:',
+      '    -   symbol: User.email',
+      '        categories:',
+      '        - user.contact.email',
+      'flows:',
+      '-   id: segment',
+      '    kind: third_party',
+      '    categories:',
+      '    - user.contact.email',
+      '    countries:',
+      '    - US',
+      '    transferMechanism: dpf',
+      'purposes:',
+      '-   id: analytics',
+      '    dataUse: analytics.reporting',
+      '    dataSubjects:',
+      '    - customer',
+      '    categories:',
+      '    - user.contact.email',
+      '    legalBasis: consent',
+      '    flows:',
+      '    - segment',
+      '',
+    ].join('\n'),
+    'sections in another order, with trailing comments': `version: 1 # v\nexceptions: [] # none\nlogging: # policy\n  allowedCategories: [] # none\npurposes: [] # later\nflows: [] # none\ndatasets: [] # none\nsystem: {name: shop} # s\n`,
+    'CRLF': HAND.replace(/\n/g, '\r\n'),
+  };
+  test.each(Object.entries(variants))('%s', (_, text) => {
+    expect(load(text).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const once = suggestManifest(text, UNDECLARED);
+    // An empty `key: []` that receives entries becomes `key:` with a block under it (its comment stays).
+    expect(lostLines(text.replace(/\r/g, ''), once.text.replace(/\r/g, '')).filter((l) => !/^\w+: \[\]/.test(l))).toEqual([]);
+    expect(load(once.text).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(once.added.length).toBeGreaterThan(5);
+    expect(suggestManifest(once.text, UNDECLARED).text).toBe(once.text);
+    if (text.includes('\r\n')) expect(once.text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});

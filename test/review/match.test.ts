@@ -86,6 +86,12 @@ describe('pii-logging findings', () => {
   });
 });
 
+test('PCI sensitive authentication data is never declared, however broad the key', () => {
+  const m = manifest({ logging: { allowedCategories: ['user.financial', 'user'], redactors: [] } });
+  expect(judge(finding('pii-logging', ['user.financial.card_security_code']), m)).toMatchObject({ declared: false, reason: expect.stringMatching(/card_security_code/) });
+  expect(judge(finding('pii-logging', ['user.financial.credit_card']), m).declared).toBe(true);
+});
+
 describe('exceptions and suppressions', () => {
   const exception = { id: 'legacy-export', rule: 'pii-logging' as const, paths: ['src/legacy/**'], reason: 'removed in Q1', expires: '2026-12-31' };
 

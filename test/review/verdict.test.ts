@@ -67,6 +67,11 @@ test('fail on an invalid manifest, naming where', () => {
   expect(decide([], { problems: [warning] }).decision).toBe('pass');
 });
 
+test('TODO placeholders in the manifest need a reviewer', () => {
+  const todo: ManifestProblem = { file: '.privacy/manifest.yml', line: 12, column: 17, severity: 'warning', code: 'todo', message: 'legalBasis is TODO' };
+  expect(decide([], { problems: [todo] })).toMatchObject({ decision: 'review_required', reasons: ['the manifest still has 1 TODO placeholder (.privacy/manifest.yml:12)'] });
+});
+
 describe('review fingerprint', () => {
   const a = finding('data-flow', ['user.contact.email'], { sinkId: 'segment', id: 'aaa' });
   const b = finding('pii-field', ['user.name'], { id: 'bbb' });

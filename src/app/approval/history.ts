@@ -1,6 +1,8 @@
 import type { FingerprintRecord } from './types.js';
 
 const time = (iso: string) => Date.parse(iso);
+/** GitHub's times have whole seconds; the App's own clock has milliseconds: compare seconds. */
+const second = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /** The fingerprint the App recorded for a commit (its latest completed review), if any. */
 export function fingerprintOfCommit(sha: string, records: readonly FingerprintRecord[]): string | undefined {
@@ -15,12 +17,12 @@ export function fingerprintOfCommit(sha: string, records: readonly FingerprintRe
  * before: when two reviews are that close, the older one is what the person can have read.
  */
 export function fingerprintAt(at: string, records: readonly FingerprintRecord[]): string | undefined {
-  const t = time(at);
+  const t = second(at);
   let before: FingerprintRecord | undefined;
   let same: FingerprintRecord | undefined;
   for (const r of records) {
-    const c = time(r.completedAt);
-    if (c < t && (!before || c > time(before.completedAt))) before = r;
+    const c = second(r.completedAt);
+    if (c < t && (!before || time(r.completedAt) > time(before.completedAt))) before = r;
     if (c === t && !same) same = r;
   }
   return (before ?? same)?.fingerprint;

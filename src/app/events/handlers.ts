@@ -38,6 +38,8 @@ export interface HandlerDeps {
  * already queued or running does not start a second check run.
  */
 export function registerHandlers(app: Probot, deps: HandlerDeps): void {
+  // Check runs being created right now, `key@sha`: a webhook arriving meanwhile must not start another.
+  const starting = new Set<string>();
   app.on([...EVENTS], async (context) => {
     const me = await deps.identity();
     const name = context.name;
@@ -78,12 +80,18 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
       }
       // The same head is already being reviewed: no second in-progress check run.
       const { queued, running } = deps.queue.peek(key);
-      const covered = [queued, running].some((p) => p && p.headSha === decision.sha && (decision.baseSha === undefined || p.baseSha === decision.baseSha));
+      const covered =
+        starting.has(`${key}@${decision.sha}`) ||
+        [queued, running].some((p) => p && p.headSha === decision.sha && (decision.baseSha === undefined || p.baseSha === decision.baseSha));
       if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze)) {
+        const mark = `${key}@${decision.sha}`;
+        starting.add(mark);
         try {
           job.started.push({ sha: decision.sha, id: await startCheckRun(octokit, { owner, repo }, decision.sha, deps.now()) });
         } catch (e) {
           deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
+        } finally {
+          starting.delete(mark);
         }
       }
       const result = deps.queue.enqueue({ key, payload: job });

@@ -1,4 +1,4 @@
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
@@ -56,11 +56,14 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
   const links: { rel: string; target: string; hard: boolean }[] = [];
   const written = new Set<string>();
   const pending: Promise<void>[] = [];
+  const open = new Set<WriteStream>();
   const parser = new Parser({ strict: true });
   let failure: Error | undefined;
   const fail = (e: Error) => {
     failure ??= e;
     parser.abort(e);
+    // A file cut off mid-way would wait for the rest of its entry forever.
+    for (const out of open) out.destroy();
   };
 
   parser.on('entry', (entry: ReadEntry) => {
@@ -82,7 +85,7 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
             return void entry.resume();
           }
           written.add(rel);
-          pending.push(writeEntry(entry, path.join(root, rel)));
+          pending.push(writeEntry(entry, path.join(root, rel), open));
           return;
         }
         case 'SymbolicLink':
@@ -164,11 +167,14 @@ export function entryPath(raw: string): string | undefined {
   return segments.slice(1).join('/');
 }
 
-async function writeEntry(entry: ReadEntry, file: string): Promise<void> {
+async function writeEntry(entry: ReadEntry, file: string, open: Set<WriteStream>): Promise<void> {
+  entry.pause();
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
   const out = createWriteStream(file, { flags: 'wx', mode: 0o644 });
+  open.add(out);
+  const closed = once(out, 'close');
   entry.pipe(out);
-  await once(out, 'close');
+  await closed.finally(() => open.delete(out));
 }
 
 /** A hard link names another archive entry (with the top directory): copy that file. */

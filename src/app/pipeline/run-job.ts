@@ -115,6 +115,9 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     const [reviews, comments, commits] = await Promise.all([listReviews(octokit, job.pr), listComments(octokit, job.pr), recentCommits(octokit, job.pr)]);
     const history = await loadHistory(octokit, repo, [...commits, ...reviews.map((r) => r.commit_id ?? ''), ...job.clicks.map((c) => c.sha), head].filter(Boolean), me.id);
 
+    // The run to write: the one a webhook started, else the head's latest run (an approval refresh), else a new one.
+    const reuse = target === undefined ? history.runs.find((r) => r.sha === head) : undefined;
+
     // Clicks on "Approve": GitHub keeps no record of them, so the clicked run keeps it.
     for (const click of job.clicks) {
       const run = history.runs.find((r) => r.id === click.checkRunId);
@@ -122,7 +125,8 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       const ledger: Ledger = history.ledgers.get(run.id) ?? { v: 1, fingerprint: run.externalId, reviewedAt: run.completedAt ?? click.at, asked: [], clicks: [], requested: false };
       ledger.clicks = [...ledger.clicks, { actor: click.actor, at: click.at, fingerprint: run.externalId }];
       history.ledgers.set(run.id, ledger);
-      if (run.id !== target) await updateCheckText(octokit, repo, run, `${stripLedger(run.text ?? '')}\n\n${encodeLedger(ledger)}`);
+      // The run written at the end gets it with its result; another (older) run is updated now.
+      if (run.id !== (target ?? reuse?.id)) await updateCheckText(octokit, repo, run, `${stripLedger(run.text ?? '')}\n\n${encodeLedger(ledger)}`);
     }
 
     const signals: ApprovalSignal[] = [];
@@ -157,7 +161,7 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     let requested = [...history.ledgers.values()].some((l) => l.requested);
     let commentUrl: string | undefined;
     if (stillHead) {
-      const sticky = await upsertSticky(octokit, job.pr, me.botLogin, commentBody(section, prepared), comments);
+      const sticky = await upsertSticky(octokit, job.pr, me.botLogin, commentBody(section, prepared), comments, { create: review.verdict.decision !== 'pass' });
       commentUrl = sticky.url;
       if (settings.labels.required) await syncLabel(octokit, job.pr, settings.labels.required, outcome.needsAttention, fresh.labels.map((l) => l.name));
       if (outcome.askReviewers && !requested) {
@@ -181,8 +185,6 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       }
     }
 
-    // The run to write: the one a webhook started, else the head's latest run (an approval refresh), else a new one.
-    const reuse = target === undefined ? history.runs.find((r) => r.sha === head) : undefined;
     const runId = target ?? reuse?.id ?? (await startCheckRun(octokit, repo, head, deps.now()));
     const previous = history.ledgers.get(runId);
     const sameReview = previous?.fingerprint === fingerprint;

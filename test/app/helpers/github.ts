@@ -4,9 +4,10 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createPrivacyReview, type PrivacyReviewOptions } from '../../../src/app/app.js';
 import { createSafeLogger } from '../../../src/app/log.js';
+import { encodeLedger } from '../../../src/app/approval/ledger.js';
 import { APP_ID, BASE_SHA, BOT, HEAD_SHA, INSTALLATION, MERGE_BASE, OWNER, REPO, pullObject, user } from './payloads.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export const API = 'https://api.github.com';
 export const R = `/repos/${OWNER}/${REPO}`;
@@ -200,3 +201,20 @@ export function review(id: number, login: string, state: string, commit = HEAD_S
 }
 
 export { BASE_SHA, HEAD_SHA, MERGE_BASE };
+
+/** A completed run of the App that reviewed `fingerprint`, with its ledger (as the App writes it). */
+export function reviewedRun(id: number, sha: string, fingerprint: string, extra: { asked?: string[]; clicks?: Json[]; requested?: boolean; reviewedAt?: string; annotations?: number; conclusion?: string } = {}): Json {
+  const ledger = encodeLedger({
+    v: 1,
+    fingerprint,
+    reviewedAt: extra.reviewedAt ?? '2024-05-01T12:01:00Z',
+    asked: extra.asked ?? [],
+    clicks: (extra.clicks ?? []) as never,
+    requested: extra.requested ?? true,
+  });
+  return checkRun(id, sha, {
+    external_id: fingerprint,
+    conclusion: extra.conclusion ?? 'action_required',
+    output: { title: 'Privacy approval required', summary: 'summary', text: `## Approval audit trail\n\n${ledger}`, annotations_count: extra.annotations ?? 1 },
+  });
+}

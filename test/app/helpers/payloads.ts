@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * `priv` is a listed privacy reviewer, `mallory` is neither.
  */
 const require = createRequire(import.meta.url);
-const EXAMPLES = require('@octokit/webhooks-examples') as { name: string; examples: Record<string, any>[] }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+const EXAMPLES = require('@octokit/webhooks-examples') as { name: string; examples: Record<string, any>[] }[];
 
 export const OWNER = 'acme';
 export const REPO = 'shop';
@@ -17,7 +17,7 @@ export const BASE_SHA = 'b'.repeat(40);
 export const HEAD_SHA = 'a'.repeat(40);
 export const MERGE_BASE = 'c'.repeat(40);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export function example(name: string, action: string, index = 0): Json {
   const found = EXAMPLES.find((e) => e.name === name)?.examples.filter((x) => x.action === action)[index];

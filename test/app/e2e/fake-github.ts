@@ -1,0 +1,256 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApiValidator } from './openapi.js';
+
+/**
+ * A fake GitHub API on loopback, as a GitHub Enterprise Server at `/api/v3` (what Probot calls
+ * with GHE_HOST/GHE_PROTOCOL): one repository, one pull request, the App's check runs, comments,
+ * reviews, labels. Every request is checked against GitHub's OpenAPI description; anything it
+ * does not know or the description rejects is recorded in `violations` (the test asserts none).
+ */
+type Json = Record<string, any>;
+
+export const APP = { id: 321, slug: 'privacy-review' };
+export const BOT_LOGIN = `${APP.slug}[bot]`;
+
+export interface CheckRun {
+  id: number;
+  head_sha: string;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string;
+  started_at: string;
+  completed_at: string | null;
+  details_url?: string;
+  output: { title: string | null; summary: string | null; text: string | null; annotations_count: number };
+  actions: Json[];
+}
+
+export interface Comment {
+  id: number;
+  body: string;
+  user: Json;
+  created_at: string;
+  updated_at: string;
+}
+
+export class FakeGitHub {
+  readonly violations: string[] = [];
+  readonly requests: string[] = [];
+  readonly checkRuns: CheckRun[] = [];
+  readonly comments: Comment[] = [];
+  readonly reviews: Json[] = [];
+  labels: string[] = [];
+  requestedReviewers: string[] = [];
+  reviewRequests = 0;
+  config = '';
+  head = '';
+  commits: string[] = [];
+  /** Tarball bytes by commit sha. */
+  readonly tarballs = new Map<string, Buffer>();
+  private server?: Server;
+  private nextId = 1000;
+  private readonly validator = new OpenApiValidator();
+
+  constructor(
+    readonly owner: string,
+    readonly repo: string,
+    readonly baseSha: string,
+    readonly author: string,
+  ) {}
+
+  async start(): Promise<number> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** A person writes a comment (as GitHub would store it), returned for the webhook. */
+  addComment(login: string, body: string): Comment {
+    const now = stamp();
+    const c = { id: this.nextId++, body, user: person(login), created_at: now, updated_at: now };
+    this.comments.push(c);
+    return c;
+  }
+
+  push(sha: string): void {
+    this.head = sha;
+    this.commits.push(sha);
+  }
+
+  latestRun(sha: string): CheckRun | undefined {
+    return [...this.checkRuns].reverse().find((r) => r.head_sha === sha);
+  }
+
+  pull(): Json {
+    const repository = this.repository();
+    return {
+      id: 70007,
+      number: 7,
+      state: 'open',
+      draft: false,
+      title: 'Send sign-ups to Segment',
+      html_url: `https://github.example/${this.owner}/${this.repo}/pull/7`,
+      user: person(this.author),
+      labels: this.labels.map((name, i) => ({ id: i + 1, name })),
+      requested_reviewers: this.requestedReviewers.map(person),
+      requested_teams: [],
+      head: { sha: this.head, ref: 'feature', label: `${this.owner}:feature`, repo: repository, user: person(this.owner) },
+      base: { sha: this.baseSha, ref: 'main', label: `${this.owner}:main`, repo: repository, user: person(this.owner) },
+    };
+  }
+
+  repository(): Json {
+    return {
+      id: 777,
+      name: this.repo,
+      full_name: `${this.owner}/${this.repo}`,
+      owner: { ...person(this.owner), type: 'Organization' },
+      private: true,
+      html_url: `https://github.example/${this.owner}/${this.repo}`,
+      default_branch: 'main',
+    };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = raw ? (JSON.parse(raw) as Json) : undefined;
+    const method = req.method ?? 'GET';
+    this.requests.push(`${method} ${url.pathname}`);
+    const send = (status: number, data?: unknown, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(data === undefined ? '' : typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+    };
+
+    // The archive host a tarball request redirects to (codeload on github.com): not the API.
+    if (url.pathname.startsWith('/_codeload/')) {
+      const tar = this.tarballs.get(url.pathname.split('/').pop()!);
+      return tar ? send(200, tar, 'application/x-gzip') : send(404, { message: 'Not Found' });
+    }
+    if (!url.pathname.startsWith('/api/v3/')) {
+      this.violations.push(`${method} ${url.pathname}: not under /api/v3`);
+      return send(404, { message: 'Not Found' });
+    }
+    const path = url.pathname.slice('/api/v3'.length);
+    const problems = this.validator.validate(method, path, url.searchParams, body);
+    this.violations.push(...problems);
+    if (problems.length) return send(422, { message: problems.join('; ') });
+
+    const r = `/repos/${this.owner}/${this.repo}`;
+    const m = (re: RegExp) => re.exec(path);
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && path === '/app') return send(200, { id: APP.id, slug: APP.slug, name: 'Privacy review', owner: person(this.owner) });
+    if (method === 'POST' && (match = m(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
+      return send(201, { token: 'ghs_fake', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+    }
+    if (method === 'GET' && path === `${r}/pulls/7`) return send(200, this.pull());
+    if (method === 'GET' && (match = m(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/))) {
+      const file = decodeURIComponent(match[3]!);
+      if (match[1] === this.owner && match[2] === this.repo && file === '.github/privacy-review.yml' && this.config) return send(200, this.config, 'text/plain');
+      return send(404, { message: 'Not Found' });
+    }
+    if (method === 'GET' && (match = m(new RegExp(`^${r}/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)$`)))) {
+      return send(200, { merge_base_commit: { sha: this.baseSha }, files: [{ filename: 'src/services/signup.ts', status: 'modified' }], commits: [] });
+    }
+    if (method === 'GET' && (match = m(new RegExp(`^${r}/tarball/([0-9a-f]+)$`)))) {
+      res.writeHead(302, { location: `/_codeload/${this.owner}/${this.repo}/${match[1]}` });
+      return void res.end();
+    }
+    if (method === 'GET' && path === `${r}/pulls/7/reviews`) return send(200, this.reviews);
+    if (method === 'GET' && path === `${r}/issues/7/comments`) {
+      return send(200, this.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` })));
+    }
+    if (method === 'GET' && path === `${r}/pulls/7/commits`) return send(200, this.commits.map((sha) => ({ sha })));
+    if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/check-runs$`)))) {
+      const runs = this.checkRuns.filter((c) => c.head_sha === match![1] && c.name === url.searchParams.get('check_name') && String(APP.id) === url.searchParams.get('app_id'));
+      return send(200, { total_count: runs.length, check_runs: runs.map((c) => this.runJson(c)) });
+    }
+    if (method === 'POST' && path === `${r}/check-runs`) {
+      const run: CheckRun = {
+        id: this.nextId++,
+        head_sha: body!.head_sha,
+        name: body!.name,
+        status: body!.status ?? 'queued',
+        conclusion: null,
+        external_id: body!.external_id ?? '',
+        started_at: body!.started_at ?? stamp(),
+        completed_at: null,
+        output: { title: body!.output?.title ?? null, summary: body!.output?.summary ?? null, text: body!.output?.text ?? null, annotations_count: 0 },
+        actions: [],
+      };
+      this.checkRuns.push(run);
+      return send(201, this.runJson(run));
+    }
+    if (method === 'PATCH' && (match = m(new RegExp(`^${r}/check-runs/(\\d+)$`)))) {
+      const run = this.checkRuns.find((c) => c.id === Number(match![1]));
+      if (!run) return send(404, { message: 'Not Found' });
+      if (body!.output) {
+        run.output = { title: body!.output.title, summary: body!.output.summary, text: body!.output.text ?? run.output.text, annotations_count: run.output.annotations_count + (body!.output.annotations?.length ?? 0) };
+      }
+      if (body!.external_id !== undefined) run.external_id = body!.external_id;
+      if (body!.actions) run.actions = body!.actions;
+      if (body!.details_url) run.details_url = body!.details_url;
+      if (body!.conclusion) {
+        run.status = 'completed';
+        run.conclusion = body!.conclusion;
+        run.completed_at = stamp();
+      } else if (body!.status) run.status = body!.status;
+      return send(200, this.runJson(run));
+    }
+    if (method === 'POST' && path === `${r}/issues/7/comments`) {
+      const c = { ...this.addComment(BOT_LOGIN, body!.body), user: { ...person(BOT_LOGIN), type: 'Bot' } };
+      this.comments[this.comments.length - 1] = c;
+      return send(201, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` });
+    }
+    if (method === 'PATCH' && (match = m(new RegExp(`^${r}/issues/comments/(\\d+)$`)))) {
+      const c = this.comments.find((x) => x.id === Number(match![1]));
+      if (!c) return send(404, { message: 'Not Found' });
+      c.body = body!.body;
+      c.updated_at = stamp();
+      return send(200, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` });
+    }
+    if (method === 'POST' && path === `${r}/issues/7/labels`) {
+      this.labels = [...new Set([...this.labels, ...(body!.labels as string[])])];
+      return send(200, this.labels.map((name) => ({ name })));
+    }
+    if (method === 'DELETE' && (match = m(new RegExp(`^${r}/issues/7/labels/(.+)$`)))) {
+      this.labels = this.labels.filter((l) => l !== decodeURIComponent(match![1]!));
+      return send(200, []);
+    }
+    if (method === 'POST' && path === `${r}/pulls/7/requested_reviewers`) {
+      this.reviewRequests++;
+      this.requestedReviewers = [...new Set([...this.requestedReviewers, ...((body!.reviewers as string[]) ?? [])])];
+      return send(201, this.pull());
+    }
+    if (method === 'GET' && m(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/)) return send(404, { message: 'Not Found' });
+    this.violations.push(`${method} ${path}: the fake does not serve this`);
+    return send(404, { message: 'Not Found' });
+  }
+
+  private runJson(c: CheckRun): Json {
+    return {
+      ...c,
+      html_url: `https://github.example/${this.owner}/${this.repo}/runs/${c.id}`,
+      app: { id: APP.id, slug: APP.slug },
+      check_suite: { id: 1 },
+      pull_requests: [],
+    };
+  }
+}
+
+/** GitHub's timestamps: whole seconds. */
+export function stamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function person(login: string): Json {
+  return { login, id: [...login].reduce((n, ch) => n * 31 + ch.charCodeAt(0), 7) % 1_000_000, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false };
+}
