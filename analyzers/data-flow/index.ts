@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import type { FlowHit } from '../../src/flow/sink-flows.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import { hintOfDecoratorName, hintOfTypeExpression, hintOfTypeName, signalName } from './column-hints.js';
 import { propertyValue } from './syntax.js';

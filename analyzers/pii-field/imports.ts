@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 
 /**
  * Which package each top-level local name comes from: `import { Schema } from 'mongoose'`,

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Analyzer } from '../../src/engine/analyzer.js';
 import { ImportBindings } from './imports.js';
 import { createShapeContext, modelOfCall, modelOfNew, type ShapeContext } from './orm-shapes.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import { hintOfTypeExpression } from './column-hints.js';
 import type { ShapeContext } from './orm-shapes.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';

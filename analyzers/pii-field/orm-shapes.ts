@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import { DRIZZLE_TABLES, drizzleTable, isDrizzleSchema } from './drizzle.js';
 import type { ImportBindings } from './imports.js';
 import { KNEX_TABLE_METHODS, knexTable } from './knex.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import { hintOfTypeExpression, signalName } from './column-hints.js';
 import type { ShapeContext } from './orm-shapes.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import { typeHintOf, typeHintOfAnnotation } from '../../src/engine/type-hints.js';
 import { decoratorsOf, fieldFacts, isModelClass } from './decorators.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { SinkRef } from '../../src/engine/types.js';

@@ -19,7 +19,8 @@ export interface SafeLoggerOptions {
  * The App's logger: pino (what Probot expects), JSON lines, with every argument scrubbed before
  * it is serialized: payload-like keys dropped, errors reduced to type, status and a message whose
  * quoted parts (JSON parse errors quote the input) are blanked, HTTP request and response objects
- * reduced to method, path and status. Reasons stay; personal data and bodies do not.
+ * reduced to method, path and status; then each finished line once more. Reasons stay; personal
+ * data and bodies do not.
  */
 export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
   return pino(
@@ -41,13 +42,9 @@ export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
             if (typeof entry.msg === 'string') entry.msg = entry.msg.replace(/(\/[^\s?]*)\?\S*/g, '$1');
             return `${JSON.stringify(entry)}\n`;
           } catch {
-            return line;
+            return '{"msg":"a log entry that could not be checked was dropped"}\n';
           }
         },
-      },
-      formatters: {
-        // Child loggers' bindings (pino-http binds the whole request) pass here before serialization.
-        bindings: (bindings) => scrub(bindings, 0) as Record<string, unknown>,
       },
       serializers: { err: (e: unknown) => scrub(e, 0), req: http, res: http },
     },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { Project, ts } from '#ts-morph';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 
 /** Name of a declaration-ish node, when it has a plain one. */
 export function nameOf(node: ts.Node): string | undefined {

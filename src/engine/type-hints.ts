@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { TypeHint } from '../classifier/classifier.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { ScanServices } from '../engine/analyzer.js';
 import type { Confidence, TraceStep } from '../engine/types.js';
 import { lineOf } from '../engine/symbols.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 
 export type FunctionLike =
   | ts.FunctionDeclaration

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { TraceStep } from '../engine/types.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import type { FlowAnalyzer, DataSource } from './flow-analyzer.js';

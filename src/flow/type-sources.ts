@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Classifier } from '../classifier/classifier.js';
 import { typeHintOf } from '../engine/type-hints.js';
 import type { Source } from './value.js';

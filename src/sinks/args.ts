@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { ArgsSpec, ArgSel, ValueRef } from './catalog-types.js';
 import type { ConstantEvaluator } from './constant-value.js';
 import { propertyNameText, skipOuter } from './syntax.js';

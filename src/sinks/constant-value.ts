@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import { propertyNameText, skipOuter } from './syntax.js';
 
 /** A string whose prefix is known statically; `complete` when the whole value is. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import { propertyInitializer, type ConstantEvaluator, type PartialString } from './constant-value.js';
 import { skipOuter } from './syntax.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { SinkRef } from '../engine/types.js';
 import type { SinkMatch } from './types.js';
 import type { ValueRef } from './catalog-types.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Origin } from './types.js';
 import { GLOBAL_MODULE, GLOBAL_NAMES, GLOBAL_OBJECTS } from './globals.js';
 import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 import type { Resolved } from './origin.js';
 import { propertyInitializer, type ConstantEvaluator } from './constant-value.js';
 import { CALL } from './path-pattern.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '#ts-morph';
 
 /** Strips wrappers that do not change the value: parens, `as`, `!`, `satisfies`, `<T>x`, `await`. */
 export function skipOuter(expr: ts.Expression): ts.Expression {
