@@ -22,7 +22,9 @@ export function compilerOptionsFor(root: string): { options: ts.CompilerOptions;
     noResolve: true,
     noEmit: true,
     types: [],
-    lib: ['lib.es2023.d.ts'],
+    // The parts of the standard library whose types matter for analysis (Array, Promise, Map, Date,
+    // string methods): parsing all of lib.es2023 with its 60 files costs ~0.5 s of every cold start.
+    lib: LIB_FILES,
     skipLibCheck: true,
     strict: true,
     experimentalDecorators: true,
@@ -50,3 +52,21 @@ function configError(file: string, root: string, d: ts.Diagnostic): FileError {
     message: `tsconfig.json could not be used (${message}); analyzed with default options, so path aliases may not resolve. Fix the file to restore them.`,
   };
 }
+
+const LIB_FILES = [
+  'lib.es5.d.ts',
+  'lib.es2015.core.d.ts',
+  'lib.es2015.collection.d.ts',
+  'lib.es2015.iterable.d.ts',
+  'lib.es2015.promise.d.ts',
+  'lib.es2015.symbol.d.ts',
+  'lib.es2015.symbol.wellknown.d.ts',
+  'lib.es2016.array.include.d.ts',
+  'lib.es2017.object.d.ts',
+  'lib.es2017.string.d.ts',
+  'lib.es2019.array.d.ts',
+  'lib.es2019.object.d.ts',
+  'lib.es2019.string.d.ts',
+  'lib.es2021.string.d.ts',
+  'lib.es2022.array.d.ts',
+];
