@@ -145,7 +145,7 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
       present: review.manifest.present,
       valid: review.manifest.valid,
       problems: list(review.manifest.problems, limit, (p) => {
-        const hint = p.hint ? ` ${mdCode(p.hint)}` : '';
+        const hint = p.hint ? ` — ${mdCode(p.hint)}` : '';
         return `${loc(p.file, p.line, p.column)} **${p.severity === 'error' ? 'error' : 'warning'}** ${code(p.code, 60)}: ${mdCode(p.message)}${hint}`;
       }),
       changes: list(review.manifest.changes, limit, (c) => {

@@ -7,7 +7,7 @@ const LINKS = { repoUrl: 'https://github.com/acme/shop', headSha: 'abc1234' };
 // Everything besides the findings that a reviewer must see: manifest state, drift, stale entries, unseen files.
 test('manifest problems with file:line:col, linked, with the hint', () => {
   const md = renderReview(richReview(), { format: 'markdown', links: LINKS });
-  expect(md).toContain('### Manifest problems (1)\n\n- [`.privacy/manifest.yml:14:7`](https://github.com/acme/shop/blob/abc1234/.privacy/manifest.yml#L14) **error** `unknown-category`: Unknown data category `user.contact.mail`. Did you mean `user.contact.email`?');
+  expect(md).toContain('### Manifest problems (1)\n\n- [`.privacy/manifest.yml:14:7`](https://github.com/acme/shop/blob/abc1234/.privacy/manifest.yml#L14) **error** `unknown-category`: Unknown data category `user.contact.mail`. — Did you mean `user.contact.email`?');
 });
 
 test('manifest changes: kind of change, summary and the categories added', () => {
