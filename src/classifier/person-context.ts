@@ -23,6 +23,9 @@ export function isPersonContextName(name: string): boolean {
   let words = splitWords(name);
   // TypeScript interface prefix: IUser, ICustomerDto.
   if (words.length > 1 && words[0] === 'i' && /^I[A-Z]/.test(name.replace(/^[^A-Za-z]+/, ''))) words = words.slice(1);
+  // Version and ordinal suffixes say nothing about what the object is: UserV2, Customer2, Patient_1.
+  while (words.length > 1 && /^v?\d+$/.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  words = words.map((w, i) => (i === words.length - 1 ? w.replace(/(?<=[a-z])\d+$/, '') : w));
   words = words.map((w) => singular(singular(w, PERSON_OBJECTS), DATA_SUFFIXES));
   // Try each head position from the end while everything after it is a data suffix.
   for (let j = words.length - 1; j >= 0; j--) {
