@@ -1,3 +1,4 @@
+import { APP_KEYS } from './app-keys.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -82,7 +83,8 @@ export function parseConfig(text: string, file: string): ScanConfig {
   const problems = validate(data).map((e) => describe(e, data, doc, file, at));
   if (!problems.length) problems.push(...semanticProblems(data as Partial<ScanConfig>, doc, file, at));
   if (problems.length) throw new ConfigError(dedupe(problems));
-  return { ...DEFAULT_CONFIG, ...(data as Partial<ScanConfig>) };
+  const scanSettings = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => !(APP_KEYS as readonly string[]).includes(key)));
+  return { ...DEFAULT_CONFIG, ...(scanSettings as Partial<ScanConfig>) };
 }
 
 let compiled: ReturnType<Ajv['compile']> | undefined;

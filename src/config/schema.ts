@@ -1,3 +1,4 @@
+import { APP_KEYS } from './app-keys.js';
 import { SENSITIVITY_TAGS } from '../taxonomy/tags.js';
 
 /**
@@ -33,6 +34,7 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   'x-hint': 'the file must be a mapping of settings, e.g. "failOn: medium"',
   properties: {
+    ...Object.fromEntries(APP_KEYS.map((key) => [key, { description: 'GitHub App setting (see the README, "GitHub App"); validated by the App, ignored by the CLI.' }])),
     include: globList('Globs (relative to the scan root) of files to analyze. Replaces the default (all TS/JS files and .prisma schemas).', 'src/**/*.ts'),
     exclude: globList('Globs never analyzed, on top of node_modules, build output and .gitignore.', 'src/generated/**'),
     ignore: {

@@ -40,4 +40,4 @@ export interface AppConfig {
 }
 
 /** Top-level keys that belong to the App; everything else is validated as scan configuration. */
-export const APP_KEYS = ['reviewers', 'mode', 'manifest', 'threshold', 'labels', 'templates', 'drafts', '_extends'] as const;
+export { APP_KEYS } from '../../config/app-keys.js';
