@@ -18,3 +18,8 @@ test('the limits it states are the defaults', () => {
   expect(section).toContain(`files over ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB are skipped`);
   expect(section).toContain(`${DEFAULT_LIMITS.maxTotalBytes / 1024 / 1024 / 1024} GB uncompressed`);
 });
+
+test('branch protection names the check the App reports', async () => {
+  const { CHECK_NAME } = await import('../../src/app/constants.js');
+  expect(section).toContain(`add the check **\`${CHECK_NAME}\`**`);
+});
