@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { displayPath as displayKeyPath, keyNodeAt, nodeAt } from '../yaml/node-at.js';
+import { article, pointer, schemaAt as schemaIn, typeName, valueAt } from '../yaml/schema-errors.js';
 import { DEFAULT_CONFIG, type ScanConfig } from './types.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
@@ -106,7 +108,7 @@ type At = (offset: number) => { line: number; col: number };
 function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at: At): ConfigProblem {
   const segments = pointer(e.instancePath);
   const where = displayKeyPath(segments);
-  const schema = schemaAt(e.schemaPath);
+  const schema = schemaIn(CONFIG_SCHEMA, e.schemaPath);
   const value = valueAt(data, segments);
   let message: string;
   let hint = schema?.['x-hint'] as string | undefined;
@@ -221,76 +223,14 @@ function splitHint(message: string): [string, string | undefined] {
   return at < 0 ? [text, undefined] : [text.slice(0, at), lowerFirst(text.slice(at + 2))];
 }
 
-/** The YAML node at a path of keys and indexes (the key node when the value is missing). */
-function nodeAt(doc: Document, segments: string[]): YamlNode | undefined {
-  let node: unknown = doc.contents;
-  for (const seg of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-      if (!pair) return node as YamlNode;
-      // `key:` with nothing after it: the key is where a person looks
-      node = pair.value && !(isScalar(pair.value) && pair.value.value === null) ? pair.value : pair.key;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)];
-      if (!item) return node as YamlNode;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return node as YamlNode | undefined;
-}
 
-function keyNodeAt(doc: Document, segments: string[], key: string): YamlNode | undefined {
-  const map = nodeAt(doc, segments);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-  return (pair?.key as YamlNode | undefined) ?? undefined;
-}
 
-function valueAt(data: unknown, segments: string[]): unknown {
-  let v = data;
-  for (const seg of segments) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
-  return v;
-}
 
-/** The sub-schema an ajv `schemaPath` points into (without its final keyword). */
-function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1).map(unescapePointer);
-  let s: unknown = CONFIG_SCHEMA;
-  for (const seg of segments) s = s && typeof s === 'object' ? (s as Record<string, unknown>)[seg] : undefined;
-  return s as Record<string, unknown> | undefined;
-}
 
-function pointer(instancePath: string): string[] {
-  return instancePath.split('/').slice(1).map(unescapePointer);
-}
 
-function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
-/** `ignore[0].paths`, `classifier.names["user.contact.email"]`. */
-function displayKeyPath(segments: string[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (/^\d+$/.test(seg)) out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
 
-function typeName(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && Number.isInteger(v)) return 'integer';
-  return typeof v;
-}
 
-function article(type: string): string {
-  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return words[type] ?? type;
-}
 
 function yamlHint(code: string): string {
   if (code === 'DUPLICATE_KEY') return 'remove one of the two entries';

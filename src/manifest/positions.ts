@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { nodeAt, keyNodeAt } from '../yaml/node-at.js';
 import type { DeclarationLocation } from './types.js';
 
 export type ManifestPath = readonly (string | number)[];
@@ -38,43 +39,4 @@ export class Positions {
   }
 }
 
-/** The YAML node at a path of keys and indexes; aliases are followed to their anchors. */
-export function nodeAt(doc: Document, path: ManifestPath): YamlNode | undefined {
-  let node: unknown = doc.contents;
-  for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return node as YamlNode;
-      // `key:` with nothing after it: the key is where a person looks
-      node = pair.value && !(isScalar(pair.value) && pair.value.value === null) ? pair.value : pair.key;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)];
-      if (!item) return node as YamlNode;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return (node ?? undefined) as YamlNode | undefined;
-}
-
-/** The key node of `key` in the mapping at `path`. */
-export function keyNodeAt(doc: Document, path: ManifestPath, key: string): YamlNode | undefined {
-  let map: unknown = nodeAt(doc, path);
-  if (isAlias(map)) map = map.resolve(doc);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-  return (pair?.key as YamlNode | undefined) ?? undefined;
-}
-
-/** `flows[2].categories[0]`, `logging.allowedCategories`, for messages. */
-export function displayPath(path: ManifestPath): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number' || /^\d+$/.test(seg)) out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
+export { nodeAt, keyNodeAt, displayPath } from '../yaml/node-at.js';

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { closest } from '../config/suggest.js';
 import { MANIFEST_SCHEMA } from './schema.js';
 import { displayPath } from './positions.js';
+import { article, pointer, schemaAt as schemaIn, typeName, valueAt } from '../yaml/schema-errors.js';
 import type { Problems } from './problems.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
@@ -29,9 +30,9 @@ export function validateSchema(data: unknown, problems: Problems): void {
 
 /** One ajv error as a positioned, actionable problem. */
 function report(e: ErrorObject, data: unknown, problems: Problems): void {
-  const path = e.instancePath.split('/').slice(1).map(unescapePointer);
+  const path = pointer(e.instancePath);
   const where = displayPath(path) || 'the manifest';
-  const schema = schemaAt(e.schemaPath);
+  const schema = schemaIn(MANIFEST_SCHEMA, e.schemaPath);
   const value = valueAt(data, path);
   let hint = schema?.['x-hint'] as string | undefined;
 
@@ -86,31 +87,7 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
   }
 }
 
-/** The sub-schema an ajv `schemaPath` points into (without its final keyword). */
-function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1).map(unescapePointer);
-  let s: unknown = MANIFEST_SCHEMA;
-  for (const seg of segments) s = s && typeof s === 'object' ? (s as Record<string, unknown>)[seg] : undefined;
-  return s as Record<string, unknown> | undefined;
-}
 
-function valueAt(data: unknown, path: string[]): unknown {
-  let v = data;
-  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
-  return v;
-}
 
-function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
-function typeName(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && Number.isInteger(v)) return 'integer';
-  return typeof v;
-}
 
-function article(type: string): string {
-  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return words[type] ?? type;
-}
