@@ -7,6 +7,7 @@ import { useColor } from '../terminal.js';
 import type { CliContext } from '../program.js';
 import { ReviewSetupError } from '../../review/errors.js';
 import type { Decision, Review } from '../../review/types.js';
+import { writeReport } from '../write-report.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -135,11 +136,3 @@ function manifestInside(dir: string, file: string): string {
   return rel.split(path.sep).join('/');
 }
 
-async function writeReport(file: string, report: string): Promise<void> {
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(file, report);
-  } catch (e) {
-    throw new UsageError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { FAIL_ON_VALUES, exitCodeFor, type FailOn } from '../exit-code.js';
 import { createProgress, useColor } from '../terminal.js';
 import type { CliContext } from '../program.js';
+import { writeReport } from '../write-report.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -77,11 +78,3 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   return exitCodeFor(result, flags.failOn ?? config.failOn);
 }
 
-async function writeReport(file: string, report: string): Promise<void> {
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(file, report);
-  } catch (e) {
-    throw new UsageError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
