@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Project, ts } from '#ts-morph';
+import { ts } from '#ts-morph';
+import { createProgram } from './program.js';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
@@ -37,13 +38,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root);
   if (tsconfigError) errors.push(tsconfigError);
-  const project = new Project({
-    compilerOptions,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-  });
-  for (const f of discovery.sources) project.createSourceFile(f.path, f.text, { overwrite: true });
-  const program = project.getProgram().compilerObject;
+  const program = createProgram(new Map(discovery.sources.map((f) => [f.path, f.text])), compilerOptions, root);
   const checker = program.getTypeChecker();
 
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();

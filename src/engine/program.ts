@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { getLibFiles, ts } from '#ts-morph';
+
+/** Where the bundled standard library appears to live; no file is read from there. */
+const LIB_DIR = '/__privacy-review_lib__';
+let libTexts: Map<string, string> | undefined;
+
+function libs(): Map<string, string> {
+  libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(LIB_DIR, f.fileName), f.text]));
+  return libTexts;
+}
+
+/**
+ * A TypeScript program over exactly the texts discovery read (each file read once, from memory), with
+ * the standard library that ts-morph bundles. Built with the compiler API directly: ts-morph's
+ * wrappers cost ~20% of parse time and memory per file and the analyzers walk compiler nodes anyway.
+ */
+export function createProgram(sources: ReadonlyMap<string, string>, options: ts.CompilerOptions, root: string): ts.Program {
+  const lib = libs();
+  const read = (fileName: string) => sources.get(fileName) ?? lib.get(fileName);
+  const directories = new Set<string>();
+  for (const file of sources.keys()) for (let d = path.dirname(file); !directories.has(d); d = path.dirname(d)) {
+    directories.add(d);
+    if (d === path.dirname(d)) break;
+  }
+  const host: ts.CompilerHost = {
+    getSourceFile: (fileName, languageVersion) => {
+      const text = read(fileName);
+      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, false);
+    },
+    getDefaultLibFileName: (o) => path.posix.join(LIB_DIR, ts.getDefaultLibFileName(o)),
+    getDefaultLibLocation: () => LIB_DIR,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => root,
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => read(f) !== undefined,
+    readFile: read,
+    directoryExists: (d) => directories.has(d) || d === LIB_DIR,
+    getDirectories: () => [],
+  };
+  return ts.createProgram({ rootNames: [...sources.keys()], options, host });
+}
