@@ -17,7 +17,7 @@ const RAISE: Record<Confidence, Confidence> = { low: 'medium', medium: 'high', h
 interface Around {
   person: boolean;
   ownerIsPerson: boolean;
-  ownerTokens: readonly string[];
+  ownerWords: readonly string[];
 }
 
 interface CompiledPattern {
@@ -151,7 +151,7 @@ export class Classifier {
     name: string,
     person: boolean,
     ownerIsPerson: boolean,
-    ownerTokens: readonly string[],
+    ownerWords: readonly string[],
     hint: TypeHint | undefined,
   ): Classification | null {
     const words = this.words(name);
@@ -170,7 +170,7 @@ export class Classifier {
     if (tokens.length > 1 && ACCESSOR_PREFIXES.has(tokens[0]!)) tokens = tokens.slice(1);
     const match = this.head(tokens);
     if (!match) return null;
-    return this.judge(display, tokens, match, { person, ownerIsPerson, ownerTokens }, hint);
+    return this.judge(display, tokens, match, { person, ownerIsPerson, ownerWords }, hint);
   }
 
   /** The phrase at the end of the name; trailing digits and value words (`Value`, `E164`) may follow it. */
@@ -184,7 +184,7 @@ export class Classifier {
 
   /** Whether the words in front of the phrase, the context and the type let the match stand. */
   private judge(name: string, tokens: readonly string[], m: HeadMatch, around: Around, hint: TypeHint | undefined): Classification | null {
-    const { person, ownerIsPerson, ownerTokens } = around;
+    const { person, ownerIsPerson, ownerWords } = around;
     const e: Entry = m.entry;
     let prefix = tokens.slice(0, m.start);
 
@@ -203,7 +203,7 @@ export class Classifier {
     // A person noun in the name (`customerName`) or a person owner (`user.name`) says whose data it is.
     const personWord = prefix.find((w) => PERSON_NOUNS.has(w)) ?? (ownerIsPerson ? 'owner' : undefined);
     // `billingZip`, and `address.city` where the owner object is the address.
-    const nearWord = prefix.find((w) => e.near.has(w)) ?? ownerTokens.find((w) => e.near.has(w));
+    const nearWord = prefix.find((w) => e.near.has(w)) ?? ownerWords.find((w) => e.near.has(w));
     if (e.context !== 'none') {
       const allowed = prefix.every((w) => TRANSPARENT_PREFIXES.has(w) || e.near.has(w) || (e.context === 'person' && PERSON_NOUNS.has(w)));
       if (!allowed) return null;

@@ -77,9 +77,9 @@ export class Dictionary {
       const near = new Set((g.near ?? []).flatMap((w) => canonicalise(splitWords(w), lexicon)));
       const exclude = new Set((g.exclude ?? []).flatMap((w) => canonicalise(splitWords(w), lexicon)));
       for (const name of g.names) {
-        const tokens = canonicalise(splitWords(name), lexicon);
-        if (!tokens.length) continue;
-        const phrase = tokens.join(' ');
+        const words = canonicalise(splitWords(name), lexicon);
+        if (!words.length) continue;
+        const phrase = words.join(' ');
         const existing = phrases.get(phrase);
         if (existing && !isCustom) {
           if (existing.category !== g.category && !existing.custom) {

@@ -16,15 +16,15 @@ const MAX_EXTENDS = 3;
  */
 export async function loadAppConfig(octokit: Octokit, repo: RepoRef): Promise<AppConfig> {
   let first = await readFile(octokit, repo.owner, repo.repo, APP_CONFIG_PATH);
-  let firstName = APP_CONFIG_PATH;
+  let firstFile = APP_CONFIG_PATH;
   if (first === undefined && repo.repo !== '.github') {
     first = await readFile(octokit, repo.owner, '.github', APP_CONFIG_PATH, true);
-    firstName = `${repo.owner}/.github:${APP_CONFIG_PATH}`;
+    firstFile = `${repo.owner}/.github:${APP_CONFIG_PATH}`;
   }
   if (first === undefined) return mergeAppConfig([]);
 
-  const chain: AppConfigFile[] = [parseAppConfigFile(first, firstName)];
-  const seen = new Set([firstName]);
+  const chain: AppConfigFile[] = [parseAppConfigFile(first, firstFile)];
+  const seen = new Set([firstFile]);
   while (chain[0]!.extends) {
     const from = chain[0]!;
     const target = parseExtends(from.extends!, repo.owner);

@@ -12,6 +12,7 @@ export interface PendingClick {
 
 /** Everything an evaluation of one pull request needs to know about the events that asked for it. */
 export interface PrJob {
+  // privacy-review-ignore pii-field -- a GitHub App installation id, not a device identifier
   installationId: number;
   pr: PullRef;
   /** Head and base the event named (undefined: whatever the pull request has when the job runs). */
