@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { run } from './program.js';
 
 // `privacy-review scan | head`: the reader left, so stop quietly instead of crashing on EPIPE.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -7,5 +6,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-// Set the code rather than calling process.exit(), so that a report piped to stdout is flushed first.
-process.exitCode = await run(process.argv);
+// `--version` alone answers before the commands (and the YAML, JSON Schema and CLI libraries they
+// load) are imported: it is what scripts and health checks call most.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { TOOL_VERSION } = await import('../engine/version.js');
+  process.stdout.write(`${TOOL_VERSION}\n`);
+} else {
+  const { run } = await import('./program.js');
+  // Set the code rather than calling process.exit(), so that a report piped to stdout is flushed first.
+  process.exitCode = await run(process.argv);
+}
