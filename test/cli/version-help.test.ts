@@ -29,14 +29,16 @@ test('scan --help documents every option, the exit codes and examples', () => {
 });
 
 // --version must stay instant: the engine (ts-morph, the TypeScript compiler) is loaded only by a scan.
-test('--version does not load ts-morph or typescript', () => {
+test('--version does not load ts-morph, typescript or the CLI libraries', () => {
   // Preloaded module that lists, at exit, the CommonJS modules loaded (ts-morph and typescript are CommonJS).
   const probe = `data:text/javascript,${encodeURIComponent(
     'import { createRequire } from "node:module"; const cache = createRequire("/").cache;' +
       'process.on("exit", () => process.stderr.write(Object.keys(cache).join("\\n") + "\\n"));',
   )}`;
-  const out = spawnSync(process.execPath, ['--import', probe, BIN, '--version'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const loaded = (arg: string) => spawnSync(process.execPath, ['--import', probe, BIN, arg], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  expect(loaded('--help').stderr).toMatch(/commander/); // the probe works: it sees what was loaded
+  const out = loaded('--version');
   expect(out.status).toBe(0);
-  expect(out.stderr).toMatch(/commander/); // the probe works: it sees what was loaded
-  expect(out.stderr).not.toMatch(/ts-morph|typescript/);
+  expect(out.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  expect(out.stderr).not.toMatch(/ts-morph|typescript|commander/);
 });
