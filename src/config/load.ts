@@ -2,7 +2,7 @@ import { APP_KEYS } from './app-keys.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { displayPath as displayKeyPath, keyNodeAt, nodeAt } from '../yaml/node-at.js';
 import { article, pointer, schemaAt as schemaIn, typeName, valueAt } from '../yaml/schema-errors.js';
 import { DEFAULT_CONFIG, type ScanConfig } from './types.js';

@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { ScanServices } from '../engine/analyzer.js';
-import type { Confidence, TraceStep } from '../engine/types.js';
+import type { TraceStep } from '../engine/types.js';
 import { lineOf } from '../engine/symbols.js';
 import { typeHintOf } from '../engine/type-hints.js';
 import { TypeSources } from './type-sources.js';
@@ -9,14 +9,8 @@ import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type P
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 
-/** One piece of personal data that an expression may carry (public view of a Source). */
-export interface DataSource {
-  category: string;
-  confidence: Confidence;
-  origin: string;
-  trace: TraceStep[];
-  path: string[];
-}
+/** One piece of personal data that an expression may carry, with the trace that brought it there. */
+export type DataSource = Source;
 
 export interface Taint {
   sources: DataSource[];

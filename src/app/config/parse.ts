@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { parseConfig } from '../../config/load.js';
 import { ConfigError, type ConfigProblem } from '../../config/errors.js';
 import { CONFIG_SCHEMA } from '../../config/schema.js';

@@ -1,9 +1,8 @@
 import nock from 'nock';
-import { API, captured, loadApp, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
+import { API, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
 import { HEAD_SHA, checkRunEvent } from '../helpers/payloads.js';
-import { finding, makeReview, reviewed } from '../helpers/review.js';
-import { makeTarball } from '../helpers/tarball.js';
 import { decodeLedger } from '../../../src/app/approval/ledger.js';
+import { arrange } from '../helpers/arrange.js';
 
 /**
  * The check run's "Approve" button: GitHub keeps no record of the click, so the App writes it into
@@ -14,14 +13,10 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 test('a reviewer clicks Approve → the click is recorded in the run and it concludes success', async () => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {teams: [acme/privacy]}\n',
-    tarballs: { base: tar, head: tar },
+    tarballs,
     runs: { [HEAD_SHA]: [reviewedRun(31, HEAD_SHA, fp)] },
     updates: { 31: 1 },
     teamLookups: ['acme/privacy/priv'],
@@ -40,14 +35,10 @@ test('a reviewer clicks Approve → the click is recorded in the run and it conc
 });
 
 test('a pending team invitation is not membership', async () => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {teams: [acme/privacy]}\n',
-    tarballs: { base: tar, head: tar },
+    tarballs,
     runs: { [HEAD_SHA]: [reviewedRun(31, HEAD_SHA, fp)] },
     updates: { 31: 1 },
     teamLookups: ['acme/privacy/priv'],
@@ -64,14 +55,10 @@ test('a pending team invitation is not membership', async () => {
 
 test('a click on an older commit’s run is recorded in that run and counts for its fingerprint', async () => {
   const OLD = '1'.repeat(40);
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {users: [priv]}\n',
-    tarballs: { base: tar, head: tar },
+    tarballs,
     commits: [OLD, HEAD_SHA],
     runs: { [OLD]: [reviewedRun(29, OLD, fp)], [HEAD_SHA]: [reviewedRun(31, HEAD_SHA, fp)] },
     updates: { 29: 1, 31: 1 },

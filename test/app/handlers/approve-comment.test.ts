@@ -1,8 +1,7 @@
 import nock from 'nock';
-import { API, captured, comment, loadApp, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
+import { API, comment, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
 import { BOT, HEAD_SHA, commentEvent, pullObject } from '../helpers/payloads.js';
-import { finding, makeReview, reviewed } from '../helpers/review.js';
-import { makeTarball } from '../helpers/tarball.js';
+import { arrange } from '../helpers/arrange.js';
 
 /**
  * A listed reviewer comments `/privacy approve` after the review was published: the head's run
@@ -14,15 +13,11 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 test('reviewer /privacy approve → success', async () => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {users: [priv]}\n',
     pull: pullObject({ labels: ['privacy-review-required'] }),
-    tarballs: { base: tar, head: tar },
+    tarballs,
     comments: [comment(3001, BOT, '<!-- privacy-review:v1 -->\nold body'), comment(3002, 'priv', '/privacy approve')],
     runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, fp, { annotations: 1 })] },
     updates: { 21: 1 },

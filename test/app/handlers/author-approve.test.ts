@@ -1,8 +1,7 @@
 import nock from 'nock';
-import { API, captured, comment, loadApp, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
+import { API, comment, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
 import { HEAD_SHA, commentEvent } from '../helpers/payloads.js';
-import { finding, makeReview, reviewed } from '../helpers/review.js';
-import { makeTarball } from '../helpers/tarball.js';
+import { arrange } from '../helpers/arrange.js';
 
 /** The author’s own `/privacy approve` is refused, and the comment says why. */
 beforeAll(() => nock.disableNetConnect());
@@ -10,14 +9,10 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 test('author /privacy approve → still action_required, refusal shown', async () => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {users: [priv, dev]}\n',
-    tarballs: { base: tar, head: tar },
+    tarballs,
     comments: [comment(3002, 'dev', '/privacy approve')],
     runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, fp)] },
     updates: { 21: 1 },

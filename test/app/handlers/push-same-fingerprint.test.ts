@@ -1,8 +1,7 @@
 import nock from 'nock';
-import { API, captured, comment, loadApp, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
+import { API, comment, mockAuth, mockRun, reviewedRun } from '../helpers/github.js';
 import { BOT, pullObject, pullRequestEvent } from '../helpers/payloads.js';
-import { finding, makeReview, reviewed } from '../helpers/review.js';
-import { makeTarball } from '../helpers/tarball.js';
+import { arrange } from '../helpers/arrange.js';
 
 /**
  * A push that does not change what is asked (same fingerprint) keeps the approval given on the
@@ -16,15 +15,11 @@ const OLD = '1'.repeat(40);
 const NEW = '2'.repeat(40);
 
 test('approved on the previous commit, same fingerprint now → success', async () => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {users: [priv]}\n',
     pull: pullObject({ head: NEW, labels: ['privacy-review-required'] }),
-    tarballs: { base: tar, head: tar },
+    tarballs,
     commits: [OLD, NEW],
     comments: [comment(3001, BOT, '<!-- privacy-review:v1 -->\nold'), comment(3002, 'priv', '/privacy approve')],
     runs: { [OLD]: [reviewedRun(50, OLD, fp, { reviewedAt: '2024-05-01T12:01:00Z' })], [NEW]: [] },

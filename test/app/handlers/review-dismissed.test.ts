@@ -1,8 +1,7 @@
 import nock from 'nock';
-import { API, captured, loadApp, mockAuth, mockRun, review as prReview, reviewedRun } from '../helpers/github.js';
+import { API, mockAuth, mockRun, review as prReview, reviewedRun } from '../helpers/github.js';
 import { HEAD_SHA, pullObject, reviewEvent } from '../helpers/payloads.js';
-import { finding, makeReview, reviewed } from '../helpers/review.js';
-import { makeTarball } from '../helpers/tarball.js';
+import { arrange } from '../helpers/arrange.js';
 
 /** An approving review counts for its commit's fingerprint; once dismissed, it does not. */
 beforeAll(() => nock.disableNetConnect());
@@ -13,15 +12,11 @@ test.each([
   ['submitted', 'APPROVED', 'success'],
   ['dismissed', 'DISMISSED', 'action_required'],
 ] as const)('review %s → %s', async (action, state, conclusion) => {
-  const review = makeReview([reviewed(finding('f1'))]);
-  const fp = review.verdict.reviewFingerprint;
-  const { probot, queue } = await loadApp({ review: async () => review });
-  const cap = captured();
-  const tar = await makeTarball({ 'a.ts': '' });
+  const { fp, probot, queue, cap, tarballs } = await arrange();
   const scope = mockRun(mockAuth(nock(API)), cap, {
     config: 'reviewers: {users: [priv]}\n',
     pull: pullObject({ labels: conclusion === 'success' ? ['privacy-review-required'] : [] }),
-    tarballs: { base: tar, head: tar },
+    tarballs,
     reviews: [prReview(801, 'priv', state)],
     runs: { [HEAD_SHA]: [reviewedRun(70, HEAD_SHA, fp)] },
     updates: { 70: 1 },
