@@ -2,8 +2,13 @@
  * `npm run bench:app`: how fast the GitHub App acknowledges webhooks under load, and how much work a
  * burst leaves behind. The real App process (`npm start`'s entry) on loopback against the fake
  * GitHub API of the end-to-end test; `DELIVERIES` signed `pull_request` deliveries (default 200),
- * `IN_FLIGHT` at a time (default 50), all for the same pull request head. Prints ack latency
- * percentiles and how many check runs (analyses) that head got: it should be one.
+ * `IN_FLIGHT` at a time (default 50), spread round-robin over `PRS` pull requests (default 20), each
+ * pushed `PUSHES` times (default 3) during the burst, so that older heads are superseded.
+ *
+ * Prints ack latency percentiles; per head, how many analyses the App started (downloads of the
+ * head's tarball: every analysis downloads it once) and check runs it created; and the wall time
+ * from the first delivery until every pull request has a completed check run for its latest head.
+ * At most one analysis per head is the target, exactly one for each latest head.
  */
 import { privateKey } from '../test/app/helpers/github.js';
 import { makeTarball } from '../test/app/helpers/tarball.js';
@@ -12,37 +17,96 @@ import { APP, FakeGitHub, person } from '../test/app/e2e/fake-github.js';
 import { COMMITS } from '../test/app/e2e/fixture-repo.js';
 
 const SECRET = 'bench-webhook-secret';
-const total = Number(process.env.DELIVERIES ?? 200);
-const inFlight = Number(process.env.IN_FLIGHT ?? 50);
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+const total = env('DELIVERIES', 200);
+const inFlight = env('IN_FLIGHT', 50);
+const prs = env('PRS', 20);
+const perPr = Math.ceil(total / prs);
+const pushes = Math.min(env('PUSHES', 3), perPr);
 
 const fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
 fake.config = 'reviewers:\n  users: [priv]\n';
-for (const c of Object.values(COMMITS)) fake.tarballs.set(c.sha, await makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` }));
+const tars = await Promise.all([COMMITS.v1, COMMITS.v2, COMMITS.v3].map((c) => makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` })));
+fake.tarballs.set(COMMITS.base.sha, await makeTarball(COMMITS.base.files, { top: 'acme-shop-base' }));
+// Pull request n's k-th head: its own sha, the tree of fixture commit v1, v2 or v3.
+const headSha = (n: number, k: number) => `${n.toString(16).padStart(4, '0')}${k.toString(16).padStart(4, '0')}`.padEnd(40, 'a');
+const numbers = Array.from({ length: prs }, (_, i) => i + 1);
+for (const n of numbers) {
+  fake.openPull(n);
+  for (let k = 0; k < pushes; k++) fake.tarballs.set(headSha(n, k), tars[k % tars.length]!);
+}
+
+// The deliveries in order: round-robin over the pull requests; pull request n's j-th delivery is for its push k.
+const plan: { n: number; k: number; first: boolean }[] = [];
+for (let j = 0; j < perPr; j++) {
+  for (const n of numbers) {
+    if (plan.length === total) break;
+    const k = Math.floor((j * pushes) / perPr);
+    plan.push({ n, k, first: j === 0 || Math.floor(((j - 1) * pushes) / perPr) !== k });
+  }
+}
+
 const apiPort = await fake.start();
 const app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn' });
 try {
-  fake.push(COMMITS.v1.sha);
-  const payload = () => ({ action: 'synchronize', number: 7, pull_request: fake.pull(), sender: person('dev'), repository: fake.repository(), installation: { id: 99 }, organization: person('acme') });
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
-  const worker = async () => {
-    while (next < total) {
-      const id = `bench-${next++}`;
+  const sender = async () => {
+    while (next < plan.length) {
+      const i = next++;
+      const { n, k, first } = plan[i]!;
+      // The push happens when its first delivery goes out: GitHub sends `synchronize` after the push.
+      if (first) fake.push(headSha(n, k), n);
+      const payload = { action: i < prs ? 'opened' : 'synchronize', number: n, pull_request: fake.pull(n), sender: person('dev'), repository: fake.repository(), installation: { id: 99 }, organization: person('acme') };
       const started = performance.now();
-      const status = await deliver(app.port, SECRET, 'pull_request', payload(), id);
+      const status = await deliver(app.port, SECRET, 'pull_request', payload, `bench-${i}`);
       latencies.push(performance.now() - started);
       if (status !== 200) failed++;
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await Promise.all(Array.from({ length: inFlight }, sender));
+  const ackWall = performance.now() - started;
+  const latest = numbers.map((n) => fake.state(n)!.head);
+  await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
   const wall = performance.now() - started;
-  await waitFor('the analysis', () => fake.latestRun(COMMITS.v1.sha)?.status === 'completed', 120_000);
+
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-  const runs = fake.checkRuns.filter((r) => r.head_sha === COMMITS.v1.sha).length;
-  console.log(JSON.stringify({ deliveries: total, inFlight, failed, wallMs: Math.round(wall), ackMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: latencies.at(-1)!.toFixed(1) }, checkRunsForHead: runs }));
+  const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1));
+  const heads = numbers.flatMap((n) => Array.from({ length: pushes }, (_, k) => headSha(n, k)));
+  const downloads = (sha: string) => fake.requests.filter((r) => r === `GET /_codeload/acme/shop/${sha}`).length;
+  const analyses = heads.map(downloads);
+  const runs = heads.map((sha) => fake.checkRuns.filter((r) => r.head_sha === sha).length);
+  const count = (xs: number[]) => xs.reduce<Record<number, number>>((acc, x) => ((acc[x] = (acc[x] ?? 0) + 1), acc), {});
+  const conclusions: Record<string, number> = {};
+  for (const sha of latest) {
+    const c = fake.latestRun(sha)?.conclusion ?? 'none';
+    conclusions[c] = (conclusions[c] ?? 0) + 1;
+  }
+  console.log(
+    JSON.stringify({
+      deliveries: plan.length,
+      inFlight,
+      prs,
+      pushesPerPr: pushes,
+      failed,
+      ackMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: Number(latencies.at(-1)!.toFixed(1)) },
+      allAckedMs: Math.round(ackWall),
+      // How many heads got 0, 1, 2, ... analyses (tarball downloads of the head) and check runs.
+      analysesPerHead: count(analyses),
+      analysesPerLatestHead: count(latest.map(downloads)),
+      maxAnalysesPerHead: Math.max(...analyses),
+      analysesTotal: analyses.reduce((a, b) => a + b, 0),
+      checkRunsPerHead: count(runs),
+      latestHeadConclusions: conclusions,
+      wallMs: Math.round(wall),
+      violations: fake.violations.length,
+    }),
+  );
 } finally {
   await app.stop();
   await fake.stop();

@@ -4,8 +4,8 @@ import { OpenApiValidator } from './openapi.js';
 
 /**
  * A fake GitHub API on loopback, as a GitHub Enterprise Server at `/api/v3` (what Probot calls
- * with GHE_HOST/GHE_PROTOCOL): one repository, one pull request, the App's check runs, comments,
- * reviews, labels. Every request is checked against GitHub's OpenAPI description; anything it
+ * with GHE_HOST/GHE_PROTOCOL): one repository, pull request 7 (and more with `openPull`), the
+ * App's check runs, comments, reviews, labels. Every request is checked against GitHub's OpenAPI description; anything it
  * does not know or the description rejects is recorded in `violations` (the test asserts none).
  */
 type Json = Record<string, any>;
@@ -35,7 +35,17 @@ export interface Comment {
   updated_at: string;
 }
 
-export class FakeGitHub {
+/** What the fake keeps per pull request (pull request 7's state is the FakeGitHub's own fields). */
+export interface PullState {
+  head: string;
+  commits: string[];
+  labels: string[];
+  requestedReviewers: string[];
+  readonly comments: Comment[];
+  readonly reviews: Json[];
+}
+
+export class FakeGitHub implements PullState {
   readonly violations: string[] = [];
   readonly requests: string[] = [];
   readonly checkRuns: CheckRun[] = [];
@@ -49,6 +59,8 @@ export class FakeGitHub {
   commits: string[] = [];
   /** Tarball bytes by commit sha. */
   readonly tarballs = new Map<string, Buffer>();
+  /** Pull requests besides 7, by number. */
+  private readonly others = new Map<number, PullState>();
   private server?: Server;
   private nextId = 1000;
   private readonly validator = new OpenApiValidator();
@@ -70,37 +82,50 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
+  /** Another open pull request from the same base (number 7 is always there). */
+  openPull(number: number): void {
+    if (number !== 7 && !this.others.has(number)) this.others.set(number, { head: '', commits: [], labels: [], requestedReviewers: [], comments: [], reviews: [] });
+  }
+
   /** A person writes a comment (as GitHub would store it), returned for the webhook. */
-  addComment(login: string, body: string): Comment {
+  addComment(login: string, body: string, number = 7): Comment {
     const now = stamp();
     const c = { id: this.nextId++, body, user: person(login), created_at: now, updated_at: now };
-    this.comments.push(c);
+    this.state(number)!.comments.push(c);
     return c;
   }
 
-  push(sha: string): void {
-    this.head = sha;
-    this.commits.push(sha);
+  push(sha: string, number = 7): void {
+    const pr = this.state(number)!;
+    pr.head = sha;
+    pr.commits.push(sha);
   }
 
   latestRun(sha: string): CheckRun | undefined {
     return [...this.checkRuns].reverse().find((r) => r.head_sha === sha);
   }
 
-  pull(): Json {
+  /** Pull request 7's state, or that of another one `openPull` added. */
+  state(number: number): PullState | undefined {
+    return number === 7 ? this : this.others.get(number);
+  }
+
+  pull(number = 7): Json {
     const repository = this.repository();
+    const pr = this.state(number)!;
+    const branch = number === 7 ? 'feature' : `feature-${number}`;
     return {
-      id: 70007,
-      number: 7,
+      id: 70000 + number,
+      number,
       state: 'open',
       draft: false,
       title: 'Send sign-ups to Segment',
-      html_url: `https://github.example/${this.owner}/${this.repo}/pull/7`,
+      html_url: `https://github.example/${this.owner}/${this.repo}/pull/${number}`,
       user: person(this.author),
-      labels: this.labels.map((name, i) => ({ id: i + 1, name })),
-      requested_reviewers: this.requestedReviewers.map(person),
+      labels: pr.labels.map((name, i) => ({ id: i + 1, name })),
+      requested_reviewers: pr.requestedReviewers.map(person),
       requested_teams: [],
-      head: { sha: this.head, ref: 'feature', label: `${this.owner}:feature`, repo: repository, user: person(this.owner) },
+      head: { sha: pr.head, ref: branch, label: `${this.owner}:${branch}`, repo: repository, user: person(this.owner) },
       base: { sha: this.baseSha, ref: 'main', label: `${this.owner}:main`, repo: repository, user: person(this.owner) },
     };
   }
@@ -151,7 +176,15 @@ export class FakeGitHub {
     if (method === 'POST' && (match = m(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
       return send(201, { token: 'ghs_fake', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
     }
-    if (method === 'GET' && path === `${r}/pulls/7`) return send(200, this.pull());
+    // Routes of one pull request (issue routes share its number): `pr` is its state, `n` its number.
+    const prRoute = (re: string) => {
+      const hit = new RegExp(`^${r}/(?:pulls|issues)/(\\d+)${re}$`).exec(path);
+      const n = hit ? Number(hit[1]) : NaN;
+      const pr = hit ? this.state(n) : undefined;
+      return pr ? { pr, n, hit: hit! } : undefined;
+    };
+    let on: ReturnType<typeof prRoute>;
+    if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute(''))) return send(200, this.pull(on.n));
     if (method === 'GET' && (match = m(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/))) {
       const file = decodeURIComponent(match[3]!);
       if (match[1] === this.owner && match[2] === this.repo && file === '.github/privacy-review.yml' && this.config) return send(200, this.config, 'text/plain');
@@ -164,11 +197,12 @@ export class FakeGitHub {
       res.writeHead(302, { location: `/_codeload/${this.owner}/${this.repo}/${match[1]}` });
       return void res.end();
     }
-    if (method === 'GET' && path === `${r}/pulls/7/reviews`) return send(200, this.reviews);
-    if (method === 'GET' && path === `${r}/issues/7/comments`) {
-      return send(200, this.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` })));
+    if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/reviews'))) return send(200, on.pr.reviews);
+    if (method === 'GET' && path.startsWith(`${r}/issues/`) && (on = prRoute('/comments'))) {
+      const n = on.n;
+      return send(200, on.pr.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` })));
     }
-    if (method === 'GET' && path === `${r}/pulls/7/commits`) return send(200, this.commits.map((sha) => ({ sha })));
+    if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/commits'))) return send(200, on.pr.commits.map((sha) => ({ sha })));
     if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/check-runs$`)))) {
       const runs = this.checkRuns.filter((c) => c.head_sha === match![1] && c.name === url.searchParams.get('check_name') && String(APP.id) === url.searchParams.get('app_id'));
       return send(200, { total_count: runs.length, check_runs: runs.map((c) => this.runJson(c)) });
@@ -205,30 +239,33 @@ export class FakeGitHub {
       } else if (body!.status) run.status = body!.status;
       return send(200, this.runJson(run));
     }
-    if (method === 'POST' && path === `${r}/issues/7/comments`) {
-      const c = { ...this.addComment(BOT_LOGIN, body!.body), user: { ...person(BOT_LOGIN), type: 'Bot' } };
-      this.comments[this.comments.length - 1] = c;
-      return send(201, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` });
+    if (method === 'POST' && path.startsWith(`${r}/issues/`) && (on = prRoute('/comments'))) {
+      const c = { ...this.addComment(BOT_LOGIN, body!.body, on.n), user: { ...person(BOT_LOGIN), type: 'Bot' } };
+      on.pr.comments[on.pr.comments.length - 1] = c;
+      return send(201, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${on.n}#issuecomment-${c.id}` });
     }
     if (method === 'PATCH' && (match = m(new RegExp(`^${r}/issues/comments/(\\d+)$`)))) {
-      const c = this.comments.find((x) => x.id === Number(match![1]));
+      const id = Number(match[1]);
+      const n = [7, ...this.others.keys()].find((k) => this.state(k)!.comments.some((x) => x.id === id));
+      const c = n === undefined ? undefined : this.state(n)!.comments.find((x) => x.id === id);
       if (!c) return send(404, { message: 'Not Found' });
       c.body = body!.body;
       c.updated_at = stamp();
-      return send(200, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/7#issuecomment-${c.id}` });
+      return send(200, { ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` });
     }
-    if (method === 'POST' && path === `${r}/issues/7/labels`) {
-      this.labels = [...new Set([...this.labels, ...(body!.labels as string[])])];
-      return send(200, this.labels.map((name) => ({ name })));
+    if (method === 'POST' && path.startsWith(`${r}/issues/`) && (on = prRoute('/labels'))) {
+      on.pr.labels = [...new Set([...on.pr.labels, ...(body!.labels as string[])])];
+      return send(200, on.pr.labels.map((name) => ({ name })));
     }
-    if (method === 'DELETE' && (match = m(new RegExp(`^${r}/issues/7/labels/(.+)$`)))) {
-      this.labels = this.labels.filter((l) => l !== decodeURIComponent(match![1]!));
+    if (method === 'DELETE' && path.startsWith(`${r}/issues/`) && (on = prRoute('/labels/([^/]+)'))) {
+      const name = decodeURIComponent(on.hit[2]!);
+      on.pr.labels = on.pr.labels.filter((l) => l !== name);
       return send(200, []);
     }
-    if (method === 'POST' && path === `${r}/pulls/7/requested_reviewers`) {
+    if (method === 'POST' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/requested_reviewers'))) {
       this.reviewRequests++;
-      this.requestedReviewers = [...new Set([...this.requestedReviewers, ...((body!.reviewers as string[]) ?? [])])];
-      return send(201, this.pull());
+      on.pr.requestedReviewers = [...new Set([...on.pr.requestedReviewers, ...((body!.reviewers as string[]) ?? [])])];
+      return send(201, this.pull(on.n));
     }
     if (method === 'GET' && m(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/)) return send(404, { message: 'Not Found' });
     this.violations.push(`${method} ${path}: the fake does not serve this`);
