@@ -36,7 +36,9 @@ export function compilerOptionsFor(root: string): { options: ts.CompilerOptions;
   if (read.error) {
     return { options: base, error: configError(tsconfigPath, root, read.error) };
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, tsconfigPath);
+  // Only the options matter, not the file list: a host that lists no directory saves a walk of the project.
+  const host: ts.ParseConfigHost = { ...ts.sys, useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, root, undefined, tsconfigPath);
   const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, harmless here
   const { baseUrl, paths, jsx, rootDirs } = parsed.options;
   const options = { ...base, ...(baseUrl ? { baseUrl } : {}), ...(paths ? { paths } : {}), ...(jsx ? { jsx } : {}), ...(rootDirs ? { rootDirs } : {}) };

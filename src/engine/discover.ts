@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
@@ -180,7 +180,7 @@ class Walker {
     const abs = path.join(this.root, dirRel);
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(abs, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch (e) {
       this.skip(dirRel || '.', `directory could not be read (${errorCode(e)})`);
       return;
@@ -236,7 +236,7 @@ class Walker {
     if (DECLARATION_FILE.test(name)) return this.skip(rel, 'type declaration file (.d.ts)');
     if (MINIFIED_NAME.test(name)) return this.skip(rel, 'minified bundle (".min.js" file name)');
     if (entry.isSymbolicLink()) return this.skip(rel, await this.symlinkReason(rel));
-    const stat = await fs.stat(path.join(this.root, rel)).catch((e: unknown) => e as Error);
+    const stat = statOrError(path.join(this.root, rel));
     if (stat instanceof Error) return this.skip(rel, `unreadable (${errorCode(stat)})`);
     if (!stat.isFile()) return this.skip(rel, 'not a regular file');
     if (stat.size > this.config.maxFileBytes) {
@@ -299,7 +299,7 @@ class Walker {
     const cached = this.gitignoreCache.get(dir);
     if (cached !== undefined) return cached;
     const file = path.join(dir, '.gitignore');
-    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    const text = readOrUndefined(file);
     const rel = toPosix(path.relative(this.root, file));
     const level = text === undefined ? null : { dir, label: rel, rules: ignore().add(text) };
     this.gitignoreCache.set(dir, level);
@@ -316,7 +316,7 @@ async function readCandidate(root: string, relative: string, maxFileBytes: numbe
   const abs = path.join(root, relative);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(abs);
+    bytes = readFileSync(abs);
   } catch (e) {
     return { file: relative, reason: `unreadable (${errorCode(e)})` };
   }
@@ -360,6 +360,27 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/*
+ * Synchronous file system calls on purpose: discovery reads thousands of small files, and each
+ * promise-based read costs four thread-pool round trips (open, fstat, read, close), which made
+ * discovery of 5,000 files take ~1.5 s instead of ~0.2 s. Nothing else runs while a scan does.
+ */
+function statOrError(p: string): Stats | Error {
+  try {
+    return statSync(p);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function readOrUndefined(p: string): string | undefined {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

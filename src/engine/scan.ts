@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
-import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';
 import { compilerOptionsFor } from './compiler-options.js';
 import { enclosingSymbol, rangeOf } from './symbols.js';
 import { fingerprint } from './fingerprint.js';
@@ -23,6 +23,16 @@ export interface ScanOptions {
   analyzers: readonly Analyzer[];
   /** Analyze only these files (absolute or relative to the root), e.g. those a pull request changed. */
   files?: readonly string[];
+  /**
+   * Files already discovered (the walk is skipped): an incremental review passes the changed files
+   * with what they import. Every source in it is loaded into the program.
+   */
+  discovery?: Discovery;
+  /**
+   * The analyzers to run on each file (by relative path); a file given none is loaded for its types
+   * only. Default: every analyzer on every file.
+   */
+  analyzersFor?: (file: string) => readonly Analyzer[];
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -32,7 +42,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const config = options.config ?? DEFAULT_CONFIG;
-  const discovery = await discoverFiles(root, config, { files: options.files });
+  const discovery = options.discovery ?? (await discoverFiles(root, config, { files: options.files }));
+  const analyzersFor = options.analyzersFor ?? (() => options.analyzers);
+  const analyzed = (file: DiscoveredFile) => analyzersFor(file.relative).length > 0;
+  const sources = discovery.sources.filter(analyzed);
+  const textFiles = discovery.textFiles.filter(analyzed);
   const errors: FileError[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
 
@@ -49,12 +63,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   services.flow = new FlowAnalyzer(services);
   services.flows = new SinkFlows(services.flow, services.sinks);
 
-  const collector = new FindingCollector(options.analyzers, config, errors, taxonomy);
-  const total = discovery.sources.length + discovery.textFiles.length;
+  const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
+  const total = sources.length + textFiles.length;
   let done = 0;
   let lines = 0;
 
-  for (const file of discovery.sources) {
+  for (const file of sources) {
     const sf = program.getSourceFile(file.path);
     if (!sf) {
       skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
@@ -77,7 +91,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     options.onProgress?.(++done, total, file.relative);
   }
-  for (const file of discovery.textFiles) {
+  for (const file of textFiles) {
     lines += file.text.split('\n').length;
     try {
       collector.analyzeText(file, services);
@@ -100,7 +114,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     skipped,
     errors,
     stats: {
-      files: discovery.sources.length + discovery.textFiles.length,
+      files: total,
       lines,
       durationMs: Math.round(performance.now() - started),
       findings: findings.filter((f) => !f.suppressed).length,
@@ -117,7 +131,7 @@ class FindingCollector {
   private readonly ignoreMatchers: { match: (file: string) => boolean; rules?: string[]; reason: string }[];
 
   constructor(
-    private readonly analyzers: readonly Analyzer[],
+    private readonly analyzersFor: (file: string) => readonly Analyzer[],
     config: ScanConfig,
     private readonly errors: FileError[],
     private readonly taxonomy: Taxonomy,
@@ -128,7 +142,7 @@ class FindingCollector {
   analyzeSource(file: DiscoveredFile, sf: ts.SourceFile, services: ScanServices): void {
     const dispatch = new Map<ts.SyntaxKind, ((node: ts.Node) => void)[]>();
     const reports: { rule: RuleId; input: FindingInput }[] = [];
-    for (const analyzer of this.analyzers) {
+    for (const analyzer of this.analyzersFor(file.relative)) {
       const ctx = { ...services, file: file.relative, sourceFile: sf, report: (input: FindingInput) => reports.push({ rule: analyzer.meta.id, input }) };
       const handlers: NodeHandlers = analyzer.create(ctx);
       for (const key of Object.keys(handlers)) {
@@ -153,7 +167,7 @@ class FindingCollector {
 
   analyzeText(file: DiscoveredFile, services: ScanServices): void {
     const reports: { rule: RuleId; input: FindingInput }[] = [];
-    for (const analyzer of this.analyzers) {
+    for (const analyzer of this.analyzersFor(file.relative)) {
       if (!analyzer.textFiles?.matches(file.relative)) continue;
       const ctx: FileContext = { ...services, file: file.relative, report: (input) => reports.push({ rule: analyzer.meta.id, input }) };
       analyzer.textFiles.analyze(file.text, ctx);

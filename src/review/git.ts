@@ -23,9 +23,9 @@ export class GitCommandError extends Error {
  * (a partial clone fetching a missing blob must not wait for a password), LFS files stay pointers
  * (they are not source code), no optional index writes in the user's repository.
  */
-export function git(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+export function git(cwd: string, args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...args],
       {
@@ -43,6 +43,7 @@ export function git(cwd: string, args: readonly string[], env: Record<string, st
         else reject(new GitCommandError(args, code ?? (error as { code?: number }).code, String(stderr)));
       },
     );
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 
@@ -153,19 +154,37 @@ export function fetchSpec(ref: string, remoteNames: readonly string[], fallback:
   return { remote: fallback, refspec: ref };
 }
 
+export interface Changes {
+  /** Renamed files, base path -> head path, relative to `subdir`. */
+  renames: Map<string, string>;
+  /** Every path that differs, relative to `subdir`: both names of a renamed file, untracked files of a work tree. */
+  changed: string[];
+}
+
 /**
- * Files renamed between two commits (or a commit and the work tree when `to` is undefined), as
- * base path -> head path relative to `subdir`. A rename into or out of `subdir` is an addition or a
- * removal from the reviewed directory's point of view, so it is left out.
+ * What differs between two commits (or a commit and the work tree when `to` is undefined, untracked
+ * files included), relative to `subdir`. A rename into or out of `subdir` is an addition or a
+ * removal from the reviewed directory's point of view, so it is not a rename there.
  */
+export async function listChanges(root: string, from: string, to: string | undefined, subdir = ''): Promise<Changes> {
+  const diff = await git(root, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', from, ...(to ? [to] : []), '--']);
+  const changes = parseChanges(diff, subdir);
+  if (!to) {
+    const untracked = await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', subdir || '.']);
+    changes.changed.push(...inside(untracked.split('\0').filter(Boolean), subdir));
+  }
+  return changes;
+}
+
+/** Files renamed between two commits (or a commit and the work tree), base path -> head path relative to `subdir`. */
 export async function listRenames(root: string, from: string, to: string | undefined, subdir = ''): Promise<Map<string, string>> {
-  const out = await git(root, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', from, ...(to ? [to] : []), '--']);
-  return parseRenames(out, subdir);
+  return (await listChanges(root, from, to, subdir)).renames;
 }
 
 /** `git diff --name-status -z` output: `R<score>\0old\0new\0`, `C<score>\0a\0b\0`, `<X>\0path\0`. */
-export function parseRenames(output: string, subdir = ''): Map<string, string> {
+export function parseChanges(output: string, subdir = ''): Changes {
   const renames = new Map<string, string>();
+  const paths: string[] = [];
   const parts = output.split('\0');
   const prefix = subdir ? `${subdir}/` : '';
   for (let i = 0; i < parts.length; ) {
@@ -175,11 +194,22 @@ export function parseRenames(output: string, subdir = ''): Map<string, string> {
       const from = parts[i++]!;
       const to = parts[i++]!;
       if (status.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix)) renames.set(from.slice(prefix.length), to.slice(prefix.length));
+      // a copy leaves its source as it was
+      paths.push(...(status.startsWith('R') ? [from, to] : [to]));
     } else {
-      i++;
+      paths.push(parts[i++]!);
     }
   }
-  return renames;
+  return { renames, changed: inside(paths, subdir) };
+}
+
+export function parseRenames(output: string, subdir = ''): Map<string, string> {
+  return parseChanges(output, subdir).renames;
+}
+
+function inside(paths: readonly string[], subdir: string): string[] {
+  const prefix = subdir ? `${subdir}/` : '';
+  return paths.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
 }
 
 /**
@@ -188,7 +218,7 @@ export function parseRenames(output: string, subdir = ''): Map<string, string> {
  * this ignores `export-ignore` attributes, which would silently hide files from the review. A subdir
  * the commit does not have yields an empty directory (a package the pull request adds).
  */
-export async function materialize(root: string, sha: string, subdir: string, dest: string, indexFile: string): Promise<void> {
+export async function materialize(root: string, sha: string, subdir: string, dest: string, indexFile: string, only?: (file: string) => boolean): Promise<void> {
   await fs.mkdir(dest, { recursive: true });
   const treeish = subdir ? `${sha}:${subdir}` : sha;
   if (subdir) {
@@ -203,10 +233,28 @@ export async function materialize(root: string, sha: string, subdir: string, des
   try {
     await git(root, ['read-tree', treeish], env);
     // checkout-index wants the prefix to end with a separator to treat it as a directory
-    await git(root, ['checkout-index', '--all', '--force', `--prefix=${dest}${path.sep}`], env);
+    const prefix = `--prefix=${dest}${path.sep}`;
+    if (only) {
+      const wanted = (await git(root, ['ls-files', '-z'], env)).split('\0').filter((f) => f && only(f));
+      if (wanted.length) await git(root, ['checkout-index', '--force', '-z', '--stdin', prefix], env, wanted.join('\0'));
+    } else {
+      await git(root, ['checkout-index', '--all', '--force', prefix], env);
+    }
   } finally {
     await fs.rm(indexFile, { force: true });
   }
+}
+
+/**
+ * Whether the work tree holds exactly `sha` under `subdir` (a CI checkout of the head): it is then
+ * reviewed in place instead of being written out again. Ignored files do not count, as they are
+ * not analyzed.
+ */
+export async function isCheckedOutClean(root: string, sha: string, subdir: string): Promise<boolean> {
+  const head = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '');
+  if (head.trim() !== sha) return false;
+  const status = await git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', subdir || '.']);
+  return status === '';
 }
 
 /** Text of a file at a commit, or undefined when the commit does not have it. */

@@ -2,9 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Analyzer } from '../engine/analyzer.js';
-import { scan } from '../engine/scan.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
-import { loadConfig, parseConfig } from '../config/load.js';
+import { CONFIG_FILE_NAMES, loadConfig, parseConfig } from '../config/load.js';
 import { ConfigError } from '../config/errors.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DEFAULT_MANIFEST_PATH, loadManifest } from '../manifest/load.js';
@@ -15,7 +14,8 @@ import { decideVerdict } from './verdict.js';
 import { diffFindings } from './diff-findings.js';
 import { diffManifest } from './diff-manifest.js';
 import { baseSideConfig, configChangeNote } from './base-config.js';
-import { findMergeBase, findRepository, listRenames, materialize, readBlob, resolveCommit } from './git.js';
+import { findMergeBase, findRepository, isCheckedOutClean, listChanges, materialize, readBlob, resolveCommit } from './git.js';
+import { isScopeFile, needsWholeBase, scanSides } from './scan-sides.js';
 import type { Review, ReviewSide } from './types.js';
 
 export interface ReviewTreesOptions {
@@ -36,6 +36,12 @@ export interface ReviewTreesOptions {
   today?: string;
   /** Notes to pass on to the reviewer (how the review was made). */
   notes?: readonly string[];
+  /**
+   * Paths that differ between the sides, relative to the roots (both names of a renamed file). Given,
+   * only the changed files and the files that import them are analyzed; the findings of those are
+   * exactly a full review's, and no other file's findings can differ. Omitted: every file is scanned.
+   */
+  changed?: readonly string[];
 }
 
 /**
@@ -52,9 +58,9 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     config = fromBase.config;
     notes.push(...fromBase.notes);
   }
-  // One side after the other: a scan holds a whole TypeScript program in memory and keeps a core busy.
-  const baseScan = await scan({ root: options.baseDir, config, analyzers: options.analyzers });
-  const headScan = await scan({ root: options.headDir, config, analyzers: options.analyzers });
+  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed ? { changed: options.changed } : {}) });
+  const { base: baseScan, head: headScan, scope, baseInventory } = sides;
+  const partial = scope.mode === 'changed';
 
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const matchOptions = { taxonomy, ...(options.today ? { today: options.today } : {}) };
@@ -64,7 +70,8 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
   const head = matchFindings(headScan.findings, headManifest, matchOptions);
   const base = matchFindings(baseScan.findings, baseManifest, matchOptions);
   const findings = diffFindings({ base: base.findings, head: head.findings, ...(options.renames ? { renames: options.renames } : {}) });
-  const drift = detectPurposeDrift(findings, baseScan.findings);
+  // Only some files analyzed: the base manifest tells what the rest of the system held and sent.
+  const drift = detectPurposeDrift(findings, [...baseScan.findings, ...baseInventory], partial && !unreadable(baseManifest) ? baseManifest?.manifest : undefined);
   const problems = headManifest?.problems ?? [];
   const manifest: Review['manifest'] = {
     file: manifestPath,
@@ -83,12 +90,13 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     head: options.head ?? { ref: 'head' },
     manifest,
     findings,
-    stale: head.stale,
+    // A declaration is stale when no file uses it, which only a review of every file can tell.
+    stale: partial ? [] : head.stale,
     drift,
     errors: headScan.errors.map((e) => ({ file: e.file, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}) })),
     skipped: headScan.skipped,
     verdict,
-    stats: { baseFiles: baseScan.stats.files, headFiles: headScan.stats.files, durationMs: Math.round(performance.now() - started) },
+    stats: { baseFiles: baseScan.stats.files, headFiles: headScan.stats.files, durationMs: Math.round(performance.now() - started), scope },
     ...(notes.length ? { notes } : {}),
   };
 }
@@ -122,6 +130,8 @@ export interface RunReviewOptions {
   /** Manifest path relative to `dir` (default `.privacy/manifest.yml`), read on each side. */
   manifestPath?: string;
   today?: string;
+  /** Analyze every file on both sides, not only the changed files and the files that import them. */
+  full?: boolean;
 }
 
 /**
@@ -137,14 +147,19 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
   const baseSha = await resolveCommit(root, options.base, 'base');
   const headSha = await resolveCommit(root, headRef, 'head');
   const mergeBase = await findMergeBase(root, { ref: options.base, sha: baseSha }, { ref: headRef, sha: headSha });
-  const renames = await listRenames(root, mergeBase, options.head ? headSha : undefined, subdir);
+  const { renames, changed } = await listChanges(root, mergeBase, options.head ? headSha : undefined, subdir);
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'privacy-review-'));
   try {
     const baseDir = path.join(tmp, 'base');
-    await materialize(root, mergeBase, subdir, baseDir, path.join(tmp, 'base.index'));
+    // Reviewing the changed files, base's other files are head's: only what differs is written out.
+    const incremental = !options.full && !needsWholeBase(changed);
+    const manifestPath = options.manifestPath ?? DEFAULT_MANIFEST_PATH;
+    const needed = new Set([...changed, ...CONFIG_FILE_NAMES, manifestPath]);
+    const baseFiles = incremental ? (f: string) => needed.has(f) || isScopeFile(f) : undefined;
+    await materialize(root, mergeBase, subdir, baseDir, path.join(tmp, 'base.index'), baseFiles);
     let headDir = dir;
-    if (options.head) {
+    if (options.head && !(await isCheckedOutClean(root, headSha, subdir))) {
       headDir = path.join(tmp, 'head');
       await materialize(root, headSha, subdir, headDir, path.join(tmp, 'head.index'));
     }
@@ -153,6 +168,7 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
       baseDir,
       headDir,
       renames,
+      ...(options.full ? {} : { changed }),
       analyzers: options.analyzers,
       ...(explicit ? { config: explicit.config, notes: explicit.notes } : {}),
       ...(options.manifestPath ? { manifestPath: options.manifestPath } : {}),

@@ -102,7 +102,24 @@ export interface Review {
   errors: { file: string; message: string; line?: number }[];
   skipped: { file: string; reason: string }[];
   verdict: Verdict;
-  stats: { baseFiles: number; headFiles: number; durationMs: number };
+  stats: { baseFiles: number; headFiles: number; durationMs: number; scope?: ReviewScope };
   /** How the review was made, for the reviewer: e.g. the pull request changes the scan configuration, which only applies once merged. */
   notes?: string[];
+}
+
+/** Which files a review analyzed. */
+export interface ReviewScope {
+  /**
+   * `changed`: the changed files and the files that import them, directly or not (no other file's
+   * findings can differ between the sides); `full`: every file on both sides.
+   */
+  mode: 'changed' | 'full';
+  /** Why every file was analyzed although the changed files were known. */
+  reason?: string;
+  /** Changed paths (both sides, renames counted once per side). */
+  changed?: number;
+  /** Unchanged files analyzed because they import a changed file. */
+  dependents?: number;
+  /** Files each side's program loaded for types (analyzed ones, what they import, files declaring globals). */
+  loaded?: { base: number; head: number };
 }

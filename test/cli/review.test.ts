@@ -158,9 +158,15 @@ test('(a) an undeclared Segment flow: review required, the finding is new, the m
   const added = byStatus(r, 'new');
   expect(added.map((f) => [f.finding.rule, f.finding.sink?.id, f.declared])).toEqual([['data-flow', 'segment', false]]);
   expect(byStatus(r, 'fixed')).toEqual([]);
-  expect(byStatus(r, 'unchanged').length).toBeGreaterThanOrEqual(5);
   expect(r.base).toEqual({ ref: 'main', sha: BASE_SHA });
   expect(r.head.ref).toBe('segment');
+  // by default only the changed files and their importers are analyzed; --full analyzes every file, with the same new findings
+  expect(r.stats.scope).toMatchObject({ mode: 'changed' });
+  const full = reviewJson('segment', '--fail-on', 'none', '--full').review;
+  expect(full.stats.scope).toEqual({ mode: 'full' });
+  expect(byStatus(full, 'new').map((f) => f.finding.id)).toEqual(added.map((f) => f.finding.id));
+  expect(byStatus(full, 'unchanged').length).toBeGreaterThanOrEqual(5);
+  expect(byStatus(r, 'unchanged').length).toBeLessThan(byStatus(full, 'unchanged').length);
 });
 
 test('(b) reformatting, moving code and renaming a file: pass, nothing new', () => {

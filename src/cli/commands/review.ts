@@ -25,6 +25,7 @@ interface ReviewFlags {
   config?: string;
   templates?: string;
   failOn: FailOn;
+  full?: boolean;
 }
 
 const EXAMPLES = `
@@ -51,6 +52,7 @@ export function registerReview(program: Command, context: CliContext): void {
     .option('-o, --output <file>', 'write the report to a file (the verdict still goes to stderr)')
     .option('-m, --manifest <file>', 'data-flow manifest inside the reviewed directory (default: .privacy/manifest.yml)')
     .option('-c, --config <file>', 'configuration file; inside the repository it is read from the base side (default: .privacy-review.yml there)')
+    .option('--full', 'analyze every file on both sides (default: the changed files and the files that import them, which give the same new and fixed findings; a full review also lists stale declarations)')
     .option('--templates <dir>', 'directory with your own Markdown templates (checklist.md.hbs, ...)')
     .addOption(new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none').choices(FAIL_ON).default('review'))
     .addHelpText('after', EXAMPLES)
@@ -89,6 +91,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
     analyzers: ANALYZERS,
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(manifestPath ? { manifestPath } : {}),
+    ...(flags.full ? { full: true } : {}),
   });
   let report: string;
   try {
