@@ -43,6 +43,9 @@ export class FlowAnalyzer {
   private readonly memo = new WeakMap<ts.Node, Value>();
   private readonly returnMemo = new Map<FunctionLike, Value>();
   private readonly inProgress = new Set<ts.Node>();
+  private readonly intrinsicMemo = new Map<ts.ParameterDeclaration, Set<string>>();
+  /** Relative path per file name: every trace step needs one. */
+  private readonly relativePaths = new Map<string, string>();
   private readonly typeSources: TypeSources;
   private readonly assignments: Assignments;
   private readonly extraSanitizers: ReadonlySet<string>;
@@ -110,17 +113,25 @@ export class FlowAnalyzer {
 
   /** Categories a parameter carries by its own name and type: reported inside its function already. */
   intrinsicCategories(param: ts.ParameterDeclaration): Set<string> {
-    const out = new Set<string>();
+    let out = this.intrinsicMemo.get(param);
+    if (out) return out;
+    out = new Set<string>();
     if (ts.isIdentifier(param.name)) {
       for (const s of this.nameSource(param.name.text, param.name, false, param.name.text).sources) out.add(s.category);
       for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
     }
+    this.intrinsicMemo.set(param, out);
     return out;
   }
 
   step(node: ts.Node, note: string): TraceStep {
     const sf = node.getSourceFile();
-    return { file: this.services.relative(sf.fileName), line: lineOf(node, sf), note };
+    let file = this.relativePaths.get(sf.fileName);
+    if (file === undefined) {
+      file = this.services.relative(sf.fileName);
+      this.relativePaths.set(sf.fileName, file);
+    }
+    return { file, line: lineOf(node, sf), note };
   }
 
   private returnValueOf(fn: FunctionLike): Value {
@@ -186,12 +197,13 @@ export class FlowAnalyzer {
     return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
   }
 
-  /** Data held by an expression's type (`user: User` holds User's PII fields). */
-  private typeSource(node: ts.Expression, origin: string): Value {
+  /** Data held by an expression's type (`user: User` holds User's PII fields). `origin` as a node: its short text. */
+  private typeSource(node: ts.Expression, originText: string | ts.Node): Value {
     const type = this.services.checker.getTypeAtLocation(node);
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return EMPTY;
     const fields = this.typeSources.of(type);
     if (fields.length === 0) return EMPTY;
+    const origin = typeof originText === 'string' ? originText : shortText(originText);
     const typeName = this.typeSources.nameOf(type) ?? 'object';
     const step = this.step(node, `${origin}: ${typeName} holds ${[...new Set(fields.map((f) => f.path.join('.')))].slice(0, 4).join(', ')}`);
     return { sources: fields.map((f) => ({ ...f, origin: `${origin}.${f.path.join('.')}`, trace: [step] })), params: [] };
@@ -271,17 +283,23 @@ export class FlowAnalyzer {
     const name = pa.name.text;
     if (name === 'length') return EMPTY;
     const receiver = this.valueOf(pa.expression);
-    const personContext = this.receiverIsPerson(pa.expression);
-    const origin = shortText(pa);
-    return union([this.nameSource(name, pa.name, personContext, origin), member(receiver, name), this.typeSource(pa, origin)]);
+    // A person around a name only widens what it can mean: a name that is nothing even in a person
+    // object needs no look at the receiver's type.
+    const named = this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    return union([named, member(receiver, name), this.typeSource(pa, pa)]);
+  }
+
+  /** Whether `name` classifies in some context (person context only widens what a name can mean). */
+  private mayName(name: string): boolean {
+    return this.services.classifier.classify(name, { personContext: true }) !== null;
   }
 
   private elementAccess(ea: ts.ElementAccessExpression): Value {
     const receiver = this.valueOf(ea.expression);
     const arg = ea.argumentExpression;
     if (ts.isStringLiteralLike(arg)) {
-      const personContext = this.receiverIsPerson(ea.expression);
-      return union([member(receiver, arg.text), this.nameSource(arg.text, ea, personContext, shortText(ea))]);
+      const named = this.mayName(arg.text) ? this.nameSource(arg.text, ea, this.receiverIsPerson(ea.expression), shortText(ea)) : EMPTY;
+      return union([member(receiver, arg.text), named]);
     }
     if (ts.isNumericLiteral(arg)) return receiver;
     return union([member(receiver, undefined), receiver]);
@@ -349,7 +367,7 @@ export class FlowAnalyzer {
       if (STRUCTURE_FUNCTIONS.has(calleeName)) return union(call.arguments.map((a) => this.valueOf(a)));
       // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
       const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
-      const named = getter ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
+      const named = getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
       return union([named, this.typeSource(call, `${calleeName}()`)]);
     }
     if (calleeName && TEXT_FUNCTIONS.has(calleeName)) return flattened(union(call.arguments.map((a) => this.valueOf(a))));

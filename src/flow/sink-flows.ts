@@ -32,8 +32,14 @@ const MAX_SUMMARY_DEPTH = 4;
  * whose parameters reach a sink (`logUser(user)` where `logUser` logs its parameter), across files.
  * Results are cached per node, so every analyzer can ask about the same call for free.
  */
+const NO_HITS: FlowHit[] = Object.freeze([]) as unknown as FlowHit[];
+
 export class SinkFlows {
-  private readonly memo = new WeakMap<ts.Node, FlowHit[]>();
+  /**
+   * The analyzers ask about each node one after the other (pii-logging, then data-flow), so the last
+   * answer is all that needs keeping: a memo of every call in the scan only held memory.
+   */
+  private last: { node: ts.Node; hits: FlowHit[] } | undefined;
   private readonly summaries = new Map<FunctionLike, SummaryEntry[]>();
   private summaryDepth = 0;
 
@@ -43,16 +49,19 @@ export class SinkFlows {
   ) {}
 
   at(node: ts.Node): FlowHit[] {
-    const cached = this.memo.get(node);
-    if (cached) return cached;
-    const hits: FlowHit[] = [];
+    if (this.last?.node === node) return this.last.hits;
+    let hits = NO_HITS;
     for (const match of this.sinks.match(node)) {
       const sources: DataSource[] = [];
       for (const arg of match.dataArgs) sources.push(...this.atSink(this.flow.valueOf(arg).sources, match));
+      if (hits === NO_HITS) hits = [];
       hits.push({ match, at: node, sources: dedupe(sources) });
     }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) hits.push(...this.throughHelpers(node));
-    this.memo.set(node, hits);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const through = this.throughHelpers(node);
+      if (through.length) hits = hits === NO_HITS ? through : [...hits, ...through];
+    }
+    this.last = { node, hits };
     return hits;
   }
 
@@ -69,12 +78,13 @@ export class SinkFlows {
       const arg = argumentsFor(call, fn, e.ref.param);
       if (arg.length === 0) continue;
       const intrinsic = this.flow.intrinsicCategories(e.ref.param);
-      const passed = this.flow.step(call, `passed to ${name}()`);
+      let passed: TraceStep | undefined;
       const sources: DataSource[] = [];
       for (const a of arg) {
         const v = substitute(this.flow.valueOf(a), e.ref);
         for (const s of unredacted(v.sources, e.match)) {
           if (intrinsic.has(s.category)) continue; // already reported inside the helper
+          passed ??= this.flow.step(call, `passed to ${name}()`);
           sources.push({ ...s, trace: [...s.trace, passed, ...e.trace] });
         }
       }

@@ -47,12 +47,15 @@ export function union(values: readonly Value[]): Value {
     }
   }
   const params: ParamRef[] = [];
-  const seenParams = new Set<string>();
+  // Per parameter node, the parts of it already kept.
+  const seenParams = new Map<ts.ParameterDeclaration, Set<string>>();
   for (const v of nonEmpty) {
     for (const p of v.params) {
-      const key = `${p.param.pos}:${p.param.getSourceFile().fileName}\u0000${p.access.join('.')}\u0000${p.at.join('.')}\u0000${p.flat}`;
-      if (seenParams.has(key)) continue;
-      seenParams.add(key);
+      const key = `${p.access.join('.')}\u0000${p.at.join('.')}\u0000${p.flat}`;
+      let seen = seenParams.get(p.param);
+      if (!seen) seenParams.set(p.param, (seen = new Set()));
+      if (seen.has(key)) continue;
+      seen.add(key);
       params.push(p);
     }
   }

@@ -13,6 +13,8 @@ import { CALL, NEW, matchPattern, normalizePath, renderPath } from './path-patte
 import { GLOBAL_MODULE } from './globals.js';
 import { isAssignment, isPlainString, skipOuter } from './syntax.js';
 
+const NO_MATCHES: SinkMatch[] = [];
+
 /** Request-config properties whose value is (part of) the request URL. */
 const URL_DATA_PROPERTIES = ['url', 'uri', 'href', 'path', 'searchParams', 'qs'];
 
@@ -45,7 +47,7 @@ export class SinkMatcher {
     let result = this.cache.get(node);
     if (!result) {
       result = this.compute(node);
-      this.cache.set(node, result);
+      this.cache.set(node, result.length ? result : NO_MATCHES);
     }
     return result.length ? result.slice() : [];
   }
