@@ -20,7 +20,8 @@ const ORDER = {
   error: ['file', 'line', 'message'],
   skipped: ['file', 'reason'],
   verdict: ['decision', 'reasons', 'reviewFingerprint'],
-  stats: ['baseFiles', 'headFiles', 'durationMs'],
+  stats: ['baseFiles', 'headFiles', 'durationMs', 'scope'],
+  scope: ['mode', 'reason', 'changed', 'dependents', 'loaded'],
 } as const;
 
 const each = (fn: (value: unknown) => unknown) => (list: unknown) => (Array.isArray(list) ? list.map(fn) : list);
@@ -47,7 +48,7 @@ export function renderReviewJson(review: Review): string {
     errors: each((e) => order(e, ORDER.error)),
     skipped: each((s) => order(s, ORDER.skipped)),
     verdict: (v) => order(v, ORDER.verdict),
-    stats: (s) => order(s, ORDER.stats),
+    stats: (s) => order(s, ORDER.stats, { scope: (x) => order(x, ORDER.scope) }),
   });
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../engine/types.js';
 import { sinkLabel } from '../report/common.js';
 import type { Review, ReviewedFinding } from '../review/types.js';
 import { DECISION_TITLE, countParts, digest } from './digest.js';
+import { describeScope } from './scope.js';
 
 /** Lists longer than this are cut, with a count of the rest. */
 const LIST_LIMIT = 20;
@@ -42,6 +43,8 @@ export function renderReviewText(review: Review, options: { color?: boolean } = 
   ]);
   section(out, paint, 'Not analyzed (errors)', review.errors, (e) => [`  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${clean(e.message)}`]);
   section(out, paint, 'Skipped', review.skipped, (s) => [`  ${clean(s.file)}  ${paint.dim(clean(s.reason))}`]);
+  const scope = describeScope(review);
+  if (scope) out.push(paint.dim(clean(scope)), '');
 
   out.push(paint.bold('Next steps:'));
   d.nextSteps.forEach((step, i) => out.push(`  ${i + 1}. ${clean(step)}`));

@@ -6,6 +6,7 @@ import { mermaidDiagram, type Diagram } from './diagram.js';
 import { code, codeBlock, html, md, mdCode } from './escape.js';
 import type { LinkBuilder } from './links.js';
 import { reviewerChecklist } from './reviewer.js';
+import { describeScope } from './scope.js';
 import { snippetFor } from './snippets.js';
 
 /**
@@ -38,6 +39,8 @@ export interface ChecklistView {
   notAnalyzed: { total: number; errors: ListView; skipped: ListView };
   /** What was left out to fit the size limit, for one closing line. */
   omissions: string[];
+  /** Which files were analyzed, when it was not every file on both sides for the usual reason. */
+  scope: string | undefined;
   review: Review;
 }
 
@@ -130,12 +133,14 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
 
   const sides = `base ${code(review.base.ref)}${review.base.sha ? ` (${code(review.base.sha.slice(0, 7))})` : ''} → head ${code(review.head.ref)}${review.head.sha ? ` (${code(review.head.sha.slice(0, 7))})` : ''}`;
   const checklist = reviewerChecklist(review, d, taxonomy);
+  const scopeText = describeScope(review);
 
   return {
     decision: review.verdict.decision,
     decisionTitle: DECISION_TITLE[review.verdict.decision] ?? md(String(review.verdict.decision)),
     reasons: review.verdict.reasons.map((r) => mdCode(r, 400)),
     notes: (review.notes ?? []).slice(0, 10).map((n) => mdCode(n, 400)),
+    scope: scopeText === undefined ? undefined : mdCode(scopeText, 600),
     counts: countParts(d).join(' · '),
     fingerprint: { short: code(review.verdict.reviewFingerprint.slice(0, 12)), full: code(review.verdict.reviewFingerprint, 128) },
     refs: sides,

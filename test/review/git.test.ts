@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewSetupError } from '../../src/review/errors.js';
-import { fetchSpec, findMergeBase, findRepository, listRenames, materialize, parseRenames, resolveCommit } from '../../src/review/git.js';
+import { fetchSpec, findMergeBase, findRepository, isCheckedOutClean, listChanges, listRenames, materialize, parseChanges, parseRenames, resolveCommit } from '../../src/review/git.js';
 import { gitIn, initRepo, openRepo, tempDir, type TestRepo } from './git-repo.js';
 
 test.each<[string, string, Record<string, string>]>([
@@ -16,6 +16,12 @@ test.each<[string, string, Record<string, string>]>([
 test('parseRenames relative to a reviewed subdirectory drops renames across its border', () => {
   const out = 'R100\0pkg/a.ts\0pkg/src/a.ts\0R100\0pkg/b.ts\0other/b.ts\0R100\0x.ts\0pkg/x.ts\0R100\0pkgx/c.ts\0pkgx/d.ts\0';
   expect(Object.fromEntries(parseRenames(out, 'pkg'))).toEqual({ 'a.ts': 'src/a.ts' });
+});
+
+test('parseChanges lists every changed path once per side: both names of a rename, the new name of a copy', () => {
+  const out = 'M\0a.ts\0R087\0b.ts\0c.ts\0A\0d.ts\0D\0e.ts\0C100\0f.ts\0g.ts\0';
+  expect(parseChanges(out).changed).toEqual(['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts', 'g.ts']);
+  expect(parseChanges('M\0pkg/a.ts\0M\0web/b.ts\0R100\0web/c.ts\0pkg/c.ts\0', 'pkg')).toEqual({ renames: new Map(), changed: ['a.ts', 'c.ts'] });
 });
 
 test.each<[string, string[], { remote: string; refspec: string }]>([
@@ -90,6 +96,29 @@ describe('in a repository', () => {
     expect(existsSync(path.join(out, 'idx1'))).toBe(false);
     expect(repo.git('status', '--porcelain=v2', '--branch')).toBe(statusBefore);
     expect(readFileSync(path.join(repo.dir, '.git/index')).equals(indexBefore)).toBe(true);
+  });
+
+  test('materialize with a filter writes only the files it accepts', async () => {
+    const out = tempDir();
+    await materialize(repo.dir, base, '', path.join(out, 'some'), path.join(out, 'idx'), (f) => f === 'pkg/b.ts' || f === 'top.txt');
+    expect(readdirSync(path.join(out, 'some'), { recursive: true }).sort()).toEqual(['pkg', 'pkg/b.ts', 'top.txt']);
+    await materialize(repo.dir, base, 'pkg', path.join(out, 'none'), path.join(out, 'idx'), () => false);
+    expect(readdirSync(path.join(out, 'none'))).toEqual([]);
+  });
+
+  test('listChanges: between commits, and against the work tree with untracked files', async () => {
+    expect(await listChanges(repo.dir, base, head, 'pkg')).toEqual({ renames: new Map([['src/a.ts', 'src/renamed.ts']]), changed: ['c.ts', 'src/a.ts', 'src/renamed.ts'] });
+    repo.write({ 'pkg/untracked.ts': 'u\n', 'pkg/b.ts': 'edited\n' });
+    try {
+      const wt = await listChanges(repo.dir, head, undefined, 'pkg');
+      expect(wt.changed.sort()).toEqual(['b.ts', 'untracked.ts']);
+      expect(await isCheckedOutClean(repo.dir, head, 'pkg')).toBe(false);
+    } finally {
+      repo.write({ 'pkg/untracked.ts': null });
+      repo.git('checkout', '--', 'pkg/b.ts');
+    }
+    expect(await isCheckedOutClean(repo.dir, head, 'pkg')).toBe(true);
+    expect(await isCheckedOutClean(repo.dir, base, 'pkg')).toBe(false);
   });
 
   test('a shallow clone without the base says exactly what to fetch, and that fetch works', async () => {

@@ -1,0 +1,15 @@
+import type { Review } from '../review/types.js';
+
+/**
+ * One sentence on which files the review analyzed, for the reviewer: an approval covers what was
+ * looked at, so a review of the changed files says so, and says what only a full review lists.
+ */
+export function describeScope(review: Review): string | undefined {
+  const scope = review.stats.scope;
+  if (!scope) return undefined;
+  if (scope.mode === 'full') return scope.reason ? `Analyzed every file on both sides: ${scope.reason}.` : undefined;
+  const changed = scope.changed === 1 ? 'changed file' : `${scope.changed} changed files`;
+  const them = scope.changed === 1 ? 'it' : 'them';
+  const dependents = scope.dependents ? ` and the ${scope.dependents === 1 ? `file that imports ${them}` : `${scope.dependents} files that import ${them}`}` : '';
+  return `Analyzed the ${changed}${dependents}; no other file's findings can change. Unchanged findings elsewhere and stale declarations are listed by a full review (\`privacy-review review --full\`).`;
+}
