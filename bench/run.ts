@@ -3,8 +3,11 @@
  * then measure in separate processes, so that peak RSS is each one's own:
  *   - the full scan (`privacy-review scan --format json`), wall time and peak RSS;
  *   - `tsc --noEmit` with the TypeScript that ts-morph bundles (bench/tsc-baseline.mjs);
- *   - a PR-sized scan: the 20 files a typical pull request touches (`scan({ files })`);
- *   - findings found vs planted.
+ *   - the review of a 20-file pull request (bench/pr-change.ts) in a git repository of that size,
+ *     checked out at the head as in CI: `privacy-review review --base main --head HEAD`, which
+ *     analyzes the changed files and their importers; and with `--full` (every file, both sides)
+ *     where FULL_REVIEW_MAX (default 2000) files or fewer, for comparison;
+ *   - findings found vs planted (scan) and new findings found vs introduced (review).
  * Prints a table and writes bench/out/results.json. Numbers are wall-clock on this machine: run it
  * on an idle machine and compare ratios, not absolute times.
  */
@@ -14,13 +17,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo, type Planted } from './generate.js';
+import { makePrRepo } from './pr-change.js';
 import type { ScanResult } from '../src/engine/types.js';
+import type { Review } from '../src/review/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist/src/cli/main.js');
 const argSizes = process.argv.indexOf('--sizes');
 const sizes = (argSizes > 0 ? process.argv[argSizes + 1]! : '500,2000,5000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const fullReviewMax = Number(process.env.FULL_REVIEW_MAX ?? 2000);
 
 interface Timed {
   ms: number;
@@ -64,7 +70,11 @@ for (const size of sizes) {
   const scanRun = best(runs, () => timed([BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress']));
   const result = JSON.parse(scanRun.stdout) as ScanResult;
   const tscRun = best(runs, () => timed([path.join(ROOT, 'bench/tsc-baseline.mjs'), dir]));
-  const prRun = best(runs, () => timed([path.join(ROOT, 'bench/pr-scan.mjs'), dir, ...repo.prFiles]));
+  const pr = makePrRepo(dir, repo.prFiles);
+  const reviewArgs = [BIN, 'review', pr.dir, '--base', 'main', '--head', 'HEAD', '--format', 'json', '--fail-on', 'none'];
+  const prRun = best(runs, () => timed(reviewArgs));
+  const prReview = JSON.parse(prRun.stdout) as Review;
+  const fullRun = repo.files <= fullReviewMax ? best(1, () => timed([...reviewArgs, '--full'])) : undefined;
   const r = recall(result, repo.planted);
   rows.push({
     files: repo.files,
@@ -75,11 +85,15 @@ for (const size of sizes) {
     msPerFile: Number((scanRun.ms / repo.files).toFixed(2)),
     scanRssMb: scanRun.rssMb,
     tscRssMb: tscRun.rssMb,
-    prScanMs: Math.round(prRun.ms),
-    prRssMb: prRun.rssMb,
     planted: r.planted,
     found: r.found,
     extra: r.extra,
+    prReviewMs: Math.round(prRun.ms),
+    prRssMb: prRun.rssMb,
+    prAnalyzed: prReview.stats.headFiles,
+    prNew: `${prReview.findings.filter((f) => f.status === 'new').length}/${pr.expectedNew}`,
+    fullReviewMs: fullRun ? Math.round(fullRun.ms) : null,
+    fullReviewRssMb: fullRun ? fullRun.rssMb : null,
   });
   console.error(`size ${size} done`);
 }
