@@ -1,0 +1,48 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ANALYZERS } from '../../analyzers/index.js';
+import { DEFAULT_CONFIG } from '../../src/config/types.js';
+import { scan } from '../../src/engine/scan.js';
+import type { Finding, ScanResult } from '../../src/engine/types.js';
+import { scanSides } from '../../src/review/scan-sides.js';
+
+/*
+ * No speed bought with missed findings: a file analyzed the fast way (a program of just that file,
+ * its importers and what they import, as a pull request review builds it) has exactly the findings
+ * the whole-project scan gives it, traces and all, on every fixture file and the bundled example.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PROJECTS = ['test/fixtures/pii-field', 'test/fixtures/pii-logging', 'test/fixtures/data-flow', 'examples/shop'];
+
+function sourceFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?[tj]sx?|prisma)$/.test(f) && !f.includes('node_modules')).map((f) => f.split(path.sep).join('/')).sort();
+}
+
+describe.each(PROJECTS)('%s', (project) => {
+  const dir = path.join(ROOT, project);
+  let full: ScanResult;
+  let fastPaths = 0;
+  beforeAll(async () => {
+    full = await scan({ root: dir, analyzers: ANALYZERS });
+  });
+
+  test('the project has findings to compare', () => {
+    expect(full.findings.length).toBeGreaterThan(5);
+  });
+
+  afterAll(() => {
+    // the comparison is about the fast path: most files must have taken it (scripts declaring globals do not)
+    expect(fastPaths).toBeGreaterThan(sourceFiles(dir).length / 2);
+  });
+
+  test.each(sourceFiles(dir))('%s: same findings alone as in the whole project', async (file) => {
+    const { head, scope } = await scanSides({ baseDir: dir, headDir: dir, config: DEFAULT_CONFIG, analyzers: ANALYZERS, changed: [file] });
+    const of = (findings: readonly Finding[], name: string) => findings.filter((f) => f.file === name);
+    expect(of(head.findings, file)).toEqual(of(full.findings, file));
+    // the files that import it were analyzed too, each with the whole project's findings
+    for (const other of new Set(head.findings.map((f) => f.file))) expect(of(head.findings, other)).toEqual(of(full.findings, other));
+    if (scope.mode === 'changed') fastPaths++;
+  });
+});
