@@ -27,18 +27,19 @@ export class FunctionResolver {
   ) {}
 
   resolve(call: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
-    const cached = this.memo.get(call);
-    if (cached !== undefined) return cached ?? undefined;
-    const fn = this.compute(call);
-    this.memo.set(call, fn ?? null);
-    return fn;
-  }
-
-  private compute(call: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
+    // Calls the syntax rules out (`Math.round(x)`, `a[i](x)`) are most calls: answered without a memo entry.
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       if (!this.methods().has(callee.name.text)) return undefined;
     } else if (!ts.isIdentifier(callee)) return undefined;
+    const cached = this.memo.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const fn = this.compute(call, callee);
+    this.memo.set(call, fn ?? null);
+    return fn;
+  }
+
+  private compute(call: ts.CallExpression | ts.NewExpression, callee: ts.Identifier | ts.PropertyAccessExpression): FunctionLike | undefined {
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (!symbol) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);

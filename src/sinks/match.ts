@@ -14,6 +14,7 @@ import { GLOBAL_MODULE } from './globals.js';
 import { isAssignment, isPlainString, skipOuter } from './syntax.js';
 
 const NO_MATCHES: SinkMatch[] = [];
+const SYNTAX_RULED_OUT: SinkMatch[] = [];
 
 /** Request-config properties whose value is (part of) the request URL. */
 const URL_DATA_PROPERTIES = ['url', 'uri', 'href', 'path', 'searchParams', 'qs'];
@@ -47,7 +48,8 @@ export class SinkMatcher {
     let result = this.cache.get(node);
     if (!result) {
       result = this.compute(node);
-      this.cache.set(node, result.length ? result : NO_MATCHES);
+      // Names no sink uses are ruled out from the syntax alone: not worth a memo entry.
+      if (result !== SYNTAX_RULED_OUT) this.cache.set(node, result.length ? result : NO_MATCHES);
     }
     return result.length ? result.slice() : [];
   }
@@ -62,26 +64,26 @@ export class SinkMatcher {
     }
     if (isAssignment(node)) {
       const left = skipOuter(node.left);
-      if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return [];
+      if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return SYNTAX_RULED_OUT;
       return this.byCallee(node, left, this.index.assigns, [node.right]);
     }
-    return [];
+    return SYNTAX_RULED_OUT;
   }
 
   private call(ce: ts.CallExpression): SinkMatch[] {
     const out = this.byCallee(ce, ce.expression, this.index.calls, ce.arguments);
     if (this.index.commands.size > 0 && ce.arguments.length > 0 && quickKey(skipOuter(ce.expression)) === 'send') {
-      out.push(...this.command(ce));
+      return [...out, ...this.command(ce)];
     }
     return out;
   }
 
   /** Match `callee`'s origin against the entries keyed by its last step. */
   private byCallee(node: ts.Node, calleeExpr: ts.Expression, table: Map<string, CompiledCall[]>, args: readonly ts.Expression[]): SinkMatch[] {
-    if (table.size === 0) return [];
+    if (table.size === 0) return SYNTAX_RULED_OUT;
     const callee = skipOuter(calleeExpr);
     const key = quickKey(callee);
-    if (key !== undefined && !table.has(key)) return [];
+    if (key !== undefined && !table.has(key)) return SYNTAX_RULED_OUT;
     const origin = this.origins.resolve(calleeExpr);
     if (!origin || origin.module.startsWith(FILE_PREFIX)) return [];
     const norm = normalizePath(origin.path);
