@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 500,2000,5000]`: for each size, generate a repository (bench/generate.ts),
+ * `npm run bench [-- --sizes 500,2000,5000] [--no-corpus]`: for each size, generate a repository (bench/generate.ts),
  * then measure in separate processes, so that peak RSS is each one's own:
  *   - the full scan (`privacy-review scan --format json`), wall time and peak RSS;
  *   - `tsc --noEmit` with the TypeScript that ts-morph bundles (bench/tsc-baseline.mjs);
@@ -7,7 +7,8 @@
  *     checked out at the head as in CI: `privacy-review review --base main --head HEAD`, which
  *     analyzes the changed files and their importers; and with `--full` (every file, both sides)
  *     where FULL_REVIEW_MAX (default 2000) files or fewer, for comparison;
- *   - findings found vs planted (scan) and new findings found vs introduced (review).
+ *   - findings found vs planted (scan) and new findings found vs introduced (review);
+ * then the same scan-vs-tsc comparison on real code: the sources of installed packages (bench/corpus.ts).
  * Prints a table and writes bench/out/results.json. Numbers are wall-clock on this machine: run it
  * on an idle machine and compare ratios, not absolute times.
  */
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo, type Planted } from './generate.js';
 import { makePrRepo } from './pr-change.js';
+import { makeCorpus } from './corpus.js';
 import type { ScanResult } from '../src/engine/types.js';
 import type { Review } from '../src/review/types.js';
 
@@ -97,8 +99,37 @@ for (const size of sizes) {
   });
   console.error(`size ${size} done`);
 }
-const header = Object.keys(rows[0]!);
-console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${header.map((h) => row[h]).join(' | ')} |`);
+const table = (list: Record<string, unknown>[]) => {
+  const header = Object.keys(list[0]!);
+  console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
+  for (const row of list) console.log(`| ${header.map((h) => row[h]).join(' | ')} |`);
+};
+table(rows);
+
+// Real code: the sources of installed packages (bench/corpus.ts). No planted findings: the row
+// shows speed against tsc, and whether every file could be analyzed.
+let corpus: Record<string, unknown> | undefined;
+if (!process.argv.includes('--no-corpus')) {
+  const made = makeCorpus(ROOT, path.join(os.tmpdir(), 'privacy-review-bench-corpus'));
+  const scanRun = best(runs, () => timed([BIN, 'scan', made.dir, '--format', 'json', '--fail-on', 'none', '--no-progress']));
+  const result = JSON.parse(scanRun.stdout) as ScanResult;
+  const tscRun = best(runs, () => timed([path.join(ROOT, 'bench/tsc-baseline.mjs'), made.dir]));
+  corpus = {
+    corpus: made.packages.join(' '),
+    files: result.stats.files,
+    lines: result.stats.lines,
+    tscFiles: (JSON.parse(tscRun.stdout) as { files: number }).files,
+    scanMs: Math.round(scanRun.ms),
+    tscMs: Math.round(tscRun.ms),
+    ratio: Number((scanRun.ms / tscRun.ms).toFixed(2)),
+    scanRssMb: scanRun.rssMb,
+    tscRssMb: tscRun.rssMb,
+    findings: result.stats.findings,
+    skipped: result.skipped.length,
+    errors: result.errors.length,
+  };
+  console.log('');
+  table([corpus]);
+}
 mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/out/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows }, null, 2));
+writeFileSync(path.join(ROOT, 'bench/out/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows, corpus }, null, 2));

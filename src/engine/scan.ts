@@ -81,7 +81,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         file: file.relative,
         line: pos.line + 1,
         column: pos.character + 1,
-        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
       });
     }
     try {
