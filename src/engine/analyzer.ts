@@ -56,6 +56,8 @@ export interface ScanServices {
   root: string;
   /** Path relative to the root, `/`-separated. */
   relative(fileName: string): string;
+  /** The reference path (tests only): no shortcut that skips asking the type checker. */
+  reference?: boolean;
 }
 
 export interface FileContext extends ScanServices {

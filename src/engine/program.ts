@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getLibFiles, ts } from '#ts-morph';
+import { getLibFiles, Project, ts } from '#ts-morph';
 
 /** Where the bundled standard library appears to live; no file is read from there. */
 const LIB_DIR = '/__privacy-review_lib__';
@@ -53,4 +53,14 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
     getDirectories: () => [],
   };
   return ts.createProgram({ rootNames: [...sources.keys()], options, host });
+}
+
+/**
+ * The straightforward way to the same program: a ts-morph Project holding every source. Slower and
+ * larger; only the test that compares the fast paths with a reference path uses it.
+ */
+export function createReferenceProgram(sources: ReadonlyMap<string, string>, options: ts.CompilerOptions): ts.Program {
+  const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+  for (const [file, text] of sources) project.createSourceFile(file, text, { overwrite: true });
+  return project.getProgram().compilerObject;
 }

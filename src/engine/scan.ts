@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
-import { createProgram } from './program.js';
+import { createProgram, createReferenceProgram } from './program.js';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
@@ -33,6 +33,11 @@ export interface ScanOptions {
    * only. Default: every analyzer on every file.
    */
   analyzersFor?: (file: string) => readonly Analyzer[];
+  /**
+   * The reference path, for the test that proves the fast paths lose nothing: the program built by
+   * ts-morph, and every method call resolved through the type checker.
+   */
+  reference?: boolean;
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -52,13 +57,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root);
   if (tsconfigError) errors.push(tsconfigError);
-  const program = createProgram(new Map(discovery.sources.map((f) => [f.path, f.text])), compilerOptions, root);
+  const texts = new Map(discovery.sources.map((f) => [f.path, f.text]));
+  const program = options.reference ? createReferenceProgram(texts, compilerOptions) : createProgram(texts, compilerOptions, root);
   const checker = program.getTypeChecker();
 
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
-  const services = { program, checker, classifier, taxonomy, config, root, relative } as ScanServices;
+  const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
   services.sinks = createSinkResolver(services);
   services.flow = new FlowAnalyzer(services);
   services.flows = new SinkFlows(services.flow, services.sinks);

@@ -16,7 +16,7 @@ export interface Taint {
   sources: DataSource[];
 }
 
-type Services = Pick<ScanServices, 'checker' | 'program' | 'classifier' | 'config' | 'relative'>;
+type Services = Pick<ScanServices, 'checker' | 'program' | 'classifier' | 'config' | 'relative' | 'reference'>;
 
 const MAX_DEPTH = 24;
 
@@ -57,7 +57,7 @@ export class FlowAnalyzer {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
     this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
-    this.functions = new FunctionResolver(services.checker, services.program);
+    this.functions = new FunctionResolver(services.checker, services.program, services.reference);
   }
 
   /** Public view: the personal data an expression may carry (parameters left symbolic are dropped). */
@@ -285,7 +285,7 @@ export class FlowAnalyzer {
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
-    const named = this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
     return union([named, member(receiver, name), this.typeSource(pa, pa)]);
   }
 

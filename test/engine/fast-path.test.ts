@@ -46,3 +46,17 @@ describe.each(PROJECTS)('%s', (project) => {
     if (scope.mode === 'changed') fastPaths++;
   });
 });
+
+/*
+ * The scan's own shortcuts (the program built with the compiler API over texts already read, a
+ * method call resolved only when some project class declares the name, no look at a receiver's
+ * type for names that are nothing) against the straightforward path: ts-morph's Project and the
+ * type checker asked every time.
+ */
+test.each(PROJECTS)('%s: the fast scan finds exactly what the reference path finds', async (project) => {
+  const dir = path.join(ROOT, project);
+  const [fast, reference] = [await scan({ root: dir, analyzers: ANALYZERS }), await scan({ root: dir, analyzers: ANALYZERS, reference: true })];
+  expect(fast.findings.length).toBeGreaterThan(5);
+  expect(fast.findings).toEqual(reference.findings);
+  expect(fast.errors).toEqual(reference.errors);
+});
