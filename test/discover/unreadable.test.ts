@@ -2,18 +2,12 @@ import { jest } from '@jest/globals';
 import fs from 'node:fs';
 
 // Permissions cannot make a file unreadable for root (CI runs as root), so the read itself is made to fail.
-const realReadFile = fs.promises.readFile;
-jest.unstable_mockModule('node:fs', () => ({
-  ...fs,
-  default: fs,
-  promises: {
-    ...fs.promises,
-    readFile: (async (file: fs.PathLike, ...rest: unknown[]) => {
-      if (String(file).endsWith('locked.ts')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      return (realReadFile as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
-    }) as typeof fs.promises.readFile,
-  },
-}));
+const realReadFileSync = fs.readFileSync;
+const readFileSync = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+  if (String(file).endsWith('locked.ts')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+  return (realReadFileSync as (...a: unknown[]) => unknown)(file, ...rest);
+}) as typeof fs.readFileSync;
+jest.unstable_mockModule('node:fs', () => ({ ...fs, default: { ...fs, readFileSync }, readFileSync }));
 const { discover, found, makeTree, reasonFor } = await import('./tree.js');
 
 test('a file that cannot be read is skipped with the error code', async () => {
