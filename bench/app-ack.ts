@@ -5,14 +5,17 @@
  * `IN_FLIGHT` at a time (default 50), spread round-robin over `PRS` pull requests (default 20), each
  * pushed `PUSHES` times (default 3) during the burst, so that older heads are superseded.
  *
- * Prints ack latency percentiles; per head, how many analyses the App started (downloads of the
+ * The client has a thread of its own (the fake API's work must not delay its clock), and
+ * every delivery is made and signed before the clock starts. Prints ack latency percentiles; per head, how many analyses the App started (downloads of the
  * head's tarball: every analysis downloads it once) and check runs it created; and the wall time
  * from the first delivery until every pull request has a completed check run for its latest head.
  * At most one analysis per head is the target, exactly one for each latest head.
  */
+import { createHmac } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { privateKey } from '../test/app/helpers/github.js';
 import { makeTarball } from '../test/app/helpers/tarball.js';
-import { deliver, startApp, waitFor } from '../test/app/e2e/app-process.js';
+import { startApp, waitFor } from '../test/app/e2e/app-process.js';
 import { APP, FakeGitHub, person } from '../test/app/e2e/fake-github.js';
 import { COMMITS } from '../test/app/e2e/fixture-repo.js';
 
@@ -26,6 +29,31 @@ const inFlight = env('IN_FLIGHT', 50);
 const prs = env('PRS', 20);
 const perPr = Math.ceil(total / prs);
 const pushes = Math.min(env('PUSHES', 3), perPr);
+
+/** The client thread: POSTs the signed deliveries, `inFlight` at a time, and times each until its answer. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, inFlight, items } = workerData;
+const latencies = [];
+const statuses = [];
+let next = 0;
+async function sender() {
+  while (next < items.length) {
+    const item = items[next++];
+    if (item.push) parentPort.postMessage({ push: item.push });
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': item.id, 'x-hub-signature-256': item.signature, 'user-agent': 'GitHub-Hookshot/bench' },
+      body: item.body,
+    });
+    await res.text();
+    latencies.push(performance.now() - started);
+    statuses.push(res.status);
+  }
+}
+Promise.all(Array.from({ length: inFlight }, sender)).then(() => parentPort.postMessage({ latencies, statuses }));
+`;
 
 const fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
 fake.config = 'reviewers:\n  users: [priv]\n';
@@ -52,25 +80,36 @@ for (let j = 0; j < perPr; j++) {
 const apiPort = await fake.start();
 const app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn' });
 try {
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const sender = async () => {
-    while (next < plan.length) {
-      const i = next++;
-      const { n, k, first } = plan[i]!;
-      // The push happens when its first delivery goes out: GitHub sends `synchronize` after the push.
-      if (first) fake.push(headSha(n, k), n);
-      const payload = { action: i < prs ? 'opened' : 'synchronize', number: n, pull_request: fake.pull(n), sender: person('dev'), repository: fake.repository(), installation: { id: 99 }, organization: person('acme') };
-      const started = performance.now();
-      const status = await deliver(app.port, SECRET, 'pull_request', payload, `bench-${i}`);
-      latencies.push(performance.now() - started);
-      if (status !== 200) failed++;
-    }
-  };
+  // The client runs on its own thread, with every body and signature made beforehand: the fake
+  // GitHub API's work on this thread (it answers the App and validates every request) must not
+  // delay the client's sending or its clock.
+  const items = plan.map(({ n, k, first }, i) => {
+    const pull = fake.pull(n);
+    const body = JSON.stringify({
+      action: i < prs ? 'opened' : 'synchronize',
+      number: n,
+      pull_request: { ...pull, head: { ...pull.head, sha: headSha(n, k) } },
+      sender: person('dev'),
+      repository: fake.repository(),
+      installation: { id: 99 },
+      organization: person('acme'),
+    });
+    return { id: `bench-${i}`, body, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`, ...(first ? { push: [n, k] } : {}) };
+  });
   const started = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, sender));
+  const client = new Worker(CLIENT, { eval: true, workerData: { url: `http://127.0.0.1:${app.port}/api/github/webhooks`, inFlight, items } });
+  const result = await new Promise<{ latencies: number[]; statuses: number[] }>((resolve, reject) => {
+    // The push happens when its first delivery goes out: GitHub sends `synchronize` after the push.
+    client.on('message', (m: { push?: [number, number]; latencies?: number[]; statuses?: number[] }) => {
+      if (m.push) fake.push(headSha(m.push[0], m.push[1]), m.push[0]);
+      else resolve(m as { latencies: number[]; statuses: number[] });
+    });
+    client.on('error', reject);
+  });
   const ackWall = performance.now() - started;
+  await client.terminate();
+  const latencies = result.latencies;
+  const failed = result.statuses.filter((s) => s !== 200).length;
   const latest = numbers.map((n) => fake.state(n)!.head);
   await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
   const wall = performance.now() - started;

@@ -1,15 +1,15 @@
 import type { ApplicationFunction, Probot } from 'probot';
-import { ANALYZERS } from '../../analyzers/index.js';
 import type { Analyzer } from '../engine/analyzer.js';
-import { reviewTrees } from '../review/run.js';
+import type { reviewTrees } from '../review/run.js';
 import { registerHandlers } from './events/handlers.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
 import type { Octokit } from './github/types.js';
 import { identityLoader } from './identity.js';
-import { AnalysisCache } from './pipeline/analyze.js';
+import { AnalysisCache, inThread, type TreesReviewer } from './pipeline/analyze.js';
 import { jobCovers, jobSupersedes, mergeJobs, type PrJob } from './pipeline/job.js';
 import { runJob, type JobDeps } from './pipeline/run-job.js';
 import { InProcessQueue } from './queue/in-process.js';
+import { defaultPoolSize, ReviewPool } from './worker/pool.js';
 
 export interface PrivacyReviewOptions {
   /** Reviews running at once (default 2). */
@@ -17,9 +17,21 @@ export interface PrivacyReviewOptions {
   /** A review still running after this long is reported as failed (default 10 minutes). */
   timeoutMs?: number;
   limits?: Partial<ExtractLimits>;
-  /** Seams for tests: the review of two trees, the analyzers, the clock, the temporary directory. */
+  /** Worker threads for the reviews (default: the concurrency, at most one per core but one, at least one). */
+  workers?: number;
+  /**
+   * When the App is loaded, start the first worker (the first review does not wait for the engine
+   * to load) and ask GitHub for the App's identity (the first webhooks do not wait for it).
+   */
+  warm?: boolean;
+  /**
+   * Seams for tests: the review of two trees, run on the webhook server's thread instead of a
+   * worker (so it can be stubbed), with these analyzers; the worker's entry; the clock; the
+   * temporary directory.
+   */
   review?: typeof reviewTrees;
   analyzers?: readonly Analyzer[];
+  workerUrl?: URL;
   now?: () => Date;
   tmpDir?: string;
 }
@@ -29,17 +41,27 @@ export interface PrivacyReview {
   app: ApplicationFunction;
   /** Its job queue: `await queue.idle()` waits for every queued review (tests, shutdown). */
   queue: InProcessQueue<PrJob>;
+  /** The review worker threads; undefined when `review` runs the reviews in-thread. */
+  pool?: ReviewPool;
+  /** Stop the worker threads (reviews still running fail as "the App is shutting down"). */
+  close(): Promise<void>;
 }
 
 /**
- * The privacy-review GitHub App: webhooks enqueue, an in-process queue runs the reviews. All
- * state is recomputed from GitHub on every event; the cache only saves downloads.
+ * The privacy-review GitHub App: webhooks enqueue, an in-process queue runs the jobs, worker
+ * threads the reviews. All state is recomputed from GitHub on every event; the cache only saves
+ * downloads.
  */
 export function createPrivacyReview(options: PrivacyReviewOptions = {}): PrivacyReview {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  const concurrency = options.concurrency ?? 2;
+  const pool = options.review
+    ? undefined
+    : new ReviewPool({ size: options.workers ?? Math.min(concurrency, defaultPoolSize()), ...(options.workerUrl ? { url: options.workerUrl } : {}) });
+  const trees: TreesReviewer = pool ? (input, signal) => pool.run(input, signal) : inThread(options.review!, options.analyzers);
   let deps: JobDeps | undefined;
   const queue = new InProcessQueue<PrJob>({
-    concurrency: options.concurrency ?? 2,
+    concurrency,
     timeoutMs,
     merge: mergeJobs,
     covers: jobCovers,
@@ -62,12 +84,15 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       log,
       now,
       timeoutMs,
-      review: options.review ?? reviewTrees,
-      analyzers: options.analyzers ?? ANALYZERS,
+      trees,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
     };
     registerHandlers(probot, { queue, identity, log, now });
+    if (options.warm) {
+      pool?.warm();
+      identity().catch((e: unknown) => log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'));
+    }
   };
-  return { app, queue };
+  return { app, queue, ...(pool ? { pool } : {}), close: async () => await pool?.close() };
 }

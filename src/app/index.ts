@@ -5,4 +5,4 @@ export { createPrivacyReview, type PrivacyReview, type PrivacyReviewOptions } fr
 export { createSafeLogger } from './log.js';
 
 /** For `probot run ./dist/src/app/index.js`; `npm start` (main.ts) adds the payload-free logger. */
-export default createPrivacyReview(optionsFromEnv(process.env)).app;
+export default createPrivacyReview({ ...optionsFromEnv(process.env), warm: true }).app;

@@ -3,7 +3,7 @@ import { startCheckRun } from '../github/checks.js';
 import { describeError } from '../github/errors.js';
 import type { Octokit, PullRef } from '../github/types.js';
 import type { AppIdentity } from '../identity.js';
-import { jobKey, type PrJob } from '../pipeline/job.js';
+import { jobKey, jobRunShas, type PrJob } from '../pipeline/job.js';
 import type { Log } from '../pipeline/run-job.js';
 import type { JobQueue } from '../queue/types.js';
 import { route } from './routes.js';
@@ -33,13 +33,13 @@ export interface HandlerDeps {
 
 /**
  * Webhooks only decide, show an in-progress check when there is something to analyze, and enqueue:
- * GitHub wants an answer within ten seconds, the review takes longer. A redelivered webhook
- * (same X-GitHub-Delivery) is dropped by the queue, and one for a head commit whose job is
+ * GitHub wants an answer within ten seconds, the review takes longer. Probot answers a delivery
+ * once its handlers have returned, so nothing here waits for more than the App's identity (cached):
+ * the in-progress check run is requested without waiting, and the job waits for it. A redelivered
+ * webhook (same X-GitHub-Delivery) is dropped by the queue, and one for a head commit whose job is
  * already queued or running does not start a second check run.
  */
 export function registerHandlers(app: Probot, deps: HandlerDeps): void {
-  // Check runs being created right now, `key@sha`: a webhook arriving meanwhile must not start another.
-  const starting = new Set<string>();
   app.on([...EVENTS], async (context) => {
     const me = await deps.identity();
     const name = context.name;
@@ -78,21 +78,20 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
         deps.log.info({ ...ids, pr: number }, 'redelivered webhook dropped');
         continue;
       }
-      // The same head is already being reviewed: no second in-progress check run.
+      // The same head is already being reviewed, or its check run belongs to a job already (a late
+      // delivery): no second in-progress check run. From here to enqueue nothing awaits, so a
+      // webhook arriving meanwhile sees this one's job.
       const { queued, running } = deps.queue.peek(key);
-      const covered =
-        starting.has(`${key}@${decision.sha}`) ||
-        [queued, running].some((p) => p && p.headSha === decision.sha && (decision.baseSha === undefined || p.baseSha === decision.baseSha));
+      const covered = [queued, running].some(
+        (p) => p && (p.headSha === decision.sha || (decision.sha !== undefined && jobRunShas(p).includes(decision.sha))) && (decision.baseSha === undefined || p.baseSha === decision.baseSha),
+      );
       if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze)) {
-        const mark = `${key}@${decision.sha}`;
-        starting.add(mark);
-        try {
-          job.started.push({ sha: decision.sha, id: await startCheckRun(octokit, { owner, repo }, decision.sha, deps.now()) });
-        } catch (e) {
+        const sha = decision.sha;
+        const id = startCheckRun(octokit, { owner, repo }, sha, deps.now()).catch((e: unknown) => {
           deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
-        } finally {
-          starting.delete(mark);
-        }
+          return undefined;
+        });
+        job.starting = [{ sha, id }];
       }
       const result = deps.queue.enqueue({ key, payload: job });
       deps.log.info({ ...ids, pr: number, queue: result }, 'privacy review enqueued');

@@ -5,29 +5,15 @@ import path from 'node:path';
 import type { Analyzer } from '../../engine/analyzer.js';
 import { parseConfig } from '../../config/load.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../../config/types.js';
-import { loadManifest } from '../../manifest/load.js';
-import { renderReview, TemplateError } from '../../render/index.js';
-import type { reviewTrees } from '../../review/run.js';
-import type { Review } from '../../review/types.js';
-import { decideVerdict } from '../../review/verdict.js';
-import { SEVERITY_ORDER } from '../../engine/types.js';
 import type { AppConfig } from '../config/types.js';
-import { APP_CONFIG_PATH, COMMENT_MARKER, GITHUB_TEXT_LIMIT } from '../constants.js';
+import { APP_CONFIG_PATH } from '../constants.js';
 import type { Comparison } from '../github/compare.js';
 import type { ExtractLimits } from '../github/extract.js';
 import { downloadTree } from '../github/tarball.js';
 import type { Octokit, RepoRef } from '../github/types.js';
-import { SECTION_BUDGET } from '../present/approval-section.js';
-import { askedIds } from '../present/asked.js';
-import type { Prepared } from '../present/documents.js';
-import { starterManifest } from '../present/starter.js';
+import { reviewAndPrepare, type Analysis, type ReviewFn, type TreesInput } from './trees.js';
 
-export interface Analysis {
-  review: Review;
-  prepared: Prepared;
-  /** Ids of the findings the reviewer is asked about (recorded in the check run). */
-  asked: string[];
-}
+export type { Analysis } from './trees.js';
 
 export interface AnalyzeInput {
   repo: RepoRef;
@@ -39,9 +25,11 @@ export interface AnalyzeInput {
   config: AppConfig;
 }
 
+/** Reviews two downloaded trees and prepares the checklist: on a worker thread (ReviewPool), or in-thread. */
+export type TreesReviewer = (input: TreesInput, signal: AbortSignal) => Promise<Analysis>;
+
 export interface AnalyzeDeps {
-  review: typeof reviewTrees;
-  analyzers: readonly Analyzer[];
+  trees: TreesReviewer;
   limits: ExtractLimits;
   tmpDir?: string;
 }
@@ -51,8 +39,9 @@ const ROOT_CONFIG_NAMES = ['.privacy-review.yml', '.privacy-review.yaml'];
 
 /**
  * Download the merge base and the head as tarballs, review them, and render the checklist: all
- * that does not depend on approvals, so that an approval event reuses it. The trees live in a
- * temporary directory that is removed afterwards, whatever happens.
+ * that does not depend on approvals, so that an approval event reuses it. The download is I/O on
+ * this thread; the review and the rendering go to `deps.trees` (a worker thread in the App). The
+ * trees live in a temporary directory that is removed afterwards, whatever happens.
  */
 export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: AnalyzeInput, signal: AbortSignal): Promise<Analysis> {
   const tmp = await fs.mkdtemp(path.join(deps.tmpDir ?? os.tmpdir(), 'privacy-review-app-'));
@@ -76,60 +65,29 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
     const skippedDownload = [...headTree.skipped];
     if (skippedDownload.length) notes.push(`${skippedDownload.length} file${skippedDownload.length === 1 ? ' was' : 's were'} not downloaded (listed under files not analyzed).`);
 
-    let review = await abortable(
-      deps.review({
-        baseDir,
-        headDir,
-        renames: input.comparison.renames,
-        analyzers: deps.analyzers,
-        config: scanConfig,
-        manifestPath: settings.manifest,
-        base: { ref: input.baseRef, sha: input.comparison.mergeBase },
-        head: { ref: input.headRef, sha: input.headSha },
-        notes,
-      }),
+    return await deps.trees(
+      {
+        options: {
+          baseDir,
+          headDir,
+          renames: input.comparison.renames,
+          config: scanConfig,
+          manifestPath: settings.manifest,
+          base: { ref: input.baseRef, sha: input.comparison.mergeBase },
+          head: { ref: input.headRef, sha: input.headSha },
+          notes,
+        },
+        settings: { threshold: settings.threshold, ...(settings.templates ? { templates: settings.templates } : {}) },
+        repoName: input.repo.repo,
+        repoUrl: input.repoUrl,
+        headSha: input.headSha,
+        skipped: skippedDownload,
+      },
       signal,
     );
-    review = { ...review, skipped: [...review.skipped, ...skippedDownload] };
-    if (settings.threshold !== 'low') review = await applyThreshold(review, settings.threshold, headDir);
-
-    const starter = starterManifest(review, input.repo.repo);
-    const templatesDir = settings.templates ? await insideDir(baseDir, settings.templates) : undefined;
-    if (settings.templates && !templatesDir) {
-      review = { ...review, notes: [...(review.notes ?? []), `The templates directory ${settings.templates} was not found on the base side; the built-in templates were used.`] };
-    }
-    const maxLength = GITHUB_TEXT_LIMIT - SECTION_BUDGET - COMMENT_MARKER.length - (starter?.length ?? 0) - 200;
-    const render = (r: Review, dir?: string) =>
-      renderReview(r, { format: 'markdown', maxLength, links: { repoUrl: input.repoUrl, headSha: input.headSha }, ...(dir ? { templatesDir: dir } : {}) });
-    let checklist: string;
-    try {
-      checklist = render(review, templatesDir);
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      review = { ...review, notes: [...(review.notes ?? []), `The repository's templates could not be used (${e.message.split('\n')[0]}); the built-in templates were used.`] };
-      checklist = render(review);
-    }
-    return { review, prepared: { checklist, ...(starter ? { starter } : {}) }, asked: askedIds(review) };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
-}
-
-/**
- * `threshold: medium` leaves low-severity findings out of the review: out of the verdict and the
- * fingerprint too, so that an approval does not lapse because of one.
- */
-async function applyThreshold(review: Review, threshold: Review['findings'][number]['finding']['severity'], headDir: string): Promise<Review> {
-  const min = SEVERITY_ORDER.indexOf(threshold);
-  const keep = (s: typeof threshold) => SEVERITY_ORDER.indexOf(s) >= min;
-  const findings = review.findings.filter((r) => keep(r.finding.severity));
-  const dropped = review.findings.length - findings.length;
-  if (!dropped) return review;
-  const drift = review.drift.filter((d) => keep(d.finding.severity));
-  const manifest = await loadManifest(headDir, review.manifest.file).catch(() => undefined);
-  const verdict = decideVerdict({ findings, manifest: review.manifest, drift, manifestContent: manifest?.manifest });
-  const note = `${dropped} finding${dropped === 1 ? ' is' : 's are'} below the repository's severity threshold (${threshold}) and not shown.`;
-  return { ...review, findings, drift, verdict, notes: [...(review.notes ?? []), note] };
 }
 
 async function rootScanConfig(baseDir: string): Promise<ScanConfig | undefined> {
@@ -140,12 +98,15 @@ async function rootScanConfig(baseDir: string): Promise<ScanConfig | undefined> 
   return undefined;
 }
 
-/** A directory inside `root` (after following links), or undefined. */
-async function insideDir(root: string, rel: string): Promise<string | undefined> {
-  const real = await fs.realpath(path.join(root, rel)).catch(() => undefined);
-  const realRoot = await fs.realpath(root);
-  if (!real || !(real === realRoot || real.startsWith(realRoot + path.sep))) return undefined;
-  return (await fs.stat(real)).isDirectory() ? real : undefined;
+/**
+ * The review on this thread (tests with a stubbed review; `review: reviewTrees` to debug): it
+ * cannot be interrupted, so an aborted job stops waiting and the review finishes in the background.
+ */
+export function inThread(review: ReviewFn, analyzers?: readonly Analyzer[]): TreesReviewer {
+  return async (input, signal) => {
+    const list = analyzers ?? (await import('../../../analyzers/index.js')).ANALYZERS;
+    return abortable(reviewAndPrepare(review, list, input), signal);
+  };
 }
 
 /** Stop waiting when the job is aborted (the review itself cannot be interrupted; it finishes in the background). */

@@ -10,6 +10,17 @@ export interface PendingClick {
   at: string;
 }
 
+export interface StartedRun {
+  sha: string;
+  id: number;
+}
+
+/** A check run being created for `sha`; its id, or undefined when the creation failed (logged). */
+export interface StartingRun {
+  sha: string;
+  id: Promise<number | undefined>;
+}
+
 /** Everything an evaluation of one pull request needs to know about the events that asked for it. */
 export interface PrJob {
   // privacy-review-ignore pii-field -- a GitHub App installation id, not a device identifier
@@ -19,7 +30,13 @@ export interface PrJob {
   headSha?: string;
   baseSha?: string;
   /** In-progress check runs the webhooks created; the job completes every one of them. */
-  started: { sha: string; id: number }[];
+  started: StartedRun[];
+  /**
+   * In-progress check runs still being created: a webhook does not wait for GitHub before it
+   * answers, the job waits for them before it starts (undefined: the creation failed, logged).
+   * In memory only; a queue shared between processes would resolve them before enqueueing.
+   */
+  starting?: StartingRun[];
   clicks: PendingClick[];
   /** Analyze again even if a result for this head and base is cached (re-run requested). */
   reanalyze: boolean;
@@ -39,6 +56,7 @@ export function mergeJobs(older: PrJob, newer: PrJob): PrJob {
     headSha: newer.headSha ?? older.headSha,
     baseSha: newer.baseSha ?? older.baseSha,
     started: [...older.started, ...newer.started],
+    ...(older.starting?.length || newer.starting?.length ? { starting: [...(older.starting ?? []), ...(newer.starting ?? [])] } : {}),
     clicks: [...older.clicks, ...newer.clicks],
     reanalyze: older.reanalyze || newer.reanalyze,
     events: [...older.events, ...newer.events].slice(-20),
@@ -49,6 +67,7 @@ export function mergeJobs(older: PrJob, newer: PrJob): PrJob {
 export function jobCovers(running: PrJob, incoming: PrJob): boolean {
   return (
     !incoming.started.length &&
+    !incoming.starting?.length &&
     !incoming.clicks.length &&
     !incoming.reanalyze &&
     incoming.headSha !== undefined &&
@@ -58,7 +77,15 @@ export function jobCovers(running: PrJob, incoming: PrJob): boolean {
   );
 }
 
-/** A newer head commit makes the running job's result obsolete. */
+/** The heads the job has check runs for, created or being created: it completes them all. */
+export function jobRunShas(job: PrJob): string[] {
+  return [...job.started.map((s) => s.sha), ...(job.starting ?? []).map((s) => s.sha)];
+}
+
+/**
+ * A newer head commit makes the running job's result obsolete. A late delivery for a head the job
+ * already knows (its check run is the job's; deliveries can arrive out of order) does not.
+ */
 export function jobSupersedes(running: PrJob, incoming: PrJob): boolean {
-  return incoming.headSha !== undefined && running.headSha !== undefined && incoming.headSha !== running.headSha;
+  return incoming.headSha !== undefined && running.headSha !== undefined && incoming.headSha !== running.headSha && !jobRunShas(running).includes(incoming.headSha);
 }

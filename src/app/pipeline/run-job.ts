@@ -67,14 +67,20 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     done.add(id);
   };
 
+  // The check runs the webhooks asked for: created by now, or being created (their ids are needed below).
+  const started = [...job.started];
   try {
+    for (const s of job.starting ?? []) {
+      const id = await s.id;
+      if (id !== undefined) started.push({ sha: s.sha, id });
+    }
     octokit = await deps.auth(job.installationId);
     const me = await deps.identity();
     const pull = await getPull(octokit, job.pr);
     headSha = pull.head.sha;
     const head = headSha;
-    target = job.started.filter((s) => s.sha === head).sort((a, b) => b.id - a.id)[0]?.id;
-    for (const s of job.started) if (s.id !== target) await complete(s.id, superseded());
+    target = started.filter((s) => s.sha === head).sort((a, b) => b.id - a.id)[0]?.id;
+    for (const s of started) if (s.id !== target) await complete(s.id, superseded());
 
     if (pull.state !== 'open') {
       if (target) await complete(target, { conclusion: 'neutral', title: 'Pull request closed', summary: 'The pull request was closed before the review finished.' });
@@ -221,7 +227,7 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       return;
     }
     const aborted = e instanceof JobAborted ? e : signal.aborted && signal.reason instanceof JobAborted ? signal.reason : undefined;
-    const open = [...new Set([...(target ? [target] : []), ...job.started.map((s) => s.id)])].filter((id) => !done.has(id));
+    const open = [...new Set([...(target ? [target] : []), ...started.map((s) => s.id)])].filter((id) => !done.has(id));
     if (aborted?.reason === 'superseded') {
       for (const id of open) await complete(id, superseded()).catch(() => undefined);
       deps.log.info({ ...ids }, 'privacy review superseded by a newer push');

@@ -35,9 +35,9 @@ export async function loadApp(options: PrivacyReviewOptions = {}) {
     log,
     Octokit: ProbotOctokit.defaults((o: Json) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  const { app, queue } = createPrivacyReview({ now: () => new Date('2024-05-01T12:30:00Z'), ...options });
+  const { app, queue, pool, close } = createPrivacyReview({ now: () => new Date('2024-05-01T12:30:00Z'), ...options });
   await probot.load(app);
-  return { probot, queue, logs: lines };
+  return { probot, queue, pool, close, logs: lines };
 }
 
 /** Every write the App makes, captured to be asserted after `receive` (an expect inside a nock matcher hangs). */

@@ -25,4 +25,13 @@ test('only a different head supersedes', () => {
   expect(jobSupersedes(job({ headSha: 'h1' }), job({ headSha: 'h2' }))).toBe(true);
   expect(jobSupersedes(job({ headSha: 'h1' }), job({ headSha: 'h1' }))).toBe(false);
   expect(jobSupersedes(job({ headSha: 'h1' }), job({}))).toBe(false);
+  // A late delivery for a head whose check run the running job already has (out of order): not newer.
+  expect(jobSupersedes(job({ headSha: 'h2', started: [{ sha: 'h1', id: 1 }] }), job({ headSha: 'h1' }))).toBe(false);
+  expect(jobSupersedes(job({ headSha: 'h2', starting: [{ sha: 'h1', id: Promise.resolve(1) }] }), job({ headSha: 'h1' }))).toBe(false);
+});
+
+test('a check run still being created keeps the job from being covered and is merged along', () => {
+  const creating = job({ headSha: 'h', starting: [{ sha: 'h', id: Promise.resolve(4) }] });
+  expect(jobCovers(job({ headSha: 'h', baseSha: 'b' }), creating)).toBe(false);
+  expect(mergeJobs(job({ headSha: 'h0' }), creating).starting?.map((s) => s.sha)).toEqual(['h']);
 });

@@ -1,0 +1,27 @@
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
+import { ANALYZERS } from '../../../analyzers/index.js';
+import { reviewTrees } from '../../review/run.js';
+import { reviewAndPrepare } from '../pipeline/trees.js';
+import { serve } from './protocol.js';
+
+/**
+ * The review worker's entry (src/app/worker/pool.ts starts it): the analyzers and the engine are
+ * loaded here, on the worker's thread, so that a review never blocks the webhook server.
+ */
+lowerPriority();
+serve((input) => reviewAndPrepare(reviewTrees, ANALYZERS, input));
+
+/**
+ * Reviews are background work: on Linux this thread (only this one: the nice value is per thread
+ * there) yields the CPU to the webhook server's thread when both want it. Elsewhere nothing changes.
+ */
+function lowerPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted or not available: the review runs at the normal priority.
+  }
+}
