@@ -61,7 +61,9 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
     if (input.comparison.changed.includes(APP_CONFIG_PATH)) {
       notes.push(`This pull request changes ${APP_CONFIG_PATH}; the review used the default branch's version (the change applies once merged).`);
     }
-    if (!input.comparison.complete) notes.push('GitHub listed only part of the changed files, so renamed files may show as new findings.');
+    if (!input.comparison.complete) notes.push('GitHub listed only part of the changed files, so every file was analyzed and renamed files may show as new findings.');
+    // Known changed files (both names of a rename): only they and the files importing them are analyzed.
+    const changed = input.comparison.complete ? [...new Set([...input.comparison.changed, ...input.comparison.renames.keys()])] : undefined;
     const skippedDownload = [...headTree.skipped];
     if (skippedDownload.length) notes.push(`${skippedDownload.length} file${skippedDownload.length === 1 ? ' was' : 's were'} not downloaded (listed under files not analyzed).`);
 
@@ -71,6 +73,7 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
           baseDir,
           headDir,
           renames: input.comparison.renames,
+          ...(changed ? { changed } : {}),
           config: scanConfig,
           manifestPath: settings.manifest,
           base: { ref: input.baseRef, sha: input.comparison.mergeBase },

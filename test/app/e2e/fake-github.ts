@@ -59,6 +59,8 @@ export class FakeGitHub implements PullState {
   commits: string[] = [];
   /** Tarball bytes by commit sha. */
   readonly tarballs = new Map<string, Buffer>();
+  /** Files of each commit, when known: the compare endpoint lists what differs, as GitHub does. */
+  readonly trees = new Map<string, Record<string, string>>();
   /** Pull requests besides 7, by number. */
   private readonly others = new Map<number, PullState>();
   private server?: Server;
@@ -108,6 +110,18 @@ export class FakeGitHub implements PullState {
   /** Pull request 7's state, or that of another one `openPull` added. */
   state(number: number): PullState | undefined {
     return number === 7 ? this : this.others.get(number);
+  }
+
+  /** The compare endpoint's file list: computed from the trees when both are known, else one modified file. */
+  private changedFiles(base: string, head: string): { filename: string; status: string }[] {
+    const [before, after] = [this.trees.get(base), this.trees.get(head)];
+    if (!before || !after) return [{ filename: 'src/services/signup.ts', status: 'modified' }];
+    const files: { filename: string; status: string }[] = [];
+    for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (before[name] === after[name]) continue;
+      files.push({ filename: name, status: before[name] === undefined ? 'added' : after[name] === undefined ? 'removed' : 'modified' });
+    }
+    return files.sort((a, b) => (a.filename < b.filename ? -1 : 1));
   }
 
   pull(number = 7): Json {
@@ -191,7 +205,7 @@ export class FakeGitHub implements PullState {
       return send(404, { message: 'Not Found' });
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)$`)))) {
-      return send(200, { merge_base_commit: { sha: this.baseSha }, files: [{ filename: 'src/services/signup.ts', status: 'modified' }], commits: [] });
+      return send(200, { merge_base_commit: { sha: this.baseSha }, files: this.changedFiles(this.baseSha, match[2]!), commits: [] });
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/tarball/([0-9a-f]+)$`)))) {
       res.writeHead(302, { location: `/_codeload/${this.owner}/${this.repo}/${match[1]}` });

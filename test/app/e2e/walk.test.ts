@@ -37,7 +37,10 @@ const settled = (sha: string) => {
 beforeAll(async () => {
   fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
   fake.config = 'reviewers:\n  users: [priv]\n';
-  for (const c of Object.values(COMMITS)) fake.tarballs.set(c.sha, await makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` }));
+  for (const c of Object.values(COMMITS)) {
+    fake.tarballs.set(c.sha, await makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` }));
+    fake.trees.set(c.sha, c.files);
+  }
   const apiPort = await fake.start();
   app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http' });
 }, 120_000);
