@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import { createProgram, createReferenceProgram } from './program.js';
+import { FILES_PER_PROGRAM, partition } from './partition.js';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
@@ -38,6 +39,11 @@ export interface ScanOptions {
    * ts-morph, and every method call resolved through the type checker.
    */
   reference?: boolean;
+  /**
+   * Files analyzed per TypeScript program (default 1,500): a larger scan is split into programs that
+   * each load only what their files import, so memory follows the part, not the repository.
+   */
+  filesPerProgram?: number;
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -57,46 +63,55 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root);
   if (tsconfigError) errors.push(tsconfigError);
-  const texts = new Map(discovery.sources.map((f) => [f.path, f.text]));
-  const program = options.reference ? createReferenceProgram(texts, compilerOptions) : createProgram(texts, compilerOptions, root);
-  const checker = program.getTypeChecker();
-
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
-  const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
-  services.sinks = createSinkResolver(services);
-  services.flow = new FlowAnalyzer(services);
-  services.flows = new SinkFlows(services.flow, services.sinks);
+  const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
+    const texts = new Map(load.map((f) => [f.path, f.text]));
+    const program = options.reference ? createReferenceProgram(texts, compilerOptions) : createProgram(texts, compilerOptions, root);
+    const services = { program, checker: program.getTypeChecker(), classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
+    services.sinks = createSinkResolver(services);
+    services.flow = new FlowAnalyzer(services);
+    services.flows = new SinkFlows(services.flow, services.sinks);
+    return services;
+  };
 
   const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
   const total = sources.length + textFiles.length;
   let done = 0;
   let lines = 0;
-
-  for (const file of sources) {
-    const sf = program.getSourceFile(file.path);
-    if (!sf) {
-      skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
-      continue;
+  const parts = options.reference ? [{ load: discovery.sources, analyze: sources }] : partition(discovery.sources, sources, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM);
+  let services: ScanServices | undefined;
+  for (const part of parts) {
+    services = undefined; // the previous part's program can go before the next one is built
+    services = servicesFor(part.load);
+    const program = services.program;
+    for (const file of part.analyze) {
+      const sf = program.getSourceFile(file.path);
+      if (!sf) {
+        skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
+        continue;
+      }
+      lines += sf.getLineStarts().length;
+      for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
+        const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+        errors.push({
+          file: file.relative,
+          line: pos.line + 1,
+          column: pos.character + 1,
+          message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+        });
+      }
+      try {
+        collector.analyzeSource(file, sf, services);
+      } catch (e) {
+        errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+      }
+      options.onProgress?.(++done, total, file.relative);
     }
-    lines += sf.getLineStarts().length;
-    for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
-      const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-      errors.push({
-        file: file.relative,
-        line: pos.line + 1,
-        column: pos.character + 1,
-        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
-      });
-    }
-    try {
-      collector.analyzeSource(file, sf, services);
-    } catch (e) {
-      errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
-    }
-    options.onProgress?.(++done, total, file.relative);
   }
+  // Text files (schemas) need no program, only the classifier and configuration.
+  services ??= servicesFor([]);
   for (const file of textFiles) {
     lines += file.text.split('\n').length;
     try {

@@ -60,3 +60,32 @@ test.each(PROJECTS)('%s: the fast scan finds exactly what the reference path fin
   expect(fast.findings).toEqual(reference.findings);
   expect(fast.errors).toEqual(reference.errors);
 });
+
+/* A large scan is split into programs that each load only what their files import: same findings. */
+test.each(PROJECTS)('%s: the scan split into programs of 2 files finds exactly what one program finds', async (project) => {
+  const dir = path.join(ROOT, project);
+  const [whole, split] = [await scan({ root: dir, analyzers: ANALYZERS }), await scan({ root: dir, analyzers: ANALYZERS, filesPerProgram: 2 })];
+  expect(whole.findings.length).toBeGreaterThan(5);
+  expect(split.findings).toEqual(whole.findings);
+  expect(split.errors).toEqual(whole.errors);
+  expect(split.skipped).toEqual(whole.skipped);
+  expect(split.stats.lines).toBe(whole.stats.lines);
+});
+
+test('partition: parts of the requested size load what their files import; a part that would load most files ends the split', async () => {
+  const { partition } = await import('../../src/engine/partition.js');
+  const file = (relative: string, text: string) => ({ path: `/r/${relative}`, relative, text });
+  const lib = file('lib.ts', 'export const x = 1;');
+  const apps = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => file(`${n}.ts`, "import { x } from './lib';"));
+  const all = [lib, ...apps];
+  const parts = partition(all, apps, {}, '/r', 2);
+  expect(parts.map((p) => [p.analyze.map((f) => f.relative), p.load.map((f) => f.relative)])).toEqual([
+    [['a.ts', 'b.ts'], ['lib.ts', 'a.ts', 'b.ts']],
+    [['c.ts', 'd.ts'], ['lib.ts', 'c.ts', 'd.ts']],
+    [['e.ts', 'f.ts'], ['lib.ts', 'e.ts', 'f.ts']],
+  ]);
+  expect(partition(all, apps, {}, '/r', 4)).toHaveLength(1); // 6 files: not worth splitting into 4 + 2
+  const barrel = file('index.ts', apps.map((a) => `export * from './${a.relative.replace('.ts', '')}';`).join('\n'));
+  const everyone = [lib, barrel, ...apps.map((a) => file(a.relative, "import './index';"))];
+  expect(partition(everyone, everyone.slice(2), {}, '/r', 2)).toEqual([{ load: everyone, analyze: everyone.slice(2) }]);
+});
