@@ -11,27 +11,22 @@ export interface Comparison {
   complete: boolean;
 }
 
-const PER_PAGE = 100;
-const MAX_PAGES = 30;
+/**
+ * GitHub lists at most 300 changed files for a whole comparison, all on the first page whatever
+ * `per_page` says (paging applies to the commits only): a list that long may have been cut.
+ */
+export const MAX_LISTED_FILES = 300;
 
-/** Merge base, renames and changed files of `base...head` from the compare endpoint (paged). */
+/** Merge base, renames and changed files of `base...head` from the compare endpoint. */
 export async function compareCommits(octokit: Octokit, repo: RepoRef, base: string, head: string): Promise<Comparison> {
+  // one commit per page: the commits are not needed, the files come with the first page only
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1, page: 1 });
   const renames = new Map<string, string>();
   const changed: string[] = [];
-  let mergeBase = '';
-  let complete = false;
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: PER_PAGE, page });
-    if (page === 1) mergeBase = data.merge_base_commit.sha;
-    const files = data.files ?? [];
-    for (const f of files) {
-      changed.push(f.filename);
-      if (f.status === 'renamed' && f.previous_filename) renames.set(f.previous_filename, f.filename);
-    }
-    if (files.length < PER_PAGE) {
-      complete = true;
-      break;
-    }
+  const files = data.files ?? [];
+  for (const f of files) {
+    changed.push(f.filename);
+    if (f.status === 'renamed' && f.previous_filename) renames.set(f.previous_filename, f.filename);
   }
-  return { mergeBase, renames, changed, complete };
+  return { mergeBase: data.merge_base_commit.sha, renames, changed, complete: files.length < MAX_LISTED_FILES };
 }
