@@ -27,6 +27,7 @@ export function importSpecifiers(text: string): string[] {
 export class ImportGraph {
   private readonly edges = new Map<string, string[]>();
   private reverse: Map<string, string[]> | undefined;
+  private globals: string[] | undefined;
   private readonly host: ts.ModuleResolutionHost;
   private readonly cache: ts.ModuleResolutionCache;
 
@@ -89,6 +90,15 @@ export class ImportGraph {
   /** Files reachable from `starts` by following imports, including the starts. */
   importsOf(starts: Iterable<string>): Set<string> {
     return closure(starts, (f) => this.dependencies(f));
+  }
+
+  /**
+   * What a program that analyzes `files` must load for their findings to be those of the whole
+   * program: the files, what they import, and the files that declare globals (with their imports).
+   */
+  programFor(files: Iterable<string>): Set<string> {
+    this.globals ??= [...this.texts.keys()].filter((f) => this.texts.get(f)!.some((text) => declaresGlobals(f, text)));
+    return this.importsOf([...files, ...this.globals]);
   }
 
   /** Files from which one of `starts` is reachable (they import it, directly or not), including the starts. */

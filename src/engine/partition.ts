@@ -1,6 +1,6 @@
 import type { ts } from '#ts-morph';
 import type { DiscoveredFile } from './discover.js';
-import { declaresGlobals, ImportGraph } from './imports.js';
+import { ImportGraph } from './imports.js';
 
 /** One TypeScript program of a scan: the files it loads, and those of them it analyzes. */
 export interface ProgramPart {
@@ -25,11 +25,10 @@ const MOSTLY_EVERYTHING = 0.6;
 export function partition(all: readonly DiscoveredFile[], analyzed: readonly DiscoveredFile[], options: ts.CompilerOptions, root: string, perProgram: number): ProgramPart[] {
   if (analyzed.length <= perProgram * 1.5) return [{ load: [...all], analyze: [...analyzed] }];
   const graph = new ImportGraph(new Map(all.map((f) => [f.relative, [f.text]])), options, root);
-  const globals = all.filter((f) => declaresGlobals(f.relative, f.text)).map((f) => f.relative);
   const parts: ProgramPart[] = [];
   for (let start = 0; start < analyzed.length; start += perProgram) {
     const analyze = analyzed.slice(start, start + perProgram);
-    const loaded = graph.importsOf([...analyze.map((f) => f.relative), ...globals]);
+    const loaded = graph.programFor(analyze.map((f) => f.relative));
     if (loaded.size > all.length * MOSTLY_EVERYTHING) return [...parts, { load: [...all], analyze: analyzed.slice(start) }];
     parts.push({ load: all.filter((f) => loaded.has(f.relative)), analyze });
   }

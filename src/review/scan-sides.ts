@@ -53,12 +53,12 @@ export function needsWholeBase(changed: readonly string[]): string | undefined {
  */
 export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const { baseDir, headDir, config, analyzers } = options;
-  const wholeBase = options.changed ? needsWholeBase(options.changed) : 'the changed files were not known';
-  if (wholeBase || !options.changed) {
+  const wholeBase = options.changed && needsWholeBase(options.changed);
+  if (!options.changed || wholeBase) {
     // One side after the other: a scan holds a whole TypeScript program in memory and keeps a core busy.
     const base = await scan({ root: baseDir, config, analyzers });
     const head = await scan({ root: headDir, config, analyzers });
-    return { base, head, baseInventory: [], scope: { mode: 'full', ...(options.changed ? { reason: wholeBase } : {}) } };
+    return { base, head, baseInventory: [], scope: { mode: 'full', ...(wholeBase ? { reason: wholeBase } : {}) } };
   }
 
   const changed = new Set(options.changed);
@@ -73,8 +73,9 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     textFiles: [...head.textFiles.filter(unchanged).map(rebase), ...baseChanged.textFiles],
     skipped: [],
   };
-  const side = (root: string, d: Discovery) => ({ root, texts: new Map(d.sources.map((f) => [f.relative, f.text])), compilerOptions: compilerOptionsFor(root).options });
-  const scope = changeScope(side(baseRoot, base), side(await fs.realpath(headDir), head), changed);
+  const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
+  const headRoot = await fs.realpath(headDir);
+  const scope = changeScope(texts(base), texts(head), changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options });
   if ('full' in scope) {
     return {
       base: await scan({ root: baseDir, config, analyzers, discovery: base }),

@@ -1,11 +1,12 @@
 import type { ts } from '#ts-morph';
 import { declaresGlobals, ImportGraph } from '../engine/imports.js';
 
-/** One side of a change: its root and the text of every source file discovery accepted there. */
-export interface SideFiles {
+/** Relative path -> text of every source file discovery accepted on a side. */
+export type SideTexts = ReadonlyMap<string, string>;
+
+/** How the project's imports resolve (the same on both sides: a tsconfig change reviews every file). */
+export interface Resolution {
   root: string;
-  /** Relative path -> text. */
-  texts: ReadonlyMap<string, string>;
   compilerOptions: ts.CompilerOptions;
 }
 
@@ -27,29 +28,28 @@ export interface ChangeScope {
  * A change to a file that declares globals (a script, `declare global`, `declare module`) can affect
  * every file: the answer is then a reason to review everything.
  */
-export function changeScope(base: SideFiles, head: SideFiles, changed: ReadonlySet<string>): ChangeScope | { full: string } {
+export function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution): ChangeScope | { full: string } {
   for (const side of [base, head]) {
     for (const file of changed) {
-      const text = side.texts.get(file);
+      const text = side.get(file);
       if (text !== undefined && declaresGlobals(file, text)) return { full: `${file} declares globals, which every file can use` };
     }
   }
   // One graph for both sides: unchanged files are the same on both, changed ones bring both texts.
   const texts = new Map<string, string[]>();
   for (const side of [head, base]) {
-    for (const [file, text] of side.texts) {
+    for (const [file, text] of side) {
       const list = texts.get(file);
       if (!list) texts.set(file, [text]);
       else if (list[0] !== text) list.push(text);
     }
   }
-  const graph = new ImportGraph(texts, head.compilerOptions, head.root);
+  const graph = new ImportGraph(texts, resolution.compilerOptions, resolution.root);
   const analyze = graph.importersOf([...changed].filter((f) => texts.has(f)));
   const dependents = [...analyze].filter((f) => !changed.has(f)).length;
   // Changed files that are not sources (deleted on one side, `.prisma` schemas) are analyzed where they exist.
   for (const f of changed) analyze.add(f);
-  const globals = [...texts.keys()].filter((f) => texts.get(f)!.some((text) => declaresGlobals(f, text)));
-  const loaded = graph.importsOf([...analyze, ...globals]);
-  const load = (side: SideFiles) => new Set([...loaded].filter((f) => side.texts.has(f)));
+  const loaded = graph.programFor(analyze);
+  const load = (side: SideTexts) => new Set([...loaded].filter((f) => side.has(f)));
   return { analyze, dependents, load: { base: load(base), head: load(head) } };
 }

@@ -111,9 +111,6 @@ describe.each(Object.entries(SCENARIOS))('%s', (_name, scenario) => {
     full = await reviewTrees(common);
     fast = await reviewTrees({ ...common, changed: Object.keys(scenario.edits) });
   });
-  afterAll(() => {
-    for (const dir of [full, fast]) void dir;
-  });
 
   test('the change shows (the scenario is meaningful)', () => {
     expect(brief(full)).toContain(scenario.expect);
