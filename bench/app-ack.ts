@@ -11,6 +11,7 @@
  * from the first delivery until every pull request has a completed check run for its latest head.
  * At most one analysis per head is the target, exactly one for each latest head.
  */
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { privateKey } from '../test/app/helpers/github.js';
@@ -30,30 +31,84 @@ const prs = env('PRS', 20);
 const perPr = Math.ceil(total / prs);
 const pushes = Math.min(env('PUSHES', 3), perPr);
 
-/** The client thread: POSTs the signed deliveries, `inFlight` at a time, and times each until its answer. */
+/**
+ * The client thread: POSTs the signed deliveries, `inFlight` at a time, each on a connection of its
+ * own, and times each until its answer. Plain node:http with the bodies
+ * made beforehand: fetch (undici) spends about 2 ms of the client's own thread per request, which at
+ * 50 in flight is 100 ms of queueing that would be counted against the App. Connections are kept
+ * alive (50 of them), since opening one per delivery costs the client as much again.
+ */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
 const { url, inFlight, items } = workerData;
+const target = new URL(url);
+const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
 const latencies = [];
 const statuses = [];
 let next = 0;
+function post(item) {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.from(item.body);
+    const req = http.request({
+      host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-github-event': 'pull_request', 'x-github-delivery': item.id, 'x-hub-signature-256': item.signature, 'user-agent': 'GitHub-Hookshot/bench' },
+    }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 async function sender() {
   while (next < items.length) {
     const item = items[next++];
     if (item.push) parentPort.postMessage({ push: item.push });
     const started = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': item.id, 'x-hub-signature-256': item.signature, 'user-agent': 'GitHub-Hookshot/bench' },
-      body: item.body,
-    });
-    await res.text();
+    const status = await post(item);
     latencies.push(performance.now() - started);
-    statuses.push(res.status);
+    statuses.push(status);
   }
 }
 Promise.all(Array.from({ length: inFlight }, sender)).then(() => parentPort.postMessage({ latencies, statuses }));
 `;
+
+/** A server that reads each body and answers at once, in a process of its own (as the App): the floor. */
+const NULL_SERVER = `
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  req.on('data', () => {});
+  req.on('end', () => res.end('ok'));
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+const settleMs = Number(process.env.SETTLE_MS ?? 5_000);
+
+/** POST every item from the client thread; `onPush(n, k)` when a push's first delivery goes out. */
+async function burst(url: string, items: readonly object[], onPush?: (n: number, k: number) => void): Promise<{ latencies: number[]; statuses: number[] }> {
+  const client = new Worker(CLIENT, { eval: true, workerData: { url, inFlight, items } });
+  try {
+    return await new Promise((resolve, reject) => {
+      // The push happens when its first delivery goes out: GitHub sends `synchronize` after the push.
+      client.on('message', (m: { push?: [number, number]; latencies?: number[]; statuses?: number[] }) => {
+        if (m.push) onPush?.(m.push[0], m.push[1]);
+        else resolve(m as { latencies: number[]; statuses: number[] });
+      });
+      client.on('error', reject);
+    });
+  } finally {
+    await client.terminate();
+  }
+}
+
+function percentiles(latencies: readonly number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pct = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
+  return { p50: pct(50), p90: pct(90), p99: pct(99), max: Number(sorted.at(-1)!.toFixed(1)) };
+}
 
 const fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
 fake.config = 'reviewers:\n  users: [priv]\n';
@@ -78,7 +133,18 @@ for (let j = 0; j < perPr; j++) {
 }
 
 const apiPort = await fake.start();
-const app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn' });
+// APP_NODE_ARGS are options for the App's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); ACK_ONLY=1
+// stops after the acknowledgements, without waiting for the reviews.
+const ackOnly = process.env.ACK_ONLY === '1';
+const app = await startApp({
+  APP_ID: String(APP.id),
+  PRIVATE_KEY: privateKey(),
+  WEBHOOK_SECRET: SECRET,
+  GHE_HOST: `127.0.0.1:${apiPort}`,
+  GHE_PROTOCOL: 'http',
+  LOG_LEVEL: 'warn',
+  ...(process.env.PRIVACY_REVIEW_ACK_FIRST ? { PRIVACY_REVIEW_ACK_FIRST: process.env.PRIVACY_REVIEW_ACK_FIRST } : {}),
+}, process.env.APP_NODE_ARGS?.split(' ').filter(Boolean));
 try {
   // The client runs on its own thread, with every body and signature made beforehand: the fake
   // GitHub API's work on this thread (it answers the App and validates every request) must not
@@ -96,26 +162,24 @@ try {
     });
     return { id: `bench-${i}`, body, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`, ...(first ? { push: [n, k] } : {}) };
   });
+  // The client's floor: the same burst against a server that answers at once.
+  const floorServer = spawn(process.execPath, ['-e', NULL_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const floorPort = await new Promise<number>((resolve) => floorServer.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+  const unpushed = items.map(({ push: _, ...item }) => item);
+  await burst(`http://127.0.0.1:${floorPort}/`, unpushed); // warm-up: a fresh process's first requests run cold
+  const floor = await burst(`http://127.0.0.1:${floorPort}/`, unpushed);
+  floorServer.kill();
+  // A running App is past its start-up, when the first review worker loads the engine (seconds
+  // of CPU on one of the two cores).
+  await new Promise((r) => setTimeout(r, settleMs));
   const started = performance.now();
-  const client = new Worker(CLIENT, { eval: true, workerData: { url: `http://127.0.0.1:${app.port}/api/github/webhooks`, inFlight, items } });
-  const result = await new Promise<{ latencies: number[]; statuses: number[] }>((resolve, reject) => {
-    // The push happens when its first delivery goes out: GitHub sends `synchronize` after the push.
-    client.on('message', (m: { push?: [number, number]; latencies?: number[]; statuses?: number[] }) => {
-      if (m.push) fake.push(headSha(m.push[0], m.push[1]), m.push[0]);
-      else resolve(m as { latencies: number[]; statuses: number[] });
-    });
-    client.on('error', reject);
-  });
+  const result = await burst(`http://127.0.0.1:${app.port}/api/github/webhooks`, items, (n, k) => fake.push(headSha(n, k), n));
   const ackWall = performance.now() - started;
-  await client.terminate();
-  const latencies = result.latencies;
   const failed = result.statuses.filter((s) => s !== 200).length;
   const latest = numbers.map((n) => fake.state(n)!.head);
-  await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
+  if (!ackOnly) await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
   const wall = performance.now() - started;
 
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1));
   const heads = numbers.flatMap((n) => Array.from({ length: pushes }, (_, k) => headSha(n, k)));
   const downloads = (sha: string) => fake.requests.filter((r) => r === `GET /_codeload/acme/shop/${sha}`).length;
   const analyses = heads.map(downloads);
@@ -133,7 +197,9 @@ try {
       prs,
       pushesPerPr: pushes,
       failed,
-      ackMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: Number(latencies.at(-1)!.toFixed(1)) },
+      ackMs: percentiles(result.latencies),
+      // The same client against a server that answers at once: what the client itself adds.
+      clientFloorMs: percentiles(floor.latencies),
       allAckedMs: Math.round(ackWall),
       // How many heads got 0, 1, 2, ... analyses (tarball downloads of the head) and check runs.
       analysesPerHead: count(analyses),

@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import type { Analyzer } from '../engine/analyzer.js';
 import type { reviewTrees } from '../review/run.js';
+import { acknowledgeFirst, type AckFirst } from './events/ack-first.js';
 import { registerHandlers } from './events/handlers.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
 import type { Octokit } from './github/types.js';
@@ -25,6 +26,11 @@ export interface PrivacyReviewOptions {
    */
   warm?: boolean;
   /**
+   * Answer a webhook once its signature is checked, and run the handlers after (default true).
+   * False keeps Probot's behaviour: the answer waits for the handlers.
+   */
+  ackFirst?: boolean;
+  /**
    * Seams for tests: the review of two trees, run on the webhook server's thread instead of a
    * worker (so it can be stubbed), with these analyzers; the worker's entry; the clock; the
    * temporary directory.
@@ -43,7 +49,12 @@ export interface PrivacyReview {
   queue: InProcessQueue<PrJob>;
   /** The review worker threads; undefined when `review` runs the reviews in-thread. */
   pool?: ReviewPool;
-  /** Stop the worker threads (reviews still running fail as "the App is shutting down"). */
+  /** Acknowledged deliveries whose handlers have not finished (once the App is loaded, with `ackFirst`). */
+  readonly deliveries: AckFirst | undefined;
+  /**
+   * Wait for the handlers of acknowledged deliveries, then stop the worker threads (reviews still
+   * running fail as "the App is shutting down").
+   */
   close(): Promise<void>;
 }
 
@@ -60,6 +71,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     : new ReviewPool({ size: options.workers ?? Math.min(concurrency, defaultPoolSize()), ...(options.workerUrl ? { url: options.workerUrl } : {}) });
   const trees: TreesReviewer = pool ? (input, signal) => pool.run(input, signal) : inThread(options.review!, options.analyzers);
   let deps: JobDeps | undefined;
+  let deliveries: AckFirst | undefined;
   const queue = new InProcessQueue<PrJob>({
     concurrency,
     timeoutMs,
@@ -89,10 +101,22 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
     };
     registerHandlers(probot, { queue, identity, log, now });
+    if (options.ackFirst !== false && probot.webhooks) deliveries = acknowledgeFirst(probot.webhooks, log);
     if (options.warm) {
       pool?.warm();
       identity().catch((e: unknown) => log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'));
     }
   };
-  return { app, queue, ...(pool ? { pool } : {}), close: async () => await pool?.close() };
+  return {
+    app,
+    queue,
+    ...(pool ? { pool } : {}),
+    get deliveries() {
+      return deliveries;
+    },
+    close: async () => {
+      await deliveries?.idle();
+      await pool?.close();
+    },
+  };
 }

@@ -3,8 +3,11 @@ import type { PrivacyReviewOptions } from './app.js';
 /**
  * Runtime settings from the environment (Probot's own variables, APP_ID, PRIVATE_KEY, ..., are read
  * by Probot): PRIVACY_REVIEW_CONCURRENCY, PRIVACY_REVIEW_TIMEOUT_MINUTES, PRIVACY_REVIEW_MAX_FILES,
- * PRIVACY_REVIEW_MAX_DOWNLOAD_MB. A value that is not a positive number is ignored.
+ * PRIVACY_REVIEW_MAX_DOWNLOAD_MB (a value that is not a positive number is ignored), and
+ * PRIVACY_REVIEW_ACK_FIRST=false (or 0, no, off: answer webhooks only after their handlers, as plain Probot does).
  */
+const OFF = new Set(['false', '0', 'no', 'off']);
+
 export function optionsFromEnv(env: NodeJS.ProcessEnv): PrivacyReviewOptions {
   const num = (name: string) => {
     const v = Number(env[name]);
@@ -15,6 +18,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): PrivacyReviewOptions {
   const files = num('PRIVACY_REVIEW_MAX_FILES');
   const mb = num('PRIVACY_REVIEW_MAX_DOWNLOAD_MB');
   return {
+    ...(OFF.has(env.PRIVACY_REVIEW_ACK_FIRST?.trim().toLowerCase() ?? '') ? { ackFirst: false } : {}),
     ...(concurrency ? { concurrency: Math.floor(concurrency) } : {}),
     ...(minutes ? { timeoutMs: minutes * 60_000 } : {}),
     ...(files || mb ? { limits: { ...(files ? { maxFiles: Math.floor(files) } : {}), ...(mb ? { maxDownloadBytes: mb * 1024 * 1024 } : {}) } } : {}),

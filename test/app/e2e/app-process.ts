@@ -24,9 +24,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startApp(env: Record<string, string>): Promise<AppProcess> {
+/** `nodeArgs`: options for Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startApp(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<AppProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/app/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'src/app/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
