@@ -5,11 +5,13 @@
  * `IN_FLIGHT` at a time (default 50), spread round-robin over `PRS` pull requests (default 20), each
  * pushed `PUSHES` times (default 3) during the burst, so that older heads are superseded.
  *
- * The client has a thread of its own (the fake API's work must not delay its clock), and
- * every delivery is made and signed before the clock starts. Prints ack latency percentiles; per head, how many analyses the App started (downloads of the
- * head's tarball: every analysis downloads it once) and check runs it created; and the wall time
- * from the first delivery until every pull request has a completed check run for its latest head.
- * At most one analysis per head is the target, exactly one for each latest head.
+ * The client has a thread of its own (the fake API's work must not delay its clock), and every
+ * delivery is made and signed before the clock starts. The App is measured once past start-up, and
+ * the same client against a server that answers at once gives the floor. Prints ack latency
+ * percentiles (App and floor); per head, how many analyses the App started (downloads of the head's
+ * tarball: every analysis downloads it once) and check runs it created; and the wall time from the
+ * first delivery until every pull request has a completed check run for its latest head. At most
+ * one analysis per head is the target, exactly one for each latest head.
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -32,11 +34,10 @@ const perPr = Math.ceil(total / prs);
 const pushes = Math.min(env('PUSHES', 3), perPr);
 
 /**
- * The client thread: POSTs the signed deliveries, `inFlight` at a time, each on a connection of its
- * own, and times each until its answer. Plain node:http with the bodies
- * made beforehand: fetch (undici) spends about 2 ms of the client's own thread per request, which at
- * 50 in flight is 100 ms of queueing that would be counted against the App. Connections are kept
- * alive (50 of them), since opening one per delivery costs the client as much again.
+ * The client thread: POSTs the signed deliveries, `inFlight` at a time, and times each until its
+ * answer. Plain node:http: fetch (undici) spends about 2 ms of the client's own thread per request,
+ * which at 50 in flight is 100 ms of queueing that would be counted against the App. Connections
+ * are kept alive (50 of them): opening one per delivery costs the client about as much again.
  */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -133,8 +134,11 @@ for (let j = 0; j < perPr; j++) {
 }
 
 const apiPort = await fake.start();
-// APP_NODE_ARGS are options for the App's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); ACK_ONLY=1
-// stops after the acknowledgements, without waiting for the reviews.
+// Settings: APP_LOG_LEVEL is the App's LOG_LEVEL (default warn; at info it logs every request);
+// PRIVACY_REVIEW_ACK_FIRST=false answers after the handlers, as before; APP_NODE_ARGS are options
+// for the App's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); ACK_ONLY=1 stops after the
+// acknowledgements, without waiting for the reviews; SETTLE_MS (default 5000) is the wait after
+// start-up.
 const ackOnly = process.env.ACK_ONLY === '1';
 const app = await startApp({
   APP_ID: String(APP.id),
@@ -142,7 +146,7 @@ const app = await startApp({
   WEBHOOK_SECRET: SECRET,
   GHE_HOST: `127.0.0.1:${apiPort}`,
   GHE_PROTOCOL: 'http',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.APP_LOG_LEVEL ?? 'warn',
   ...(process.env.PRIVACY_REVIEW_ACK_FIRST ? { PRIVACY_REVIEW_ACK_FIRST: process.env.PRIVACY_REVIEW_ACK_FIRST } : {}),
 }, process.env.APP_NODE_ARGS?.split(' ').filter(Boolean));
 try {
@@ -162,16 +166,17 @@ try {
     });
     return { id: `bench-${i}`, body, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`, ...(first ? { push: [n, k] } : {}) };
   });
-  // The client's floor: the same burst against a server that answers at once.
+  // A running App is past its start-up, when the first review worker loads the engine (seconds
+  // of CPU on one of the two cores).
+  await new Promise((r) => setTimeout(r, settleMs));
+  // The client's floor: the same burst against a server that answers at once (after the App's
+  // start-up, which would slow it down).
   const floorServer = spawn(process.execPath, ['-e', NULL_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const floorPort = await new Promise<number>((resolve) => floorServer.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
   const unpushed = items.map(({ push: _, ...item }) => item);
   await burst(`http://127.0.0.1:${floorPort}/`, unpushed); // warm-up: a fresh process's first requests run cold
   const floor = await burst(`http://127.0.0.1:${floorPort}/`, unpushed);
   floorServer.kill();
-  // A running App is past its start-up, when the first review worker loads the engine (seconds
-  // of CPU on one of the two cores).
-  await new Promise((r) => setTimeout(r, settleMs));
   const started = performance.now();
   const result = await burst(`http://127.0.0.1:${app.port}/api/github/webhooks`, items, (n, k) => fake.push(headSha(n, k), n));
   const ackWall = performance.now() - started;

@@ -13,7 +13,7 @@ export interface AckFirst {
 }
 
 export interface AckFirstOptions {
-  /** Hand deliveries to the handlers once none has arrived for this long (default 10 ms)... */
+  /** Hand deliveries to the handlers once none has arrived for this long (default 50 ms)... */
   quietMs?: number;
   /** ...or once the oldest has waited this long (default 1 s). */
   maxDeferMs?: number;
@@ -36,7 +36,7 @@ export interface AckFirstOptions {
  * would not have retried it either).
  */
 export function acknowledgeFirst(webhooks: Webhooks, log: Log, options: AckFirstOptions = {}): AckFirst {
-  const quietMs = options.quietMs ?? 10;
+  const quietMs = options.quietMs ?? 50;
   const maxDeferMs = options.maxDeferMs ?? 1_000;
   const original = webhooks.verifyAndReceive;
   const waiting: { event: Received; at: number }[] = [];
