@@ -1,7 +1,9 @@
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { ts } from '#ts-morph';
 import { createProgram, createReferenceProgram } from './program.js';
-import { FILES_PER_PROGRAM, partition } from './partition.js';
+import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
@@ -40,8 +42,8 @@ export interface ScanOptions {
    */
   reference?: boolean;
   /**
-   * Files analyzed per TypeScript program (default 1,500): a larger scan is split into programs that
-   * each load only what their files import, so memory follows the part, not the repository.
+   * Most files analyzed per TypeScript program (default 2,000): a larger scan is split into programs
+   * that each load only what their files import, so memory follows the part, not the repository.
    */
   filesPerProgram?: number;
   /** Called after each file, for progress output. */
@@ -81,10 +83,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let done = 0;
   let lines = 0;
   const parts = options.reference ? [{ load: discovery.sources, analyze: sources }] : partition(discovery.sources, sources, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM);
-  let services: ScanServices | undefined;
-  for (const part of parts) {
-    services = undefined; // the previous part's program can go before the next one is built
-    services = servicesFor(part.load);
+  // One part's program, its files analyzed. A function of its own: references to the program (the
+  // last file's nodes among them) must not outlive it in this frame while the next part is built.
+  const analyzePart = (part: ProgramPart): ScanServices => {
+    const services = servicesFor(part.load);
     const program = services.program;
     for (const file of part.analyze) {
       const sf = program.getSourceFile(file.path);
@@ -109,6 +111,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       options.onProgress?.(++done, total, file.relative);
     }
+    return services;
+  };
+  let services: ScanServices | undefined;
+  for (const [i, part] of parts.entries()) {
+    services = undefined; // the previous part's program can go before the next one is built
+    if (i > 0) collectGarbage();
+    services = analyzePart(part);
   }
   // Text files (schemas) need no program, only the classifier and configuration.
   services ??= servicesFor([]);
@@ -144,6 +153,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
+}
+
+let fullGc: (() => void) | undefined;
+/**
+ * A full garbage collection, between the parts of a split scan. V8 frees an old program only at its
+ * next full collection, which comes late: the next part then grows on top of the previous one's
+ * garbage (5,000 files in parts of 1,500: 650-820 MiB instead of 560). With little left alive
+ * between parts, the collection takes a few tens of milliseconds.
+ */
+function collectGarbage(): void {
+  if (!fullGc) {
+    v8.setFlagsFromString('--expose-gc'); // gives new contexts a gc() function
+    fullGc = vm.runInNewContext('gc') as () => void;
+  }
+  fullGc();
 }
 
 /** Turns analyzer reports into findings: location, symbol, severity, suppression, fingerprint. */
