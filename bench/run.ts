@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --sizes 500,2000,5000] [--no-corpus]`: for each size, generate a repository (bench/generate.ts),
  * then measure in separate processes, so that peak RSS is each one's own:
- *   - the full scan (`privacy-review scan --format json`), wall time and peak RSS;
- *   - `tsc --noEmit` with the TypeScript that ts-morph bundles (bench/tsc-baseline.mjs);
+ *   - the full scan (`privacy-review scan --format json`), wall time and peak RSS, alternating with
+ *     `tsc --noEmit` with the TypeScript that ts-morph bundles (bench/tsc-baseline.mjs): the ratio
+ *     is the median of BENCH_RUNS (default 3) back-to-back pairs;
  *   - the review of a 20-file pull request (bench/pr-change.ts) in a git repository of that size,
  *     checked out at the head as in CI: `privacy-review review --base main --head HEAD`, which
  *     analyzes the changed files and their importers; and with `--full` (every file, both sides)
@@ -46,6 +47,28 @@ function timed(args: string[]): Timed {
   return { ms, rssMb: Math.round(rssKb / 1024), stdout: r.stdout };
 }
 
+/**
+ * The scan against `tsc`, `n` times each, alternating (scan, tsc, scan, tsc, ...): this machine's
+ * speed drifts by tens of percent over minutes, so each ratio compares two runs made back to back,
+ * and the ratio reported is the median of those. Times are the best run; peak RSS the largest.
+ */
+function versus(n: number, scanArgs: string[], tscArgs: string[]) {
+  const pairs: { scan: Timed; tsc: Timed }[] = [];
+  for (let i = 0; i < n; i++) pairs.push({ scan: timed(scanArgs), tsc: timed(tscArgs) });
+  const ratios = pairs.map((p) => p.scan.ms / p.tsc.ms).sort((a, b) => a - b);
+  const fastest = (list: Timed[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const scans = pairs.map((p) => p.scan);
+  const tscs = pairs.map((p) => p.tsc);
+  return {
+    scan: fastest(scans),
+    tsc: fastest(tscs),
+    ratio: Number(ratios[Math.floor(ratios.length / 2)]!.toFixed(2)),
+    ratios: ratios.map((r) => r.toFixed(2)).join('/'),
+    scanRssMb: Math.max(...scans.map((t) => t.rssMb)),
+    tscRssMb: Math.max(...tscs.map((t) => t.rssMb)),
+  };
+}
+
 function best(n: number, f: () => Timed): Timed {
   let min: Timed | undefined;
   for (let i = 0; i < n; i++) {
@@ -69,9 +92,8 @@ const rows: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const dir = path.join(os.tmpdir(), `privacy-review-bench-${size}`);
   const repo = generateRepo(dir, size);
-  const scanRun = best(runs, () => timed([BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress']));
-  const result = JSON.parse(scanRun.stdout) as ScanResult;
-  const tscRun = best(runs, () => timed([path.join(ROOT, 'bench/tsc-baseline.mjs'), dir]));
+  const vs = versus(runs, [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress'], [path.join(ROOT, 'bench/tsc-baseline.mjs'), dir]);
+  const result = JSON.parse(vs.scan.stdout) as ScanResult;
   const pr = makePrRepo(dir, repo.prFiles);
   const reviewArgs = [BIN, 'review', pr.dir, '--base', 'main', '--head', 'HEAD', '--format', 'json', '--fail-on', 'none'];
   const prRun = best(runs, () => timed(reviewArgs));
@@ -81,12 +103,13 @@ for (const size of sizes) {
   rows.push({
     files: repo.files,
     lines: repo.lines,
-    scanMs: Math.round(scanRun.ms),
-    tscMs: Math.round(tscRun.ms),
-    ratio: Number((scanRun.ms / tscRun.ms).toFixed(2)),
-    msPerFile: Number((scanRun.ms / repo.files).toFixed(2)),
-    scanRssMb: scanRun.rssMb,
-    tscRssMb: tscRun.rssMb,
+    scanMs: Math.round(vs.scan.ms),
+    tscMs: Math.round(vs.tsc.ms),
+    ratio: vs.ratio,
+    ratios: vs.ratios,
+    msPerFile: Number((vs.scan.ms / repo.files).toFixed(2)),
+    scanRssMb: vs.scanRssMb,
+    tscRssMb: vs.tscRssMb,
     planted: r.planted,
     found: r.found,
     extra: r.extra,
@@ -111,19 +134,19 @@ table(rows);
 let corpus: Record<string, unknown> | undefined;
 if (!process.argv.includes('--no-corpus')) {
   const made = makeCorpus(ROOT, path.join(os.tmpdir(), 'privacy-review-bench-corpus'));
-  const scanRun = best(runs, () => timed([BIN, 'scan', made.dir, '--format', 'json', '--fail-on', 'none', '--no-progress']));
-  const result = JSON.parse(scanRun.stdout) as ScanResult;
-  const tscRun = best(runs, () => timed([path.join(ROOT, 'bench/tsc-baseline.mjs'), made.dir]));
+  const vs = versus(runs, [BIN, 'scan', made.dir, '--format', 'json', '--fail-on', 'none', '--no-progress'], [path.join(ROOT, 'bench/tsc-baseline.mjs'), made.dir]);
+  const result = JSON.parse(vs.scan.stdout) as ScanResult;
   corpus = {
     corpus: made.packages.join(' '),
     files: result.stats.files,
     lines: result.stats.lines,
-    tscFiles: (JSON.parse(tscRun.stdout) as { files: number }).files,
-    scanMs: Math.round(scanRun.ms),
-    tscMs: Math.round(tscRun.ms),
-    ratio: Number((scanRun.ms / tscRun.ms).toFixed(2)),
-    scanRssMb: scanRun.rssMb,
-    tscRssMb: tscRun.rssMb,
+    tscFiles: (JSON.parse(vs.tsc.stdout) as { files: number }).files,
+    scanMs: Math.round(vs.scan.ms),
+    tscMs: Math.round(vs.tsc.ms),
+    ratio: vs.ratio,
+    ratios: vs.ratios,
+    scanRssMb: vs.scanRssMb,
+    tscRssMb: vs.tscRssMb,
     findings: result.stats.findings,
     skipped: result.skipped.length,
     errors: result.errors.length,
