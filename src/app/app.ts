@@ -49,8 +49,6 @@ export interface PrivacyReview {
   queue: InProcessQueue<PrJob>;
   /** The review worker threads; undefined when `review` runs the reviews in-thread. */
   pool?: ReviewPool;
-  /** Acknowledged deliveries whose handlers have not finished (once the App is loaded, with `ackFirst`). */
-  readonly deliveries: AckFirst | undefined;
   /**
    * Wait for the handlers of acknowledged deliveries, then stop the worker threads (reviews still
    * running fail as "the App is shutting down").
@@ -111,9 +109,6 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     app,
     queue,
     ...(pool ? { pool } : {}),
-    get deliveries() {
-      return deliveries;
-    },
     close: async () => {
       await deliveries?.idle();
       await pool?.close();

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { Probot, Server } from 'probot';
 import { createPrivacyReview } from '../../src/app/app.js';
-import { createSafeLogger, scrub } from '../../src/app/log.js';
+import { scrub } from '../../src/app/log.js';
+import { capturedLog } from './helpers/captured-log.js';
 import { privateKey } from './helpers/github.js';
 import { commentEvent } from './helpers/payloads.js';
 
@@ -12,16 +12,7 @@ import { commentEvent } from './helpers/payloads.js';
  */
 const SENTINEL = 'jane.doe.sentinel@example.com';
 
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, log: createSafeLogger({ level: 'trace', destination }) };
-}
+const capture = () => capturedLog('trace');
 
 test('a badly signed delivery is rejected and its payload is not logged', async () => {
   const { lines, log } = capture();

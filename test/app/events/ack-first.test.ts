@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { Probot, Server } from 'probot';
 import { acknowledgeFirst, type AckFirst, type AckFirstOptions } from '../../../src/app/events/ack-first.js';
-import { createSafeLogger } from '../../../src/app/log.js';
+import { capturedLog } from '../helpers/captured-log.js';
 import { privateKey } from '../helpers/github.js';
 
 /**
@@ -21,14 +20,7 @@ interface Harness {
 }
 
 async function harness(handler: (id: string) => Promise<void> | void, options: { ackFirst?: boolean } & AckFirstOptions = {}): Promise<Harness> {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  const log = createSafeLogger({ level: 'debug', destination });
+  const { lines, log } = capturedLog();
   const server = new Server({ Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: SECRET, log }), log, host: '127.0.0.1', port: 0 });
   const seen: string[] = [];
   let ack: AckFirst | undefined;

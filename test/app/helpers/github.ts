@@ -1,10 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Writable } from 'node:stream';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { createPrivacyReview, type PrivacyReviewOptions } from '../../../src/app/app.js';
-import { createSafeLogger } from '../../../src/app/log.js';
 import { encodeLedger } from '../../../src/app/approval/ledger.js';
+import { capturedLog } from './captured-log.js';
 import { APP_ID, BASE_SHA, BOT, HEAD_SHA, INSTALLATION, MERGE_BASE, OWNER, REPO, pullObject, user } from './payloads.js';
 
 type Json = Record<string, any>;
@@ -21,14 +20,7 @@ export function privateKey(): string {
 
 /** The App loaded into a Probot with retries and throttling off (a 500 must fail at once) and a captured log. */
 export async function loadApp(options: PrivacyReviewOptions = {}) {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  const log = createSafeLogger({ level: 'debug', destination });
+  const { lines, log } = capturedLog();
   const probot = new Probot({
     appId: APP_ID,
     privateKey: privateKey(),
