@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { API, captured, loadApp, mockAuth, mockRun, R, MERGE_BASE } from '../helpers/github.js';
-import { BASE_SHA, HEAD_SHA, pullObject, pullRequestEvent } from '../helpers/payloads.js';
+import { API, captured, loadApp, mockAnalysis, mockRun } from '../helpers/github.js';
+import { pullRequestEvent } from '../helpers/payloads.js';
 import { makeTarball } from '../helpers/tarball.js';
 
 /**
@@ -14,31 +14,11 @@ afterAll(() => nock.enableNetConnect());
 
 const workerUrl = new URL('../helpers/stub-worker.ts', import.meta.url);
 
-async function analysisMocks(manifest: string, runId: number, cap: ReturnType<typeof captured>) {
-  const tar = await makeTarball({ 'a.ts': '' });
-  return mockAuth(nock(API))
-    .post(`${R}/check-runs`, (b) => (cap.checkCreates.push(b), true))
-    .reply(201, { id: runId })
-    .get(`${R}/pulls/7`)
-    .reply(200, pullObject())
-    .get(`${R}/contents/.github%2Fprivacy-review.yml`)
-    .reply(200, `manifest: ${manifest}\n`, { 'content-type': 'text/plain' })
-    .get(`${R}/compare/${BASE_SHA}...${HEAD_SHA}`)
-    .query(true)
-    .reply(200, { merge_base_commit: { sha: MERGE_BASE }, files: [] })
-    .get(`${R}/tarball/${MERGE_BASE}`)
-    .reply(200, tar)
-    .get(`${R}/tarball/${HEAD_SHA}`)
-    .reply(200, tar)
-    .patch(`${R}/check-runs/${runId}`, (b) => (cap.checkUpdates.push({ id: runId, body: b }), true))
-    .reply(200, {});
-}
-
 test('an analysis that throws on the worker → failure with the error and Re-run; the App goes on', async () => {
   const { probot, queue, logs, close } = await loadApp({ workerUrl });
   try {
     const cap = captured();
-    const scope = await analysisMocks('.privacy/throw.yml', 31, cap);
+    const scope = await mockAnalysis(cap, 31, 'manifest: .privacy/throw.yml\n');
     await probot.receive({ id: 'w-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
     await queue.idle();
     expect(cap.checkUpdates[0]!.body).toMatchObject({ conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] });
@@ -54,7 +34,7 @@ test('a review that times out on the worker fails its check; the next review get
   const { probot, queue, close, pool } = await loadApp({ workerUrl, timeoutMs: 1500, workers: 1 });
   try {
     const cap = captured();
-    const scope = await analysisMocks('.privacy/hang.yml', 41, cap);
+    const scope = await mockAnalysis(cap, 41, 'manifest: .privacy/hang.yml\n');
     await probot.receive({ id: 'w-2', name: 'pull_request', payload: pullRequestEvent('opened') as never });
     await queue.idle();
     expect(cap.checkUpdates[0]!.body.output.summary).toContain('could not be completed: it did not finish within');

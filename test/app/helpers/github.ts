@@ -4,6 +4,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createPrivacyReview, type PrivacyReviewOptions } from '../../../src/app/app.js';
 import { encodeLedger } from '../../../src/app/approval/ledger.js';
 import { capturedLog } from './captured-log.js';
+import { makeTarball } from './tarball.js';
 import { APP_ID, BASE_SHA, BOT, HEAD_SHA, INSTALLATION, MERGE_BASE, OWNER, REPO, pullObject, user } from './payloads.js';
 
 type Json = Record<string, any>;
@@ -87,6 +88,31 @@ export interface RunMocks {
   /** Stop after these: no signals, no writes beyond the check run. */
   stopAfterConfig?: boolean;
   stopAfterPull?: boolean;
+}
+
+/**
+ * The requests of one analysis of PR #7 up to its result: the in-progress check run `runId`, the
+ * pull request, `.github/privacy-review.yml` with `config`, the comparison, both (one-file)
+ * tarballs, and the check run's update, captured into `cap`.
+ */
+export async function mockAnalysis(cap: Captured, runId: number, config: string): Promise<nock.Scope> {
+  const tar = await makeTarball({ 'a.ts': '' });
+  return mockAuth(nock(API))
+    .post(`${R}/check-runs`, (b) => (cap.checkCreates.push(b), true))
+    .reply(201, { id: runId })
+    .get(`${R}/pulls/7`)
+    .reply(200, pullObject())
+    .get(`${R}/contents/.github%2Fprivacy-review.yml`)
+    .reply(200, config, { 'content-type': 'text/plain' })
+    .get(`${R}/compare/${BASE_SHA}...${HEAD_SHA}`)
+    .query(true)
+    .reply(200, { merge_base_commit: { sha: MERGE_BASE }, files: [] })
+    .get(`${R}/tarball/${MERGE_BASE}`)
+    .reply(200, tar)
+    .get(`${R}/tarball/${HEAD_SHA}`)
+    .reply(200, tar)
+    .patch(`${R}/check-runs/${runId}`, (b) => (cap.checkUpdates.push({ id: runId, body: b }), true))
+    .reply(200, {});
 }
 
 /** The requests one evaluation of PR #7 makes, each answered once, writes captured into `cap`. */
