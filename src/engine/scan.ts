@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { ts } from '#ts-morph';
 import { createProgram, createReferenceProgram } from './program.js';
+import { bindLazily } from './lazy-binding.js';
 import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
 import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
@@ -70,8 +71,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
     const texts = new Map(load.map((f) => [f.path, f.text]));
-    const program = options.reference ? createReferenceProgram(texts, compilerOptions) : createProgram(texts, compilerOptions, root);
-    const services = { program, checker: program.getTypeChecker(), classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
+    let program: ts.Program;
+    let checker: ts.TypeChecker;
+    if (options.reference) {
+      program = createReferenceProgram(texts, compilerOptions);
+      checker = program.getTypeChecker();
+    } else {
+      ({ program, checker } = bindLazily(createProgram(texts, compilerOptions, root)));
+    }
+    const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
     services.sinks = createSinkResolver(services);
     services.flow = new FlowAnalyzer(services);
     services.flows = new SinkFlows(services.flow, services.sinks);

@@ -8,6 +8,7 @@ import { isSanitizerName } from './sanitizers.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
+import { declaredPrimitive } from './primitive-annotation.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -118,7 +119,7 @@ export class FlowAnalyzer {
     out = new Set<string>();
     if (ts.isIdentifier(param.name)) {
       for (const s of this.nameSource(param.name.text, param.name, false, param.name.text).sources) out.add(s.category);
-      for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
+      if (this.services.reference || !declaredPrimitive(param)) for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
     }
     this.intrinsicMemo.set(param, out);
     return out;
@@ -240,7 +241,7 @@ export class FlowAnalyzer {
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email.
     const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
-    return union([named, declared, this.typeSource(id, id.text)]);
+    return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
