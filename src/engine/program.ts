@@ -29,7 +29,18 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
     directories.add(d);
     if (d === path.dirname(d)) break;
   }
+  // This host serves only the project's sources and the bundled library, so a package name can reach
+  // a file only through `paths` or `baseUrl`; without them it is unresolved, which TypeScript finds
+  // only after probing node_modules and @types in every ancestor directory (0.3 s at 5,000 files).
+  const packagesResolve = options.paths !== undefined || options.baseUrl !== undefined;
+  const cache = ts.createModuleResolutionCache(root, (f) => f, options);
   const host: ts.CompilerHost = {
+    resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
+      literals.map((literal) =>
+        !packagesResolve && isPackageName(literal.text)
+          ? { resolvedModule: undefined }
+          : ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions)),
+      ),
     getSourceFile: (fileName, languageVersion) => {
       const source = sources.get(fileName);
       if (source !== undefined) return ts.createSourceFile(fileName, source, languageVersion, false);
@@ -56,6 +67,11 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
     jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
   };
   return ts.createProgram({ rootNames: [...sources.keys()], options, host });
+}
+
+/** `pino`, `@scope/pkg/sub`, `node:fs`: not a relative or absolute path. */
+function isPackageName(specifier: string): boolean {
+  return specifier !== '' && !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(specifier);
 }
 
 /**
