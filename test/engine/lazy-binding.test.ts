@@ -14,7 +14,8 @@ function lazyProgram(files: Record<string, string>) {
   const texts = new Map(Object.entries(files).map(([name, text]) => [path.posix.join(ROOT, name), text]));
   const lazy = bindLazily(createProgram(texts, options, ROOT));
   const file = (name: string) => lazy.program.getSourceFile(path.posix.join(ROOT, name))!;
-  const isBound = (name: string) => (lazy.program.getSourceFile(path.posix.join(ROOT, name)) as unknown as { locals?: unknown }).locals !== undefined;
+  // getSourceFiles, not getSourceFile: looking must not bind
+  const isBound = (name: string) => (lazy.program.getSourceFiles().find((sf) => sf.fileName === path.posix.join(ROOT, name)) as unknown as { locals?: unknown }).locals !== undefined;
   return { ...lazy, file, isBound };
 }
 
@@ -67,6 +68,14 @@ test('a lazily bound module sees the globals of scripts, declaration files and g
   expect(p.checker.getSymbolAtLocation(identifier(sf, 'analytics'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/shims.d.ts');
   expect(p.checker.getSymbolAtLocation(identifier(sf, 'LEGACY_LIMIT'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/legacy.ts');
   expect(p.checker.getSymbolAtLocation(identifier(sf, 'tracker'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/augment.ts');
+});
+
+test('a file handed to the analyzers is bound if it imports something, else only given parent pointers', () => {
+  const p = lazyProgram(PROJECT);
+  p.file('src/service.ts');
+  p.file('src/unrelated.ts');
+  expect(p.isBound('src/service.ts')).toBe(true);
+  expect(p.isBound('src/unrelated.ts')).toBe(false);
 });
 
 test('an unbound file handed to the analyzers has parent pointers', () => {
