@@ -8,7 +8,7 @@ import { isSanitizerName } from './sanitizers.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
-import { declaredPrimitive } from './primitive-annotation.js';
+import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -355,7 +355,7 @@ export class FlowAnalyzer {
     const fn = this.functions.resolve(call);
     if (fn) {
       const returned = this.returnValueAt(call, fn);
-      return union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
+      return !this.services.reference && returnsPrimitive(fn) ? returned : union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
     }
     if (ts.isPropertyAccessExpression(callee) && calleeName) {
       const receiver = callee.expression;

@@ -1,4 +1,5 @@
 import { ts } from '#ts-morph';
+import { ASK_CHECKER, calleeByScope } from './callee-by-scope.js';
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -42,14 +43,12 @@ export class FunctionResolver {
   }
 
   private compute(call: ts.CallExpression | ts.NewExpression, callee: ts.Identifier | ts.PropertyAccessExpression): FunctionLike | undefined {
+    const byScope = ts.isIdentifier(callee) && !this.everyMethod ? calleeByScope(callee, this.program) : ASK_CHECKER;
+    if (byScope !== ASK_CHECKER) return firstWithBody(byScope ?? []);
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (!symbol) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    for (const decl of symbol.declarations ?? []) {
-      const fn = asFunction(decl);
-      if (fn?.body && !decl.getSourceFile().isDeclarationFile) return fn;
-    }
-    return undefined;
+    return firstWithBody(symbol.declarations ?? []);
   }
 
   private methods(): Set<string> {
@@ -82,6 +81,15 @@ export class FunctionResolver {
     this.methodNames = names;
     return names;
   }
+}
+
+/** The implementation among a symbol's declarations (overloads have no body; `.d.ts` code is not read). */
+function firstWithBody(declarations: readonly ts.Declaration[]): FunctionLike | undefined {
+  for (const decl of declarations) {
+    const fn = asFunction(decl);
+    if (fn?.body && !decl.getSourceFile().isDeclarationFile) return fn;
+  }
+  return undefined;
 }
 
 function asFunction(decl: ts.Declaration): FunctionLike | undefined {

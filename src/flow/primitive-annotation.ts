@@ -23,6 +23,20 @@ export function declaredPrimitive(decl: ts.Declaration | undefined): boolean {
   return isPrimitiveType(decl.type);
 }
 
+/**
+ * Whether every call of a function returns a primitive: one signature (no overloads) declaring a
+ * primitive return type. Then the call's type holds no fields and the checker need not be asked:
+ * asking resolves the call's signature, which binds the file the function comes from.
+ */
+export function returnsPrimitive(fn: ts.SignatureDeclaration): boolean {
+  if (!isPrimitiveType(fn.type)) return false;
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return true;
+  if (!ts.isFunctionDeclaration(fn) || !fn.name) return false; // methods may merge with interface signatures
+  const name = fn.name.text;
+  const siblings = (fn.parent as { statements?: ts.NodeArray<ts.Statement> }).statements ?? [];
+  return siblings.filter((s) => ts.isFunctionDeclaration(s) && s.name?.text === name).length === 1;
+}
+
 function isPrimitiveType(node: ts.TypeNode | undefined): boolean {
   if (!node) return false;
   if (ts.isParenthesizedTypeNode(node)) return isPrimitiveType(node.type);

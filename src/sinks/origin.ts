@@ -5,6 +5,7 @@ import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
 import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from './syntax.js';
 import { extendsExpression, findClassMember, findTypeMember } from './project-members.js';
+import { ASK_CHECKER, calleeByScope, type ByScope } from '../flow/callee-by-scope.js';
 
 /**
  * An origin plus, for each step, the node that produced it (`()` → the call, `new` → the new
@@ -47,6 +48,8 @@ export class OriginResolver {
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
     private readonly constants: ConstantEvaluator,
+    /** The reference path (tests): every name resolved by the checker. */
+    private readonly reference = false,
   ) {}
 
   /** Public form: package origins only. */
@@ -120,6 +123,9 @@ export class OriginResolver {
 
   private identifier(id: ts.Identifier): Resolved | undefined {
     if (id.text === 'undefined') return undefined;
+    // A project function (`formatAmount(x)`, imported or not) is no package API. Found from scopes
+    // and export statements: asking the checker would bind the module it is imported from.
+    if (!this.reference && isProjectFunction(calleeByScope(id, this.program))) return undefined;
     const sym = valueSymbol(this.checker, id);
     if (!sym) return GLOBAL_NAMES.has(id.text) ? globalOrigin(id.text) : undefined;
     return this.symbol(sym, id.text);
@@ -902,3 +908,9 @@ function isStoringOperator(kind: ts.SyntaxKind): boolean {
 }
 
 export { FILE_PREFIX };
+
+/** Declarations of a function with a body (overloads included): what `symbol()` gives no origin for. */
+function isProjectFunction(found: ByScope): boolean {
+  if (found === ASK_CHECKER || !found?.length) return false;
+  return found.every(ts.isFunctionDeclaration) && found.some((d) => (d as ts.FunctionDeclaration).body !== undefined) && !found[0]!.getSourceFile().isDeclarationFile;
+}

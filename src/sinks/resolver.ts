@@ -18,9 +18,9 @@ export const BUILTIN_SINKS: readonly SinkSpec[] = [...LOGGER_SINKS, ...EGRESS_SI
  * The sink resolver for one program: built-in catalogues plus `config.sinks`. One instance per scan;
  * it memoizes origins and matches per node, so it must not outlive the program.
  */
-export function createSinkResolver(services: Pick<ScanServices, 'program' | 'checker' | 'config'>): SinkResolver {
+export function createSinkResolver(services: Pick<ScanServices, 'program' | 'checker' | 'config' | 'reference'>): SinkResolver {
   const constants = new ConstantEvaluator(services.checker);
-  const origins = new OriginResolver(services.program, services.checker, constants);
+  const origins = new OriginResolver(services.program, services.checker, constants, services.reference === true);
   const index = new CatalogIndex([...BUILTIN_SINKS, ...customSinkSpecs(services.config?.sinks ?? [])]);
   const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(services.checker));
   return {

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { declaredPrimitive } from '../../src/flow/primitive-annotation.js';
+import { declaredPrimitive, returnsPrimitive } from '../../src/flow/primitive-annotation.js';
 
 /** The declaration of `x` in `code`. */
 function declarationOfX(code: string): ts.Declaration {
@@ -34,4 +34,27 @@ test.each([
   ['a type alias that may hide an object', 'type Id = string;\nlet x: Id;'],
 ])('not known primitive: %s', (_name, code) => {
   expect(declaredPrimitive(declarationOfX(code))).toBe(false);
+});
+
+/** The first function-like declaration in `code`. */
+function firstFunction(code: string): ts.SignatureDeclaration {
+  const sf = ts.createSourceFile('/a.ts', code, ts.ScriptTarget.ES2022, true);
+  let found: ts.SignatureDeclaration | undefined;
+  const visit = (n: ts.Node): void => {
+    if (!found && (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n))) found = n;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found!;
+}
+
+test.each([
+  ['a function returning string', 'function f(x: number): string { return String(x); }', true],
+  ['an arrow returning number | undefined', 'const f = (x: number): number | undefined => x;', true],
+  ['no return annotation', 'function f(x: number) { return x; }', false],
+  ['a model return type', 'interface User { email: string }\nfunction f(): User { return { email: "" }; }', false],
+  ['an overloaded function: a call may take another signature', 'function f(x: string): string;\nfunction f(x: number): User;\nfunction f(x: any): any { return x; }\ninterface User { email: string }', false],
+  ['a method (may merge with an interface signature)', 'class C { m(): string { return ""; } }', false],
+])('returnsPrimitive: %s', (_name, code, expected) => {
+  expect(returnsPrimitive(firstFunction(code))).toBe(expected);
 });
