@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { ASK_CHECKER, calleeByScope } from './callee-by-scope.js';
+import { ASK_CHECKER, declarationsByScope } from './declarations-by-scope.js';
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -43,8 +43,8 @@ export class FunctionResolver {
   }
 
   private compute(call: ts.CallExpression | ts.NewExpression, callee: ts.Identifier | ts.PropertyAccessExpression): FunctionLike | undefined {
-    const byScope = ts.isIdentifier(callee) && !this.everyMethod ? calleeByScope(callee, this.program) : ASK_CHECKER;
-    if (byScope !== ASK_CHECKER) return firstWithBody(byScope ?? []);
+    const byScope = ts.isIdentifier(callee) && !this.everyMethod ? declarationsByScope(callee, this.program) : ASK_CHECKER;
+    if (byScope !== ASK_CHECKER) return firstWithBody(byScope);
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (!symbol) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);

@@ -5,7 +5,7 @@ import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
 import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from './syntax.js';
 import { extendsExpression, findClassMember, findTypeMember } from './project-members.js';
-import { ASK_CHECKER, calleeByScope, type ByScope } from '../flow/callee-by-scope.js';
+import { ASK_CHECKER, declarationsByScope } from '../flow/declarations-by-scope.js';
 
 /**
  * An origin plus, for each step, the node that produced it (`()` → the call, `new` → the new
@@ -123,9 +123,13 @@ export class OriginResolver {
 
   private identifier(id: ts.Identifier): Resolved | undefined {
     if (id.text === 'undefined') return undefined;
-    // A project function (`formatAmount(x)`, imported or not) is no package API. Found from scopes
-    // and export statements: asking the checker would bind the module it is imported from.
-    if (!this.reference && isProjectFunction(calleeByScope(id, this.program))) return undefined;
+    // Project declarations found from scopes and export statements, as the checker finds them:
+    // asking it about an imported name binds the module it comes from (`formatAmount(x)`,
+    // `logger.info(...)` with `logger` from a project file); packages and globals are asked.
+    if (!this.reference) {
+      const found = declarationsByScope(id, this.program);
+      if (found !== ASK_CHECKER && found.length > 0 && !found.every((d) => this.isAmbient(d))) return this.firstOf(found);
+    }
     const sym = valueSymbol(this.checker, id);
     if (!sym) return GLOBAL_NAMES.has(id.text) ? globalOrigin(id.text) : undefined;
     return this.symbol(sym, id.text);
@@ -140,6 +144,10 @@ export class OriginResolver {
       const typed = decls.find((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && d.type !== undefined && !this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
       return typed?.type ? this.typeOrigin(typed.type) : undefined;
     }
+    return this.firstOf(decls);
+  }
+
+  private firstOf(decls: readonly ts.Node[]): Resolved | undefined {
     for (const d of decls) {
       const r = this.decl(d);
       if (r) return r;
@@ -909,8 +917,3 @@ function isStoringOperator(kind: ts.SyntaxKind): boolean {
 
 export { FILE_PREFIX };
 
-/** Declarations of a function with a body (overloads included): what `symbol()` gives no origin for. */
-function isProjectFunction(found: ByScope): boolean {
-  if (found === ASK_CHECKER || !found?.length) return false;
-  return found.every(ts.isFunctionDeclaration) && found.some((d) => (d as ts.FunctionDeclaration).body !== undefined) && !found[0]!.getSourceFile().isDeclarationFile;
-}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from '#ts-morph';
 import { createProgram } from '../../src/engine/program.js';
 import { bindLazily } from '../../src/engine/lazy-binding.js';
-import { ASK_CHECKER, calleeByScope } from '../../src/flow/callee-by-scope.js';
+import { ASK_CHECKER, declarationsByScope } from '../../src/flow/declarations-by-scope.js';
 
 const ROOT = '/repo';
 const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };
@@ -23,7 +23,7 @@ const LIBRARY: Record<string, string> = {
 };
 
 /**
- * What calleeByScope finds for the first call of `name` in `code` (src/caller.ts): the text of the
+ * What declarationsByScope finds for the first call of `name` in `code` (src/caller.ts): the text of the
  * first declaration with its file, '(none)', or 'checker'; and what the checker finds, the same way.
  */
 function both(code: string, name: string, bound = true) {
@@ -39,7 +39,7 @@ function both(code: string, name: string, bound = true) {
   visit(sf);
   const show = (decls: readonly ts.Declaration[] | undefined) =>
     decls?.length ? `${path.posix.basename(decls[0]!.getSourceFile().fileName)}: ${decls[0]!.getText().split('\n')[0]!.slice(0, 40)} (${decls.length})` : '(none)';
-  const found = calleeByScope(callee!, lazy.program);
+  const found = declarationsByScope(callee!, lazy.program);
   let symbol = lazy.checker.getSymbolAtLocation(callee!);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = lazy.checker.getAliasedSymbol(symbol);
   return { byScope: found === ASK_CHECKER ? 'checker' : show(found), checker: show(symbol?.declarations) };

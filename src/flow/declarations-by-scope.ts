@@ -2,7 +2,7 @@ import { ts } from '#ts-morph';
 
 /** The question is one only the type checker answers (globals, namespaces, re-exports, ...). */
 export const ASK_CHECKER = Symbol('ask the checker');
-export type ByScope = ts.Declaration[] | undefined | typeof ASK_CHECKER;
+export type ByScope = ts.Declaration[] | typeof ASK_CHECKER;
 
 interface Locals {
   locals?: ts.SymbolTable;
@@ -12,15 +12,16 @@ interface ModuleResolution {
 }
 
 /**
- * The declarations a called name refers to, found as the checker would, from the scopes the binder
- * built and, for a name imported from a project file, that file's export statements; `undefined`
- * where the checker finds nothing (an import of a package). Asking the checker about an imported
- * name resolves the import, which binds the imported file: a utility module whose functions are
- * only called never needs binding this way. Anything unusual is left to the checker.
+ * The declarations a name used as a value refers to (a called function, a logger), found as the
+ * checker would: from the scopes the binder built and, for a name imported from a project file,
+ * from that file's export statements. Asking the checker about an imported name resolves the
+ * import, which binds the imported file: a utility module whose functions are only called, and a
+ * logger module everyone imports, need no binding this way. Anything unusual (globals, packages,
+ * namespaces, re-exports, a file not bound yet) is left to the checker.
  */
-export function calleeByScope(callee: ts.Identifier, program: ts.Program): ByScope {
-  const name = callee.escapedText;
-  for (let node: ts.Node | undefined = callee.parent; node; node = node.parent) {
+export function declarationsByScope(id: ts.Identifier, program: ts.Program): ByScope {
+  const name = id.escapedText;
+  for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
     // Parameter defaults, namespaces, enums and a function or class expression's own name follow
     // scope rules of their own.
     if (ts.isParameter(node) || ts.isModuleDeclaration(node) || ts.isEnumDeclaration(node)) return ASK_CHECKER;
