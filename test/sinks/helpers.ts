@@ -2,6 +2,7 @@ import { Project, ts } from 'ts-morph';
 import { compilerOptionsFor } from '../../src/engine/compiler-options.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../../src/config/types.js';
 import { createSinkResolver } from '../../src/sinks/resolver.js';
+import { bindLazily } from '../../src/engine/lazy-binding.js';
 import type { Origin, SinkMatch, SinkResolver } from '../../src/sinks/types.js';
 
 export const MARK = '/*sink*/';
@@ -72,8 +73,8 @@ const SINK_KINDS = new Set([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpre
 export function fixture(files: Record<string, string> | string, config: Partial<ScanConfig> = {}): Fixture {
   const sources = typeof files === 'string' ? { '/src/main.ts': files } : files;
   const { options } = compilerOptionsFor('/__privacy_review_test_root__');
-  const program = ts.createProgram(Object.keys(sources), options, compilerHost(sources));
-  const checker = program.getTypeChecker();
+  // Bound lazily, as in a scan: the sink tests run the checker the way the analyzers meet it.
+  const { program, checker } = bindLazily(ts.createProgram(Object.keys(sources), options, compilerHost(sources)));
   const resolver = createSinkResolver({ program, checker, config: { ...DEFAULT_CONFIG, ...config } });
   const projectFiles = Object.keys(sources).map((p) => program.getSourceFile(p)!);
 
