@@ -43,7 +43,7 @@ export interface ScanOptions {
    */
   reference?: boolean;
   /**
-   * Most files analyzed per TypeScript program (default 2,000): a larger scan is split into programs
+   * Most files analyzed per TypeScript program (default 2,500): a larger scan is split into programs
    * that each load only what their files import, so memory follows the part, not the repository.
    */
   filesPerProgram?: number;
