@@ -16,7 +16,9 @@ export type FunctionLike =
  *
  * Asking the checker about `a.b(...)` type-checks `a`, which is most of the cost of a scan when done
  * for every call; so a method call is only resolved when some project class or object literal
- * declares a method of that name (an index built once from the top level of every file).
+ * declares a method of that name (an index built once from the top level of every file). A called
+ * name is looked up in scopes and export statements first (declarations-by-scope.ts): asking the
+ * checker would bind the module it is imported from.
  */
 export class FunctionResolver {
   private readonly memo = new WeakMap<ts.Node, FunctionLike | null>();
@@ -25,15 +27,15 @@ export class FunctionResolver {
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly program: ts.Program,
-    /** Resolve every method call (the reference path of the fast-path test). */
-    private readonly everyMethod = false,
+    /** The reference path of the fast-path test: every method call resolved, every name asked of the checker. */
+    private readonly reference = false,
   ) {}
 
   resolve(call: ts.CallExpression | ts.NewExpression): FunctionLike | undefined {
     // Calls the syntax rules out (`Math.round(x)`, `a[i](x)`) are most calls: answered without a memo entry.
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee)) {
-      if (!this.everyMethod && !this.methods().has(callee.name.text)) return undefined;
+      if (!this.reference && !this.methods().has(callee.name.text)) return undefined;
     } else if (!ts.isIdentifier(callee)) return undefined;
     const cached = this.memo.get(call);
     if (cached !== undefined) return cached ?? undefined;
@@ -43,7 +45,7 @@ export class FunctionResolver {
   }
 
   private compute(call: ts.CallExpression | ts.NewExpression, callee: ts.Identifier | ts.PropertyAccessExpression): FunctionLike | undefined {
-    const byScope = ts.isIdentifier(callee) && !this.everyMethod ? declarationsByScope(callee, this.program) : ASK_CHECKER;
+    const byScope = ts.isIdentifier(callee) && !this.reference ? declarationsByScope(callee, this.program) : ASK_CHECKER;
     if (byScope !== ASK_CHECKER) return firstWithBody(byScope);
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (!symbol) return undefined;

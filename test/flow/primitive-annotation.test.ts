@@ -1,17 +1,21 @@
 import { ts } from '#ts-morph';
 import { declaredPrimitive, returnsPrimitive } from '../../src/flow/primitive-annotation.js';
 
-/** The declaration of `x` in `code`. */
-function declarationOfX(code: string): ts.Declaration {
+/** The first node of `code` that `accept` takes. */
+function first<T extends ts.Node>(code: string, accept: (n: ts.Node) => n is T): T {
   const sf = ts.createSourceFile('/a.ts', code, ts.ScriptTarget.ES2022, true);
-  let found: ts.Declaration | undefined;
+  let found: T | undefined;
   const visit = (n: ts.Node): void => {
-    if ((ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === 'x') found = n;
+    if (!found && accept(n)) found = n;
     ts.forEachChild(n, visit);
   };
   visit(sf);
   return found!;
 }
+
+/** The declaration of `x` in `code`. */
+const declarationOfX = (code: string) =>
+  first(code, (n): n is ts.Declaration => (ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === 'x');
 
 test.each([
   ['a string parameter', 'function f(x: string) {}'],
@@ -37,16 +41,8 @@ test.each([
 });
 
 /** The first function-like declaration in `code`. */
-function firstFunction(code: string): ts.SignatureDeclaration {
-  const sf = ts.createSourceFile('/a.ts', code, ts.ScriptTarget.ES2022, true);
-  let found: ts.SignatureDeclaration | undefined;
-  const visit = (n: ts.Node): void => {
-    if (!found && (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n))) found = n;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found!;
-}
+const firstFunction = (code: string) =>
+  first(code, (n): n is ts.SignatureDeclaration => ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n));
 
 test.each([
   ['a function returning string', 'function f(x: number): string { return String(x); }', true],
