@@ -12,6 +12,8 @@ test.each([
   [['scan', '--colour'], /error: unknown option '--colour'/],
   [['scna'], /error: unknown command 'scna'/],
   [['scan', 'a', 'b'], /error: too many arguments for 'scan'/],
+  [['scan', '--files-per-program', '0'], /argument '0' is invalid\. expected a whole number of files, at least 1\./],
+  [['scan', '--files-per-program', '2.5'], /argument '2\.5' is invalid\. expected a whole number of files, at least 1\./],
 ])('%j → exit 2', (args, message) => {
   const r = runCli(args);
   expect(r.status).toBe(2);

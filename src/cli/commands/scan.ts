@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { REPORT_FORMATS, renderReport, summaryLine, type ReportFormat } from '../../report/index.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +16,7 @@ interface ScanFlags {
   failOn?: FailOn;
   showSuppressed?: boolean;
   progress: boolean;
+  filesPerProgram?: number;
 }
 
 const EXAMPLES = `
@@ -40,6 +41,9 @@ export function registerScan(program: Command, context: CliContext): void {
     .addOption(new Option('--fail-on <severity>', 'exit with 1 when an unsuppressed finding is at or above this severity (default: failOn from the configuration, else high)').choices(FAIL_ON_VALUES))
     .option('--show-suppressed', 'list suppressed findings in the text report (they are always counted)')
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for more than 50 files)')
+    .addOption(
+      new Option('--files-per-program <n>', 'most files analyzed per TypeScript program (default 2500): fewer bound the memory of a very large scan, more make it faster when memory allows').argParser(positiveInteger),
+    )
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run privacy-review scan --help for usage)')
     .action(async (target: string, flags: ScanFlags) => {
@@ -59,7 +63,7 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   const progress = await createProgress(flags.progress);
   let result;
   try {
-    result = await scan({ root, config, analyzers: ANALYZERS, onProgress: progress?.update });
+    result = await scan({ root, config, analyzers: ANALYZERS, filesPerProgram: flags.filesPerProgram, onProgress: progress?.update });
   } finally {
     progress?.stop();
   }
@@ -78,3 +82,8 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   return exitCodeFor(result, flags.failOn ?? config.failOn);
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of files, at least 1.');
+  return n;
+}
