@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { getLibFiles, Project, ts } from '#ts-morph';
+import { isBareSpecifier } from '../sinks/syntax.js';
 
 /** Where the bundled standard library appears to live; no file is read from there. */
 const LIB_DIR = '/__privacy-review_lib__';
@@ -37,7 +38,7 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
   const host: ts.CompilerHost = {
     resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
       literals.map((literal) =>
-        !packagesResolve && isPackageName(literal.text)
+        !packagesResolve && isBareSpecifier(literal.text)
           ? { resolvedModule: undefined }
           : ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions)),
       ),
@@ -67,11 +68,6 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
     jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
   };
   return ts.createProgram({ rootNames: [...sources.keys()], options, host });
-}
-
-/** `pino`, `@scope/pkg/sub`, `node:fs`: not a relative or absolute path. */
-function isPackageName(specifier: string): boolean {
-  return specifier !== '' && !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(specifier);
 }
 
 /**

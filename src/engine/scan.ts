@@ -71,14 +71,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
     const texts = new Map(load.map((f) => [f.path, f.text]));
-    let program: ts.Program;
-    let checker: ts.TypeChecker;
-    if (options.reference) {
-      program = createReferenceProgram(texts, compilerOptions);
-      checker = program.getTypeChecker();
-    } else {
-      ({ program, checker } = bindLazily(createProgram(texts, compilerOptions, root)));
-    }
+    const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root));
     const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
     services.sinks = createSinkResolver(services);
     services.flow = new FlowAnalyzer(services);
@@ -161,6 +154,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
+}
+
+/** The reference path's program with its usual checker (every file bound up front). */
+function withChecker(program: ts.Program): { program: ts.Program; checker: ts.TypeChecker } {
+  return { program, checker: program.getTypeChecker() };
 }
 
 /** Lines of a text, for the statistics: `sf.getLineStarts()` would build an array per file that most never need. */

@@ -916,4 +916,3 @@ function isStoringOperator(kind: ts.SyntaxKind): boolean {
 }
 
 export { FILE_PREFIX };
-

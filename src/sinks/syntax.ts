@@ -37,8 +37,9 @@ export function normalizeModule(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
 
+/** `pino`, `@scope/pkg/sub`, `node:fs`: a package name, not a relative or absolute path. */
 export function isBareSpecifier(specifier: string): boolean {
-  return !specifier.startsWith('.') && !specifier.startsWith('/') && specifier !== '';
+  return specifier !== '' && !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(specifier);
 }
 
 /** `null`, `undefined`, `void 0`: initial values that say nothing about a variable's origin. */

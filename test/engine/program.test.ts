@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import { createProgram } from '../../src/engine/program.js';
+import { isBareSpecifier } from '../../src/sinks/syntax.js';
 
 const ROOT = '/repo';
 const FILES = {
@@ -38,4 +39,18 @@ test('with paths, a package-like name that maps to a project file resolves to it
     '@scope/pkg/sub': undefined,
     'node:fs': undefined,
   });
+});
+
+test.each([
+  ['pino', true],
+  ['@scope/pkg/sub', true],
+  ['node:fs', true],
+  ['./user', false],
+  ['../lib/x', false],
+  ['/abs/path', false],
+  ['C:/project/x', false],
+  ['C:\\project\\x', false],
+  ['', false],
+])('isBareSpecifier(%j) is %s: only package names skip module resolution', (specifier, expected) => {
+  expect(isBareSpecifier(specifier)).toBe(expected);
 });
