@@ -1,6 +1,6 @@
 import { eligibility, type TeamsOf } from './eligibility.js';
 import { fingerprintAt, fingerprintOfCommit, resolvePrefix } from './history.js';
-import type { Actor, ApprovalSignal, ApprovalState, Approval, AuditEntry, FingerprintRecord, Refusal, ReviewerPolicy, Via } from './types.js';
+import type { Actor, ApprovalSignal, ApprovalState, Approval, AuditEntry, FingerprintRecord, Refusal, ReviewerPolicy, Via, Withdrawal } from './types.js';
 
 export interface EvaluateInput {
   /** The fingerprint of the review now on show. */
@@ -11,6 +11,11 @@ export interface EvaluateInput {
   /** Every completed review of this pull request the App knows of, the current one included. */
   history: readonly FingerprintRecord[];
   teamsOf: TeamsOf;
+  /**
+   * Withdrawals seen before (the App's ledger) or in the webhook that asked for this evaluation:
+   * they hold even when the comment is gone or edited, or the review dismissed, by now.
+   */
+  withdrawals?: readonly Withdrawal[];
 }
 
 const VIA_ORDER: Record<Via, number> = { review: 0, comment: 1, action: 2 };
@@ -21,10 +26,11 @@ const MAX_REFUSALS = 20;
  * show when it was given (a review: that of the commit it was submitted on; a comment: the one
  * named, or the one on show when it was written; the check run's button: that run's). It counts
  * while that fingerprint is the current one; `/privacy revoke` and a "request changes" review by
- * the same reviewer withdraw every earlier approval of theirs; a dismissed review never counts.
+ * the same reviewer withdraw every earlier approval of theirs, and stay in effect once seen
+ * (whatever happens to the comment or review afterwards); a dismissed review never counts.
  */
 export function evaluateApprovals(input: EvaluateInput): ApprovalState {
-  const signals = [...input.signals].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.id - b.id);
+  const signals = [...input.signals, ...recordedWithdrawals(input.signals, input.withdrawals ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.id - b.id);
   const active = new Map<string, Approval[]>();
   const audit: AuditEntry[] = [];
   const refused: Refusal[] = [];
@@ -39,8 +45,10 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
     active.set(key, [...(active.get(key) ?? []), approval]);
     audit.push({ at: s.at, login: s.actor.login, via: s.via, action: 'approved', fingerprint, ...(s.url ? { url: s.url } : {}) });
   };
+  const withdrawals = new Map<string, Withdrawal>();
   const withdraw = (s: ApprovalSignal, action: 'revoked' | 'changes requested') => {
     active.delete(s.actor.login.toLowerCase());
+    if (s.via !== 'action') withdrawals.set(`${s.via}:${s.id}`, { via: s.via, id: s.id, actor: s.actor, at: s.at, ...(s.url ? { url: s.url } : {}) });
     audit.push({ at: s.at, login: s.actor.login, via: s.via, action, ...(s.url ? { url: s.url } : {}) });
   };
   const check = (actor: Actor) => eligibility(actor, input.author, input.policy, input.teamsOf);
@@ -59,8 +67,9 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
       } else if (state === 'CHANGES_REQUESTED') {
         withdraw(s, 'changes requested');
       } else {
-        const fp = fingerprintOfCommit(s.commit, input.history);
+        const fp = fingerprintOfCommit(s.commit, s.at, input.history);
         if (fp) approve(s, who.as, fp);
+        else if (input.history.some((r) => r.sha === s.commit)) refuse(s, `the review was submitted on commit ${s.commit.slice(0, 7)} before its privacy review completed; approve again`);
         else refuse(s, `the review was submitted on commit ${s.commit.slice(0, 7)}, which has no completed privacy review; approve again`);
       }
     } else if (s.via === 'comment') {
@@ -115,6 +124,32 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
     outdated: outdated.sort(byTime),
     refused: [...latest.values()].sort(byTime).slice(-MAX_REFUSALS),
     audit,
+    withdrawals: [...withdrawals.values()],
   };
+}
+
+/**
+ * Recorded withdrawals as the signals they were, unless GitHub still shows that same comment or
+ * review as a withdrawal (it is replayed from there, once).
+ */
+function recordedWithdrawals(live: readonly ApprovalSignal[], recorded: readonly Withdrawal[]): ApprovalSignal[] {
+  const shown = new Set(live.filter(isWithdrawal).map((s) => `${s.via}:${s.id}`));
+  const out = new Map<string, ApprovalSignal>();
+  for (const w of recorded) {
+    const key = `${w.via}:${w.id}`;
+    if (shown.has(key) || out.has(key)) continue;
+    const url = w.url ? { url: w.url } : {};
+    out.set(
+      key,
+      w.via === 'comment'
+        ? { via: 'comment', id: w.id, actor: w.actor, at: w.at, command: { verb: 'revoke' }, edited: false, ...url }
+        : { via: 'review', id: w.id, actor: w.actor, at: w.at, state: 'CHANGES_REQUESTED', commit: '', ...url },
+    );
+  }
+  return [...out.values()];
+}
+
+function isWithdrawal(s: ApprovalSignal): boolean {
+  return (s.via === 'comment' && s.command.verb === 'revoke') || (s.via === 'review' && s.state.toUpperCase() === 'CHANGES_REQUESTED');
 }
 

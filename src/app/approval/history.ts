@@ -4,11 +4,13 @@ const time = (iso: string) => Date.parse(iso);
 /** GitHub's times have whole seconds; the App's own clock has milliseconds: compare seconds. */
 const second = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-/** The fingerprint the App recorded for a commit (its latest completed review), if any. */
-export function fingerprintOfCommit(sha: string, records: readonly FingerprintRecord[]): string | undefined {
-  let best: FingerprintRecord | undefined;
-  for (const r of records) if (r.sha === sha && (!best || time(r.completedAt) > time(best.completedAt))) best = r;
-  return best?.fingerprint;
+/**
+ * The fingerprint a review submitted on a commit at a moment covers: that commit's review on show
+ * then. A commit can be reviewed again later against another base (the pull request retargeted);
+ * the approval stays with what the reviewer saw, never the later comparison of the same commit.
+ */
+export function fingerprintOfCommit(sha: string, at: string, records: readonly FingerprintRecord[]): string | undefined {
+  return fingerprintAt(at, records.filter((r) => r.sha === sha));
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { Actor } from './types.js';
+import type { Actor, Withdrawal } from './types.js';
 
 /**
  * What the App keeps in its own check runs, which only the App can write (a comment can be edited
  * by anyone with write access): the fingerprint the run reviewed, the findings it asked about (to
- * say what changed later), clicks on its "Approve" button (GitHub keeps no record of those), and
+ * say what changed later), clicks on its "Approve" button (GitHub keeps no record of those), the
+ * withdrawals of approvals seen so far (a revoke comment can be deleted, a review dismissed), and
  * whether the App has asked the privacy reviewers for a review on this pull request.
  */
 export interface Ledger {
@@ -14,6 +15,7 @@ export interface Ledger {
   /** 16-character prefixes of the ids of findings the reviewer is asked about. */
   asked: string[];
   clicks: Click[];
+  withdrawals: Withdrawal[];
   requested: boolean;
 }
 
@@ -27,10 +29,12 @@ const OPEN = '<!-- privacy-review:ledger ';
 const CLOSE = ' -->';
 const MAX_ASKED = 2000;
 const MAX_CLICKS = 50;
+const MAX_WITHDRAWALS = 100;
 
 /** The ledger as a hidden HTML comment for the end of `output.text` (base64url: no `--` inside). */
 export function encodeLedger(ledger: Ledger): string {
-  const data: Ledger = { ...ledger, asked: ledger.asked.slice(0, MAX_ASKED), clicks: ledger.clicks.slice(-MAX_CLICKS) };
+  const withdrawals = [...ledger.withdrawals].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_WITHDRAWALS);
+  const data: Ledger = { ...ledger, asked: ledger.asked.slice(0, MAX_ASKED), clicks: ledger.clicks.slice(-MAX_CLICKS), withdrawals };
   return `${OPEN}${Buffer.from(JSON.stringify(data), 'utf8').toString('base64url')}${CLOSE}`;
 }
 
@@ -48,10 +52,16 @@ export function decodeLedger(text: string | null | undefined): Ledger | undefine
       ? data.clicks.filter((c): c is Click => !!c && typeof c.at === 'string' && typeof c.fingerprint === 'string' && typeof c.actor?.login === 'string' && typeof c.actor?.type === 'string')
       : [];
     const asked = Array.isArray(data.asked) ? data.asked.filter((a): a is string => typeof a === 'string') : [];
-    return { v: 1, fingerprint: data.fingerprint, reviewedAt: data.reviewedAt, asked, clicks, requested: data.requested === true };
+    const withdrawals = Array.isArray(data.withdrawals) ? data.withdrawals.filter(isWithdrawal) : [];
+    return { v: 1, fingerprint: data.fingerprint, reviewedAt: data.reviewedAt, asked, clicks, withdrawals, requested: data.requested === true };
   } catch {
     return undefined;
   }
+}
+
+function isWithdrawal(w: unknown): w is Withdrawal {
+  const x = w as Partial<Withdrawal> | null;
+  return !!x && (x.via === 'review' || x.via === 'comment') && typeof x.id === 'number' && typeof x.at === 'string' && typeof x.actor?.login === 'string' && typeof x.actor?.type === 'string';
 }
 
 /** The text without its ledger (to replace it). */

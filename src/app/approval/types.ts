@@ -15,6 +15,19 @@ export type ApprovalSignal =
   | { via: 'comment'; id: number; actor: Actor; at: string; command: Command; edited: boolean; url?: string }
   | { via: 'action'; id: number; actor: Actor; at: string; fingerprint: string; url?: string };
 
+/**
+ * A withdrawal the App has seen: a `/privacy revoke` comment or a "request changes" review, by
+ * its GitHub id. Kept in the App's ledger, so that deleting or editing the comment, or dismissing
+ * the review, afterwards does not bring the withdrawn approval back.
+ */
+export interface Withdrawal {
+  via: 'review' | 'comment';
+  id: number;
+  actor: Actor;
+  at: string;
+  url?: string;
+}
+
 /** A completed privacy review of one commit, as its check run records it. */
 export interface FingerprintRecord {
   sha: string;
@@ -74,4 +87,6 @@ export interface ApprovalState {
   refused: Refusal[];
   /** Everything that counted or was refused, in time order: the audit trail. */
   audit: AuditEntry[];
+  /** Every withdrawal by a privacy reviewer, seen now or recorded before: for the ledger to keep. */
+  withdrawals: Withdrawal[];
 }

@@ -71,6 +71,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
         ...(decision.baseSha ? { baseSha: decision.baseSha } : {}),
         started: [],
         clicks: decision.click && decision.sha ? [{ ...decision.click, sha: decision.sha, at: deps.now().toISOString() }] : [],
+        withdrawals: decision.withdrawal ? [decision.withdrawal] : [],
         reanalyze: decision.reanalyze,
         events: [ids.event],
       };

@@ -1,5 +1,5 @@
-import { hasCommand } from '../approval/commands.js';
-import type { Actor } from '../approval/types.js';
+import { hasCommand, parseCommand } from '../approval/commands.js';
+import type { Actor, Withdrawal } from '../approval/types.js';
 import { ACTIONS, CHECK_NAME } from '../constants.js';
 import type { AppIdentity } from '../identity.js';
 
@@ -15,7 +15,10 @@ export type Route =
       /** Start an in-progress check run for `sha` right away. */
       startCheck: boolean;
       reanalyze: boolean;
-      click?: { checkRunId: number; actor: Actor };
+      /** The clicked run's fingerprint as the person saw it (the payload's `external_id`). */
+      click?: { checkRunId: number; actor: Actor; fingerprint?: string };
+      /** A withdrawal this event shows, kept even if the comment or review is gone when the job runs. */
+      withdrawal?: Withdrawal;
     };
 
 type Payload = Record<string, any>; // webhook payloads: checked field by field
@@ -44,7 +47,10 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
     case 'pull_request_review': {
       if (action !== 'submitted' && action !== 'dismissed') return ignore(`pull_request_review.${action}`);
       if (payload.pull_request?.state !== 'open') return ignore('pull request is not open');
-      return { kind: 'evaluate', numbers: [payload.pull_request.number], startCheck: false, reanalyze: false };
+      const review = payload.review;
+      const withdrawal =
+        action === 'submitted' && String(review?.state).toLowerCase() === 'changes_requested' ? withdrawalOf('review', review, review?.submitted_at) : undefined;
+      return { kind: 'evaluate', numbers: [payload.pull_request.number], startCheck: false, reanalyze: false, ...(withdrawal ? { withdrawal } : {}) };
     }
     case 'issue_comment': {
       if (!payload.issue?.pull_request) return ignore('comment on an issue, not a pull request');
@@ -55,7 +61,10 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
       // Only comments that are, or were, a command change anything.
       const before = payload.changes?.body?.from as string | undefined;
       if (!hasCommand(payload.comment?.body) && !hasCommand(before)) return ignore('comment without a /privacy command');
-      return { kind: 'evaluate', numbers: [payload.issue.number], startCheck: false, reanalyze: false };
+      // A revoke that is being edited away or deleted still withdrew: the job records it.
+      const revoke = [payload.comment?.body, before].some((body) => parseCommand(body)?.verb === 'revoke');
+      const withdrawal = revoke ? withdrawalOf('comment', payload.comment, payload.comment?.created_at) : undefined;
+      return { kind: 'evaluate', numbers: [payload.issue.number], startCheck: false, reanalyze: false, ...(withdrawal ? { withdrawal } : {}) };
     }
     case 'check_run': {
       const run = payload.check_run;
@@ -73,7 +82,11 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
         sha: run.head_sha,
         startCheck: false,
         reanalyze: false,
-        click: { checkRunId: run.id, actor: { login: sender.login, type: sender.type ?? 'User' } },
+        click: {
+          checkRunId: run.id,
+          actor: { login: sender.login, type: sender.type ?? 'User' },
+          ...(typeof run.external_id === 'string' && /^[0-9a-f]{64}$/.test(run.external_id) ? { fingerprint: run.external_id } : {}),
+        },
       };
     }
     case 'check_suite': {
@@ -85,6 +98,12 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
     default:
       return ignore(`event ${name}`);
   }
+}
+
+function withdrawalOf(via: Withdrawal['via'], item: Payload | undefined, at: unknown): Withdrawal | undefined {
+  const login = item?.user?.login;
+  if (typeof item?.id !== 'number' || typeof login !== 'string' || typeof at !== 'string') return undefined;
+  return { via, id: item.id, actor: { login, type: String(item.user.type ?? 'User') }, at, ...(typeof item.html_url === 'string' ? { url: item.html_url } : {}) };
 }
 
 function ignore(reason: string): Route {

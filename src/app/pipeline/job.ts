@@ -1,4 +1,4 @@
-import type { Actor } from '../approval/types.js';
+import type { Actor, Withdrawal } from '../approval/types.js';
 import type { PullRef } from '../github/types.js';
 
 /** A click on the check run's "Approve" button: GitHub keeps no record, the App writes it into that run. */
@@ -8,6 +8,8 @@ export interface PendingClick {
   sha: string;
   actor: Actor;
   at: string;
+  /** The fingerprint the clicked run showed (from the webhook); the run's current one when not given. */
+  fingerprint?: string;
 }
 
 export interface StartedRun {
@@ -38,6 +40,8 @@ export interface PrJob {
    */
   starting?: StartingRun[];
   clicks: PendingClick[];
+  /** Withdrawals the webhooks showed; the job records them in the ledger. */
+  withdrawals: Withdrawal[];
   /** Analyze again even if a result for this head and base is cached (re-run requested). */
   reanalyze: boolean;
   /** Event names, for logs. */
@@ -58,17 +62,19 @@ export function mergeJobs(older: PrJob, newer: PrJob): PrJob {
     started: [...older.started, ...newer.started],
     ...(older.starting?.length || newer.starting?.length ? { starting: [...(older.starting ?? []), ...(newer.starting ?? [])] } : {}),
     clicks: [...older.clicks, ...newer.clicks],
+    withdrawals: [...older.withdrawals, ...newer.withdrawals],
     reanalyze: older.reanalyze || newer.reanalyze,
     events: [...older.events, ...newer.events].slice(-20),
   };
 }
 
-/** The running job already does all this event asks: same head and base, no check run, click or re-run of its own. */
+/** The running job already does all this event asks: same head and base, no check run, click, withdrawal or re-run of its own. */
 export function jobCovers(running: PrJob, incoming: PrJob): boolean {
   return (
     !incoming.started.length &&
     !incoming.starting?.length &&
     !incoming.clicks.length &&
+    !incoming.withdrawals.length &&
     !incoming.reanalyze &&
     incoming.headSha !== undefined &&
     incoming.headSha === running.headSha &&

@@ -128,8 +128,9 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     for (const click of job.clicks) {
       const run = history.runs.find((r) => r.id === click.checkRunId);
       if (!run) continue;
-      const ledger: Ledger = history.ledgers.get(run.id) ?? { v: 1, fingerprint: run.externalId, reviewedAt: run.completedAt ?? click.at, asked: [], clicks: [], requested: false };
-      ledger.clicks = [...ledger.clicks, { actor: click.actor, at: click.at, fingerprint: run.externalId }];
+      const ledger: Ledger = history.ledgers.get(run.id) ?? { v: 1, fingerprint: run.externalId, reviewedAt: run.completedAt ?? click.at, asked: [], clicks: [], withdrawals: [], requested: false };
+      // What the run showed when it was clicked: it may have been rewritten since (a retargeted base).
+      ledger.clicks = [...ledger.clicks, { actor: click.actor, at: click.at, fingerprint: click.fingerprint ?? run.externalId }];
       history.ledgers.set(run.id, ledger);
       // The run written at the end gets it with its result; another (older) run is updated now.
       if (run.id !== (target ?? reuse?.id)) await updateCheckText(octokit, repo, run, `${stripLedger(run.text ?? '')}\n\n${encodeLedger(ledger)}`);
@@ -155,7 +156,8 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     const memberships = await teamMemberships(octokit, needsTeamLookup(signals.map((s) => s.actor), author, settings.reviewers), settings.reviewers.teams);
     const nowIso = deps.now().toISOString();
     const records: FingerprintRecord[] = [...history.records, { sha: head, fingerprint, completedAt: nowIso, asked: analysis.asked }];
-    const approval = evaluateApprovals({ fingerprint, author, policy: settings.reviewers, signals, history: records, teamsOf: (login) => memberships.get(login.toLowerCase()) });
+    const withdrawals = [...job.withdrawals, ...[...history.ledgers.values()].flatMap((l) => l.withdrawals)];
+    const approval = evaluateApprovals({ fingerprint, author, policy: settings.reviewers, signals, history: records, withdrawals, teamsOf: (login) => memberships.get(login.toLowerCase()) });
     const outcome = decideOutcome(review.verdict.decision, review.verdict.reasons, approval, settings.mode);
     const changes = new Map(approval.outdated.map((a) => [a.reviewer.toLowerCase(), whatChanged(records.find((r) => r.fingerprint === a.fingerprint && r.asked)?.asked, review)]));
     const section = approvalSection({ decision: review.verdict.decision, approval, settings, changes });
@@ -200,6 +202,7 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       reviewedAt: sameReview ? previous!.reviewedAt : nowIso,
       asked: analysis.asked,
       clicks: previous?.clicks ?? [],
+      withdrawals: approval.withdrawals,
       requested,
     };
     // Annotations add up over updates: only a run that has none gets them.

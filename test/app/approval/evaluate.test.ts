@@ -1,5 +1,5 @@
 import { evaluateApprovals } from '../../../src/app/approval/evaluate.js';
-import type { ApprovalSignal, FingerprintRecord } from '../../../src/app/approval/types.js';
+import type { ApprovalSignal, FingerprintRecord, Withdrawal } from '../../../src/app/approval/types.js';
 
 /**
  * Approval decisions as a table: who approved what, when, how, and what counts for the current
@@ -74,4 +74,76 @@ test.each(cases)('$name', (c) => {
   if (c.outdated) expect(state.outdated.map((a) => a.reviewer)).toEqual(c.outdated);
   if (c.refused) expect(state.refused.map((r) => r.reason).join('\n')).toMatch(c.refused);
   else expect(state.refused).toEqual([]);
+});
+
+describe('a base retargeted after approval', () => {
+  // The head commit was reviewed against `stage` (OLD, approved at 11:30), then against `main` (NOW, at 12:00).
+  const RETARGETED: FingerprintRecord[] = [
+    { sha: 'sha-head', fingerprint: OLD, completedAt: '2024-05-01T11:00:00Z' },
+    { sha: 'sha-head', fingerprint: NOW, completedAt: '2024-05-01T12:00:00Z' },
+  ];
+  const evaluate = (signals: ApprovalSignal[]) =>
+    evaluateApprovals({ fingerprint: NOW, author: 'dev', policy: POLICY, signals, history: RETARGETED, teamsOf: () => [] });
+
+  test.each<[string, ApprovalSignal]>([
+    ['an approving review of the commit', review('priv', 'APPROVED', 'sha-head', '2024-05-01T11:30:00Z')],
+    ['/privacy approve', comment('priv', '/privacy approve', '2024-05-01T11:30:00Z')],
+    ['the Approve button on the run as it was then', click('priv', OLD, '2024-05-01T11:30:00Z')],
+  ])('%s covers the comparison the reviewer saw, not the new one', (_name, signal) => {
+    const state = evaluate([signal]);
+    expect(state.approved).toBe(false);
+    expect(state.outdated).toEqual([expect.objectContaining({ reviewer: 'priv', fingerprint: OLD })]);
+  });
+
+  test('a review submitted after the new comparison completed covers it', () => {
+    expect(evaluate([review('priv', 'APPROVED', 'sha-head', '2024-05-01T12:10:00Z')]).approved).toBe(true);
+  });
+
+  test('a review submitted before the commit had any review is refused, not moved onto a later one', () => {
+    const state = evaluate([review('priv', 'APPROVED', 'sha-head', '2024-05-01T10:30:00Z')]);
+    expect(state.approved).toBe(false);
+    expect(state.refused[0]?.reason).toMatch(/before its privacy review completed; approve again/);
+  });
+});
+
+describe('a withdrawal stays in effect once the App has seen it', () => {
+  const evaluate = (signals: ApprovalSignal[], withdrawals: Withdrawal[]) =>
+    evaluateApprovals({ fingerprint: NOW, author: 'dev', policy: POLICY, signals, history: HISTORY, withdrawals, teamsOf: () => [] });
+  const approved = comment('priv', '/privacy approve', '2024-05-01T11:30:00Z');
+  const revoked: Withdrawal = { via: 'comment', id: 900, actor: person('priv'), at: '2024-05-01T11:40:00Z' };
+  const changes: Withdrawal = { via: 'review', id: 901, actor: person('priv'), at: '2024-05-01T11:40:00Z' };
+
+  test('the revoke comment deleted since', () => {
+    const state = evaluate([approved], [revoked]);
+    expect(state.approved).toBe(false);
+    expect(state.audit.map((a) => a.action)).toEqual(['approved', 'revoked']);
+    expect(state.withdrawals).toEqual([revoked]);
+  });
+
+  test('the revoke comment edited into something else since', () => {
+    const edited: ApprovalSignal = { via: 'comment', id: 900, actor: person('priv'), at: '2024-05-01T11:40:00Z', command: { verb: 'approve' }, edited: true };
+    expect(evaluate([approved, edited], [revoked]).approved).toBe(false);
+  });
+
+  test('the "request changes" review dismissed since by someone else', () => {
+    const dismissed: ApprovalSignal = { via: 'review', id: 901, actor: person('priv'), at: '2024-05-01T11:40:00Z', state: 'DISMISSED', commit: 'sha-new' };
+    expect(evaluate([approved, dismissed], [changes]).approved).toBe(false);
+  });
+
+  test('the same reviewer approving again afterwards approves', () => {
+    expect(evaluate([approved, comment('priv', '/privacy approve', '2024-05-01T11:50:00Z')], [revoked]).approved).toBe(true);
+  });
+
+  test('a withdrawal still shown by GitHub and recorded too counts once', () => {
+    const live = comment('priv', '/privacy revoke', '2024-05-01T11:40:00Z');
+    const state = evaluate([approved, live], [{ ...revoked, id: live.id }]);
+    expect(state.audit.filter((a) => a.action === 'revoked')).toHaveLength(1);
+    expect(state.withdrawals).toEqual([expect.objectContaining({ via: 'comment', id: live.id })]);
+  });
+
+  test('a withdrawal by someone who is not a privacy reviewer is not kept', () => {
+    const state = evaluate([approved], [{ ...revoked, actor: person('mallory') }]);
+    expect(state.approved).toBe(true);
+    expect(state.withdrawals).toEqual([]);
+  });
 });

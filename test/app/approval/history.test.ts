@@ -21,9 +21,16 @@ test('the App’s milliseconds against GitHub’s seconds: the same second count
   expect(fingerprintAt('2024-05-01T10:00:00Z', [{ sha: 's', fingerprint: '4'.repeat(64), completedAt: '2024-05-01T10:00:00.700Z' }])).toBe('4'.repeat(64));
 });
 
-test('a commit reviewed twice: the latest review', () => {
-  expect(fingerprintOfCommit('s2', records)).toBe('3'.repeat(64));
-  expect(fingerprintOfCommit('nope', records)).toBeUndefined();
+test.each([
+  ['2024-05-01T11:02:00Z', '2'], // reviewed before the commit's second review (a retargeted base): the first
+  ['2024-05-01T11:06:00Z', '3'],
+  ['2024-05-01T10:30:00Z', undefined], // before the commit had any review
+])('a review of commit s2 submitted at %s covers what was on show for it then', (at, digit) => {
+  expect(fingerprintOfCommit('s2', at, records)).toBe(digit ? digit.repeat(64) : undefined);
+});
+
+test('a review of a commit the App never reviewed covers nothing', () => {
+  expect(fingerprintOfCommit('nope', '2024-05-01T12:00:00Z', records)).toBeUndefined();
 });
 
 test('a prefix names one fingerprint or none', () => {

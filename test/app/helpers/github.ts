@@ -221,13 +221,14 @@ export function review(id: number, login: string, state: string, commit = HEAD_S
 export { BASE_SHA, HEAD_SHA, MERGE_BASE };
 
 /** A completed run of the App that reviewed `fingerprint`, with its ledger (as the App writes it). */
-export function reviewedRun(id: number, sha: string, fingerprint: string, extra: { asked?: string[]; clicks?: Json[]; requested?: boolean; reviewedAt?: string; annotations?: number; conclusion?: string } = {}): Json {
+export function reviewedRun(id: number, sha: string, fingerprint: string, extra: { asked?: string[]; clicks?: Json[]; withdrawals?: Json[]; requested?: boolean; reviewedAt?: string; annotations?: number; conclusion?: string } = {}): Json {
   const ledger = encodeLedger({
     v: 1,
     fingerprint,
     reviewedAt: extra.reviewedAt ?? '2024-05-01T12:01:00Z',
     asked: extra.asked ?? [],
     clicks: (extra.clicks ?? []) as never,
+    withdrawals: (extra.withdrawals ?? []) as never,
     requested: extra.requested ?? true,
   });
   return checkRun(id, sha, {

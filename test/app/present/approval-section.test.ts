@@ -5,7 +5,7 @@ import type { ApprovalState } from '../../../src/app/approval/types.js';
 /** The App's part of the comment: status, how to approve, lapsed approvals with what changed, refusals. */
 const FP = '0123456789ab'.padEnd(64, 'c');
 const settings = { ...DEFAULT_SETTINGS, reviewers: { users: ['priv'], teams: ['acme/privacy'], required: 1 } };
-const base: ApprovalState = { fingerprint: FP, required: 1, approved: false, current: [], outdated: [], refused: [], audit: [] };
+const base: ApprovalState = { fingerprint: FP, required: 1, approved: false, current: [], outdated: [], refused: [], audit: [], withdrawals: [] };
 
 test('waiting: names the reviewers without notifying them, the command with the fingerprint, checkboxes do not count', () => {
   const text = approvalSection({ decision: 'review_required', approval: base, settings, changes: new Map() });

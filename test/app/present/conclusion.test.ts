@@ -10,6 +10,7 @@ const approval = (approved: boolean): ApprovalState => ({
   outdated: [],
   refused: [],
   audit: [],
+  withdrawals: [],
 });
 
 test.each([

@@ -2,7 +2,7 @@ import { checkSummary, checkText, commentBody } from '../../../src/app/present/d
 import { decodeLedger } from '../../../src/app/approval/ledger.js';
 
 /** Comment and check texts stay within GitHub's 65,535 characters and keep the ledger readable. */
-const ledger = { v: 1 as const, fingerprint: 'f'.repeat(64), reviewedAt: '2024-05-01T12:00:00Z', asked: [], clicks: [], requested: false };
+const ledger = { v: 1 as const, fingerprint: 'f'.repeat(64), reviewedAt: '2024-05-01T12:00:00Z', asked: [], clicks: [], withdrawals: [], requested: false };
 
 test('the comment starts with the marker; the summary has no marker', () => {
   const prepared = { checklist: '## Privacy review\n', starter: '<details>starter</details>' };

@@ -1,7 +1,7 @@
 import { jobCovers, jobSupersedes, mergeJobs, type PrJob } from '../../../src/app/pipeline/job.js';
 
 /** How pull-request events fold into one job. */
-const job = (extra: Partial<PrJob>): PrJob => ({ installationId: 1, pr: { owner: 'o', repo: 'r', number: 7 }, started: [], clicks: [], reanalyze: false, events: ['pull_request.synchronize'], ...extra });
+const job = (extra: Partial<PrJob>): PrJob => ({ installationId: 1, pr: { owner: 'o', repo: 'r', number: 7 }, started: [], clicks: [], withdrawals: [], reanalyze: false, events: ['pull_request.synchronize'], ...extra });
 
 test('merge keeps every started check run and click, the newer head, any re-run', () => {
   const a = job({ headSha: 'h1', started: [{ sha: 'h1', id: 1 }], clicks: [{ checkRunId: 1, sha: 'h1', actor: { login: 'p', type: 'User' }, at: 't' }], reanalyze: true });
