@@ -107,6 +107,9 @@ function nextSteps(review: Review, d: ReviewDigest, pointers: boolean): string[]
   if (review.manifest.changes.length && !declare.length) {
     steps.push(`Ask a privacy reviewer to approve the ${plural(review.manifest.changes.length, 'manifest change')}${pointers ? ' below' : ''}.`);
   }
+  if (review.excluded.length) {
+    steps.push(`Ask a privacy reviewer to check what this change keeps from analysis${see('listed below')}: ${plural(review.excluded.length, 'suppression or skipped file', 'suppressions and skipped files')}.`);
+  }
   if (review.errors.length) {
     steps.push(`Check the ${plural(review.errors.length, 'file')} that could not be analyzed completely${see('listed at the end')}: findings there may be missing.`);
   }

@@ -7,7 +7,7 @@ import type { Review } from '../review/types.js';
  * Array order is the engine's.
  */
 const ORDER = {
-  review: ['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'verdict', 'stats', 'notes'],
+  review: ['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'excluded', 'verdict', 'stats', 'notes'],
   side: ['ref', 'sha'],
   manifest: ['file', 'present', 'valid', 'problems', 'changes'],
   problem: ['file', 'line', 'column', 'severity', 'code', 'message', 'hint'],
@@ -19,6 +19,8 @@ const ORDER = {
   drift: ['finding', 'existingCategories', 'sink', 'message'],
   error: ['file', 'line', 'message'],
   skipped: ['file', 'reason'],
+  excluded: ['kind', 'file', 'line', 'reason', 'finding', 'content'],
+  excludedFinding: ['id', 'rule', 'severity', 'message'],
   verdict: ['decision', 'reasons', 'reviewFingerprint'],
   stats: ['baseFiles', 'headFiles', 'durationMs', 'scope'],
   scope: ['mode', 'reason', 'changed', 'dependents', 'loaded'],
@@ -47,6 +49,7 @@ export function renderReviewJson(review: Review): string {
     drift: each((x) => order(x, ORDER.drift, { finding: orderFinding })),
     errors: each((e) => order(e, ORDER.error)),
     skipped: each((s) => order(s, ORDER.skipped)),
+    excluded: each((e) => order(e, ORDER.excluded, { finding: (f) => order(f, ORDER.excludedFinding) })),
     verdict: (v) => order(v, ORDER.verdict),
     stats: (s) => order(s, ORDER.stats, { scope: (x) => order(x, ORDER.scope) }),
   });

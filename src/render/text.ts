@@ -34,6 +34,9 @@ export function renderReviewText(review: Review, options: { color?: boolean } = 
   ]);
   section(out, paint, 'New findings to resolve', d.actionable, (r) => findingLines(r, paint));
   section(out, paint, 'Purpose drift', review.drift, (x) => [`  ${clean(x.sink)}  ${clean(`${x.finding.file}:${x.finding.line}`)}  ${clean(x.message)}`]);
+  section(out, paint, 'Kept from analysis by this change', review.excluded, (e) => [
+    `  ${e.kind.padEnd(10)}  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${e.finding ? `${e.finding.rule}  ${clean(e.finding.message)}  ` : ''}${paint.dim(clean(e.reason))}`,
+  ]);
   section(out, paint, 'Manifest changes', review.manifest.changes, (c) => [`  ${c.change.padEnd(8)}  ${clean(c.summary)}`]);
   section(out, paint, 'New and declared', d.newDeclared, (r) => findingLines(r, paint));
   section(out, paint, 'Undeclared before this change', d.existingUndeclared, (r) => findingLines(r, paint));

@@ -1,5 +1,5 @@
 import type { Finding, RuleId, SinkRef } from '../engine/types.js';
-import type { Review, ReviewedFinding } from '../review/types.js';
+import type { Exclusion, Review, ReviewedFinding } from '../review/types.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DECISION_TITLE, RULE_ORDER, RULE_TITLE, countParts, type ReviewDigest } from './digest.js';
 import { mermaidDiagram, type Diagram } from './diagram.js';
@@ -37,6 +37,8 @@ export interface ChecklistView {
   diagram: { source: string; edges: number; omitted: number } | null;
   reviewer: { items: { title: string; text: string; context: string }[]; collapsed: boolean };
   notAnalyzed: { total: number; errors: ListView; skipped: ListView };
+  /** What the change keeps from analysis (suppressions, skipped or failed files): each for the reviewer. */
+  excluded: ListView;
   /** What was left out to fit the size limit, for one closing line. */
   omissions: string[];
   /** Which files were analyzed, when it was not every file on both sides for the usual reason. */
@@ -168,16 +170,24 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
     reviewer: {
       items: checklist.map((i) => ({ title: md(i.title, 100), text: mdCode(i.text, 400), context: i.context ? mdCode(i.context, 600) : '' })),
       // Open as soon as the PR changes anything a reviewer looks at; the standing checks alone stay folded.
-      collapsed: !d.actionable.length && !d.newDeclared.length && !review.manifest.changes.length && !review.drift.length,
+      collapsed: !d.actionable.length && !d.newDeclared.length && !review.manifest.changes.length && !review.drift.length && !review.excluded.length,
     },
     notAnalyzed: {
       total: review.errors.length + review.skipped.length,
       errors: list(review.errors, limit, (e) => `${loc(e.file, e.line)}: ${md(e.message, 200)}`),
       skipped: list(review.skipped, limit, (s) => `${code(s.file)}: ${md(s.reason, 160)}`),
     },
+    excluded: list(review.excluded, limit, (e) => excludedItem(e, loc)),
     omissions,
     review,
   };
+}
+
+function excludedItem(e: Exclusion, loc: (file: string, line?: number) => string): string {
+  if (e.kind === 'suppressed' && e.finding) {
+    return `${loc(e.file, e.line)} **suppressed** ${code(e.finding.rule, 20)} ${md(e.finding.severity, 10)}: ${mdCode(e.finding.message, 200)} — reason given: ${md(e.reason, 200)}`;
+  }
+  return `${loc(e.file, e.line)} **${e.kind === 'skipped' ? 'not analyzed' : 'analysis failed'}**: ${md(e.reason, 200)}`;
 }
 
 /** Rules whose most severe finding is worst first; ties in the fixed rule order. */

@@ -16,6 +16,8 @@ import { diffManifest } from './diff-manifest.js';
 import { baseSideConfig, configChangeNote } from './base-config.js';
 import { findMergeBase, findRepository, isCheckedOutClean, listChanges, materialize, readBlob, resolveCommit } from './git.js';
 import { isScopeFile, needsWholeBase, scanSides } from './scan-sides.js';
+import { findExclusions } from './exclusions.js';
+import { unanalyzedFiles } from './unanalyzed-files.js';
 import type { Review, ReviewSide } from './types.js';
 
 export interface ReviewTreesOptions {
@@ -42,6 +44,10 @@ export interface ReviewTreesOptions {
    * exactly a full review's, and no other file's findings can differ. Omitted: every file is scanned.
    */
   changed?: readonly string[];
+  /** Analyze every file on both sides even though `changed` is known (which still tells what the change excludes). */
+  full?: boolean;
+  /** Head files that are not on disk (the download left them out), with why: reviewed as skipped. */
+  unavailable?: readonly { file: string; reason: string }[];
 }
 
 /**
@@ -58,7 +64,7 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     config = fromBase.config;
     notes.push(...fromBase.notes);
   }
-  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed ? { changed: options.changed } : {}) });
+  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed && !options.full ? { changed: options.changed } : {}) });
   const { base: baseScan, head: headScan, scope, baseInventory } = sides;
   const partial = scope.mode === 'changed';
 
@@ -83,7 +89,16 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     // that could not be read counts as none, so everything head declares is up for review.
     changes: unreadable(headManifest) ? [] : diffManifest(unreadable(baseManifest) ? undefined : baseManifest?.manifest, headManifest?.manifest),
   };
-  const verdict = decideVerdict({ findings, manifest, drift, manifestContent: headManifest?.manifest, configChanges: notes });
+  const unanalyzed = await unanalyzedFiles({
+    baseDir: options.baseDir,
+    headDir: options.headDir,
+    skipped: [...headScan.skipped, ...(options.unavailable ?? [])],
+    errors: headScan.errors,
+    ...(options.changed ? { changed: new Set(options.changed) } : {}),
+    fixedFiles: new Set(findings.filter((r) => r.status === 'fixed').map((r) => r.finding.file)),
+  });
+  const excluded = findExclusions({ findings, baseFindings: baseScan.findings, unanalyzed });
+  const verdict = decideVerdict({ findings, manifest, drift, manifestContent: headManifest?.manifest, configChanges: notes, excluded });
   return {
     version: 1,
     base: options.base ?? { ref: 'base' },
@@ -95,6 +110,7 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     drift,
     errors: headScan.errors.map((e) => ({ file: e.file, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}) })),
     skipped: headScan.skipped,
+    excluded,
     verdict,
     stats: { baseFiles: baseScan.stats.files, headFiles: headScan.stats.files, durationMs: Math.round(performance.now() - started), scope },
     ...(notes.length ? { notes } : {}),
@@ -168,7 +184,8 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
       baseDir,
       headDir,
       renames,
-      ...(options.full ? {} : { changed }),
+      changed,
+      ...(options.full ? { full: true } : {}),
       analyzers: options.analyzers,
       ...(explicit ? { config: explicit.config, notes: explicit.notes } : {}),
       ...(options.manifestPath ? { manifestPath: options.manifestPath } : {}),

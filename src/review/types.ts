@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding, RuleId, Severity } from '../engine/types.js';
 import type { DeclarationLocation, ManifestProblem } from '../manifest/types.js';
 
 /** What covers a finding in the manifest. */
@@ -78,6 +78,24 @@ export interface Verdict {
   reviewFingerprint: string;
 }
 
+/**
+ * What the change keeps from analysis, which its author controls: a reviewer must see it, since
+ * the findings it hides are not in this review. `suppressed`: an inline directive the change adds
+ * or rewords (the finding it hides is named); `skipped`: a changed file the scan skips (ignored,
+ * build output, generated, too large, binary, minified, not downloaded), or an unchanged file whose
+ * findings the change hides that way; `unanalyzed`: a changed file the analysis failed on.
+ */
+export interface Exclusion {
+  kind: 'suppressed' | 'skipped' | 'unanalyzed';
+  file: string;
+  line?: number;
+  /** The directive's reason, why the file is skipped, or the analysis error. */
+  reason: string;
+  finding?: { id: string; rule: RuleId; severity: Severity; message: string };
+  /** SHA-256 of the head file's bytes, when it is on disk: an approval covers this content only. */
+  content?: string;
+}
+
 export interface ReviewSide {
   ref: string;
   sha?: string;
@@ -101,6 +119,8 @@ export interface Review {
   /** Files the head scan could not analyze or skipped: the reviewer must know what was not seen. */
   errors: { file: string; message: string; line?: number }[];
   skipped: { file: string; reason: string }[];
+  /** What this change newly keeps from analysis; each needs a reviewer (see Exclusion). */
+  excluded: Exclusion[];
   verdict: Verdict;
   stats: { baseFiles: number; headFiles: number; durationMs: number; scope?: ReviewScope };
   /** How the review was made, for the reviewer: e.g. the pull request changes the scan configuration, which only applies once merged. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Manifest } from '../manifest/types.js';
-import type { PurposeDrift, Review, ReviewedFinding, Verdict } from './types.js';
+import type { Exclusion, PurposeDrift, Review, ReviewedFinding, Verdict } from './types.js';
 
 export interface VerdictInput {
   findings: readonly ReviewedFinding[];
@@ -10,6 +10,8 @@ export interface VerdictInput {
   manifestContent: Manifest | undefined;
   /** Changes to the scan configuration (`.privacy-review.yml`): rule changes need a reviewer too. */
   configChanges?: readonly string[];
+  /** What the change newly keeps from analysis: each needs a reviewer, and the fingerprint covers it. */
+  excluded?: readonly Exclusion[];
 }
 
 const RULE_NOUN = {
@@ -20,8 +22,8 @@ const RULE_NOUN = {
 
 /**
  * `fail` when the manifest is invalid or the PR adds high-severity PII logging; `review_required`
- * when it adds undeclared fields, flows or logging, changes declarations, or sends existing data to a
- * new destination; `pass` otherwise. The review fingerprint names exactly what an approval covers.
+ * when it adds undeclared fields, flows or logging, changes declarations, sends existing data to a
+ * new destination, or keeps code from analysis (a suppression, a skipped file); `pass` otherwise. The review fingerprint names exactly what an approval covers.
  */
 export function decideVerdict(input: VerdictInput): Verdict {
   const fail: string[] = [];
@@ -41,6 +43,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0]!.file}:${todos[0]!.line})`);
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
   if (input.configChanges?.length) review.push(`the scan configuration changes (${plural(input.configChanges.length, 'file')})`);
+  if (input.excluded?.length) review.push(excludedReason(input.excluded));
   if (input.drift.length) review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);
   const decision = fail.length ? 'fail' : review.length ? 'review_required' : 'pass';
   return {
@@ -55,7 +58,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
  * every finding a reviewer is asked about: new ones and ones still undeclared. A later push with the
  * same fingerprint asks nothing new, so an approval given for it still holds.
  */
-export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manifestContent' | 'configChanges'>): string {
+export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manifestContent' | 'configChanges' | 'excluded'>): string {
   const asked = input.findings
     .filter((r) => r.status !== 'fixed' && !r.finding.suppressed && (r.status === 'new' || !r.declared))
     .map((r) => r.finding.id)
@@ -64,6 +67,8 @@ export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manife
     manifest: canonical(input.manifestContent ?? null),
     findings: [...new Set(asked)],
     ...(input.configChanges?.length ? { config: [...input.configChanges].sort() } : {}),
+    // Lines left out (moving code changes nothing); the content of a file not analyzed is in.
+    ...(input.excluded?.length ? { excluded: input.excluded.map((e) => [e.kind, e.file, e.reason, e.finding?.id ?? '', e.content ?? '']).map((x) => x.join('\u0000')).sort() } : {}),
   });
   return createHash('sha256').update(payload).digest('hex');
 }
@@ -82,6 +87,13 @@ function canonical(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+function excludedReason(excluded: readonly Exclusion[]): string {
+  const suppressed = excluded.filter((e) => e.kind === 'suppressed').length;
+  const files = new Set(excluded.filter((e) => e.kind !== 'suppressed').map((e) => e.file)).size;
+  const parts = [...(suppressed ? [plural(suppressed, 'new suppression')] : []), ...(files ? [plural(files, 'file')] : [])];
+  return `the change keeps code from analysis: ${parts.join(' and ')} (${[...new Set(excluded.map((e) => e.file))].slice(0, 3).join(', ')}${new Set(excluded.map((e) => e.file)).size > 3 ? ' and more' : ''})`;
 }
 
 function describe(items: readonly ReviewedFinding[]): string {

@@ -78,6 +78,7 @@ export function review(overrides: Partial<Review> = {}): Review {
     drift: [],
     errors: [],
     skipped: [],
+    excluded: [],
     verdict: { decision: 'pass', reasons: ['no new personal data, flows or declaration changes'], reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d' },
     stats: { baseFiles: 40, headFiles: 42, durationMs: 1234 },
     ...overrides,

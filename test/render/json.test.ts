@@ -20,7 +20,7 @@ test('key order follows the Review type, not the order objects were built in', (
   const shuffled: Review = reversed(richReview());
   expect(renderReview(shuffled, { format: 'json' })).toBe(renderReview(richReview(), { format: 'json' }));
   const parsed = JSON.parse(renderReview(shuffled, { format: 'json' }));
-  expect(Object.keys(parsed)).toEqual(['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'verdict', 'stats']);
+  expect(Object.keys(parsed)).toEqual(['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'excluded', 'verdict', 'stats']);
   expect(Object.keys(parsed.findings[3])).toEqual(['finding', 'declared', 'declaration', 'status']);
   expect(Object.keys(parsed.findings[0].finding).slice(0, 3)).toEqual(['id', 'rule', 'severity']);
 });

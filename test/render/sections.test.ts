@@ -1,4 +1,5 @@
 import { renderReview } from '../../src/render/index.js';
+import type { Review } from '../../src/review/types.js';
 import { finding, review, richReview } from './factory.js';
 import { expectWellFormed } from './structure.js';
 
@@ -40,4 +41,24 @@ test('long lists are capped with "… and N more"', () => {
   expect(md).toContain('- `src/e49.ts`: Syntax error.\n- … and 30 more\n');
   expect(md).not.toContain('src/e50.ts');
   expectWellFormed(md);
+});
+
+test('what the change keeps from analysis: suppressions with their finding and reason, skipped files with why; linked, escaped, in the next steps', () => {
+  const excluded: Review['excluded'] = [
+    { kind: 'suppressed', file: 'src/track.ts', line: 9, reason: 'ok *trust me*', finding: { id: 'f'.repeat(64), rule: 'data-flow', severity: 'medium', message: 'Sends email address to Segment.' } },
+    { kind: 'skipped', file: 'build/leak.ts', reason: 'in a directory that is build or cache output', content: 'c'.repeat(64) },
+    { kind: 'unanalyzed', file: 'src/deep.ts', line: 2, reason: 'expression nested too deeply' },
+  ];
+  const md = renderReview(review({ excluded }), { format: 'markdown', links: LINKS });
+  expect(md).toContain(
+    '### Kept from analysis by this change (3)\n\nThe pull request itself decides these suppressions and skips, so the code they hide is not in this review. Check each one.\n\n' +
+      '- [`src/track.ts:9`](https://github.com/acme/shop/blob/abc1234/src/track.ts#L9) **suppressed** `data-flow` medium: Sends email address to Segment. — reason given: ok \\*trust me\\*\n' +
+      '- [`build/leak.ts`](https://github.com/acme/shop/blob/abc1234/build/leak.ts) **not analyzed**: in a directory that is build or cache output\n' +
+      '- [`src/deep.ts:2`](https://github.com/acme/shop/blob/abc1234/src/deep.ts#L2) **analysis failed**: expression nested too deeply\n',
+  );
+  expect(md).toContain('Ask a privacy reviewer to check what this change keeps from analysis \\(listed below\\): 3 suppressions and skipped files.');
+  expect(md).not.toContain('Nothing new to review');
+  expectWellFormed(md);
+  const text = renderReview(review({ excluded }), { format: 'text' });
+  expect(text).toContain('Kept from analysis by this change (3):\n  suppressed  src/track.ts:9  data-flow  Sends email address to Segment.  ok *trust me*\n  skipped     build/leak.ts  in a directory that is build or cache output\n');
 });

@@ -45,7 +45,7 @@ export type ReviewFn = (options: ReviewTreesOptions) => Promise<Review>;
 
 /** Review the trees and prepare what the App publishes. */
 export async function reviewAndPrepare(review: ReviewFn, analyzers: readonly Analyzer[], input: TreesInput): Promise<Analysis> {
-  return prepareAnalysis(await review({ ...input.options, analyzers }), input);
+  return prepareAnalysis(await review({ ...input.options, unavailable: input.skipped, analyzers }), input);
 }
 
 /** After the review: the threshold, the starter manifest, the repository's templates, the checklist. */
@@ -85,7 +85,8 @@ async function applyThreshold(review: Review, threshold: Review['findings'][numb
   if (!dropped) return review;
   const drift = review.drift.filter((d) => keep(d.finding.severity));
   const manifest = await loadManifest(headDir, review.manifest.file).catch(() => undefined);
-  const verdict = decideVerdict({ findings, manifest: review.manifest, drift, manifestContent: manifest?.manifest });
+  // Everything else the review decided on stays in: configuration changes, what the change keeps from analysis.
+  const verdict = decideVerdict({ findings, manifest: review.manifest, drift, manifestContent: manifest?.manifest, configChanges: review.notes ?? [], excluded: review.excluded });
   const note = `${dropped} finding${dropped === 1 ? ' is' : 's are'} below the repository's severity threshold (${threshold}) and not shown.`;
   return { ...review, findings, drift, verdict, notes: [...(review.notes ?? []), note] };
 }

@@ -43,6 +43,7 @@ export function makeReview(findings: ReviewedFinding[], extra: Partial<Review> =
     drift: [],
     errors: [],
     skipped: [],
+    excluded: [],
     stats: { baseFiles: 3, headFiles: 3, durationMs: 5 },
     ...extra,
     verdict,
