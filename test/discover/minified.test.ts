@@ -30,3 +30,14 @@ test('JavaScript ending in a sourceMappingURL comment is compiled output', async
   expect(found(d)).toEqual(['src/index.ts']);
   expect(reasonFor(d, 'lib/index.js')).toMatch(/sourceMappingURL/);
 });
+
+test('one long comment line does not make a hand-written file look minified; a licence comment before minified code does not hide it', async () => {
+  const normal = "import type { User } from './user';\nexport function greet(user: User) {\n  console.log(user.email);\n}\n";
+  const root = makeTree({
+    'src/leak.ts': `${normal}// ${'x'.repeat(3000)}\n`,
+    'public/lib.js': `/*! lib v1 | MIT */${longLine}\n`,
+  });
+  const d = await discover(root);
+  expect(found(d)).toEqual(['src/leak.ts']);
+  expect(reasonFor(d, 'public/lib.js')).toMatch(/^minified or bundled/);
+});
