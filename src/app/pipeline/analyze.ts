@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type ScanConfig } from '../../config/types.js';
 import type { AppConfig } from '../config/types.js';
 import { APP_CONFIG_PATH } from '../constants.js';
 import type { Comparison } from '../github/compare.js';
-import type { ExtractLimits } from '../github/extract.js';
+import type { ExtractLimits, ExtractResult } from '../github/extract.js';
 import { downloadTree } from '../github/tarball.js';
 import type { Octokit, RepoRef } from '../github/types.js';
 import { reviewAndPrepare, type Analysis, type ReviewFn, type TreesInput } from './trees.js';
@@ -49,10 +49,14 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
     const baseDir = path.join(tmp, 'base');
     const headDir = path.join(tmp, 'head');
     await Promise.all([fs.mkdir(baseDir), fs.mkdir(headDir)]);
-    const [, headTree] = await Promise.all([
-      downloadTree(octokit, input.repo, input.comparison.mergeBase, baseDir, deps.limits, signal),
-      downloadTree(octokit, input.repo, input.headSha, headDir, deps.limits, signal),
-    ]);
+    const [, headTree] = await downloadBoth(
+      (dir, sha, both) => downloadTree(octokit, input.repo, sha, dir, deps.limits, both),
+      [
+        [baseDir, input.comparison.mergeBase],
+        [headDir, input.headSha],
+      ],
+      signal,
+    );
     signal.throwIfAborted();
 
     const settings = input.config.settings;
@@ -89,8 +93,30 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
       signal,
     );
   } finally {
-    await fs.rm(tmp, { recursive: true, force: true });
+    // Nothing writes here any more (both downloads have settled); a failure to remove must not hide the review's own error.
+    await fs.rm(tmp, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
+}
+
+type Download = (dir: string, sha: string, signal: AbortSignal) => Promise<ExtractResult>;
+
+/**
+ * Both sides at once. The first failure is the one reported, and it stops the other side; both
+ * have settled (nothing is still writing into the temporary directory) before this returns.
+ */
+export async function downloadBoth(download: Download, sides: readonly [[string, string], [string, string]], signal: AbortSignal): Promise<[ExtractResult, ExtractResult]> {
+  const stop = new AbortController();
+  const either = AbortSignal.any([signal, stop.signal]);
+  let first: { error: unknown } | undefined;
+  const run = ([dir, sha]: [string, string]) =>
+    download(dir, sha, either).catch((error: unknown) => {
+      first ??= { error: signal.aborted ? signal.reason : error };
+      stop.abort(first.error);
+      throw error;
+    });
+  const [base, head] = await Promise.allSettled([run(sides[0]), run(sides[1])]);
+  if (first) throw first.error;
+  return [(base as PromiseFulfilledResult<ExtractResult>).value, (head as PromiseFulfilledResult<ExtractResult>).value];
 }
 
 async function rootScanConfig(baseDir: string): Promise<ScanConfig | undefined> {
