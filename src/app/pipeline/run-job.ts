@@ -12,6 +12,9 @@ import { completeCheckRun, startCheckRun, updateCheckText, type CheckResult } fr
 import { upsertSticky } from '../github/comment.js';
 import { compareCommits } from '../github/compare.js';
 import { describeError } from '../github/errors.js';
+import { rateLimitOf, rateLimitTitle } from '../github/rate-limit.js';
+import { bindBudget, RequestBudget, untilAborted } from '../github/request-budget.js';
+import { staleRuns } from '../github/stale-runs.js';
 import { loadHistory } from '../github/history.js';
 import { syncLabel } from '../github/labels.js';
 import { getPull, listComments, listReviews, recentCommits } from '../github/pulls.js';
@@ -27,7 +30,7 @@ import { reviewRequest } from '../present/review-requests.js';
 import { whatChanged } from '../present/what-changed.js';
 import { JobAborted } from '../queue/types.js';
 import { analysisKey, analyze, type AnalysisCache, type AnalyzeDeps } from './analyze.js';
-import type { PrJob } from './job.js';
+import type { PrJob, StartingRun } from './job.js';
 
 /** The logging the job needs; Probot's (wrapped) pino logger fits. Never pass payloads or bodies. */
 export interface Log {
@@ -46,6 +49,9 @@ export interface JobDeps extends AnalyzeDeps {
   timeoutMs: number;
 }
 
+/** After the job's own time is spent: how long completing its check runs may still take. */
+const CLOSING_MS = 30_000;
+
 /**
  * Evaluate one pull request from what GitHub has now (stateless, like policy-bot): configuration
  * from the default branch, the analysis of merge base and head (cached per commit pair), the
@@ -58,6 +64,9 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
   const repo: RepoRef = { owner: job.pr.owner, repo: job.pr.repo };
   const ids = { pr: job.pr.number, installation: job.installationId, events: job.events };
   const done = new Set<number>();
+  // Every request of the job stops at the timeout, rate-limit waits included.
+  const budget = new RequestBudget(signal, t0 + deps.timeoutMs);
+  const awaited = new Set<StartingRun>();
   let octokit: Octokit | undefined;
   let mode: Mode | undefined;
   let headSha: string | undefined;
@@ -71,10 +80,12 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
   const started = [...job.started];
   try {
     for (const s of job.starting ?? []) {
-      const id = await s.id;
+      const id = await untilAborted(s.id, signal);
+      awaited.add(s);
       if (id !== undefined) started.push({ sha: s.sha, id });
     }
     octokit = await deps.auth(job.installationId);
+    bindBudget(octokit, budget);
     const me = await deps.identity();
     const pull = await getPull(octokit, job.pr);
     headSha = pull.head.sha;
@@ -220,11 +231,28 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       detailsUrl: commentUrl ?? pull.html_url,
     });
     deps.log.info({ ...ids, conclusion: outcome.conclusion, decision: review.verdict.decision, approved: approval.approved, ms: Date.now() - t0 }, 'privacy review published');
+
+    // Runs an earlier job could not complete (GitHub refused the update): the head's get this result.
+    const own = new Set([runId, ...started.map((s) => s.id)]);
+    for (const run of staleRuns(history.runs, own, deps.now())) {
+      const result = run.sha === head ? replacedBy(outcome, commentUrl ?? pull.html_url) : unfinished(mode);
+      await complete(run.id, result).then(
+        () => deps.log.info({ ...ids, run: run.id }, 'stale check run completed'),
+        (e: unknown) => deps.log.warn({ ...ids, run: run.id, reason: describeError(e) }, 'could not complete a stale check run'),
+      );
+    }
   } catch (e) {
     await fail(e);
   }
 
   async function fail(e: unknown): Promise<void> {
+    // The job's own budget may be spent (a timeout): its check runs get a short one of their own.
+    budget.renew(CLOSING_MS);
+    for (const s of job.starting ?? []) {
+      if (awaited.has(s)) continue;
+      const id = await untilAborted(s.id, budget.signal).catch(() => undefined);
+      if (id !== undefined) started.push({ sha: s.sha, id });
+    }
     if (!octokit) {
       deps.log.error({ ...ids, reason: describeError(e) }, 'privacy review could not start');
       return;
@@ -242,7 +270,8 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       const id = await startCheckRun(octokit, repo, headSha, deps.now()).catch(() => undefined);
       if (id) open.push(id);
     }
-    const outcome = errorOutcome(mode);
+    const limit = aborted ? undefined : rateLimitOf(e);
+    const outcome = errorOutcome(mode, limit && rateLimitTitle(limit));
     for (const id of open) {
       await complete(id, {
         ...outcome,
@@ -253,6 +282,24 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       }).catch((err: unknown) => deps.log.error({ ...ids, reason: describeError(err) }, 'could not report the failure on the check run'));
     }
   }
+}
+
+/** A stale run of the head: the result this job published, pointing to where it is. */
+function replacedBy(outcome: Pick<CheckResult, 'conclusion' | 'title'>, detailsUrl: string): CheckResult {
+  return {
+    conclusion: outcome.conclusion,
+    title: outcome.title,
+    summary: 'This run stopped before it finished. A newer run of the privacy review of this commit has the result (the same conclusion), its checklist and its approvals.',
+    detailsUrl,
+  };
+}
+
+/** A stale run of an earlier commit: it never finished, and nothing was decided for that commit. */
+function unfinished(mode: Mode | undefined): CheckResult {
+  return {
+    ...errorOutcome(mode, 'it did not finish'),
+    summary: 'This run stopped before it finished (GitHub did not accept its result). A newer commit of this pull request is reviewed instead; use **Re-run** to review this commit again.',
+  };
 }
 
 function superseded(): CheckResult {

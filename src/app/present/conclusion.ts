@@ -52,11 +52,14 @@ export function decideOutcome(decision: Decision, reasons: readonly string[], ap
   };
 }
 
-/** The review could not be made (download, limits, timeout, GitHub errors): say so, offer a re-run. */
-export function errorOutcome(mode: Mode | undefined): Pick<Outcome, 'conclusion' | 'title' | 'actions'> {
+/**
+ * The review could not be made (download, limits, timeout, GitHub errors): say so, with the short
+ * `cause` when there is one a person can act on (a rate limit's reset time), and offer a re-run.
+ */
+export function errorOutcome(mode: Mode | undefined, cause?: string): Pick<Outcome, 'conclusion' | 'title' | 'actions'> {
   return {
     conclusion: mode === 'warn' ? 'neutral' : 'failure',
-    title: 'The privacy review could not run',
+    title: cut(`The privacy review could not run${cause ? `: ${cause}` : ''}`),
     actions: [{ ...ACTIONS.rerun }],
   };
 }
