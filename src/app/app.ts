@@ -2,7 +2,10 @@ import type { ApplicationFunction, Probot } from 'probot';
 import type { Analyzer } from '../engine/analyzer.js';
 import type { reviewTrees } from '../review/run.js';
 import { acknowledgeFirst, type AckFirst } from './events/ack-first.js';
+import { BodyBudget } from './events/capped-body.js';
 import { registerHandlers } from './events/handlers.js';
+import { refuseMalformed } from './events/refuse-malformed.js';
+import { webhookIntake, type Handler } from './events/webhook-intake.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
 import { installationOctokit } from './github/installation.js';
 import { identityLoader } from './identity.js';
@@ -31,6 +34,11 @@ export interface PrivacyReviewOptions {
    */
   ackFirst?: boolean;
   /**
+   * The largest webhook body the App's server reads (default 25 MB, GitHub's own cap): see
+   * `webhookIntake` below.
+   */
+  maxWebhookBytes?: number;
+  /**
    * Seams for tests: the review of two trees, run on the webhook server's thread instead of a
    * worker (so it can be stubbed), with these analyzers; the worker's entry; the clock; the
    * temporary directory.
@@ -50,11 +58,21 @@ export interface PrivacyReview {
   /** The review worker threads; undefined when `review` runs the reviews in-thread. */
   pool?: ReviewPool;
   /**
+   * The guard to put in front of Probot's webhook middleware (`npm start`'s server does): bodies
+   * over `maxWebhookBytes` refused unread, unverified ones never handed on.
+   */
+  webhookIntake(probot: Probot): Handler;
+  /**
    * Wait for the handlers of acknowledged deliveries, then stop the worker threads (reviews still
    * running fail as "the App is shutting down").
    */
   close(): Promise<void>;
 }
+
+/** GitHub caps webhook payloads at 25 MB. */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+// Bodies held at once across requests, as a number of the largest: many at the cap still add up.
+const BODIES_AT_ONCE = 4;
 
 /**
  * The privacy-review GitHub App: webhooks enqueue, an in-process queue runs the jobs, worker
@@ -100,6 +118,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     };
     registerHandlers(probot, { queue, identity, log, now });
     if (options.ackFirst !== false && probot.webhooks) deliveries = acknowledgeFirst(probot.webhooks, log);
+    else if (probot.webhooks) refuseMalformed(probot.webhooks);
     if (options.warm) {
       pool?.warm();
       identity().catch((e: unknown) => log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'));
@@ -109,6 +128,16 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     app,
     queue,
     ...(pool ? { pool } : {}),
+    webhookIntake: (probot) => {
+      const maxBodyBytes = options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
+      return webhookIntake({
+        path: probot.webhookPath,
+        maxBodyBytes,
+        budget: new BodyBudget(BODIES_AT_ONCE * maxBodyBytes),
+        verify: (payload, signature) => probot.webhooks.verify(payload, signature),
+        log: probot.log.child({ name: 'privacy-review' }),
+      });
+    },
     close: async () => {
       await deliveries?.idle();
       await pool?.close();

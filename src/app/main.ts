@@ -1,22 +1,76 @@
 #!/usr/bin/env node
-import { run } from 'probot';
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { createNodeMiddleware, createProbot, run, type Probot } from 'probot';
 import type { LevelWithSilent } from 'pino';
 import { createPrivacyReview } from './app.js';
+import { startWebhookProxy } from './events/webhook-proxy.js';
+import { startWebhookServer } from './events/webhook-server.js';
 import { createSafeLogger } from './log.js';
 import { optionsFromEnv } from './options.js';
 
 /**
- * `npm start`: Probot's standard runner (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET,
- * PORT, HOST, GHE_HOST, LOG_LEVEL, ... and `.env`; without APP_ID it serves the manifest flow that
- * registers the App from app.yml) with a logger that never writes webhook payloads. The first
- * review worker starts with the server (so the first review does not wait for the engine to load);
- * SIGTERM stops the server and the workers, then exits.
+ * `npm start`: Probot's standard environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH,
+ * WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH, WEBHOOK_PROXY_URL, GHE_HOST, LOG_LEVEL, ... and
+ * `.env`) with a logger that never writes webhook payloads. With credentials, the App is served by
+ * its own Node server around Probot's `createNodeMiddleware`, so that webhook bodies pass the
+ * App's intake guard (size cap, headers, signature) before Probot's middleware reads them; without
+ * APP_ID, Probot's runner serves the manifest flow that registers the App from app.yml. The first
+ * review worker starts with the server (so the first review does not wait for the engine to
+ * load); SIGTERM stops the server and the workers, then exits.
  */
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
+
+loadDotEnv();
 const level = LEVELS.has(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as LevelWithSilent) : 'info';
+const log = createSafeLogger({ level });
 const privacyReview = createPrivacyReview({ ...optionsFromEnv(process.env), warm: true });
-const server = await run(privacyReview.app, { log: createSafeLogger({ level }) });
-process.once('SIGTERM', () => {
+const probot = Number(process.env.APP_ID) > 0 ? probotFromEnv() : undefined;
+const stops: (() => Promise<unknown>)[] = [];
+
+if (probot) {
+  const host = process.env.HOST || 'localhost';
+  const server = await startWebhookServer({
+    host,
+    port: Number(process.env.PORT) || 3000,
+    intake: privacyReview.webhookIntake(probot),
+    middleware: await createNodeMiddleware(privacyReview.app, { probot }),
+    log,
+  });
+  stops.push(() => server.stop());
+  if (process.env.WEBHOOK_PROXY_URL) {
+    const proxy = await startWebhookProxy(process.env.WEBHOOK_PROXY_URL, `http://${host}:${server.port}${probot.webhookPath}`, log);
+    if (proxy) stops.push(() => proxy.stop());
+  }
+} else {
+  const server = await run(privacyReview.app, { log });
+  stops.push(() => server.stop());
+}
+
+const shutDown = () => {
   setTimeout(() => process.exit(0), 5_000).unref(); // connections that do not close
-  void Promise.allSettled([server.stop(), privacyReview.close()]).then(() => process.exit(0));
-});
+  void Promise.allSettled([...stops.map((stop) => stop()), privacyReview.close()]).then(() => process.exit(0));
+};
+process.once('SIGTERM', shutDown);
+process.once('SIGINT', shutDown);
+
+/** `.env` over the environment, as Probot's runner loads it. */
+function loadDotEnv(): void {
+  let text: string;
+  try {
+    text = readFileSync('.env', 'utf8');
+  } catch {
+    return;
+  }
+  Object.assign(process.env, parseEnv(text));
+}
+
+/** Probot from the environment; a missing private key is a clear error, not a stack trace. */
+function probotFromEnv(): Probot {
+  try {
+    return createProbot({ overrides: { log } });
+  } catch (e) {
+    log.fatal({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'the App cannot start: set PRIVATE_KEY or PRIVATE_KEY_PATH');
+    process.exit(1);
+  }
+}

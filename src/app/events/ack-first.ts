@@ -1,5 +1,6 @@
 import type { Probot } from 'probot';
 import type { Log } from '../pipeline/run-job.js';
+import { deliveryProblem, refusal } from './delivery-shape.js';
 
 type Webhooks = Probot['webhooks'];
 type Delivery = Parameters<Webhooks['verifyAndReceive']>[0];
@@ -32,6 +33,8 @@ export interface AckFirstOptions {
  * turn of the event loop, so that a delivery arriving meanwhile is answered between two handlers,
  * not after all of them.
  * A delivery that does not verify or parse takes the original path: same status, same error log.
+ * One that verifies but is malformed (an empty event name, no delivery id, a payload that is not
+ * an object) is refused with 400: handed on, it would make `receive` throw outside any request.
  * The handlers only decide and enqueue, and state is recomputed from GitHub on every event, so an
  * acknowledged delivery whose handler fails is as lost as before (it is logged; GitHub's answer
  * would not have retried it either).
@@ -53,8 +56,9 @@ export function acknowledgeFirst(webhooks: Webhooks, log: Log, options: AckFirst
   const handle = (event: Received) => {
     handling++;
     // Handler errors were already logged by the Webhooks error handler (Probot's, with our logger).
-    webhooks
-      .receive(event)
+    // `receive` throws synchronously on some inputs: here that would end the process.
+    Promise.resolve()
+      .then(() => webhooks.receive(event))
       .catch(() => log.debug({ delivery: event.id, event: event.name }, 'webhook handler failed after it was acknowledged'))
       .finally(() => {
         handling--;
@@ -86,6 +90,8 @@ export function acknowledgeFirst(webhooks: Webhooks, log: Log, options: AckFirst
     } catch {
       return original(delivery);
     }
+    const problem = deliveryProblem(delivery, payload);
+    if (problem) throw refusal(problem);
     lastArrival = Date.now();
     waiting.push({ event: { id: delivery.id, name: delivery.name, payload } as Received, at: lastArrival });
     if (!scheduled) {

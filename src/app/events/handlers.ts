@@ -6,6 +6,7 @@ import type { AppIdentity } from '../identity.js';
 import { jobKey, jobRunShas, type PrJob } from '../pipeline/job.js';
 import type { Log } from '../pipeline/run-job.js';
 import type { JobQueue } from '../queue/types.js';
+import { CheckRunWindow } from './check-run-window.js';
 import { route } from './routes.js';
 
 export const EVENTS = [
@@ -40,6 +41,7 @@ export interface HandlerDeps {
  * already queued or running does not start a second check run.
  */
 export function registerHandlers(app: Probot, deps: HandlerDeps): void {
+  const checkRuns = new CheckRunWindow({ now: () => deps.now().getTime() });
   app.on([...EVENTS], async (context) => {
     const me = await deps.identity();
     const name = context.name;
@@ -86,7 +88,9 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
       const covered = [queued, running].some(
         (p) => p && (p.headSha === decision.sha || (decision.sha !== undefined && jobRunShas(p).includes(decision.sha))) && (decision.baseSha === undefined || p.baseSha === decision.baseSha),
       );
-      if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze)) {
+      // A replayed delivery (fresh id, same payload) re-evaluates but adds no check run.
+      const fresh = () => checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event });
+      if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze) && fresh()) {
         const sha = decision.sha;
         const id = startCheckRun(octokit, { owner, repo }, sha, deps.now()).catch((e: unknown) => {
           deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');

@@ -12,6 +12,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 export interface AppProcess {
   port: number;
+  /** The App's process id (its memory can be read from /proc/<pid>/status). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -51,7 +53,7 @@ export async function startApp(env: Record<string, string>, nodeArgs: readonly s
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, output: () => out, stop };
+  return { port, pid: child.pid!, output: () => out, stop };
 }
 
 /** POST a webhook as GitHub does; `secret` signs it (X-Hub-Signature-256). */
