@@ -1,5 +1,6 @@
 import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
+import { dictionary } from '../../src/shared/dictionary.js';
 
 /**
  * Column and validator type names of the ORMs and schema libraries we read, reduced to the coarse
@@ -7,7 +8,7 @@ import type { TypeHint } from '../../src/classifier/classifier.js';
  * `DataTypes.DATEONLY`, `'timestamp with time zone'`, `doublePrecision` and Prisma `DateTime` all
  * land here. A name that is not listed gives no hint (the field is classified by its name alone).
  */
-const HINTS: Record<string, TypeHint> = {};
+const HINTS: Record<string, TypeHint | undefined> = Object.create(null);
 const groups: [TypeHint, string[]][] = [
   [
     'string',
@@ -66,7 +67,7 @@ export function hintOfTypeExpression(e: ts.Expression): TypeHint | undefined {
  * `@IsEmail()`): the canonical field name the classifier knows for that kind of value. Classifying
  * the canonical name keeps the category key in the classifier's (possibly customised) taxonomy.
  */
-const SIGNALS: Record<string, string> = {
+const SIGNALS = dictionary<string>({
   email: 'email',
   ip: 'ip_address',
   ipv4: 'ip_address',
@@ -76,7 +77,7 @@ const SIGNALS: Record<string, string> = {
   creditcard: 'credit_card_number',
   iban: 'iban',
   postalcode: 'postal_code',
-};
+});
 
 /** Canonical field name for a validator method (`email`) or validation decorator (`IsEmail`), if it names a kind of personal data. */
 export function signalName(methodOrDecorator: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
+import { dictionary } from '../../src/shared/dictionary.js';
 
 /**
  * A small line-based reader for `schema.prisma`: `model`, `view` and composite `type` blocks with
@@ -31,7 +32,7 @@ const MAP = /@map\(\s*(?:name\s*:\s*)?"([^"]*)"/;
 const BLOCK_MAP = /^@@map\(\s*(?:name\s*:\s*)?"([^"]*)"/;
 
 /** Prisma scalar types; everything else is an enum, a composite type or a related model. */
-const SCALARS: Record<string, TypeHint | undefined> = {
+const SCALARS = dictionary<TypeHint | undefined>({
   String: 'string',
   Boolean: 'boolean',
   Int: 'number',
@@ -42,7 +43,7 @@ const SCALARS: Record<string, TypeHint | undefined> = {
   Json: 'object',
   Bytes: undefined,
   Unsupported: undefined,
-};
+});
 
 export function parsePrisma(text: string): PrismaBlock[] {
   const blocks: PrismaBlock[] = [];

@@ -7,10 +7,11 @@
  *   teléfono -> telefono       straße -> strasse          IPアドレス -> ip アドレス
  */
 import { ABBREVIATIONS, SPELLINGS } from './data/words.js';
+import { dictionary } from '../shared/dictionary.js';
 
-const LATIN_FOLD: Record<string, string> = {
+const LATIN_FOLD = dictionary<string>({
   ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', þ: 'th', ı: 'i',
-};
+});
 
 /** Strip accents from Latin letters only: Japanese voiced kana decompose too and must stay intact. */
 export function foldAccents(s: string): string {

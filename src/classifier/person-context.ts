@@ -1,7 +1,8 @@
 import { AMBIGUOUS_PERSON_OBJECTS, DATA_SUFFIXES, PERSON_OBJECTS, PERSON_OBJECT_PREFIXES } from './data/words.js';
 import { splitWords } from './normalise.js';
+import { dictionary } from '../shared/dictionary.js';
 
-const IRREGULAR: Readonly<Record<string, string>> = { children: 'child', people: 'person', persons: 'person', staffs: 'staff' };
+const IRREGULAR = dictionary<string>({ children: 'child', people: 'person', persons: 'person', staffs: 'staff' });
 
 function singular(w: string, set: ReadonlySet<string>): string {
   if (set.has(w)) return w;

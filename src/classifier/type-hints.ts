@@ -1,4 +1,5 @@
 import type { TypeHint } from './types.js';
+import { dictionary } from '../shared/dictionary.js';
 
 /**
  * Which TypeScript types a category's values can have. A name whose type does not fit is something
@@ -25,7 +26,7 @@ const ACCEPTS: Record<Shape, ReadonlySet<TypeHint>> = {
 };
 
 /** Default shape per category; the nearest listed ancestor applies, `text` when none. */
-const CATEGORY_SHAPES: Readonly<Record<string, Shape>> = {
+const CATEGORY_SHAPES = dictionary<Shape>({
   'user.contact.email': 'strict',
   'user.account.username': 'strict',
   'user.contact.url': 'strict',
@@ -56,7 +57,7 @@ const CATEGORY_SHAPES: Readonly<Record<string, Shape>> = {
   'user.account.settings': 'text',
   'user.privacy_preferences': 'attribute',
   'user.childrens': 'attribute',
-};
+});
 
 export function shapeOfCategory(category: string): Shape {
   for (let k = category; k; k = k.includes('.') ? k.slice(0, k.lastIndexOf('.')) : '') {

@@ -1,3 +1,4 @@
+import { dictionary } from '../shared/dictionary.js';
 /**
  * Data-category keys of older fideslang generations and the current (fideslang 2.x) key that replaces
  * each. Manifests in the wild still use them; a loader should name the replacement instead of failing.
@@ -111,4 +112,4 @@ const FIDESLANG_1_0: Record<string, string> = {
  *   migrations do not state.
  */
 
-export const DEPRECATED_KEYS: Readonly<Record<string, string>> = { ...FIDESLANG_1_0, ...FIDESLANG_1_4 };
+export const DEPRECATED_KEYS = dictionary<string>({ ...FIDESLANG_1_0, ...FIDESLANG_1_4 });

@@ -232,7 +232,7 @@ describe('deprecated keys of older fideslang generations', () => {
   );
 
   test('every replacement is a current key and no current key is listed as deprecated', () => {
-    for (const [old, current] of Object.entries(DEPRECATED_KEYS)) {
+    for (const [old, current] of Object.entries(DEPRECATED_KEYS) as [string, string][]) {
       expect(t.has(current)).toBe(true);
       expect(t.has(old)).toBe(false);
     }

@@ -1,3 +1,4 @@
+import { dictionary } from '../../shared/dictionary.js';
 /**
  * Word lists the classifier uses around the category names: modifiers that change what a name means,
  * person nouns, accessor and verb prefixes, abbreviations. All in normalised (lower-case, accent-free)
@@ -118,7 +119,7 @@ export const DATA_SUFFIXES: ReadonlySet<string> = new Set([
  * Abbreviations, expanded during normalisation. `notFirst`: only after another word (`phone_no`, not
  * `no`); `notLast`: only before another word (`ph_no`, but `ph` alone is acidity).
  */
-export const ABBREVIATIONS: Readonly<Record<string, { to: string; where?: 'notFirst' | 'notLast' }>> = {
+export const ABBREVIATIONS = dictionary<{ to: string; where?: 'notFirst' | 'notLast' }>({
   no: { to: 'number', where: 'notFirst' },
   num: { to: 'number', where: 'notFirst' },
   nbr: { to: 'number', where: 'notFirst' },
@@ -158,10 +159,10 @@ export const ABBREVIATIONS: Readonly<Record<string, { to: string; where?: 'notFi
   gov: { to: 'government', where: 'notLast' },
   dt: { to: 'date', where: 'notFirst' },
   yr: { to: 'year', where: 'notFirst' },
-};
+});
 
 /** British and other spellings folded to one form. */
-export const SPELLINGS: Readonly<Record<string, string>> = {
+export const SPELLINGS = dictionary<string>({
   licence: 'license',
   offence: 'offense',
   organisation: 'organization',
@@ -174,4 +175,4 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
   behaviour: 'behavior',
   colour: 'color',
   catalogue: 'catalog',
-};
+});

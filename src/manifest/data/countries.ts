@@ -1,3 +1,4 @@
+import { dictionary } from '../../shared/dictionary.js';
 /**
  * Countries for third-party flows: ISO 3166-1 alpha-2 codes, and where personal data may go from the
  * EU without a further transfer mechanism (GDPR Art. 45).
@@ -19,7 +20,7 @@ UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`
 export const COUNTRY_CODES: ReadonlySet<string> = new Set([...ISO_3166_1, 'EU', 'XK']);
 
 /** Common mistakes and what to write instead. */
-export const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+export const COUNTRY_ALIASES = dictionary<string>({ UK: 'GB', EL: 'GR' });
 
 /** The EU member states and the EEA (Iceland, Liechtenstein, Norway). */
 export const EEA: ReadonlySet<string> = new Set(
