@@ -253,6 +253,11 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
       const id = await untilAborted(s.id, budget.signal).catch(() => undefined);
       if (id !== undefined) started.push({ sha: s.sha, id });
     }
+    // Stopped before it had a client (a timeout while waiting for its check run): one to complete it.
+    if (!octokit && started.length) {
+      octokit = await deps.auth(job.installationId).catch(() => undefined);
+      if (octokit) bindBudget(octokit, budget);
+    }
     if (!octokit) {
       deps.log.error({ ...ids, reason: describeError(e) }, 'privacy review could not start');
       return;

@@ -19,14 +19,17 @@ export function privateKey(): string {
   return key;
 }
 
-/** The App loaded into a Probot with retries and throttling off (a 500 must fail at once) and a captured log. */
-export async function loadApp(options: PrivacyReviewOptions = {}) {
+/**
+ * The App loaded into a Probot with retries and throttling off (a 500 must fail at once) and a
+ * captured log; `octokit` changes those two options (e.g. throttling on, with the App's handlers).
+ */
+export async function loadApp(options: PrivacyReviewOptions = {}, octokit: Json = {}) {
   const { lines, log } = capturedLog();
   const probot = new Probot({
     appId: APP_ID,
     privateKey: privateKey(),
     log,
-    Octokit: ProbotOctokit.defaults((o: Json) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    Octokit: ProbotOctokit.defaults((o: Json) => ({ ...o, retry: { ...o.retry, enabled: false, ...octokit.retry }, throttle: { ...o.throttle, enabled: false, ...octokit.throttle } })),
   });
   const { app, queue, pool, close } = createPrivacyReview({ now: () => new Date('2024-05-01T12:30:00Z'), ...options });
   await probot.load(app);
