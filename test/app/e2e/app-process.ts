@@ -16,6 +16,8 @@ export interface AppProcess {
   pid: number;
   output: () => string;
   stop: () => Promise<void>;
+  /** The process's exit code and signal once it has exited; undefined while it runs. */
+  exit?: () => { code: number | null; signal: NodeJS.Signals | null } | undefined;
 }
 
 export async function freePort(): Promise<number> {
@@ -53,7 +55,8 @@ export async function startApp(env: Record<string, string>, nodeArgs: readonly s
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, pid: child.pid!, output: () => out, stop };
+  const exit = () => (child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined);
+  return { port, pid: child.pid!, output: () => out, stop, exit };
 }
 
 /** POST a webhook as GitHub does; `secret` signs it (X-Hub-Signature-256). */

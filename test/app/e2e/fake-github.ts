@@ -25,6 +25,8 @@ export interface CheckRun {
   details_url?: string;
   output: { title: string | null; summary: string | null; text: string | null; annotations_count: number };
   actions: Json[];
+  /** The app that created the run (default: this App); another app's run with the same name is not the App's. */
+  appId?: number;
 }
 
 export interface Comment {
@@ -43,6 +45,28 @@ export interface PullState {
   requestedReviewers: string[];
   readonly comments: Comment[];
   readonly reviews: Json[];
+  /** The base branch and its commit (default: `main` at the fake's base sha); `retarget` changes them. */
+  base?: { ref: string; sha: string };
+  /** Opened as a draft (default false). */
+  draft?: boolean;
+  /** The pull request's author (default: the fake's author). */
+  authorLogin?: string;
+  /** The description (GitHub's `body`). */
+  body?: string;
+  title?: string;
+  /** The owner of the fork the head branch is in (default: the same repository). */
+  fork?: string;
+}
+
+/** A review as GitHub lists it (`GET /pulls/{n}/reviews`). */
+export interface Review {
+  id: number;
+  user: Json;
+  body: string;
+  state: string;
+  commit_id: string;
+  submitted_at: string;
+  html_url: string;
 }
 
 export class FakeGitHub implements PullState {
@@ -57,12 +81,22 @@ export class FakeGitHub implements PullState {
   config = '';
   head = '';
   commits: string[] = [];
+  base?: { ref: string; sha: string };
+  draft?: boolean;
+  authorLogin?: string;
+  body?: string;
+  title?: string;
+  fork?: string;
   /** Tarball bytes by commit sha. */
   readonly tarballs = new Map<string, Buffer>();
   /** Files of each commit, when known: the compare endpoint lists what differs, as GitHub does. */
   readonly trees = new Map<string, Record<string, string>>();
   /** Pull requests besides 7, by number. */
   private readonly others = new Map<number, PullState>();
+  /** Team memberships (`org/slug` → login → state), served by `GET /orgs/{org}/teams/{slug}/memberships/{login}`. */
+  readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
+  /** Every completion of a check run (a PATCH with a conclusion), in order: one per evaluation published. */
+  readonly completions: { runId: number; sha: string; conclusion: string }[] = [];
   private server?: Server;
   private nextId = 1000;
   private readonly validator = new OpenApiValidator();
@@ -104,7 +138,102 @@ export class FakeGitHub implements PullState {
   }
 
   latestRun(sha: string): CheckRun | undefined {
-    return [...this.checkRuns].reverse().find((r) => r.head_sha === sha);
+    return [...this.checkRuns].reverse().find((r) => r.head_sha === sha && (r.appId ?? APP.id) === APP.id);
+  }
+
+  /** A person submits a review (GitHub keeps it with the commit it was submitted on); returned for the webhook. */
+  addReview(login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', number = 7, options: { commit?: string; type?: string; body?: string } = {}): Review {
+    const pr = this.state(number)!;
+    const id = this.nextId++;
+    const review: Review = {
+      id,
+      user: { ...person(login), ...(options.type ? { type: options.type } : {}) },
+      body: options.body ?? '',
+      state,
+      commit_id: options.commit ?? pr.head,
+      submitted_at: stamp(),
+      html_url: `https://github.example/${this.owner}/${this.repo}/pull/${number}#pullrequestreview-${id}`,
+    };
+    pr.reviews.push(review);
+    return review;
+  }
+
+  /** Someone with write access dismisses a review: GitHub keeps it, as DISMISSED. */
+  dismissReview(id: number, number = 7): Review {
+    const review = this.state(number)!.reviews.find((r) => r.id === id) as Review;
+    review.state = 'DISMISSED';
+    return review;
+  }
+
+  /** Someone with write access edits a comment (anyone's): GitHub moves `updated_at`. */
+  editComment(id: number, body: string, number = 7): { comment: Comment; from: string } {
+    const c = this.state(number)!.comments.find((x) => x.id === id)!;
+    const from = c.body;
+    c.body = body;
+    c.updated_at = stamp();
+    return { comment: c, from };
+  }
+
+  /** Someone with write access deletes a comment: it is gone from the list. */
+  deleteComment(id: number, number = 7): Comment {
+    const list = this.state(number)!.comments as Comment[];
+    const i = list.findIndex((x) => x.id === id);
+    return list.splice(i, 1)[0]!;
+  }
+
+  /** The author changes the base branch (GitHub's "Edit" next to the title). */
+  retarget(number: number, base: { ref: string; sha: string }): void {
+    this.state(number)!.base = base;
+  }
+
+  /** A check run created by another app (or a workflow), e.g. with the App's check name. */
+  addForeignRun(appId: number, run: { head_sha: string; name: string; conclusion: string; external_id?: string; title?: string; summary?: string; text?: string }): CheckRun {
+    const c: CheckRun = {
+      id: this.nextId++,
+      head_sha: run.head_sha,
+      name: run.name,
+      status: 'completed',
+      conclusion: run.conclusion,
+      external_id: run.external_id ?? '',
+      started_at: stamp(),
+      completed_at: stamp(),
+      output: { title: run.title ?? null, summary: run.summary ?? null, text: run.text ?? null, annotations_count: 0 },
+      actions: [],
+      appId,
+    };
+    this.checkRuns.push(c);
+    return c;
+  }
+
+  /** A check run as GitHub sends it in a `check_run` webhook (with the pull requests of the same repository). */
+  checkRunPayload(c: CheckRun): Json {
+    const numbers = [7, ...this.others.keys()].filter((n) => {
+      const pr = this.state(n)!;
+      return pr.head === c.head_sha && !pr.fork;
+    });
+    return { ...this.runJson(c), pull_requests: numbers.map((n) => ({ number: n, id: 70000 + n, head: { sha: c.head_sha, ref: 'feature' }, base: { sha: this.baseSha, ref: 'main' } })) };
+  }
+
+  /**
+   * Forget every pull request, comment, review and check run (tarballs, trees, configuration and
+   * team memberships stay): a catalogue resets the fake between tests.
+   */
+  reset(): void {
+    this.others.clear();
+    this.checkRuns.length = 0;
+    this.comments.length = 0;
+    this.reviews.length = 0;
+    this.completions.length = 0;
+    this.labels = [];
+    this.requestedReviewers = [];
+    this.head = '';
+    this.commits = [];
+    this.base = undefined;
+    this.draft = undefined;
+    this.authorLogin = undefined;
+    this.body = undefined;
+    this.title = undefined;
+    this.fork = undefined;
   }
 
   /** Pull request 7's state, or that of another one `openPull` added. */
@@ -128,19 +257,23 @@ export class FakeGitHub implements PullState {
     const repository = this.repository();
     const pr = this.state(number)!;
     const branch = number === 7 ? 'feature' : `feature-${number}`;
+    const base = pr.base ?? { ref: 'main', sha: this.baseSha };
+    const headOwner = pr.fork ?? this.owner;
+    const headRepo = pr.fork ? { ...repository, id: 888, full_name: `${pr.fork}/${this.repo}`, owner: person(pr.fork), fork: true, html_url: `https://github.example/${pr.fork}/${this.repo}` } : repository;
     return {
       id: 70000 + number,
       number,
       state: 'open',
-      draft: false,
-      title: 'Send sign-ups to Segment',
+      draft: pr.draft ?? false,
+      title: pr.title ?? 'Send sign-ups to Segment',
+      body: pr.body ?? null,
       html_url: `https://github.example/${this.owner}/${this.repo}/pull/${number}`,
-      user: person(this.author),
+      user: person(pr.authorLogin ?? this.author),
       labels: pr.labels.map((name, i) => ({ id: i + 1, name })),
       requested_reviewers: pr.requestedReviewers.map(person),
       requested_teams: [],
-      head: { sha: pr.head, ref: branch, label: `${this.owner}:${branch}`, repo: repository, user: person(this.owner) },
-      base: { sha: this.baseSha, ref: 'main', label: `${this.owner}:main`, repo: repository, user: person(this.owner) },
+      head: { sha: pr.head, ref: branch, label: `${headOwner}:${branch}`, repo: headRepo, user: person(headOwner) },
+      base: { sha: base.sha, ref: base.ref, label: `${this.owner}:${base.ref}`, repo: repository, user: person(this.owner) },
     };
   }
 
@@ -201,11 +334,19 @@ export class FakeGitHub implements PullState {
     if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute(''))) return send(200, this.pull(on.n));
     if (method === 'GET' && (match = m(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/))) {
       const file = decodeURIComponent(match[3]!);
+      // With `ref`, the file at that commit when its tree is known (a pull request's own version); without, the default branch's.
+      const ref = url.searchParams.get('ref');
+      if (ref && this.trees.has(ref)) {
+        const text = this.trees.get(ref)![file];
+        return match[1] === this.owner && match[2] === this.repo && text !== undefined ? send(200, text, 'text/plain') : send(404, { message: 'Not Found' });
+      }
       if (match[1] === this.owner && match[2] === this.repo && file === '.github/privacy-review.yml' && this.config) return send(200, this.config, 'text/plain');
       return send(404, { message: 'Not Found' });
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)$`)))) {
-      return send(200, { merge_base_commit: { sha: this.baseSha }, files: this.changedFiles(this.baseSha, match[2]!), commits: [] });
+      // A base the fake knows (another branch, after a retarget) is its own merge base; else the fake's base.
+      const base = this.trees.has(match[1]!) || this.tarballs.has(match[1]!) ? match[1]! : this.baseSha;
+      return send(200, { merge_base_commit: { sha: base }, files: this.changedFiles(base, match[2]!), commits: [] });
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/tarball/([0-9a-f]+)$`)))) {
       res.writeHead(302, { location: `/_codeload/${this.owner}/${this.repo}/${match[1]}` });
@@ -217,8 +358,18 @@ export class FakeGitHub implements PullState {
       return send(200, on.pr.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` })));
     }
     if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/commits'))) return send(200, on.pr.commits.map((sha) => ({ sha })));
+    if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/pulls$`)))) {
+      const sha = match[1]!;
+      const numbers = [7, ...this.others.keys()].filter((n) => this.state(n)!.head === sha);
+      return send(200, numbers.map((n) => this.pull(n)));
+    }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/check-runs$`)))) {
-      const runs = this.checkRuns.filter((c) => c.head_sha === match![1] && c.name === url.searchParams.get('check_name') && String(APP.id) === url.searchParams.get('app_id'));
+      const runs = this.checkRuns.filter(
+        (c) =>
+          c.head_sha === match![1] &&
+          (!url.searchParams.has('check_name') || c.name === url.searchParams.get('check_name')) &&
+          (!url.searchParams.has('app_id') || String(c.appId ?? APP.id) === url.searchParams.get('app_id')),
+      );
       return send(200, { total_count: runs.length, check_runs: runs.map((c) => this.runJson(c)) });
     }
     if (method === 'POST' && path === `${r}/check-runs`) {
@@ -250,6 +401,7 @@ export class FakeGitHub implements PullState {
         run.status = 'completed';
         run.conclusion = body!.conclusion;
         run.completed_at = stamp();
+        this.completions.push({ runId: run.id, sha: run.head_sha, conclusion: run.conclusion! });
       } else if (body!.status) run.status = body!.status;
       return send(200, this.runJson(run));
     }
@@ -281,16 +433,22 @@ export class FakeGitHub implements PullState {
       on.pr.requestedReviewers = [...new Set([...on.pr.requestedReviewers, ...((body!.reviewers as string[]) ?? [])])];
       return send(201, this.pull(on.n));
     }
-    if (method === 'GET' && m(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/)) return send(404, { message: 'Not Found' });
+    if (method === 'GET' && (match = m(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
+      const members = this.teams.get(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`.toLowerCase());
+      const state = members?.get(decodeURIComponent(match[3]!).toLowerCase());
+      if (!state) return send(404, { message: 'Not Found' });
+      return send(200, { url: `https://github.example/api/v3${path}`, role: 'member', state });
+    }
     this.violations.push(`${method} ${path}: the fake does not serve this`);
     return send(404, { message: 'Not Found' });
   }
 
   private runJson(c: CheckRun): Json {
+    const { appId: _appId, ...run } = c;
     return {
-      ...c,
+      ...run,
       html_url: `https://github.example/${this.owner}/${this.repo}/runs/${c.id}`,
-      app: { id: APP.id, slug: APP.slug },
+      app: (c.appId ?? APP.id) === APP.id ? { id: APP.id, slug: APP.slug } : { id: c.appId, slug: `app-${c.appId}` },
       check_suite: { id: 1 },
       pull_requests: [],
     };
