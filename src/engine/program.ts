@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { getLibFiles, Project, ts } from '#ts-morph';
 import { isBareSpecifier } from '../sinks/syntax.js';
+import { lineNestedTooDeep, MAX_NESTING, setParentsWithinNesting } from './nesting.js';
+
+/** Why a source could not be given to TypeScript: it nests too deeply for the parser or the analysis. */
+export interface Unparsable {
+  line?: number;
+  message: string;
+}
 
 /** Where the bundled standard library appears to live; no file is read from there. */
 const LIB_DIR = '/__privacy-review_lib__';
@@ -21,8 +28,18 @@ function libs(): Map<string, string> {
  * A TypeScript program over exactly the texts discovery read (each file read once, from memory), with
  * the standard library that ts-morph bundles. Built with the compiler API directly: ts-morph's
  * wrappers cost ~20% of parse time and memory per file and the analyzers walk compiler nodes anyway.
+ *
+ * Every source has parent pointers. A source nested too deeply to analyze (setParentsWithinNesting)
+ * is in the program as an empty file, and `unparsable` gets its reason: its tree never reaches the
+ * binder, the checker or an analyzer, whose recursion would overflow the stack (and a checker
+ * interrupted half-way through a type would answer wrongly for every later file).
  */
-export function createProgram(sources: ReadonlyMap<string, string>, options: ts.CompilerOptions, root: string): ts.Program {
+export function createProgram(
+  sources: ReadonlyMap<string, string>,
+  options: ts.CompilerOptions,
+  root: string,
+  unparsable?: Map<string, Unparsable>,
+): ts.Program {
   const lib = libs();
   const read = (fileName: string) => sources.get(fileName) ?? lib.get(fileName);
   const directories = new Set<string>();
@@ -44,7 +61,7 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
       ),
     getSourceFile: (fileName, languageVersion) => {
       const source = sources.get(fileName);
-      if (source !== undefined) return ts.createSourceFile(fileName, source, languageVersion, false);
+      if (source !== undefined) return parseWithinNesting(fileName, source, languageVersion, unparsable);
       const text = lib.get(fileName);
       if (text === undefined) return undefined;
       const key = `${fileName}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : languageVersion}`;
@@ -68,6 +85,27 @@ export function createProgram(sources: ReadonlyMap<string, string>, options: ts.
     jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
   };
   return ts.createProgram({ rootNames: [...sources.keys()], options, host });
+}
+
+/** A project source, parsed and given parent pointers; an empty stand-in when it nests too deeply. */
+function parseWithinNesting(fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, unparsable?: Map<string, Unparsable>): ts.SourceFile {
+  let problem: Unparsable;
+  try {
+    const sf = ts.createSourceFile(fileName, text, languageVersion, false);
+    const tooDeep = setParentsWithinNesting(sf);
+    if (!tooDeep) return sf;
+    const line = sf.getLineAndCharacterOfPosition(tooDeep.getStart(sf)).line + 1;
+    problem = { line, message: `Not analyzed: an expression nested deeper than ${MAX_NESTING} levels (at line ${line}); split it up into smaller expressions or functions.` };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The parser ran out of stack. Parsing the stand-in below resets the parser's state, which the
+    // interrupted parse left half-way (e.g. its memo of which parentheses start no arrow function).
+    const line = lineNestedTooDeep(text);
+    const where = line === undefined ? '' : ` (brackets nest deeper than ${MAX_NESTING} levels at line ${line})`;
+    problem = { line, message: `Not analyzed: nested too deeply for the TypeScript parser${where}; split it up into smaller expressions or functions.` };
+  }
+  unparsable?.set(fileName, problem);
+  return ts.createSourceFile(fileName, '', languageVersion, true);
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { ts } from '#ts-morph';
-import { createProgram, createReferenceProgram } from './program.js';
+import { createProgram, createReferenceProgram, type Unparsable } from './program.js';
 import { bindLazily } from './lazy-binding.js';
 import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
@@ -16,7 +16,7 @@ import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { FlowAnalyzer } from '../flow/flow-analyzer.js';
+import { FlowAnalyzer, type FlowCut } from '../flow/flow-analyzer.js';
 import { SinkFlows } from '../flow/sink-flows.js';
 import { createSinkResolver } from '../sinks/resolver.js';
 import { TOOL_VERSION } from './version.js';
@@ -69,9 +69,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
+  // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
+  const unparsable = new Map<string, Unparsable>();
   const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
     const texts = new Map(load.map((f) => [f.path, f.text]));
-    const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root));
+    const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root, unparsable));
     const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
     services.sinks = createSinkResolver(services);
     services.flow = new FlowAnalyzer(services);
@@ -87,32 +89,64 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // One part's program, its files analyzed. A function of its own: references to the program (the
   // last file's nodes among them) must not outlive it in this frame while the next part is built.
   const analyzePart = (part: ProgramPart): ScanServices => {
-    const services = servicesFor(part.load);
-    const program = services.program;
+    let services = servicesFor(part.load);
+    const overflowed = new Set<string>();
     for (const file of part.analyze) {
-      const sf = program.getSourceFile(file.path);
-      if (!sf) {
-        skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
+      const refused = unparsable.get(file.path);
+      if (refused) {
+        errors.push({ file: file.relative, ...(refused.line !== undefined ? { line: refused.line } : {}), message: refused.message });
+        options.onProgress?.(++done, total, file.relative);
         continue;
       }
-      lines += lineCount(file.text);
-      for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
-        const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-        errors.push({
-          file: file.relative,
-          line: pos.line + 1,
-          column: pos.character + 1,
-          message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
-        });
-      }
       try {
-        collector.analyzeSource(file, sf, services);
+        analyzeFile(file, services);
       } catch (e) {
-        errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+        if (!(e instanceof RangeError)) {
+          errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+        } else {
+          // Out of stack: the checker may have been left half-way through resolving a type, and
+          // would then answer wrongly for the files after this one. They get a program of their own.
+          errors.push({ file: file.relative, message: `Not analyzed: nested too deeply to analyze (${e.message}); split it up into smaller expressions or functions.` });
+          overflowed.add(file.path);
+          services = servicesFor(part.load.filter((f) => !overflowed.has(f.path)));
+        }
       }
+      for (const cut of services.flow.takeCuts()) reportCut(cut);
       options.onProgress?.(++done, total, file.relative);
     }
     return services;
+  };
+  /** One source's findings and its first syntax error. */
+  const analyzeFile = (file: DiscoveredFile, services: ScanServices): void => {
+    const program = services.program;
+    const sf = program.getSourceFile(file.path);
+    if (!sf) {
+      skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
+      return;
+    }
+    lines += lineCount(file.text);
+    for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
+      const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+      errors.push({
+        file: file.relative,
+        line: pos.line + 1,
+        column: pos.character + 1,
+        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+      });
+    }
+    collector.analyzeSource(file, sf, services);
+  };
+  // Where the flow engine stopped following data (FlowAnalyzer.takeCuts): once per place.
+  const cutsReported = new Set<string>();
+  const reportCut = (cut: FlowCut) => {
+    const key = `${cut.file}:${cut.line}`;
+    if (cutsReported.has(key)) return;
+    cutsReported.add(key);
+    errors.push({
+      file: cut.file,
+      line: cut.line,
+      message: `Not fully analyzed: data is followed through ${cut.limit} nested expressions, and the expression at line ${cut.line} nests deeper; personal data inside it may be missed. Split it up into smaller expressions.`,
+    });
   };
   let services: ScanServices | undefined;
   for (const [i, part] of parts.entries()) {

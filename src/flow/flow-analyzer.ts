@@ -9,6 +9,7 @@ import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type P
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
+import { skipOuter } from '../sinks/syntax.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -19,7 +20,16 @@ export interface Taint {
 
 type Services = Pick<ScanServices, 'checker' | 'program' | 'classifier' | 'config' | 'relative' | 'reference'>;
 
+/** Nested expressions data is followed through (each variable, call and literal a level). */
 const MAX_DEPTH = 24;
+
+/** A place where data was not followed further: the expression nests deeper than MAX_DEPTH. */
+export interface FlowCut {
+  /** Relative path of the expression's file. */
+  file: string;
+  line: number;
+  limit: number;
+}
 
 /** Methods whose result carries the receiver's data as text. */
 const STRING_PASS_THROUGH = new Set([
@@ -53,6 +63,8 @@ export class FlowAnalyzer {
   /** Shared with SinkFlows: one cache of call -> project function for the whole scan. */
   readonly functions: FunctionResolver;
   private depth = 0;
+  /** Expressions not followed for depth since the last `takeCuts`. */
+  private cuts: ts.Expression[] = [];
 
   constructor(private readonly services: Services) {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
@@ -67,10 +79,16 @@ export class FlowAnalyzer {
   }
 
   /** Full value, including symbolic parameter references (for summaries). */
-  valueOf(expr: ts.Expression): Value {
+  valueOf(outer: ts.Expression): Value {
+    // Parentheses, `as`, `!`, `satisfies`, `await` carry their operand's value: no depth spent on them.
+    const expr = skipOuter(outer);
     const cached = this.memo.get(expr);
     if (cached) return cached;
-    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH) return EMPTY;
+    if (this.inProgress.has(expr)) return EMPTY;
+    if (this.depth > MAX_DEPTH) {
+      this.cuts.push(expr);
+      return EMPTY;
+    }
     this.inProgress.add(expr);
     this.depth++;
     let v: Value;
@@ -82,6 +100,17 @@ export class FlowAnalyzer {
     }
     this.memo.set(expr, v);
     return v;
+  }
+
+  /** Where data was not followed for depth since the last call (the scan reports each place once). */
+  takeCuts(): FlowCut[] {
+    if (this.cuts.length === 0) return [];
+    const cuts = this.cuts.map((e) => {
+      const { file, line } = this.step(e, '');
+      return { file, line, limit: MAX_DEPTH };
+    });
+    this.cuts = [];
+    return cuts;
   }
 
   /** What a call to a project function returns, in terms of the call's arguments. */
@@ -152,13 +181,6 @@ export class FlowAnalyzer {
         return this.propertyAccess(expr as ts.PropertyAccessExpression);
       case ts.SyntaxKind.ElementAccessExpression:
         return this.elementAccess(expr as ts.ElementAccessExpression);
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.AwaitExpression:
-        return this.valueOf((expr as ts.ParenthesizedExpression).expression);
       case ts.SyntaxKind.TemplateExpression:
         return flattened(union((expr as ts.TemplateExpression).templateSpans.map((s) => this.valueOf(s.expression))));
       case ts.SyntaxKind.TaggedTemplateExpression: {
@@ -307,13 +329,23 @@ export class FlowAnalyzer {
   }
 
   private binary(b: ts.BinaryExpression): Value {
-    const op = b.operatorToken.kind;
-    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) return flattened(union([this.valueOf(b.left), this.valueOf(b.right)]));
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
-      return union([this.valueOf(b.left), this.valueOf(b.right)]);
+    const kind = operatorKind(b.operatorToken.kind);
+    if (kind === 'right') return this.valueOf(b.right);
+    if (kind === 'none') return EMPTY; // comparisons and arithmetic produce booleans and numbers, not the data itself
+    // `a + b + c` nests to the left, one level per term: folded from the first term as
+    // `(a + b) + c` would be, without spending depth on each link of the chain.
+    const rights: ts.Expression[] = [];
+    let first: ts.Expression = b;
+    while (ts.isBinaryExpression(first) && operatorKind(first.operatorToken.kind) === kind) {
+      rights.push(first.right);
+      first = first.left;
     }
-    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.valueOf(b.right);
-    return EMPTY; // comparisons and arithmetic produce booleans and numbers, not the data itself
+    let v = this.valueOf(first);
+    for (let i = rights.length - 1; i >= 0; i--) {
+      const both = union([v, this.valueOf(rights[i]!)]);
+      v = kind === 'text' ? flattened(both) : both;
+    }
+    return v;
   }
 
   private objectLiteral(obj: ts.ObjectLiteralExpression): Value {
@@ -387,6 +419,24 @@ export class FlowAnalyzer {
       return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));
     }
     return this.typeSource(ne, `new ${name ?? 'object'}`);
+  }
+}
+
+/** How a binary operator passes data on: as text (`+`), either side (`||`), the right side (`=`), or not at all. */
+function operatorKind(op: ts.SyntaxKind): 'text' | 'either' | 'right' | 'none' {
+  switch (op) {
+    case ts.SyntaxKind.PlusToken:
+    case ts.SyntaxKind.PlusEqualsToken:
+      return 'text';
+    case ts.SyntaxKind.BarBarToken:
+    case ts.SyntaxKind.QuestionQuestionToken:
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+      return 'either';
+    case ts.SyntaxKind.EqualsToken:
+    case ts.SyntaxKind.CommaToken:
+      return 'right';
+    default:
+      return 'none';
   }
 }
 
