@@ -138,6 +138,9 @@ export class OriginResolver {
   private symbol(sym: ts.Symbol, name: string): Resolved | undefined {
     if (sym.flags & ts.SymbolFlags.Alias) return this.alias(sym);
     const decls = sym.declarations ?? [];
+    // In JavaScript, `console.debug = f` or `localStorage.debug = '…'` in any file makes the binder
+    // declare the global there; it assigns a member of the global, it declares no other `console`.
+    if (GLOBAL_NAMES.has(name) && decls.every((d) => isExpandoAssignment(d) || this.isAmbient(d))) return globalOrigin(name);
     // Declared only by lib files or ambient `declare` statements: a known global, or an instance of its declared type.
     if (decls.length === 0 || decls.every((d) => this.isAmbient(d))) {
       if (GLOBAL_NAMES.has(name)) return globalOrigin(name);
@@ -889,6 +892,11 @@ function step(base: Resolved, name: string, site: ts.CallExpression | ts.NewExpr
 
 function sameOrigin(a: Resolved, b: Resolved): boolean {
   return a.module === b.module && a.path.length === b.path.length && a.path.every((s, i) => s === b.path[i]);
+}
+
+/** A JavaScript assignment that the binder records as a declaration (`console.debug = …`, `exports.x = …`). */
+function isExpandoAssignment(d: ts.Node): boolean {
+  return ts.isBinaryExpression(d) || ts.isPropertyAccessExpression(d) || ts.isElementAccessExpression(d) || ts.isIdentifier(d);
 }
 
 /** Inside a `declare` statement (`declare const gtag: ...`, `declare global { ... }`). */
