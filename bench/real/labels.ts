@@ -23,6 +23,8 @@ export interface Site {
   sink?: string;
   /** Expected data categories: a finding with any of them (or a parent or child) has the right data. */
   categories?: string[];
+  /** pii-field: the field (`User.email`); a neighbouring field on a nearby line does not count. */
+  symbol?: string;
   reason: string;
 }
 
@@ -74,6 +76,6 @@ export function labelFile(data: unknown, name: string): LabelledRepo {
       if (typeof x.verdict !== 'boolean') fail(`findings[${i}].verdict`, 'expected true or false');
       return { ...place(x, `findings[${i}]`), ...(x.symbol !== undefined ? { symbol: str(x.symbol, `findings[${i}].symbol`) } : {}), verdict: x.verdict as boolean };
     }),
-    sites: list(d.sites, 'sites').map((x, i) => place(x, `sites[${i}]`)),
+    sites: list(d.sites, 'sites').map((x, i) => ({ ...place(x, `sites[${i}]`), ...(x.symbol !== undefined ? { symbol: str(x.symbol, `sites[${i}].symbol`) } : {}) })),
   };
 }

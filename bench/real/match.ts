@@ -6,11 +6,15 @@ const SLACK = 3;
 
 const near = (a: number, b: number) => Math.abs(a - b) <= SLACK;
 
-/** The same finding as the one judged: file, rule, line within a few, and its sink or symbol. */
+/**
+ * The same finding as the one judged: file, rule, line within a few, its sink or field, and the
+ * same data. A finding that now names other data there is another claim and needs a new judgement.
+ */
 export function matchesFinding(label: JudgedFinding, f: Finding): boolean {
   if (f.file !== label.file || f.rule !== label.rule || !near(f.line, label.line)) return false;
   if (label.sink !== undefined && !sameSink(label.sink, f)) return false;
   if (label.symbol !== undefined && f.rule === 'pii-field' && f.symbol !== label.symbol) return false;
+  if (label.categories !== undefined && [...label.categories].sort().join() !== [...f.categories].sort().join()) return false;
   return true;
 }
 
@@ -20,7 +24,9 @@ export function matchesFinding(label: JudgedFinding, f: Finding): boolean {
  * finding is there but names another sink or data, `no` otherwise.
  */
 export function matchesSite(site: Site, findings: readonly Finding[]): 'right' | 'other data' | 'no' {
-  const here = findings.filter((f) => f.file === site.file && f.rule === site.rule && near(f.line, site.line));
+  const here = findings.filter(
+    (f) => f.file === site.file && f.rule === site.rule && (site.rule === 'pii-field' && site.symbol !== undefined ? f.symbol === site.symbol : near(f.line, site.line)),
+  );
   if (!here.length) return 'no';
   const right = here.some((f) => (site.sink === undefined || sameSink(site.sink, f)) && (!site.categories?.length || f.categories.some((c) => site.categories!.some((s) => related(c, s)))));
   return right ? 'right' : 'other data';

@@ -37,11 +37,21 @@ test.each<[string, Partial<Finding>, 'right' | 'other data' | 'no']>([
   expect(matchesSite(site, [finding(extra)])).toBe(expected);
 });
 
+test('a field site is found by its field, not by a neighbour on the next line', () => {
+  const field = { file: 'src/user.ts', line: 3, rule: 'pii-field' as const, symbol: 'User.email', categories: ['user.contact.email'], reason: 'r' };
+  const f = (symbol: string, line: number) => finding({ rule: 'pii-field', file: 'src/user.ts', line, symbol, sink: null });
+  expect(matchesSite(field, [f('User.phone', 3)])).toBe('no');
+  expect(matchesSite(field, [f('User.email', 9)])).toBe('right');
+});
+
 test('a judged finding matches by file, rule, line, sink, and the symbol of a field', () => {
   const judged = { file: 'src/mail.ts', line: 30, rule: 'data-flow' as const, sink: 'nodemailer', verdict: true, reason: 'r' };
   expect(matchesFinding(judged, finding({}))).toBe(true);
   expect(matchesFinding({ ...judged, sink: 'kafka' }, finding({ sink: { kind: 'queue', id: 'kafka:user-events' } }))).toBe(true);
   expect(matchesFinding({ ...judged, sink: 'segment' }, finding({}))).toBe(false);
+  // The same call now claiming other data is not the finding that was judged.
+  expect(matchesFinding({ ...judged, categories: ['user.contact.email'] }, finding({}))).toBe(true);
+  expect(matchesFinding({ ...judged, categories: ['user.contact.email'] }, finding({ categories: ['user.authorization.credentials'] }))).toBe(false);
   const field = { file: 'src/user.ts', line: 3, rule: 'pii-field' as const, symbol: 'User.email', verdict: true, reason: 'r' };
   expect(matchesFinding(field, finding({ rule: 'pii-field', file: 'src/user.ts', line: 3, symbol: 'User.email', sink: null }))).toBe(true);
   expect(matchesFinding(field, finding({ rule: 'pii-field', file: 'src/user.ts', line: 4, symbol: 'User.phone', sink: null }))).toBe(false);
