@@ -1,5 +1,6 @@
 /**
- * `npm run bench:real [-- --repos DIR] [--mirrors DIR] [--sample N] [--only owner/name]`: detection
+ * `npm run bench:real [-- --repos DIR] [--mirrors DIR] [--sample N] [--only owner/name]` (BENCH_BIN:
+ * another build's CLI): detection
  * quality on real repositories, judged by people who read their code. For each label file in
  * bench/real/labels/ (repository, pinned commit, a judged sample of findings, hand-picked sites of
  * personal-data handling), scan the repository as a new user would (the built CLI, default
@@ -24,7 +25,8 @@ import { labelFile, type LabelledRepo, type Site, type JudgedFinding } from './l
 import { matchesFinding, matchesSite } from './match.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'dist/src/cli/main.js');
+// Another build (e.g. a worktree of an older commit) to compare: BENCH_BIN=/path/to/dist/src/cli/main.js.
+const BIN = process.env.BENCH_BIN ?? path.join(ROOT, 'dist/src/cli/main.js');
 const RULES: RuleId[] = ['pii-field', 'pii-logging', 'data-flow'];
 
 const arg = (name: string) => {
