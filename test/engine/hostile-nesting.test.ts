@@ -109,7 +109,7 @@ test('data nested deeper than the flow engine follows is reported as not fully a
   expectNormalFindingKept(result);
 });
 
-test('a file that runs the analysis out of stack is reported, and the files after it are analyzed with a fresh checker', async () => {
+test('a file that runs the analysis out of stack is reported, and the files after it are still analyzed', async () => {
   const overflowing: Analyzer = {
     meta: { id: 'pii-logging', name: 'overflow', shortDescription: '', help: '' },
     create: (ctx) => (ctx.file === 'src/a-hostile.ts' ? { [ts.SyntaxKind.FunctionDeclaration]: () => overflow() } : {}),
