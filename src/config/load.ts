@@ -2,13 +2,15 @@ import { APP_KEYS } from './app-keys.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { displayPath as displayKeyPath, keyNodeAt, nodeAt } from '../yaml/node-at.js';
+import { parseBoundedYaml, type BoundedYaml, type YamlLimits } from '../yaml/bounded-parse.js';
+import { inline, oneLine, quote } from '../yaml/quote.js';
 import { article, pointer, schemaAt as schemaIn, typeName, valueAt } from '../yaml/schema-errors.js';
 import { DEFAULT_CONFIG, type ScanConfig } from './types.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
-import { closest } from './suggest.js';
+import { MAX_SUGGESTION_INPUT, closest } from './suggest.js';
 import { Taxonomy, type CustomCategory } from '../taxonomy/taxonomy.js';
 
 /** Where the configuration is looked for, in order, relative to the scan root. */
@@ -16,8 +18,11 @@ export const CONFIG_FILE_NAMES = ['.privacy-review.yml', '.privacy-review.yaml',
 
 /** A configuration is a few kilobytes; anything far larger is a mistake or an attack on the parser. */
 export const MAX_CONFIG_BYTES = 256 * 1024;
-/** Anchors and aliases beyond this many are refused (exponential "billion laughs" expansion). */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * A configuration is a few levels deep with tens of keys and at most a few thousand values; far more
+ * is a mistake or an attack on the parser (aliases: the exponential "billion laughs" expansion).
+ */
+export const CONFIG_YAML_LIMITS: Readonly<YamlLimits> = { maxDepth: 64, maxAliasCount: 100, maxKeysPerMapping: 5_000, maxNodes: 50_000 };
 
 export interface LoadedConfig {
   config: ScanConfig;
@@ -64,22 +69,11 @@ export function parseConfig(text: string, file: string): ScanConfig {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new ConfigError([{ file, line: 1, column: 1, message: `configuration is over the ${MAX_CONFIG_BYTES}-byte limit`, hint: 'a configuration is a few kilobytes' }]);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lines.linePos(Math.min(Math.max(offset, 0), text.length));
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e): ConfigProblem => {
-    const pos = at(e.pos[0]);
-    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : lowerFirst(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
-    return { file, line: pos.line, column: pos.col, message, hint: yamlHint(e.code) };
-  });
-  if (yamlProblems.length) throw new ConfigError(yamlProblems);
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `YAML could not be read: ${(e as Error).message}`, hint: 'use fewer anchors and aliases (*name); write the values out' }]);
-  }
+  const yaml = parseBoundedYaml(text, CONFIG_YAML_LIMITS);
+  const unreadable = yamlProblems(yaml, text, file);
+  if (unreadable.length || !yaml.doc) throw new ConfigError(unreadable);
+  const { doc, data } = yaml;
+  const at = (offset: number) => yaml.lines.linePos(Math.min(Math.max(offset, 0), text.length));
   if (data === null || data === undefined) return DEFAULT_CONFIG; // an empty file means "defaults"
 
   const problems = validate(data).map((e) => describe(e, data, doc, file, at));
@@ -87,6 +81,21 @@ export function parseConfig(text: string, file: string): ScanConfig {
   if (problems.length) throw new ConfigError(dedupe(problems));
   const scanSettings = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => !(APP_KEYS as readonly string[]).includes(key)));
   return { ...DEFAULT_CONFIG, ...(scanSettings as Partial<ScanConfig>) };
+}
+
+/** Syntax errors, duplicate keys, warnings and a refusal (a document over the limits) of a configuration's YAML. */
+export function yamlProblems(yaml: BoundedYaml, text: string, file: string): ConfigProblem[] {
+  const at = (offset: number) => yaml.lines.linePos(Math.min(Math.max(offset, 0), text.length));
+  const problems = [...yaml.errors, ...yaml.warnings].map((e): ConfigProblem => {
+    const pos = at(e.pos[0]);
+    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : lowerFirst(oneLine(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')));
+    return { file, line: pos.line, column: pos.col, message, hint: yamlHint(e.code) };
+  });
+  if (yaml.refusal) {
+    const pos = at(yaml.refusal.offset);
+    problems.push({ file, line: pos.line, column: pos.col, message: yaml.refusal.message, hint: yaml.refusal.hint });
+  }
+  return problems;
 }
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
@@ -120,7 +129,7 @@ function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at
       const key = String(e.params.additionalProperty);
       const allowed = Object.keys((schema?.properties as object | undefined) ?? {});
       node = keyNodeAt(doc, segments, key) ?? node;
-      message = `unknown key "${key}"${where ? ` in ${where}` : ''}`;
+      message = `unknown key ${quote(key)}${where ? ` in ${where}` : ''}`;
       const suggestion = closest(key, allowed);
       hint = suggestion ? `did you mean "${suggestion}"?` : `allowed keys: ${allowed.join(', ')}`;
       break;
@@ -139,7 +148,7 @@ function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      message = `${where} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`;
+      message = `${where} must be one of ${allowed.join(', ')}, not ${quote(value)}`;
       const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
       if (suggestion) hint = `did you mean "${suggestion}"?`;
       break;
@@ -148,16 +157,16 @@ function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at
     case 'minLength':
       if (propertyName !== undefined) {
         node = keyNodeAt(doc, segments, propertyName) ?? node;
-        message = `"${propertyName}" is not a valid key in ${where}`;
+        message = `${quote(propertyName)} is not a valid key in ${where}`;
       } else {
-        message = value === '' || (typeof value === 'string' && !value.trim()) ? `${where} must not be empty` : `${where} ${JSON.stringify(value)} is not valid`;
+        message = value === '' || (typeof value === 'string' && !value.trim()) ? `${where} must not be empty` : `${where} ${quote(value)} is not valid`;
       }
       break;
     case 'minItems':
       message = `${where} must list at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`;
       break;
     case 'minimum':
-      message = `${where} must be at least ${e.params.limit}, not ${JSON.stringify(value)}`;
+      message = `${where} must be at least ${e.params.limit}, not ${quote(value)}`;
       break;
     default:
       message = `${where || 'the configuration'} ${e.message ?? 'is not valid'}`;
@@ -193,13 +202,13 @@ function semanticProblems(config: Partial<ScanConfig>, doc: Document, file: stri
     for (const key of Object.keys(classifier[section] ?? {})) {
       if (taxonomy.has(key)) continue;
       const replacement = taxonomy.deprecation(key)?.replacedBy;
-      const near = taxonomy.suggest(key);
+      const near = key.length > MAX_SUGGESTION_INPUT ? [] : taxonomy.suggest(key);
       const hint = replacement
         ? `it is deprecated; use "${replacement}"`
         : near.length
           ? `did you mean ${near.map((k) => `"${k}"`).join(' or ')}? (or declare it under classifier.categories)`
           : 'declare it under classifier.categories first';
-      problem(['classifier', section], `unknown data category "${key}" in classifier.${section}`, hint, key);
+      problem(['classifier', section], `unknown data category ${quote(key)} in classifier.${section}`, hint, key);
     }
   }
   for (const [category, list] of Object.entries(classifier.patterns ?? {})) {
@@ -208,12 +217,24 @@ function semanticProblems(config: Partial<ScanConfig>, doc: Document, file: stri
         new RegExp(source);
       } catch (e) {
         const segments = ['classifier', 'patterns', category, String(i)];
-        const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
+        const reason = regexError((e as Error).message, source);
         problem(segments, `${displayKeyPath(segments)} is not a valid regular expression (${reason})`, 'use JavaScript regular expression syntax, quoted, e.g. "^nir$"');
       }
     });
   }
   return problems;
+}
+
+/**
+ * What is wrong with a pattern, from V8's `Invalid regular expression: /source/: reason`: the
+ * source is shown (quoted) only when it fits on a line, since it may hold a newline.
+ */
+function regexError(message: string, source: string): string {
+  const detail = message.replace(/^Invalid regular expression: /, '');
+  const shown = `/${source}/`;
+  if (!detail.startsWith(`${shown}: `)) return inline(detail);
+  const reason = detail.slice(shown.length + 2);
+  return inline(shown) === shown ? detail : `${quote(source)}: ${inline(reason)}`;
 }
 
 /** The taxonomy's messages end with their own advice ("... not in the taxonomy. Did you mean ...?"): keep it as the hint. */

@@ -1,17 +1,27 @@
 /**
+ * No misspelling of a key is longer than this. An edit distance is quadratic in the length: a long
+ * value from a hostile file gets no suggestion instead of seconds of work.
+ */
+export const MAX_SUGGESTION_INPUT = 100;
+
+/**
  * The closest allowed word to a misspelt one, for "did you mean" hints: same letters ignoring case
  * and `-`/`_` first (`max_file_bytes` → `maxFileBytes`), then the smallest edit distance within a
  * third of the word's length (`excludes` → `exclude`, `hgih` → `high`).
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_SUGGESTION_INPUT) return undefined;
   const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
   const exact = candidates.find((c) => norm(c) === norm(word));
   if (exact) return exact;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    const bound = Math.max(1, Math.floor(Math.max(word.length, c.length) / 3));
+    // the distance is at least the difference in length: skip the quadratic computation when that is already too far
+    if (Math.abs(word.length - c.length) > bound) continue;
     const d = distance(norm(word), norm(c));
-    if (d <= Math.max(1, Math.floor(Math.max(word.length, c.length) / 3)) && d < bestDistance) {
+    if (d <= bound && d < bestDistance) {
       best = c;
       bestDistance = d;
     }

@@ -1,4 +1,5 @@
 import type { Finding, SinkKind, SinkRef } from '../engine/types.js';
+import { inline } from '../yaml/quote.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { LEGAL_BASES, TODO, oneOf } from './data/legal.js';
 import type { YField, YMap } from './emit.js';
@@ -42,7 +43,7 @@ export function declarable(categories: readonly string[], where: 'dataset' | 'lo
 /** Why a category was left out, as a comment line. */
 export function neverComment(categories: readonly string[], where: 'dataset' | 'logging' | FlowKind | SinkKind, taxonomy: Taxonomy): string {
   const logged = where === 'logging' || where === 'logger' || where === 'error_reporter';
-  const labels = categories.map((c) => `${c} (${taxonomy.label(c)})`).join(', ');
+  const labels = categories.map((c) => `${c} (${inline(taxonomy.label(c))})`).join(', ');
   return `${labels}: PCI sensitive authentication data may never be ${logged ? 'logged' : 'stored'}; remove it from the code (PCI DSS 3.3.1)`;
 }
 

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isCollection, isPair, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter } from 'yaml';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { parseBoundedYaml, type YamlLimits } from '../yaml/bounded-parse.js';
+import { oneLine } from '../yaml/quote.js';
 import { emptyManifest, normalize } from './normalize.js';
 import { Positions } from './positions.js';
 import { Problems } from './problems.js';
@@ -16,10 +18,11 @@ export const DEFAULT_MANIFEST_PATH = '.privacy/manifest.yml';
 
 /** A manifest is tens of kilobytes; a larger file is a mistake or an attack on the parser. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
-/** Aliases beyond this many expansions are refused ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
-/** The manifest is 6 levels deep; far deeper nesting is refused before it is converted. */
-export const MAX_DEPTH = 64;
+/**
+ * The manifest is 6 levels deep, a mapping has a few dozen keys, a large manifest a few thousand
+ * values: far more is a mistake or an attack on the parser, and is refused before it is converted.
+ */
+export const MANIFEST_YAML_LIMITS: Readonly<YamlLimits> = { maxDepth: 64, maxAliasCount: 100, maxKeysPerMapping: 5_000, maxNodes: 200_000 };
 
 export interface ParseManifestOptions {
   /** Taxonomy with the project's custom categories (default: the built-in one). */
@@ -33,39 +36,25 @@ export interface ParseManifestOptions {
  * best-effort manifest and every problem, positioned in the YAML source.
  */
 export function parseManifest(text: string, file: string, options: ParseManifestOptions = {}): LoadedManifest {
-  const lines = new LineCounter();
   // Size first: a huge file is refused before the parser sees it.
   if (text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
-    return refused(file, lines, 'too-large', `the manifest is ${Buffer.byteLength(text, 'utf8')} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`, 'a manifest is a few hundred lines; check that this is the right file');
+    return refused(file, new LineCounter(), 'too-large', `the manifest is ${Buffer.byteLength(text, 'utf8')} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`, 'a manifest is a few hundred lines; check that this is the right file');
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const positions = new Positions(doc, lines, file, text.length);
+  const yaml = parseBoundedYaml(text, MANIFEST_YAML_LIMITS);
+  const positions = new Positions(yaml.doc, yaml.lines, file, text.length);
   const problems = new Problems(positions);
   const result = (manifest: Manifest): LoadedManifest => ({ file, manifest, problems: problems.done(), locate: (p) => positions.locate(p) });
 
-  for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'RESOURCE_EXHAUSTION' ? 'too-deep' : 'yaml-syntax';
-    const message = code === 'too-deep' ? `the YAML is nested too deeply to read` : yamlMessage(e.code, e.message);
-    problems.atOffset('error', code, e.pos[0], message, yamlHint(e.code));
-  }
-  for (const w of doc.warnings) problems.atOffset('warning', 'yaml-warning', w.pos[0], yamlMessage(w.code, w.message), yamlHint(w.code));
-  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) return result(emptyManifest());
-
-  const deep = tooDeep(doc);
-  if (deep) {
-    problems.atOffset('error', 'too-deep', deep.range?.[0] ?? 0, `the YAML is nested more than ${MAX_DEPTH} levels deep`, 'a manifest is at most 6 levels deep; check the indentation and brackets');
+  for (const e of yaml.errors) problems.atOffset('error', e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', e.pos[0], yamlMessage(e.code, e.message), yamlHint(e.code));
+  for (const w of yaml.warnings) problems.atOffset('warning', 'yaml-warning', w.pos[0], yamlMessage(w.code, w.message), yamlHint(w.code));
+  if (yaml.refusal) {
+    const { code, offset, message, hint } = yaml.refusal;
+    problems.atOffset('error', code, offset, message, code === 'too-deep' ? 'a manifest is at most 6 levels deep; check the indentation and brackets' : hint);
     return result(emptyManifest());
   }
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    problems.atOffset('error', 'too-many-aliases', firstAlias(doc), `the YAML could not be read: ${(e as Error).message}`, 'use fewer anchors and aliases (*name); write the values out');
-    return result(emptyManifest());
-  }
+  const data = yaml.data;
   // Broken YAML: keep what could be read, but do not pile schema errors on top of syntax errors.
-  if (doc.errors.length) return result(normalize(data));
+  if (yaml.errors.length) return result(normalize(data));
   if (data === null || data === undefined) {
     problems.atOffset('error', 'empty-manifest', 0, 'the manifest is empty', 'start with "version: 1" and "system: {name: ...}", or run privacy-review manifest init');
     return result(emptyManifest());
@@ -118,38 +107,9 @@ function refused(file: string, lines: LineCounter, code: 'too-large' | 'unreadab
   return { file, manifest: emptyManifest(), problems: problems.done(), locate: (p) => positions.locate(p) };
 }
 
-/** The first node nested deeper than MAX_DEPTH, found without recursion. */
-function tooDeep(doc: Document): YamlNode | undefined {
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth > MAX_DEPTH) return node as YamlNode;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-      } else {
-        stack.push({ node: item, depth: depth + 1 });
-      }
-    }
-  }
-  return undefined;
-}
-
-function firstAlias(doc: Document): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
-}
-
 function yamlMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document';
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const first = oneLine(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
@@ -158,6 +118,5 @@ function yamlHint(code: string): string {
   if (code === 'MULTIPLE_DOCS') return 'keep a single YAML document (remove the extra "---")';
   if (code === 'TAG_RESOLVE_FAILED') return 'remove the tag; plain YAML values are enough';
   if (code === 'TAB_AS_INDENT') return 'indent with spaces';
-  if (code === 'RESOURCE_EXHAUSTION') return 'a manifest is at most 6 levels deep; check the indentation and brackets';
   return 'fix the YAML syntax at this position';
 }

@@ -1,6 +1,7 @@
 import { formatProblem } from '../config/errors.js';
 import type { ManifestProblem } from './types.js';
 import type { ManifestPath, Positions } from './positions.js';
+import { quote } from '../yaml/quote.js';
 
 /** Every problem code `parseManifest` reports, for documentation and tests. */
 export const PROBLEM_CODES = [
@@ -12,6 +13,8 @@ export const PROBLEM_CODES = [
   'duplicate-key',
   'too-deep',
   'too-many-aliases',
+  'too-many-keys',
+  'too-many-nodes',
   'empty-manifest',
   // shape (JSON Schema)
   'unknown-key',
@@ -50,6 +53,9 @@ export const PROBLEM_CODES = [
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** Problems after which the manifest is empty or partial: reading it failed, it declares nothing. */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set<ProblemCode>(['unreadable', 'too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases', 'too-many-keys', 'too-many-nodes']);
 
 /** Past this many, the rest are counted, not described: a hostile file must not make us compute millions of hints. */
 export const MAX_PROBLEMS = 200;
@@ -141,7 +147,7 @@ export class Problems {
 
 /** How messages name an entry: `flow "segment"`, or `flows[2]` when it has no id. */
 export function entity(kind: 'flow' | 'dataset' | 'purpose' | 'exception', id: string, index: number): string {
-  return id ? `${kind} "${id}"` : `${kind}s[${index}]`;
+  return id ? `${kind} ${quote(id)}` : `${kind}s[${index}]`;
 }
 
 /** `file:line:col: error code: message — hint`, the format editors and terminals turn into links. */

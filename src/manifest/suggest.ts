@@ -6,6 +6,8 @@ import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { YMap } from './emit.js';
 import { datasetIdFor, declarable, fieldEntry, flowEntry, minimal, neverComment, ownerOf, purposeSkeleton, union, uniqueId, unsuppressed } from './entries.js';
 import { parseManifest } from './load.js';
+import { UNREADABLE_CODES } from './problems.js';
+import { inline } from '../yaml/quote.js';
 import { detectStyle } from './style.js';
 import { YamlEditor } from './yaml-edit.js';
 import type { DatasetField, Manifest } from './types.js';
@@ -40,7 +42,7 @@ export function suggestManifest(existingText: string, undeclared: readonly Findi
   const taxonomy = options.taxonomy ?? Taxonomy.default();
   const loaded = parseManifest(existingText, 'manifest', { taxonomy });
   const doc = parseDocument(existingText, { uniqueKeys: false });
-  const fatal = loaded.problems.find((p) => ['too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases'].includes(p.code));
+  const fatal = loaded.problems.find((p) => UNREADABLE_CODES.has(p.code));
   if (fatal || !isMap(doc.contents) || doc.contents.flow) {
     const why = fatal ? `${fatal.message} (line ${fatal.line})` : 'the manifest is not a YAML mapping';
     return { text: existingText, added: [], skipped: [`nothing added: ${why}; fix it first (privacy-review manifest check)`] };
@@ -139,7 +141,7 @@ class Plan {
     const high = missing.filter((c) => this.taxonomy.severity([c]) === 'high');
     if (high.length) {
       this.skipped.push(
-        `logging (${f.file}:${f.line}): ${high.map((c) => `${c} (${this.taxonomy.label(c)})`).join(', ')} is high-severity data: redact it in the code, or allow it in logging.allowedCategories by hand if it must be logged`,
+        `logging (${f.file}:${f.line}): ${high.map((c) => `${c} (${inline(this.taxonomy.label(c))})`).join(', ')} is high-severity data: redact it in the code, or allow it in logging.allowedCategories by hand if it must be logged`,
       );
     }
     this.logging = union(this.logging, missing.filter((c) => !high.includes(c)));

@@ -1,5 +1,6 @@
 import { closest } from '../config/suggest.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { inline, quote } from '../yaml/quote.js';
 import type { Problems } from './problems.js';
 import type { Manifest } from './types.js';
 
@@ -34,7 +35,7 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (!f.id) return;
     const linked = purposesOfFlow.get(f.id);
     if (!linked) {
-      problems.warning('flow-without-purpose', ['flows', i], `flow "${f.id}" is not named by any purpose`, `add "${f.id}" to the flows of the purpose it serves`);
+      problems.warning('flow-without-purpose', ['flows', i], `flow ${quote(f.id)} is not named by any purpose`, `add ${quote(f.id)} to the flows of the purpose it serves`);
       return;
     }
     f.categories.forEach((c, j) => {
@@ -42,8 +43,8 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
       problems.warning(
         'category-without-purpose',
         ['flows', i, 'categories', j],
-        `flow "${f.id}" sends ${c}, which no purpose naming this flow lists`,
-        `add ${c} to the categories of ${linked.map((p) => `purpose "${m.purposes[p]!.id}"`).join(' or ')}`,
+        `flow ${quote(f.id)} sends ${c}, which no purpose naming this flow lists`,
+        `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p]!.id)}`).join(' or ')}`,
       );
     });
   });
@@ -51,7 +52,7 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (!d.id) return;
     const linked = purposesOfDataset.get(d.id);
     if (!linked) {
-      problems.warning('dataset-without-purpose', ['datasets', i], `dataset "${d.id}" is not named by any purpose`, `add "${d.id}" to the datasets of the purpose it serves`);
+      problems.warning('dataset-without-purpose', ['datasets', i], `dataset ${quote(d.id)} is not named by any purpose`, `add ${quote(d.id)} to the datasets of the purpose it serves`);
       return;
     }
     d.fields.forEach((field, j) =>
@@ -60,8 +61,8 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
         problems.warning(
           'category-without-purpose',
           ['datasets', i, 'fields', j, 'categories', k],
-          `dataset "${d.id}" holds ${c}, which no purpose naming this dataset lists`,
-          `add ${c} to the categories of ${linked.map((p) => `purpose "${m.purposes[p]!.id}"`).join(' or ')}`,
+          `dataset ${quote(d.id)} holds ${c}, which no purpose naming this dataset lists`,
+          `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p]!.id)}`).join(' or ')}`,
         );
       }),
     );
@@ -79,15 +80,15 @@ function uniqueIds(what: string, section: string, entries: readonly { id: string
       return;
     }
     const line = problems.positions.locate([section, first, 'id']).line;
-    problems.error('duplicate-id', [section, i, 'id'], `${what} id "${e.id}" is declared twice (first on line ${line})`, `merge the two ${section} entries or rename one`);
+    problems.error('duplicate-id', [section, i, 'id'], `${what} id ${quote(e.id)} is declared twice (first on line ${line})`, `merge the two ${section} entries or rename one`);
   });
   return ids;
 }
 
 function dangling(what: 'flow' | 'dataset', id: string, path: (string | number)[], known: string[], problems: Problems): void {
-  problems.error(`dangling-${what}`, path, `purpose names ${what} "${id}", which is not declared under ${what}s`, () => {
+  problems.error(`dangling-${what}`, path, `purpose names ${what} ${quote(id)}, which is not declared under ${what}s`, () => {
     const s = closest(id, known);
-    return s ? `did you mean "${s}"?` : known.length ? `declared ${what}s: ${known.slice(0, 10).join(', ')}` : `declare it under ${what}s first`;
+    return s ? `did you mean ${quote(s)}?` : known.length ? `declared ${what}s: ${known.slice(0, 10).map(inline).join(', ')}` : `declare it under ${what}s first`;
   });
 }
 

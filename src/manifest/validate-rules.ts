@@ -3,6 +3,7 @@ import { categoryLists } from './categories.js';
 import { countryName, needsTransferMechanism } from './data/countries.js';
 import { LEGAL_BASES, SPECIAL_CATEGORY_CONDITIONS, TODO, TRANSFER_MECHANISMS, oneOf } from './data/legal.js';
 import { entity, type Problems } from './problems.js';
+import { inline } from '../yaml/quote.js';
 import type { FlowKind, Manifest } from './types.js';
 
 /** Flow kinds that keep data at rest: PCI DSS 3.3.1 forbids keeping sensitive authentication data there. */
@@ -35,7 +36,7 @@ function specialCategories(m: Manifest, taxonomy: Taxonomy, problems: Problems):
     if (p.specialCategoryCondition) return;
     const special = p.categories.map((c, j) => ({ c, j })).filter(({ c }) => c && taxonomy.isSpecial(c));
     if (special.length) {
-      const labels = [...new Set(special.map(({ c }) => taxonomy.label(c)))].join(', ');
+      const labels = [...new Set(special.map(({ c }) => inline(taxonomy.label(c))))].join(', ');
       problems.error(
         'special-needs-condition',
         ['purposes', i, 'categories', special[0]!.j],
@@ -52,7 +53,7 @@ function specialCategories(m: Manifest, taxonomy: Taxonomy, problems: Problems):
       problems.warning(
         'broad-special-category',
         ['purposes', i, 'categories', j],
-        `${entity('purpose', p.id, i)} lists ${c}, which covers special-category data (${covered.map((k) => taxonomy.label(k)).join(', ')})`,
+        `${entity('purpose', p.id, i)} lists ${c}, which covers special-category data (${covered.map((k) => inline(taxonomy.label(k))).join(', ')})`,
         'list the narrower categories the purpose really processes, or add a specialCategoryCondition if it processes special categories',
       );
     });
@@ -98,7 +99,7 @@ function pciSad(m: Manifest, taxonomy: Taxonomy, problems: Problems): void {
         problems.error(
           'pci-sad-declared',
           [...path, j],
-          `${taxonomy.label(c)} (${c}) is PCI sensitive authentication data: it may never be ${verb}, so ${place} cannot declare it`,
+          `${inline(taxonomy.label(c))} (${c}) is PCI sensitive authentication data: it may never be ${verb}, so ${place} cannot declare it`,
           `remove it from the manifest and stop ${verb === 'logged' ? 'logging' : 'storing'} it in the code (PCI DSS 3.3.1)`,
         );
         return;
@@ -108,7 +109,7 @@ function pciSad(m: Manifest, taxonomy: Taxonomy, problems: Problems): void {
         problems.warning(
           'broad-pci-sad',
           [...path, j],
-          `${c} covers ${covered.map((k) => `${taxonomy.label(k)} (${k})`).join(', ')}, which may never be ${verb}`,
+          `${c} covers ${covered.map((k) => `${inline(taxonomy.label(k))} (${k})`).join(', ')}, which may never be ${verb}`,
           'list the narrower categories really meant; PCI sensitive authentication data must not be covered',
         );
       }
@@ -123,7 +124,7 @@ function sensitiveLogs(m: Manifest, taxonomy: Taxonomy, problems: Problems): voi
     problems.warning(
       'sensitive-in-logs',
       ['logging', 'allowedCategories', i],
-      `logging.allowedCategories allows ${taxonomy.label(c)} (${c}), high-severity data, in logs and error reports`,
+      `logging.allowedCategories allows ${inline(taxonomy.label(c))} (${c}), high-severity data, in logs and error reports`,
       'redact it in the code instead (mask/redact helpers, logger redact paths), unless a log of it is really required',
     );
   });

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { closest } from '../config/suggest.js';
 import { MANIFEST_SCHEMA } from './schema.js';
 import { displayPath } from './positions.js';
+import { quote } from '../yaml/quote.js';
 import { article, pointer, schemaAt as schemaIn, typeName, valueAt } from '../yaml/schema-errors.js';
 import type { Problems } from './problems.js';
 
@@ -45,7 +46,7 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
         'error',
         'unknown-key',
         path,
-        `unknown key "${key}"${path.length ? ` in ${where}` : ''}`,
+        `unknown key ${quote(key)}${path.length ? ` in ${where}` : ''}`,
         suggestion ? `did you mean "${suggestion}"?` : `allowed keys: ${allowed.join(', ')}`,
         key,
       );
@@ -66,17 +67,17 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       if (path.length === 1 && path[0] === 'version') {
-        problems.error('unsupported-version', path, `manifest version ${JSON.stringify(value)} is not supported`, 'this privacy-review reads version: 1');
+        problems.error('unsupported-version', path, `manifest version ${quote(value)} is not supported`, 'this privacy-review reads version: 1');
         return;
       }
       const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-      problems.error('invalid-value', path, `${where} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`, suggestion ? `did you mean "${suggestion}"?` : hint);
+      problems.error('invalid-value', path, `${where} must be one of ${allowed.join(', ')}, not ${quote(value)}`, suggestion ? `did you mean "${suggestion}"?` : hint);
       return;
     }
     case 'pattern':
     case 'minLength': {
       const blank = typeof value === 'string' && !value.trim();
-      problems.error('invalid-value', path, blank ? `${where} must not be empty` : `${where} ${JSON.stringify(value)} is not valid`, hint);
+      problems.error('invalid-value', path, blank ? `${where} must not be empty` : `${where} ${quote(value)} is not valid`, hint);
       return;
     }
     case 'minItems':

@@ -1,5 +1,6 @@
-import { closest } from '../config/suggest.js';
+import { MAX_SUGGESTION_INPUT, closest } from '../config/suggest.js';
 import { closestKeys } from '../taxonomy/suggest.js';
+import { quote } from '../yaml/quote.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { categoryLists } from './categories.js';
 import { COUNTRY_ALIASES, COUNTRY_CODES } from './data/countries.js';
@@ -20,7 +21,7 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
   const suggestions = new Map<string, string[]>();
   const near = (key: string) => {
     let s = suggestions.get(key);
-    if (!s) suggestions.set(key, (s = taxonomy.suggest(key)));
+    if (!s) suggestions.set(key, (s = key.length > MAX_SUGGESTION_INPUT ? [] : taxonomy.suggest(key)));
     return s;
   };
 
@@ -30,13 +31,13 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
       const replacement = taxonomy.deprecation(key)?.replacedBy;
       if (replacement) {
         list[i] = replacement;
-        problems.warning('deprecated-category', [...path, i], `"${key}" is a deprecated fideslang data category, read as "${replacement}"`, `write "${replacement}"`);
+        problems.warning('deprecated-category', [...path, i], `${quote(key)} is a deprecated fideslang data category, read as "${replacement}"`, `write "${replacement}"`);
         return;
       }
       problems.error(
         'unknown-category',
         [...path, i],
-        `unknown data category "${key}"`,
+        `unknown data category ${quote(key)}`,
         () => {
           const s = near(key);
           return s.length ? `did you mean "${s[0]}"?` : 'use a fideslang key such as user.contact.email, or declare a project key under classifier.categories in .privacy-review.yml';
@@ -50,11 +51,11 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (p.dataUse && p.dataUse !== TODO && !USE_KEYS.has(p.dataUse)) {
       const replacement = deprecatedDataUse(p.dataUse);
       if (replacement) {
-        problems.warning('deprecated-data-use', path, `"${p.dataUse}" is a deprecated fideslang data use, read as "${replacement}"`, `write "${replacement}"`);
+        problems.warning('deprecated-data-use', path, `${quote(p.dataUse)} is a deprecated fideslang data use, read as "${replacement}"`, `write "${replacement}"`);
         p.dataUse = replacement;
       } else {
-        problems.error('unknown-data-use', path, `unknown data use "${p.dataUse}"`, () => {
-          const s = closestKeys(p.dataUse, USE_KEYS, 1);
+        problems.error('unknown-data-use', path, `unknown data use ${quote(p.dataUse)}`, () => {
+          const s = p.dataUse.length > MAX_SUGGESTION_INPUT ? [] : closestKeys(p.dataUse, USE_KEYS, 1);
           return s.length ? `did you mean "${s[0]}"?` : 'use a fideslang data use such as essential.service, analytics.reporting or marketing.communications.email';
         });
       }
@@ -62,7 +63,7 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
     p.dataSubjects.forEach((s, j) => {
       if (!s || s === TODO || SUBJECT_KEYS.includes(s)) return;
       const suggestion = closest(s, SUBJECT_KEYS);
-      problems.error('unknown-data-subject', ['purposes', i, 'dataSubjects', j], `unknown data subject "${s}"`, suggestion ? `did you mean "${suggestion}"?` : `use one of ${SUBJECT_KEYS.join(', ')}`);
+      problems.error('unknown-data-subject', ['purposes', i, 'dataSubjects', j], `unknown data subject ${quote(s)}`, suggestion ? `did you mean "${suggestion}"?` : `use one of ${SUBJECT_KEYS.join(', ')}`);
     });
   });
 
@@ -70,7 +71,7 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
     f.countries?.forEach((c, j) => {
       if (!c || c === TODO || COUNTRY_CODES.has(c) || !/^[A-Z]{2}$/.test(c)) return; // other shapes: the schema reports them
       const alias = COUNTRY_ALIASES[c];
-      problems.error('unknown-country', ['flows', i, 'countries', j], `"${c}" is not an ISO 3166-1 alpha-2 country code`, alias ? `write "${alias}"` : 'use the two-letter ISO code, e.g. US, DE, GB');
+      problems.error('unknown-country', ['flows', i, 'countries', j], `${quote(c)} is not an ISO 3166-1 alpha-2 country code`, alias ? `write "${alias}"` : 'use the two-letter ISO code, e.g. US, DE, GB');
     }),
   );
 }

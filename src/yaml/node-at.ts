@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { MAX_QUOTED_CHARS, quote } from './quote.js';
 
 /** A path of keys and indexes into a YAML document: `['flows', 2, 'categories']`. */
 export type YamlPath = readonly (string | number)[];
@@ -33,13 +34,13 @@ export function keyNodeAt(doc: Document, path: YamlPath, key: string): YamlNode 
   return (pair?.key as YamlNode | undefined) ?? undefined;
 }
 
-/** `flows[2].categories[0]`, `classifier.names["user.contact.email"]`, for messages. */
+/** `flows[2].categories[0]`, `classifier.names["user.contact.email"]`, for messages: one line, keys quoted and cut as by quote(). */
 export function displayPath(path: YamlPath): string {
   let out = '';
   for (const seg of path) {
-    if (typeof seg === 'number' || /^\d+$/.test(seg)) out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
+    if (typeof seg === 'number' || /^\d{1,15}$/.test(seg)) out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(seg) && seg.length <= MAX_QUOTED_CHARS) out += out ? `.${seg}` : seg;
+    else out += `[${quote(seg)}]`;
   }
   return out;
 }

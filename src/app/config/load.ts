@@ -1,5 +1,6 @@
 import { ConfigError } from '../../config/errors.js';
 import { MAX_CONFIG_BYTES } from '../../config/load.js';
+import { quote } from '../../yaml/quote.js';
 import { APP_CONFIG_PATH } from '../constants.js';
 import type { Octokit, RepoRef } from '../github/types.js';
 import { isStatus } from '../github/errors.js';
@@ -30,7 +31,7 @@ export async function loadAppConfig(octokit: Octokit, repo: RepoRef): Promise<Ap
     const target = parseExtends(from.extends!, repo.owner);
     const name = `${target.owner}/${target.repo}:${target.path}`;
     if (seen.has(name) || chain.length > MAX_EXTENDS) {
-      throw new ConfigError([{ file: from.file, line: 1, column: 1, message: `_extends ${JSON.stringify(from.extends)} makes a loop or a chain longer than ${MAX_EXTENDS}`, hint: 'extend one shared file directly' }]);
+      throw new ConfigError([{ file: from.file, line: 1, column: 1, message: `_extends ${quote(from.extends)} makes a loop or a chain longer than ${MAX_EXTENDS}`, hint: 'extend one shared file directly' }]);
     }
     seen.add(name);
     const text = await readFile(octokit, target.owner, target.repo, target.path, true);

@@ -1,10 +1,12 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { parseConfig } from '../../config/load.js';
+import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { CONFIG_YAML_LIMITS, MAX_CONFIG_BYTES, parseConfig, yamlProblems } from '../../config/load.js';
 import { ConfigError, type ConfigProblem } from '../../config/errors.js';
 import { CONFIG_SCHEMA } from '../../config/schema.js';
 import { closest } from '../../config/suggest.js';
 import type { ScanConfig } from '../../config/types.js';
 import type { Severity } from '../../engine/types.js';
+import { parseBoundedYaml } from '../../yaml/bounded-parse.js';
+import { quote } from '../../yaml/quote.js';
 import { APP_KEYS, DEFAULT_SETTINGS, type AppConfig, type AppSettings } from './types.js';
 
 /** One configuration file, validated: the App keys it sets and, if it has any, its scan keys. */
@@ -18,7 +20,8 @@ export interface AppConfigFile {
 }
 
 const SCAN_KEYS = Object.keys(CONFIG_SCHEMA.properties);
-const ALL_KEYS = [...APP_KEYS.filter((k) => k !== '_extends'), ...SCAN_KEYS];
+// the scan schema lists the App keys too: each key once
+const ALL_KEYS = [...new Set([...APP_KEYS.filter((k) => k !== '_extends'), ...SCAN_KEYS])];
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]+$/;
@@ -29,20 +32,16 @@ const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]+$/;
  * out in place so that its line numbers stay right. Throws ConfigError with every problem at file:line.
  */
 export function parseAppConfigFile(text: string, file: string): AppConfigFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  // YAML syntax errors, a non-mapping document, alias bombs: the scan loader reports them best.
-  if (doc.errors.length || (doc.contents !== null && !isMap(doc.contents))) {
+  if (text.length > MAX_CONFIG_BYTES) parseConfig(text, file); // throws its size problem before anything is parsed
+  const yaml = parseBoundedYaml(text, CONFIG_YAML_LIMITS);
+  const { doc, lines } = yaml;
+  if (!doc || yaml.errors.length || yaml.refusal) throw new ConfigError(yamlProblems(yaml, text, file));
+  // Not a mapping: the scan loader's schema says so best.
+  if (doc.contents !== null && !isMap(doc.contents)) {
     parseConfig(text, file);
     return { file, settings: {} };
   }
-  let data: Record<string, unknown>;
-  try {
-    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-  } catch {
-    parseConfig(text, file); // throws its "use fewer anchors and aliases" problem
-    return { file, settings: {} };
-  }
+  const data = (yaml.data ?? {}) as Record<string, unknown>;
   const at = (node: YamlNode | undefined | null) => lines.linePos(Math.min(Math.max(node?.range?.[0] ?? 0, 0), text.length));
   const problems: ConfigProblem[] = [];
   const problem = (node: YamlNode | undefined | null, message: string, hint?: string) => {
@@ -79,11 +78,11 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
       }
       case 'mode':
         if (plain === 'block' || plain === 'warn') settings.mode = plain;
-        else problem(where, `mode must be block or warn, not ${JSON.stringify(plain)}`, hintFor(plain, ['block', 'warn']) ?? 'block: approval required before merging; warn: report only');
+        else problem(where, `mode must be block or warn, not ${quote(plain)}`, hintFor(plain, ['block', 'warn']) ?? 'block: approval required before merging; warn: report only');
         break;
       case 'threshold':
         if (typeof plain === 'string' && (SEVERITIES as readonly string[]).includes(plain)) settings.threshold = plain as Severity;
-        else problem(where, `threshold must be one of high, medium, low, not ${JSON.stringify(plain)}`, hintFor(plain, SEVERITIES) ?? 'findings below this severity are left out of the review');
+        else problem(where, `threshold must be one of high, medium, low, not ${quote(plain)}`, hintFor(plain, SEVERITIES) ?? 'findings below this severity are left out of the review');
         break;
       case 'manifest':
       case 'templates': {
@@ -99,7 +98,7 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
             const name = isScalar(item.key) ? String(item.key.value) : '';
             const v = (plain as Record<string, unknown>)[name];
             if (name !== 'required') {
-              problem(item.key as YamlNode, `unknown key "${name}" in labels`, 'allowed keys: required');
+              problem(item.key as YamlNode, `unknown key ${quote(name)} in labels`, 'allowed keys: required');
             } else if (v === false) {
               settings.labels = { required: null };
             } else if (typeof v === 'string' && v.trim() && v.length <= 50) {
@@ -115,7 +114,7 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
       }
       case 'drafts':
         if (plain === 'skip' || plain === 'review') settings.drafts = plain;
-        else problem(where, `drafts must be skip or review, not ${JSON.stringify(plain)}`, hintFor(plain, ['skip', 'review']) ?? 'skip: drafts are reviewed once marked ready');
+        else problem(where, `drafts must be skip or review, not ${quote(plain)}`, hintFor(plain, ['skip', 'review']) ?? 'skip: drafts are reviewed once marked ready');
         break;
       case '_extends':
         if (typeof plain === 'string' && /^(?:[\w.-]+\/)?[\w.-]+(?::[^\s]+)?$/.test(plain)) extendsRef = plain;
@@ -170,7 +169,7 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
           ok = false;
           problem(
             entry as YamlNode,
-            `reviewers.${key}[${i}] ${JSON.stringify(v)} is not a GitHub ${key === 'users' ? 'login' : 'team'}`,
+            `reviewers.${key}[${i}] ${quote(v)} is not a GitHub ${key === 'users' ? 'login' : 'team'}`,
             key === 'users' ? 'write a login, e.g. alice' : 'write org/team-slug, e.g. acme/privacy',
           );
         }
@@ -180,12 +179,12 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
       if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10) out.required = v;
       else {
         ok = false;
-        problem(node, `reviewers.required must be a whole number from 1 to 10, not ${JSON.stringify(v)}`, 'how many different reviewers must approve, e.g. required: 1');
+        problem(node, `reviewers.required must be a whole number from 1 to 10, not ${quote(v)}`, 'how many different reviewers must approve, e.g. required: 1');
       }
     } else {
       ok = false;
       const suggestion = closest(key, ['users', 'teams', 'required']);
-      problem(item.key as YamlNode, `unknown key "${key}" in reviewers`, suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required');
+      problem(item.key as YamlNode, `unknown key ${quote(key)} in reviewers`, suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required');
     }
   }
   return ok ? out : undefined;
@@ -195,8 +194,8 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
 function repoPath(v: unknown): string | { message: string } {
   if (typeof v !== 'string' || !v.trim()) return { message: 'must be a path relative to the repository root' };
   const p = v.trim().replace(/^\.\//, '');
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\\')) return { message: `${JSON.stringify(v)} must be relative to the repository root, with / separators` };
-  if (p.split('/').some((s) => s === '..')) return { message: `${JSON.stringify(v)} must stay inside the repository (no "..")` };
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\\')) return { message: `${quote(v)} must be relative to the repository root, with / separators` };
+  if (p.split('/').some((s) => s === '..')) return { message: `${quote(v)} must stay inside the repository (no "..")` };
   return p.replace(/\/+$/, '');
 }
 
@@ -207,9 +206,9 @@ function hintFor(value: unknown, allowed: readonly string[]): string | undefined
 
 /** The scan loader only knows its own keys: its unknown-key hints must also know the App's. */
 function withAppKeyHints(p: ConfigProblem): ConfigProblem {
-  const m = /^unknown key "([^"]+)"$/.exec(p.message);
+  const m = /^unknown key ("(?:[^"\\]|\\.)*")$/.exec(p.message);
   if (!m) return p;
-  const near = closest(m[1]!, ALL_KEYS);
+  const near = closest(JSON.parse(m[1]!) as string, ALL_KEYS);
   return { ...p, hint: near ? `did you mean "${near}"?` : `allowed keys: ${ALL_KEYS.join(', ')}` };
 }
 
