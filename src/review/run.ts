@@ -19,6 +19,7 @@ import { isScopeFile, needsWholeBase, scanSides } from './scan-sides.js';
 import { findExclusions } from './exclusions.js';
 import { unanalyzedFiles } from './unanalyzed-files.js';
 import type { Review, ReviewSide } from './types.js';
+import { UNREADABLE_CODES } from '../manifest/problems.js';
 
 export interface ReviewTreesOptions {
   /** The base side, already on disk (the merge base's tree): scan root of that side. */
@@ -126,11 +127,9 @@ async function sideManifest(root: string, relPath: string, options: { taxonomy: 
   return exists ? loadManifest(root, relPath, options) : undefined;
 }
 
-/** Problems after which the parsed manifest is empty or partial: reading failed, not a declaration. */
-const UNREADABLE = new Set(['unreadable', 'too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases']);
 
 function unreadable(loaded: LoadedManifest | undefined): boolean {
-  return loaded?.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code)) ?? false;
+  return loaded?.problems.some((p) => p.severity === 'error' && UNREADABLE_CODES.has(p.code)) ?? false;
 }
 
 export interface RunReviewOptions {

@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
 import { createProgress } from '../terminal.js';
 import type { CliContext } from '../program.js';
+import { UNREADABLE_CODES } from '../../manifest/problems.js';
 
 interface ManifestFlags {
   manifest?: string;
@@ -27,8 +28,6 @@ Examples:
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the manifest, 2 bad usage, missing manifest or invalid configuration.`;
 
-/** YAML problems that make a manifest impossible to edit safely. */
-const UNREADABLE = new Set(['unreadable', 'too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases']);
 
 export function registerManifest(program: Command, context: CliContext): void {
   const manifest = program
@@ -131,7 +130,7 @@ async function runSuggest(target: string, flags: ManifestFlags & { write?: boole
   const at = await locate(target, flags);
   const text = await readManifest(target, at);
   const loaded = parseManifest(text, at.shown, { taxonomy: at.taxonomy });
-  const unreadable = loaded.problems.filter((p) => UNREADABLE.has(p.code));
+  const unreadable = loaded.problems.filter((p) => UNREADABLE_CODES.has(p.code));
   if (unreadable.length) {
     for (const p of unreadable) process.stdout.write(`${formatManifestProblem(p)}\n`);
     process.stderr.write(`${at.shown} cannot be edited until its YAML is fixed\n`);
