@@ -1,6 +1,7 @@
 import type { Confidence } from '../engine/types.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { ACCESSOR_PREFIXES, DENY_MODIFIERS, PERSON_NOUNS, PREDICATE_PREFIXES, QUANTITY_PREFIXES, TRANSPARENT_PREFIXES, TRANSPARENT_SUFFIXES, VERB_PREFIXES } from './data/words.js';
+import { isSystemCredential, SYSTEM_CREDENTIAL } from './system-credentials.js';
 import { Dictionary, type Entry, type HeadMatch } from './dictionary.js';
 import { splitWords } from './normalise.js';
 import { isPersonContextName } from './person-context.js';
@@ -118,7 +119,14 @@ export class Classifier {
     return remember(this.personCache, name, isPersonContextName(name));
   }
 
+  /** The personal data a name means; system credentials (an application's API key) are not. */
   classify(name: string, ctx: NameContext = {}): Classification | null {
+    const c = this.classifyAny(name, ctx);
+    return c && !c.secret ? c : null;
+  }
+
+  /** Like `classify`, and system credentials too, as `system.authentication` with `secret: true`. */
+  classifyAny(name: string, ctx: NameContext = {}): Classification | null {
     if (!name) return null;
     const hint = ctx.typeHint;
     if (hint === 'function') return null;
@@ -211,6 +219,13 @@ export class Classifier {
       if (!satisfied) return null;
     }
 
+    // An application's key or a service's password is a system credential; a person's stays theirs.
+    const owned = person || personWord !== undefined;
+    if (e.personal && owned) return this.judgedAs(name, e.personal, e.confidence, around, true);
+    if (e.personal || (e.category === 'user.authorization.credentials' && !owned && isSystemCredential(name, prefix))) {
+      return { category: SYSTEM_CREDENTIAL, confidence: e.confidence, reason: `name "${name}" is a system credential, not personal data`, secret: true };
+    }
+
     // A person around the name makes it more certain: `address` in a User, `customerName`, `billingZip`.
     const raised = e.context === 'none' ? person || personWord !== undefined : (e.context === 'person' && personWord !== undefined) || nearWord !== undefined;
     const confidence = raised ? RAISE[e.confidence] : e.confidence;
@@ -221,6 +236,12 @@ export class Classifier {
     else if (e.context !== 'none' && !nearWord && !personWord) reason = `name "${name}" in a person object means ${label}`;
     else reason = `name "${name}" means ${label}`;
     return { category: e.category, confidence, reason };
+  }
+
+  /** A system name inside a person (`user.apiKey`): that person's data, raised by the person around it. */
+  private judgedAs(name: string, category: string, confidence: Confidence, around: Around, owned: boolean): Classification {
+    const raised = owned || around.person ? RAISE[confidence] : confidence;
+    return { category, confidence: raised, reason: `name "${name}" means ${this.taxonomy.label(category)}` };
   }
 
   private checkCategory(category: string, where: string): void {

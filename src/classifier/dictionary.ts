@@ -16,6 +16,8 @@ export interface Entry {
   exclude: ReadonlySet<string>;
   /** From the project's `classifier.names`. */
   custom: boolean;
+  /** For a system category: what the name means inside a person (`user.apiKey`). */
+  personal?: string;
 }
 
 export interface HeadMatch {
@@ -57,7 +59,7 @@ export class Dictionary {
     const glued = new Map<string, string[]>();
     const wordLists = [
       WORDS.DENY_MODIFIERS, WORDS.QUANTITY_PREFIXES, WORDS.VERB_PREFIXES, WORDS.PREDICATE_PREFIXES, WORDS.ACCESSOR_PREFIXES,
-      WORDS.TRANSPARENT_SUFFIXES, WORDS.TRANSPARENT_PREFIXES, WORDS.PERSON_NOUNS, WORDS.PERSON_OBJECTS,
+      WORDS.TRANSPARENT_SUFFIXES, WORDS.TRANSPARENT_PREFIXES, WORDS.PERSON_NOUNS, WORDS.PERSON_OBJECTS, WORDS.SYSTEM_OWNERS,
     ];
     for (const list of wordLists) for (const w of list) known.add(w);
     for (const g of [...groups, ...custom]) {
@@ -97,6 +99,7 @@ export class Dictionary {
           shape: g.shape ?? shapeOfCategory(g.category),
           exclude: exclude.size ? exclude : NONE,
           custom: isCustom,
+          ...(g.personal ? { personal: g.personal } : {}),
         });
       }
     };

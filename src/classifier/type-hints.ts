@@ -70,7 +70,7 @@ export function shapeOfCategory(category: string): Shape {
 /** Whether a value of type `hint` can be this data. No hint means any type. */
 export function fitsType(shape: Shape, predicate: boolean, hint: TypeHint | undefined): boolean {
   if (!hint || hint === 'unknown') return true;
-  if (hint === 'function') return false;
+  if (hint === 'function' || hint === 'literal') return false;
   if (hint === 'boolean') return predicate;
   return ACCEPTS[shape].has(hint);
 }

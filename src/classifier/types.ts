@@ -2,7 +2,8 @@ import type { Confidence } from '../engine/types.js';
 import type { CustomCategory } from '../taxonomy/taxonomy.js';
 
 /** Coarse TypeScript type of the value behind a name (see src/engine/type-hints.ts). */
-export type TypeHint = 'string' | 'number' | 'bigint' | 'boolean' | 'date' | 'enum' | 'object' | 'array' | 'function' | 'unknown';
+/** `literal`: one constant value (`'email'`, `3`): a label or a setting written in the code, never a person's data. */
+export type TypeHint = 'string' | 'number' | 'bigint' | 'boolean' | 'date' | 'enum' | 'literal' | 'object' | 'array' | 'function' | 'unknown';
 
 export interface NameContext {
   /** The name is a field of a person-like object (`User`, `CustomerDto`, `req.user`). */
@@ -15,6 +16,8 @@ export interface Classification {
   confidence: Confidence;
   /** Short and developer-facing: `name "dob" means date of birth`. */
   reason: string;
+  /** A system credential (an application's key, a service password): not personal data. */
+  secret?: boolean;
 }
 
 export interface ClassifierPattern {

@@ -13,12 +13,14 @@ export function typeHintOf(type: ts.Type, checker: ts.TypeChecker): TypeHint {
     if (parts.length === 0) return 'unknown';
     if (flags & ts.TypeFlags.EnumLike || parts.every((t) => t.flags & ts.TypeFlags.EnumLike)) return 'enum';
     if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
-    if (parts.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return parts.length > 1 ? 'enum' : 'string';
+    if (parts.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return parts.length > 1 ? 'enum' : 'literal';
     const hints = new Set(parts.map((t) => typeHintOf(t, checker)));
     return hints.size === 1 ? [...hints][0]! : 'unknown';
   }
   if (flags & ts.TypeFlags.EnumLike) return 'enum';
   if (flags & ts.TypeFlags.BooleanLike) return 'boolean';
+  // One literal value (`const EMAIL = 'email'`, a member of an `as const` object): a label in the code.
+  if (flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral)) return 'literal';
   if (flags & ts.TypeFlags.StringLike) return 'string';
   if (flags & ts.TypeFlags.NumberLike) return 'number';
   if (flags & ts.TypeFlags.BigIntLike) return 'bigint';

@@ -32,6 +32,11 @@ export interface NameGroup {
   predicate?: boolean;
   shape?: Shape;
   exclude?: readonly string[];
+  /**
+   * A system category (`system.authentication`) whose names mean a person's data only inside a
+   * person (`user.apiKey`): the category they get there.
+   */
+  personal?: string;
 }
 
 /** Words that put a city, state, zip or apartment into a postal address. */
@@ -90,7 +95,7 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     confidence: 'high',
     names: [
       'email', 'e_mail', 'email_address', 'mail_address', 'contact_email', 'personal_email', 'work_email', 'business_email', 'billing_email',
-      'recovery_email', 'secondary_email', 'alt_email', 'alternate_email', 'email_id', 'login_email', 'paypal_email', 'guardian_email',
+      'recovery_email', 'secondary_email', 'alt_email', 'alternate_email', 'login_email', 'paypal_email', 'guardian_email',
       'parent_email', 'correo', 'correo_electronico', 'courriel', 'adresse_mail', 'adresse_email', 'emailadresse', 'メール',
       '電子メール', 'メールアドレス',
     ],
@@ -199,6 +204,9 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   { category: 'user.contact.url', confidence: 'high', names: ['linkedin_url', 'linkedin_profile', 'personal_website', 'personal_url', 'profile_url', 'facebook_url', 'github_url'] },
   // A `url` or `website` of a person object is theirs; elsewhere it is an endpoint or a company site.
   { category: 'user.contact.url', confidence: 'low', context: 'person', names: ['url', 'website', 'homepage', 'web_site', 'website_url', 'homepage_url'] },
+  // decision: `emailId` is the id OF an e-mail (a message id: `emailId`, `sesEmailId`) unless it is a
+  // field of a person, where it is the person's address (Indian English "e-mail ID").
+  { category: 'user.contact.email', confidence: 'medium', context: 'person', names: ['email_id'] },
   { category: 'user.contact', confidence: 'medium', names: ['contact_info', 'contact_details', 'contact_information', 'skype', 'skype_id', 'wechat_id', 'telegram_id'] },
   { category: 'user.contact', confidence: 'low', context: 'person', names: ['contact', 'telegram', 'wechat'] },
   { category: 'user.contact.organization', confidence: 'low', context: 'person', names: ['organization', 'org'] },
@@ -354,14 +362,27 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     names: [
       'pass', 'pin', 'pin_number', 'otp', 'jwt', 'token', 'verification_code', 'verification_token', 'confirmation_token', 'auth_code',
       'security_question',
-      // Usually a system secret rather than a person's; still never to be logged.
-      'api_key', 'api_secret', 'client_secret', 'private_key', 'secret_key', 'access_key',
     ],
     exclude: [
       'csrf', 'xsrf', 'page', 'next', 'pagination', 'cursor', 'continuation', 'cancellation', 'cancel', 'sync', 'lexer', 'syntax',
       'parser', 'ast', 'design', 'theme', 'color', 'style', 'css', 'rate', 'bucket', 'idempotency', 'card', 'payment', 'stripe',
       'paypal', 'braintree', 'checkout', 'push', 'fcm', 'apns', 'device', 'notification', 'boarding', 'map', 'drop', 'hat', 'cache',
       'public',
+      // Language-model and text tokens are counted, not secret: `outputTokens`, `promptTokens`, `maxTokens`.
+      'input', 'output', 'prompt', 'completion', 'reasoning', 'cached', 'llm', 'model', 'context', 'usage', 'route', 'word',
+    ],
+  },
+  // decision: keys and secrets of an application, a tenant or an integration are system credentials
+  // (`system.authentication`), not a person's: no personal-data rule reports them. Only inside a
+  // person (`user.apiKey`, `customerApiKey`) are they that person's credential.
+  {
+    category: 'system.authentication',
+    personal: 'user.authorization.credentials',
+    confidence: 'medium',
+    names: [
+      'api_key', 'api_secret', 'client_secret', 'private_key', 'secret_key', 'access_key', 'access_key_id', 'secret_access_key',
+      'signing_key', 'signing_secret', 'webhook_secret', 'encryption_key', 'jwt_secret', 'session_secret', 'app_secret', 'app_key',
+      'master_key', 'consumer_secret', 'consumer_key', 'license_key', 'dsn',
     ],
   },
   { category: 'user.authorization.credentials', confidence: 'high', shape: 'text', names: ['credentials', 'credential', 'login_credentials'] },
@@ -566,7 +587,13 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     confidence: 'high',
     names: ['cookie_id', 'visitor_id', 'anonymous_id', 'anon_id', 'ga_client_id', 'ajs_anonymous_id'],
   },
-  { category: 'user.device.cookie_id', confidence: 'medium', names: ['session_id', 'fbp', 'fbc', 'gclid', 'fbclid', 'msclkid', 'ttclid', 'distinct_id'] },
+  // decision: a payment provider's checkout or upload session is not a person's browser session.
+  {
+    category: 'user.device.cookie_id',
+    confidence: 'medium',
+    names: ['session_id', 'fbp', 'fbc', 'gclid', 'fbclid', 'msclkid', 'ttclid', 'distinct_id'],
+    exclude: ['checkout', 'stripe', 'payment', 'billing', 'upload', 'transaction', 'db', 'database'],
+  },
   { category: 'user.device.cookie_id', confidence: 'low', context: 'person', names: ['sid', 'ga', 'tracking_id'] },
   { category: 'user.device.cookie', confidence: 'medium', names: ['session_cookie', 'tracking_cookie', 'cookie_value'] },
   { category: 'user.device.cookie', confidence: 'medium', context: 'person', names: ['cookie'] },

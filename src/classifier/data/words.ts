@@ -25,6 +25,19 @@ export const DENY_MODIFIERS: ReadonlySet<string> = new Set([
   'test', 'mock', 'fake', 'dummy', 'sample', 'example', 'default', 'fixture', 'stub',
 ]);
 
+/**
+ * Owners of a credential that are a system, not a person: `redisPassword`, `smtpPass`, `botToken`,
+ * `webhookToken` are an application's secrets. Identity providers (`github`, `google`, `facebook`)
+ * are left out: `facebookAccessToken` is as often the user's own OAuth token.
+ */
+export const SYSTEM_OWNERS: ReadonlySet<string> = new Set([
+  'redis', 'db', 'database', 'postgres', 'postgresql', 'pg', 'mysql', 'mongo', 'mongodb', 'sql', 'smtp', 'imap', 'pop3', 'ftp',
+  'sftp', 'ssh', 'ldap', 'root', 'server', 'service', 'app', 'application', 'bot', 'webhook', 'integration', 'tenant', 'instance',
+  'cluster', 'broker', 'queue', 'rabbitmq', 'kafka', 'amqp', 'mqtt', 's3', 'aws', 'azure', 'gcp', 'sentry', 'proxy', 'vault',
+  'keystore', 'truststore', 'cert', 'certificate', 'ssl', 'tls', 'signing', 'encryption', 'system', 'master', 'env', 'config',
+  'api', 'elastic', 'elasticsearch', 'rpc', 'grpc', 'cdn', 'storage', 'bucket', 'registry', 'docker', 'npm',
+]);
+
 /** Quantities: `numEmails`, `maxAge`, `totalPhones`. */
 export const QUANTITY_PREFIXES: ReadonlySet<string> = new Set(['num', 'number', 'total', 'max', 'min', 'avg', 'sum', 'n', 'nb']);
 
