@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import type { FileError } from './types.js';
+import { attachResolution, readDirectoryConfig, readProjectResolution } from './module-resolution.js';
+import { readWorkspacePackages } from './workspace.js';
 
 /**
- * Compiler options for analysis. We read the project's tsconfig.json only for what changes how its
- * own files resolve each other (`baseUrl`, `paths`, `jsx`); everything else is fixed so that analysis
- * is static, fast and identical with or without `node_modules`: `noResolve` keeps the program to the
+ * Compiler options for analysis. We read the project's tsconfig.json (with its `extends` chain, also
+ * into workspace packages) only for what changes how its own files resolve each other (`baseUrl`,
+ * `paths`, `jsx`), and attach the workspace's resolution (module-resolution.ts); everything else is
+ * fixed so that analysis is static, fast and identical with or without `node_modules`: `noResolve` keeps the program to the
  * files we discovered (no `node_modules` sources, no `@types`), `allowJs` covers plain JavaScript.
  */
 export function compilerOptionsFor(root: string): { options: ts.CompilerOptions; error?: FileError } {
@@ -30,19 +32,12 @@ export function compilerOptionsFor(root: string): { options: ts.CompilerOptions;
     experimentalDecorators: true,
     allowArbitraryExtensions: true,
   };
-  const tsconfigPath = path.join(root, 'tsconfig.json');
-  if (!existsSync(tsconfigPath)) return { options: base };
-  const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
-  if (read.error) {
-    return { options: base, error: configError(tsconfigPath, root, read.error) };
-  }
-  // Only the options matter, not the file list: a host that lists no directory saves a walk of the project.
-  const host: ts.ParseConfigHost = { ...ts.sys, useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
-  const parsed = ts.parseJsonConfigFileContent(read.config, host, root, undefined, tsconfigPath);
-  const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, harmless here
-  const { baseUrl, paths, jsx, rootDirs } = parsed.options;
-  const options = { ...base, ...(baseUrl ? { baseUrl } : {}), ...(paths ? { paths } : {}), ...(jsx ? { jsx } : {}), ...(rootDirs ? { rootDirs } : {}) };
-  return { options, ...(fatal ? { error: configError(tsconfigPath, root, fatal) } : {}) };
+  const packages = readWorkspacePackages(root);
+  const rootConfig = readDirectoryConfig(root, packages);
+  const options: ts.CompilerOptions = { ...base, ...rootConfig?.options };
+  // Workspace packages and their own tsconfig paths: how bare specifiers reach project files.
+  attachResolution(options, readProjectResolution(root, packages, rootConfig, base));
+  return { options, ...(rootConfig?.error ? { error: configError(rootConfig.configFile, root, rootConfig.error) } : {}) };
 }
 
 function configError(file: string, root: string, d: ts.Diagnostic): FileError {

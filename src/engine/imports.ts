@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
+import { isBareSpecifier } from '../sinks/syntax.js';
+import { resolutionOf } from './module-resolution.js';
 
 /**
  * Module specifiers in `import ... from 'x'`, `export ... from 'x'`, `import 'x'`, `import('x')`,
@@ -52,6 +54,10 @@ export class ImportGraph {
     this.cache = ts.createModuleResolutionCache(root, (f) => f, options);
   }
 
+  private relative(abs: string): string {
+    return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+
   /** Project files `file` imports directly. */
   dependencies(file: string): readonly string[] {
     let deps = this.edges.get(file);
@@ -80,6 +86,12 @@ export class ImportGraph {
         if (this.texts.has(candidate)) out.push(candidate);
       }
       return out;
+    }
+    const resolution = resolutionOf(this.options);
+    if (resolution && isBareSpecifier(spec)) {
+      // The same answer the program's host gives (program.ts): workspace packages, per-package paths.
+      const file = resolution.resolvesPackages ? resolution.resolveBare(spec, path.join(this.root, from), (f) => this.texts.has(this.relative(f))) : undefined;
+      return file ? [this.relative(file)] : [];
     }
     if (!this.options.paths && this.options.baseUrl === undefined && !spec.startsWith('/')) return [];
     const resolved = ts.resolveModuleName(spec, path.join(this.root, from), this.options, this.host, this.cache).resolvedModule?.resolvedFileName;

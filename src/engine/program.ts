@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { getLibFiles, Project, ts } from '#ts-morph';
 import { isBareSpecifier } from '../sinks/syntax.js';
+import { resolutionOf } from './module-resolution.js';
 import { lineNestedTooDeep, MAX_NESTING, setParentsWithinNesting } from './nesting.js';
 
 /** Why a source could not be given to TypeScript: it nests too deeply for the parser or the analysis. */
@@ -50,15 +51,21 @@ export function createProgram(
   // This host serves only the project's sources and the bundled library, so a package name can reach
   // a file only through `paths` or `baseUrl`; without them it is unresolved, which TypeScript finds
   // only after probing node_modules and @types in every ancestor directory (0.3 s at 5,000 files).
+  // Workspace packages and per-package tsconfig paths (module-resolution.ts) answer for bare
+  // specifiers when the options came from compilerOptionsFor.
+  const resolution = resolutionOf(options);
   const packagesResolve = options.paths !== undefined || options.baseUrl !== undefined;
   const cache = ts.createModuleResolutionCache(root, (f) => f, options);
+  const isSource = (f: string) => sources.has(f);
   const host: ts.CompilerHost = {
     resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
-      literals.map((literal) =>
-        !packagesResolve && isBareSpecifier(literal.text)
-          ? { resolvedModule: undefined }
-          : ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions)),
-      ),
+      literals.map((literal) => {
+        if (isBareSpecifier(literal.text) && (resolution || !packagesResolve)) {
+          const file = resolution?.resolvesPackages ? resolution.resolveBare(literal.text, containingFile, isSource) : undefined;
+          return file ? resolvedTo(file) : { resolvedModule: undefined };
+        }
+        return ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions));
+      }),
     getSourceFile: (fileName, languageVersion) => {
       const source = sources.get(fileName);
       if (source !== undefined) return parseWithinNesting(fileName, source, languageVersion, unparsable);
@@ -113,7 +120,37 @@ function parseWithinNesting(fileName: string, text: string, languageVersion: ts.
  * larger; only the test that compares the fast paths with a reference path uses it.
  */
 export function createReferenceProgram(sources: ReadonlyMap<string, string>, options: ts.CompilerOptions): ts.Program {
-  const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+  const resolution = resolutionOf(options);
+  const project = new Project({
+    compilerOptions: options,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    // Workspace package names resolve to their sources here too, as in createProgram.
+    ...(resolution
+      ? {
+          resolutionHost: (moduleHost, getOptions) => ({
+            resolveModuleNames: (names, containingFile) =>
+              names.map((name) => {
+                if (isBareSpecifier(name)) {
+                  const file = resolution.resolveBare(name, containingFile, (f) => sources.has(f));
+                  return file ? resolvedTo(file).resolvedModule : undefined;
+                }
+                return ts.resolveModuleName(name, containingFile, getOptions(), moduleHost).resolvedModule;
+              }),
+          }),
+        }
+      : {}),
+  });
   for (const [file, text] of sources) project.createSourceFile(file, text, { overwrite: true });
   return project.getProgram().compilerObject;
+}
+
+/** A module resolved to a project source file. */
+function resolvedTo(file: string): ts.ResolvedModuleWithFailedLookupLocations {
+  return { resolvedModule: { resolvedFileName: file, extension: extensionOf(file), isExternalLibraryImport: false } };
+}
+
+function extensionOf(file: string): ts.Extension {
+  const m = /(?:\.d)?\.[cm]?[jt]sx?$/.exec(file)?.[0] ?? '.ts';
+  return m as ts.Extension;
 }

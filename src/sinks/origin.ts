@@ -104,7 +104,12 @@ export class OriginResolver {
       case ts.SyntaxKind.BinaryExpression: {
         const be = e as ts.BinaryExpression;
         const op = be.operatorToken.kind;
-        if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return this.resolve(be.left) ?? this.resolve(be.right);
+        if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+          const left = this.resolve(be.left);
+          // `globalForPrisma.prisma ?? new PrismaClient()`: a client cached on a global is the one created on the right.
+          if (left && isGlobalExpando(left)) return this.resolve(be.right) ?? left;
+          return left ?? this.resolve(be.right);
+        }
         if (op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken) return this.resolve(be.right);
         return undefined;
       }
@@ -753,7 +758,14 @@ export class OriginResolver {
       switch (type.typeName.text) {
         case 'ReturnType': {
           const fn = this.typeOrigin(arg0);
-          return fn ? step(fn, CALL, undefined) : undefined;
+          if (fn) return step(fn, CALL, undefined);
+          // ReturnType<typeof createClient>: what the project function returns
+          if (!ts.isTypeQueryNode(arg0) || !ts.isIdentifier(arg0.exprName)) return undefined;
+          for (const f of this.functionsOf(arg0.exprName)) {
+            const r = this.guard(this.returnMemo, f, () => this.returns(f));
+            if (r) return r;
+          }
+          return undefined;
         }
         case 'InstanceType': {
           const cls = this.typeOrigin(arg0);
@@ -884,6 +896,11 @@ class Memo {
 
 function globalOrigin(name: string): Resolved {
   return { module: GLOBAL_MODULE, path: [name], sites: [undefined] };
+}
+
+/** `globalThis.prisma`, `window.__store`: a name the project hangs on a global object, not a runtime API. */
+function isGlobalExpando(r: Resolved): boolean {
+  return r.module === GLOBAL_MODULE && r.path.length >= 1 && !GLOBAL_NAMES.has(r.path[0]!);
 }
 
 function step(base: Resolved, name: string, site: ts.CallExpression | ts.NewExpression | undefined): Resolved {
