@@ -82,6 +82,12 @@ export const CONFIG_SCHEMA = {
       description: 'Honour .gitignore files (default: true).',
       'x-hint': 'write true or false',
     },
+    includeTests: {
+      type: 'boolean',
+      description:
+        'Analyze tests, end-to-end suites, fixtures, mocks, storybook stories and vendored code too (default: false: they carry fake data and do not ship; a file there that analyzed code imports is analyzed anyway).',
+      'x-hint': 'write true or false',
+    },
     classifier: {
       type: 'object',
       additionalProperties: false,

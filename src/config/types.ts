@@ -16,6 +16,11 @@ export interface ScanConfig {
   maxFileBytes: number;
   /** Honour .gitignore files. */
   gitignore: boolean;
+  /**
+   * Analyze tests, end-to-end suites, fixtures, mocks, stories and vendored code too. Off by default:
+   * they carry fake data and do not ship (a file there that analyzed code imports is analyzed anyway).
+   */
+  includeTests: boolean;
   classifier: ClassifierExtensions;
   sinks: CustomSinkConfig[];
   /** Extra function/method names treated as redaction helpers (in addition to mask/redact/anonymize/...). */
@@ -29,6 +34,7 @@ export const DEFAULT_CONFIG: ScanConfig = {
   failOn: 'high',
   maxFileBytes: 1_000_000,
   gitignore: true,
+  includeTests: false,
   classifier: {},
   sinks: [],
   redactors: [],

@@ -4,6 +4,9 @@ import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanConfig } from '../config/types.js';
 import type { SkippedFile } from './types.js';
+import { TEST_SCOPE_SPECIFIER, testScopeDirectory, testScopeFile } from './test-scope.js';
+import { ImportGraph, importSpecifiers } from './imports.js';
+import { compilerOptionsFor } from './compiler-options.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -83,6 +86,8 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
     if ('reason' in r) discovery.skipped.push(r);
     else (TEXT_FILE.test(r.relative) ? discovery.textFiles : discovery.sources).push(r);
   }
+  const imported = walker.testScoped.length ? await addImportedTestScope(realRoot, config, discovery, walker.testScoped) : new Set<string>();
+  for (const [file, reason] of walker.testScopedFiles) if (!imported.has(file)) discovery.skipped.push({ file, reason });
   discovery.sources.sort(byRelative);
   discovery.textFiles.sort(byRelative);
   discovery.skipped.sort((a, b) => compare(a.file, b.file));
@@ -99,6 +104,8 @@ interface GitignoreLevel {
 
 class Walker {
   readonly skipped: SkippedFile[] = [];
+  /** Files left out as test or vendored code (not read): analyzed after all when analyzed code imports them. */
+  readonly testScoped: string[] = [];
   private readonly include: (p: string) => boolean;
   private readonly exclude: (p: string) => boolean;
   private readonly includeBases: string[];
@@ -143,6 +150,13 @@ class Walker {
     return candidates;
   }
 
+  /** Why a test-looking directory is out of scope (unless the configuration or an include glob asks for it). */
+  private testScopeOf(rel: string, name: string): string | undefined {
+    if (this.config.includeTests) return undefined;
+    const reason = testScopeDirectory(name);
+    return reason && !this.namedByInclude(rel) ? reason : undefined;
+  }
+
   /** Check a given list of files with the same rules the walk applies to each directory on the way. */
   async explicit(files: readonly string[]): Promise<string[]> {
     const candidates: string[] = [];
@@ -164,6 +178,7 @@ class Walker {
       for (const name of segments.slice(0, -1)) {
         dirRel = dirRel ? `${dirRel}/${name}` : name;
         verdict = this.dirVerdict(dirRel, name, levels);
+        if (verdict === 'walk') verdict = this.testScopeOf(dirRel, name) ?? 'walk';
         if (verdict !== 'walk') break;
         levels = await this.withGitignoreOf(dirRel, levels);
       }
@@ -176,12 +191,12 @@ class Walker {
         this.skip(rel, 'file not found (deleted or renamed)');
         continue;
       }
-      await this.visitFile(rel, path.posix.basename(rel), entry, levels, candidates);
+      await this.visitFile(rel, path.posix.basename(rel), entry, levels, this.testFileOr(rel, path.posix.basename(rel), candidates));
     }
     return candidates;
   }
 
-  private async walkDir(dirRel: string, levels: GitignoreLevel[], out: string[]): Promise<void> {
+  private async walkDir(dirRel: string, levels: GitignoreLevel[], out: string[], inTestScope = false): Promise<void> {
     const abs = path.join(this.root, dirRel);
     let entries: Dirent[];
     try {
@@ -196,18 +211,33 @@ class Walker {
       if (entry.isDirectory()) {
         const verdict = this.dirVerdict(rel, entry.name, levels);
         if (verdict === 'walk') {
-          await this.walkDir(rel, await this.withGitignoreOf(rel, levels), out);
+          // A test directory is walked all the same, its files parked: analyzed code may import them.
+          const testScope = inTestScope ? undefined : this.testScopeOf(rel, entry.name);
+          if (testScope) this.skip(rel, testScope);
+          await this.walkDir(rel, await this.withGitignoreOf(rel, levels), inTestScope || testScope ? this.testScoped : out, inTestScope || testScope !== undefined);
         } else if (verdict !== 'silent') {
           this.skip(rel, verdict);
         }
       } else if (entry.isFile() || isCandidateName(entry.name)) {
-        await this.visitFile(rel, entry.name, entry, levels, out);
+        await this.visitFile(rel, entry.name, entry, levels, inTestScope ? out : this.testFileOr(rel, entry.name, out));
       } else if (entry.isSymbolicLink()) {
         await this.visitDirLink(rel, entry.name, levels);
       }
       // sockets, FIFOs and devices are never source code
     }
   }
+
+  /** Where a file goes: parked (with a reason) when its name makes it a test, else `out`. */
+  private testFileOr(rel: string, name: string, out: string[]): string[] {
+    if (this.config.includeTests || !isCandidateName(name) || !this.include(rel)) return out;
+    const reason = testScopeFile(name);
+    if (!reason) return out;
+    this.testScopedFiles.set(rel, reason);
+    return this.testScoped;
+  }
+
+  /** Test-named files and their reasons: their skip is written only if nothing analyzed imports them. */
+  readonly testScopedFiles = new Map<string, string>();
 
   /** Whether to walk a directory, skip it without a word, or skip it with a reason. */
   private dirVerdict(rel: string, name: string, levels: GitignoreLevel[]): 'walk' | 'silent' | string {
@@ -314,6 +344,38 @@ class Walker {
   private skip(file: string, reason: string): void {
     this.skipped.push({ file, reason });
   }
+}
+
+/**
+ * Test-scope files that analyzed code imports (directly or through other such files) are analyzed
+ * after all: production code that imports from a `test/` or `fixtures/` path ships that code. Cheap:
+ * only imports whose specifier has a test-scope word are resolved, with the project's module
+ * resolution (relative paths, `paths`/`baseUrl`), and only the files they reach are read.
+ */
+async function addImportedTestScope(root: string, config: ScanConfig, discovery: Discovery, parked: readonly string[]): Promise<Set<string>> {
+  const imported = new Set<string>();
+  const texts = new Map<string, string[]>(discovery.sources.map((f) => [f.relative, [f.text]]));
+  for (const p of parked) if (SOURCE_FILE.test(p)) texts.set(p, ['']);
+  const waiting = new Set(parked);
+  let graph: ImportGraph | undefined;
+  const queue = discovery.sources.filter((f) => importSpecifiers(f.text).some((s) => TEST_SCOPE_SPECIFIER.test(s))).map((f) => f.relative);
+  while (queue.length) {
+    const from = queue.pop()!;
+    graph ??= new ImportGraph(texts, compilerOptionsFor(root).options, root);
+    for (const dep of graph.dependencies(from)) {
+      if (!waiting.delete(dep)) continue;
+      const r = await readCandidate(root, dep, config.maxFileBytes);
+      if ('reason' in r) {
+        discovery.skipped.push(r);
+        continue;
+      }
+      texts.set(dep, [r.text]);
+      (TEXT_FILE.test(dep) ? discovery.textFiles : discovery.sources).push(r);
+      imported.add(dep);
+      queue.push(dep);
+    }
+  }
+  return imported;
 }
 
 /** Read a candidate once and decide, from its bytes and text, whether it is code a person wrote. */

@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import type { Exclusion, ReviewedFinding } from './types.js';
+import { TEST_SCOPE_REASON } from '../engine/test-scope.js';
 
 /** A head file the scan did not analyze (skipped, or the analysis failed on it). */
 export interface UnanalyzedFile {
@@ -16,9 +17,12 @@ export interface UnanalyzedFile {
 /**
  * Skips the pull request's author does not control, or that hide no code: the configuration is
  * read from the base side, a `.d.ts` file runs nothing, a symlink inside the tree is analyzed at
- * its target, and a file missing from one side is a deletion.
+ * its target, and a file missing from one side is a deletion. Tests, fixtures and vendored code
+ * are out of scope by default and do not ship; production code cannot hide there, since a file
+ * there that analyzed code imports is analyzed (src/engine/discover.ts).
  */
 const NOT_THE_AUTHORS = [
+  TEST_SCOPE_REASON,
   /^(?:directory is )?excluded by the configuration/,
   /^type declaration file/,
   /^file not found/,
