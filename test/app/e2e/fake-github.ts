@@ -95,6 +95,11 @@ export class FakeGitHub implements PullState {
   private readonly others = new Map<number, PullState>();
   /** Team memberships (`org/slug` → login → state), served by `GET /orgs/{org}/teams/{slug}/memberships/{login}`. */
   readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
+  /**
+   * Faults to inject: the next `times` requests whose method and path (the URL's path, `/api/v3`
+   * included) match get this answer instead (a rate limit, a refused update).
+   */
+  readonly faults: { method: string; path: RegExp; times: number; status: number; headers?: Record<string, string>; body?: unknown }[] = [];
   /** Every completion of a check run (a PATCH with a conclusion), in order: one per evaluation published. */
   readonly completions: { runId: number; sha: string; conclusion: string }[] = [];
   private server?: Server;
@@ -224,6 +229,7 @@ export class FakeGitHub implements PullState {
     this.comments.length = 0;
     this.reviews.length = 0;
     this.completions.length = 0;
+    this.faults.length = 0;
     this.labels = [];
     this.requestedReviewers = [];
     this.head = '';
@@ -302,6 +308,12 @@ export class FakeGitHub implements PullState {
       res.end(data === undefined ? '' : typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
     };
 
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
+    if (fault) {
+      fault.times--;
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      return void res.end(JSON.stringify(fault.body ?? { message: 'fault' }));
+    }
     // The archive host a tarball request redirects to (codeload on github.com): not the API.
     if (url.pathname.startsWith('/_codeload/')) {
       const tar = this.tarballs.get(url.pathname.split('/').pop()!);

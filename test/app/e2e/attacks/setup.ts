@@ -150,9 +150,24 @@ export class Env {
     return this.fake.completions.filter((c) => c.sha === sha).length;
   }
 
+  /** The App's last log lines (a timed-out wait says what the App was doing). */
+  logTail(lines = 15): string {
+    return this.app.output().trim().split('\n').slice(-lines).map((l) => l.slice(0, 400)).join('\n');
+  }
+
+  /** `waitFor`, with the App's last log lines in the error when it times out. */
+  async until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
+    try {
+      return await waitFor(what, probe, timeoutMs);
+    } catch (e) {
+      if (process.env.ATTACKS_LOG) (await import('node:fs')).writeFileSync(process.env.ATTACKS_LOG, `${this.app.output()}\n${this.fake.requests.join('\n')}`);
+      throw new Error(`${(e as Error).message}\nthe App's last log lines:\n${this.logTail()}`);
+    }
+  }
+
   /** Wait for an evaluation of `sha` published after `before` completions, and return the commit's latest App check run. */
   async evaluated(sha: string, before: number, what = 'an evaluation'): Promise<CheckRun> {
-    await waitFor(`${what} of ${sha.slice(0, 7)}`, () => this.completions(sha) > before, 120_000);
+    await this.until(`${what} of ${sha.slice(0, 7)}`, () => this.completions(sha) > before, 120_000);
     return waitFor(`${what}: the check run of ${sha.slice(0, 7)} to complete`, () => {
       const run = this.fake.latestRun(sha);
       return run?.status === 'completed' ? run : undefined;
@@ -306,13 +321,13 @@ export class PullRequest {
    * same head, as a re-push sends): after an event the App ignores, this shows what it concluded.
    */
   reevaluate(): Promise<CheckRun> {
-    return this.newRun('a re-evaluation', () => this.env.send('pull_request', this.prEvent('synchronize', { before: this.head, after: this.head })));
+    // Within five minutes the App starts no new check run for the same head and event kind: the job writes into the head's latest run.
+    return this.act('a re-evaluation', () => this.env.send('pull_request', this.prEvent('synchronize', { before: this.head, after: this.head })));
   }
 
   /**
    * "Re-run" on the check (`check_run.rerequested`): the App analyzes the head again in a new check
-   * run, whatever is queued. Once that run is completed nothing earlier is pending for this pull
-   * request (its jobs run one after another, later events fold into the waiting one).
+   * run (the first re-run of the head within five minutes; later ones write into the latest run).
    */
   rerun(): Promise<CheckRun> {
     const run = this.run()!;
@@ -323,10 +338,10 @@ export class PullRequest {
   private async newRun(what: string, deliverIt: () => Promise<number>): Promise<CheckRun> {
     const last = Math.max(0, ...this.env.runs(this.head).map((r) => r.id));
     expect(await deliverIt()).toBe(200);
-    return waitFor(what, () => {
+    return this.env.until(`${what} (a check run after #${last}; now ${this.env.runs(this.head).map((r) => `#${r.id} ${r.status}`).join(', ')})`, () => {
       const run = this.fake.latestRun(this.head);
       return run && run.id > last && run.status === 'completed' ? run : undefined;
-    }, 120_000);
+    });
   }
 
   /** `login` writes a comment (a person, or `type: 'Bot'`). */
