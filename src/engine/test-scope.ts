@@ -20,7 +20,7 @@ const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|cy|stories|story)\.[cm]?[jt]sx?$/
 const E2E_SCRIPT = /^e2e[-_.]/i;
 
 /** A word in an import specifier that may lead into test scope: only such imports are resolved. */
-export const TEST_SCOPE_SPECIFIER = /(?:^|[/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy)(?:[/._-]|$)/i;
+export const TEST_SCOPE_SPECIFIER = /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy)(?:[/._-]|$)/i;
 
 const ADVICE = 'out of scope by default (set includeTests: true to analyze it); a file that analyzed code imports is still analyzed';
 
