@@ -291,10 +291,15 @@ class FindingCollector {
     const seen = new Map<string, number>();
     const located = reports.map((r) => ({ ...r, range: isNode(r.input.at) ? rangeOf(r.input.at, sf) : textRange(r.input.at) }));
     located.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+    // The same claim twice (two paths carrying the same data to the same sink at one place) is one finding.
+    const claims = new Set<string>();
     for (const { rule, input, range } of located) {
       const symbol = input.symbol ?? (isNode(input.at) ? enclosingSymbol(input.at) : '<file>');
       const categories = [...new Set(input.categories)].sort();
       const sink = input.sink ?? null;
+      const claim = `${rule}\u0000${range.line}:${range.column}\u0000${sink?.id ?? ''}\u0000${categories.join(',')}`;
+      if (claims.has(claim)) continue;
+      claims.add(claim);
       const base = fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator });
       const occurrence = seen.get(base) ?? 0;
       seen.set(base, occurrence + 1);
