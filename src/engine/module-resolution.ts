@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from '#ts-morph';
+import { readGeneratedClients } from './generated-clients.js';
 import { packageEntryCandidates } from './package-entry.js';
 import { splitPackageSpecifier, type WorkspacePackage } from './workspace.js';
+
+/** No node_modules is read: TypeScript need not probe it in every ancestor directory. */
+const IN_NODE_MODULES = /[\\/]node_modules(?:[\\/]|$)/;
 
 /** The tsconfig options that change how a directory's files import each other. */
 export interface ResolutionOptions {
@@ -41,6 +45,8 @@ export class ProjectResolution {
     readonly packages: ReadonlyMap<string, WorkspacePackage>,
     directoryConfigs: readonly DirectoryConfig[],
     base: ts.CompilerOptions,
+    /** Generated client directories (not in the repository) → the package they stand for. */
+    readonly generatedClients: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const c of [...directoryConfigs].sort((a, b) => b.dir.length - a.dir.length)) {
       if (!c.options.paths && c.options.baseUrl === undefined) continue;
@@ -61,11 +67,22 @@ export class ProjectResolution {
   resolveBare(spec: string, containingFile: string, fileExists: (file: string) => boolean): string | undefined {
     const config = this.configFor(path.dirname(containingFile));
     if (config) {
-      const host: ts.ModuleResolutionHost = { fileExists, readFile: () => undefined, directoryExists: () => true };
+      const host: ts.ModuleResolutionHost = { fileExists, readFile: () => undefined, directoryExists: (d) => !IN_NODE_MODULES.test(d) };
       const resolved = ts.resolveModuleName(spec, containingFile, config.options, host, config.cache).resolvedModule?.resolvedFileName;
       if (resolved && fileExists(resolved) && !resolved.includes('/node_modules/')) return resolved;
     }
     return this.packageFile(spec, fileExists);
+  }
+
+  /**
+   * The package a relative import of generated code stands for (`../generated/prisma/client` →
+   * `@prisma/client`), when no project file answers it.
+   */
+  generatedPackage(spec: string, containingFile: string): string | undefined {
+    if (this.generatedClients.size === 0) return undefined;
+    const target = path.resolve(path.dirname(containingFile), spec);
+    for (const [dir, pkg] of this.generatedClients) if (target === dir || target.startsWith(dir + path.sep)) return pkg;
+    return undefined;
   }
 
   /** A workspace package's source file for `@scope/name/sub`. */
@@ -172,5 +189,6 @@ export function readProjectResolution(root: string, packages: ReadonlyMap<string
     const c = readDirectoryConfig(pkg.dir, packages);
     if (c && !c.error) configs.push(c);
   }
-  return new ProjectResolution(root, packages, configs, base);
+  const generated = readGeneratedClients([root, ...[...packages.values()].map((p) => p.dir).filter((d) => d !== root)]);
+  return new ProjectResolution(root, packages, configs, base, generated);
 }

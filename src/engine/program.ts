@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getLibFiles, Project, ts } from '#ts-morph';
 import { isBareSpecifier } from '../sinks/syntax.js';
-import { resolutionOf } from './module-resolution.js';
+import { attachResolution, resolutionOf } from './module-resolution.js';
 import { lineNestedTooDeep, MAX_NESTING, setParentsWithinNesting } from './nesting.js';
 
 /** Why a source could not be given to TypeScript: it nests too deeply for the parser or the analysis. */
@@ -142,7 +142,9 @@ export function createReferenceProgram(sources: ReadonlyMap<string, string>, opt
       : {}),
   });
   for (const [file, text] of sources) project.createSourceFile(file, text, { overwrite: true });
-  return project.getProgram().compilerObject;
+  const program = project.getProgram().compilerObject;
+  if (resolution) attachResolution(program.getCompilerOptions(), resolution);
+  return program;
 }
 
 /** A module resolved to a project source file. */

@@ -36,6 +36,13 @@ export interface SinkSpec {
   redact?: 'pino';
   /** Receiver word for descriptions: `receiver: 'logger'` gives "pino logger.info". */
   receiver?: string;
+  /**
+   * Calls of the same packages whose result carries their arguments into this sink's writes (a
+   * CodeQL-style summary, argument → return value): TypeORM `repository.create(fields)` saved by
+   * `repository.save(entity)`, Mongoose `new Model(doc)` saved by `doc.save()`. A data argument built
+   * by one of them (directly or through a variable) also carries the builder's data arguments.
+   */
+  builders?: readonly CallSpec[];
 }
 
 export interface CallSpec {

@@ -9,6 +9,7 @@ import { FILE_PREFIX, type OriginResolver, type Resolved } from './origin.js';
 import { selectArgs, refExpression } from './args.js';
 import { pinoRedactPaths } from './redact.js';
 import type { SiblingCalls } from './sibling-call.js';
+import type { BuiltValues } from './built-values.js';
 import { CALL, NEW, matchPattern, normalizePath, renderPath } from './path-pattern.js';
 import { GLOBAL_MODULE } from './globals.js';
 import { isAssignment, isPlainString, skipOuter } from './syntax.js';
@@ -33,6 +34,7 @@ export class SinkMatcher {
     private readonly hosts: HostResolver,
     private readonly index: CatalogIndex,
     private readonly siblings: SiblingCalls,
+    private readonly built?: BuiltValues,
   ) {}
 
   match(node: ts.Node): SinkMatch[] {
@@ -125,7 +127,9 @@ export class SinkMatcher {
 
   private build(entry: CompiledCall, node: ts.Node, args: readonly ts.Expression[], origin: Resolved, norm: readonly string[], wholeArgs = false): SinkMatch {
     const { spec, call } = entry;
-    const dataArgs = wholeArgs ? [...args] : selectArgs(args, call.args ?? 'all', this.constants, receiverOf(node));
+    const selected = wholeArgs ? [...args] : selectArgs(args, call.args ?? 'all', this.constants, receiverOf(node));
+    // An entity the store's API built, or a document filled in field by field, carries what went into it.
+    const dataArgs = spec.builders && this.built ? this.built.expand(spec, selected, node) : selected;
     let id = spec.id;
     if (spec.kind === 'http') {
       let host: string | undefined;

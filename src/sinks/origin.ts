@@ -5,6 +5,7 @@ import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
 import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from './syntax.js';
 import { extendsExpression, findClassMember, findTypeMember } from './project-members.js';
+import { resolutionOf } from '../engine/module-resolution.js';
 import { ASK_CHECKER, declarationsByScope } from '../flow/declarations-by-scope.js';
 
 /**
@@ -85,6 +86,10 @@ export class OriginResolver {
   }
 
   private expression(expr: ts.Expression): Resolved | undefined {
+    // `{} as pino.Logger`: the value is what the assertion says when the operand itself says nothing.
+    if ((ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) && expr.type.kind !== ts.SyntaxKind.AnyKeyword && expr.type.kind !== ts.SyntaxKind.UnknownKeyword) {
+      return this.resolve(expr.expression) ?? (ts.isAsExpression(expr) ? this.typeOrigin(expr.type) : undefined);
+    }
     const e = skipOuter(expr);
     if (e !== expr) return this.resolve(e);
     switch (e.kind) {
@@ -98,6 +103,8 @@ export class OriginResolver {
         return this.call(e as ts.CallExpression);
       case ts.SyntaxKind.NewExpression: {
         const ne = e as ts.NewExpression;
+        // new Proxy(logger, handler) behaves as its target (a lazily bound logger, a wrapped client)
+        if (ts.isIdentifier(ne.expression) && ne.expression.text === 'Proxy' && ne.arguments?.[0]) return this.resolve(ne.arguments[0]);
         const cls = this.resolve(ne.expression);
         return cls ? step(cls, NEW, ne) : undefined;
       }
@@ -200,8 +207,10 @@ export class OriginResolver {
     } else {
       return undefined;
     }
-    if (!specifier || !ts.isStringLiteral(specifier) || !isBareSpecifier(specifier.text)) return undefined;
-    return { module: normalizeModule(specifier.text), path, sites: path.map(() => undefined) };
+    if (!specifier || !ts.isStringLiteral(specifier)) return undefined;
+    // A relative import of a generated client that is not in the repository (`../generated/prisma/client`).
+    const module = isBareSpecifier(specifier.text) ? normalizeModule(specifier.text) : resolutionOf(this.program.getCompilerOptions())?.generatedPackage(specifier.text, decl.getSourceFile().fileName);
+    return module ? { module, path, sites: path.map(() => undefined) } : undefined;
   }
 
   private declaration(d: ts.Node): Resolved | undefined {

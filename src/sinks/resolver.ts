@@ -3,6 +3,7 @@ import type { SinkResolver } from './types.js';
 import type { SinkSpec } from './catalog-types.js';
 import { LOGGER_SINKS } from '../../analyzers/pii-logging/loggers.catalog.js';
 import { EGRESS_SINKS } from '../../analyzers/data-flow/sinks.catalog.js';
+import { BuiltValues } from './built-values.js';
 import { CatalogIndex } from './catalog-index.js';
 import { ConstantEvaluator } from './constant-value.js';
 import { customSinkSpecs } from './custom.js';
@@ -22,7 +23,7 @@ export function createSinkResolver(services: Pick<ScanServices, 'program' | 'che
   const constants = new ConstantEvaluator(services.checker);
   const origins = new OriginResolver(services.program, services.checker, constants, services.reference === true);
   const index = new CatalogIndex([...BUILTIN_SINKS, ...customSinkSpecs(services.config?.sinks ?? [])]);
-  const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(services.checker));
+  const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(services.checker), new BuiltValues(origins, constants, services.checker));
   return {
     match: (node) => matcher.match(node),
     origin: (expr) => origins.origin(expr),
