@@ -361,17 +361,24 @@ const STORES: SinkSpec[] = [
     ...calls(['$executeRaw', '$executeRawUnsafe']),
     { path: ['$executeRaw', '$queryRaw'], on: 'tag' },
   ]),
-  store('typeorm', 'TypeORM', ['typeorm'], [
+  { ...store('typeorm', 'TypeORM', ['typeorm'], [
     ...calls(['insert', 'upsert', 'values', 'query']),
     // repository.save(entity), manager.save(Entity, data)
     { path: 'save', args: 'all' },
     // class User extends BaseEntity: user.save() stores the entity itself
     { path: 'BaseEntity.save', args: ['receiver', '0..'] },
+// What an entity or document is built from before it is saved (SinkSpec.builders).
+// repository.create(fields), manager.create(Entity, fields), dataSource.getRepository(E).create(fields)
+const TYPEORM_BUILDERS: CallSpec[] = calls(['Repository.create', 'EntityManager.create', 'getRepository().create', 'manager.create'], 'all');
+// Model.build(values)
+const SEQUELIZE_BUILDERS: CallSpec[] = calls(['build'], [0]);
+// new User(doc) with User = mongoose.model(...), an injected Model<T>, or Typegoose's getModelForClass(C)
+const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelForClass()'], on: 'new', args: [0] }];
     // repository.update(criteria, partial); queryBuilder.update(Entity).set(values)
     { path: 'update', args: ['1..'] },
     { path: 'update().set', args: [0] },
-  ]),
-  store('sequelize', 'Sequelize', ['sequelize', 'sequelize-typescript'], [
+  ]), builders: TYPEORM_BUILDERS },
+  { ...store('sequelize', 'Sequelize', ['sequelize', 'sequelize-typescript'], [
     ...calls(['create', 'bulkCreate', 'upsert', 'query', 'update', 'increment']),
     // instance.save(): the instance is the data
     { path: 'save', args: ['receiver', 0] },
@@ -384,7 +391,7 @@ const STORES: SinkSpec[] = [
     ...calls(['insertOne', 'insertMany', 'bulkWrite'], [0]),
     ...calls(['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace'], [1]),
   ]),
-  store('mongoose', 'Mongoose', ['mongoose', '@typegoose/typegoose'], [
+  { ...store('mongoose', 'Mongoose', ['mongoose', '@typegoose/typegoose'], [
     ...calls(['create', 'insertMany', 'bulkWrite', 'bulkSave']),
     ...calls(['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace'], ['1..']),
     // new User(data).save(), doc.save(): the document is the data
@@ -407,7 +414,7 @@ const STORES: SinkSpec[] = [
     }, { index: 0, property: 'TableName' }),
     // DynamoDBDocument.from(client).put({...})
     ...calls(['DynamoDBDocument.put', 'DynamoDBDocument.update', 'DynamoDBDocument.batchWrite', 'DynamoDBDocument.transactWrite', 'from().put', 'from().update', 'from().batchWrite', 'from().transactWrite'], props(0, 'Item', 'Key', 'ExpressionAttributeValues', 'RequestItems', 'TransactItems'), { name: { index: 0, property: 'TableName' } }),
-  ]),
+  ]), builders: SEQUELIZE_BUILDERS },
   store('dynamodb', 'DynamoDB', ['aws-sdk'], calls(['DocumentClient.put', 'DocumentClient.update', 'DocumentClient.batchWrite', 'DocumentClient.transactWrite'], props(0, 'Item', 'Key', 'ExpressionAttributeValues', 'RequestItems', 'TransactItems'), { name: { index: 0, property: 'TableName' } })),
   store('firestore', 'Firebase', ['firebase-admin', 'firebase-admin/*', '@google-cloud/firestore', 'firebase', 'firebase/compat/*'], calls(['set', 'add', 'update', 'create', 'push', 'setWithMerge', 'createUser', 'updateUser'])),
   // modular API: setDoc(ref, data), addDoc(col, data), set(ref(db, path), value)
@@ -417,7 +424,7 @@ const STORES: SinkSpec[] = [
     ...calls(['insert', 'upsert', 'update'].flatMap((m) => [`().from().${m}`, `SupabaseClient.from().${m}`]), [0]),
     ...calls(['auth.signUp', 'auth.updateUser', 'auth.admin.createUser', 'auth.admin.updateUserById'], [0]),
     { path: 'rpc', args: [1] },
-  ]),
+  ]), builders: MONGOOSE_BUILDERS },
   store('hbase', 'HBase', ['hbase', 'hbase-client'], calls(['put', 'row().put', 'mutateRow'])),
   store('hbase', 'HBase', ['hbase-rpc-client'], [...calls(['put', 'mutateRow', 'mput']), { path: 'Put.addColumn', args: [2] }]),
   store('neo4j', 'Neo4j', ['neo4j-driver'], calls(['run', 'executeQuery'])),
