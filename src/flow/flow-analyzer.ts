@@ -4,7 +4,7 @@ import type { TraceStep } from '../engine/types.js';
 import { lineOf } from '../engine/symbols.js';
 import { typeHintOf } from '../engine/type-hints.js';
 import { TypeSources } from './type-sources.js';
-import { isSanitizerName } from './sanitizers.js';
+import { isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
@@ -358,7 +358,8 @@ export class FlowAnalyzer {
       const key = prop.name ? propertyNameText(prop.name) : undefined;
       if (ts.isPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.initializer);
-        const named = key && !isLiteralish(prop.initializer) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
+        // `{ password: await bcrypt.hash(pw) }`: a hash stored under a personal key is not the data.
+        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
         parts.push(key ? prefixed(union([inner, named]), key) : flattened(inner));
       } else if (ts.isShorthandPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.name);
@@ -383,6 +384,7 @@ export class FlowAnalyzer {
     const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (calleeName && isSanitizerName(calleeName, this.extraSanitizers)) return EMPTY;
     if (ts.isPropertyAccessExpression(callee) && isSanitizedChain(callee.expression, this.extraSanitizers)) return EMPTY;
+    if (isFullMask(call)) return EMPTY; // `s.replace(/./g, '*')`: nothing of the value is left
 
     const fn = this.functions.resolve(call);
     if (fn) {

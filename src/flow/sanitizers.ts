@@ -1,3 +1,5 @@
+import { ts } from '#ts-morph';
+
 /**
  * Calls whose result no longer carries the personal data they were given: redaction, masking,
  * hashing, encryption. Matched on the words of the called function's name (`maskEmail`,
@@ -21,4 +23,59 @@ export function words(name: string): string[] {
 export function isSanitizerName(name: string, extra: ReadonlySet<string>): boolean {
   if (extra.has(name)) return true;
   return words(name).some((w) => SANITIZER_WORDS.has(w));
+}
+
+/** Hash, HMAC and cipher constructors of node:crypto: `createHash('sha256').update(x).digest('hex')`. */
+const CRYPTO_CONSTRUCTORS = new Set(['createHash', 'createHmac', 'createCipheriv', 'createCipher']);
+
+/**
+ * Whether an expression is a de-identified value: a hashing, encryption or masking call
+ * (`await bcrypt.hash(pw, 10)`, `argon2.hash(pw)`, `createHash('sha256').update(t).digest('hex')`,
+ * `s.replace(/./g, '*')`), or a variable whose name says it holds one (`hashedPassword`,
+ * `encryptedContactId`). Stored under a personal-data key (`{ password: await bcrypt.hash(pw) }`),
+ * it carries no personal category.
+ */
+export function isDeidentified(expr: ts.Expression, extra: ReadonlySet<string>): boolean {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return isSanitizerName(e.text, extra);
+  if (ts.isPropertyAccessExpression(e)) return isSanitizerName(e.name.text, extra);
+  if (!ts.isCallExpression(e)) return false;
+  if (isFullMask(e)) return true;
+  // Any call along a chain: `crypto.createHash(...).update(x).digest()`, `bcrypt.hash(...)`.
+  for (let cur: ts.Expression = e, i = 0; i < 8; i++) {
+    if (ts.isCallExpression(cur)) {
+      const c = cur.expression;
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+      if (name && (isSanitizerName(name, extra) || CRYPTO_CONSTRUCTORS.has(name))) return true;
+      cur = ts.isPropertyAccessExpression(c) ? c.expression : c;
+    } else if (ts.isPropertyAccessExpression(cur)) cur = cur.expression;
+    else return false;
+  }
+  return false;
+}
+
+/** Characters a full mask writes instead of each character. */
+const MASK_TEXT = /^[*•·xX#_-]+$/;
+/** Patterns that match every character (or every run of them): `.`, `[\s\S]`, `[^]`, `\S`, `\w`, with `+` or not. */
+const EVERY_CHARACTER = /^(?:\.|\[\\s\\S\]|\[\\S\\s\]|\[\^\]|\\S|\\w|\[\^\\s\]|\[\\w\\W\])[+*]?$/;
+
+/**
+ * `s.replace(/./g, '*')`, `s.replaceAll(/\S/g, '•')`: every character replaced by a mask character,
+ * so nothing of the value is left. A partial mask (`/.(?=.{4})/g`, `/[^@]/g`) is not recognised.
+ */
+export function isFullMask(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'replace' && callee.name.text !== 'replaceAll')) return false;
+  const [pattern, replacement] = call.arguments;
+  if (!pattern || !replacement || !ts.isRegularExpressionLiteral(pattern) || !ts.isStringLiteralLike(replacement)) return false;
+  const text = pattern.text;
+  const close = text.lastIndexOf('/');
+  const flags = text.slice(close + 1);
+  return flags.includes('g') && EVERY_CHARACTER.test(text.slice(1, close)) && MASK_TEXT.test(replacement.text);
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
 }
