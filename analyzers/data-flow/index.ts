@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
-import type { FlowHit } from '../../src/flow/sink-flows.js';
+import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 export const dataFlowAnalyzer: Analyzer = {
@@ -42,15 +42,18 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
   const target = sink.label ? `${sink.label} (\`${sink.id}\`)` : `\`${sink.id}\``;
   const through = hit.via ? ` through ${hit.via}()` : '';
   if (hit.sources.length === 0) {
-    // Every vendor must be declared, even where we cannot prove what it receives.
-    if (sink.kind !== 'third_party' || hit.via) return;
+    // Every vendor must be declared, even where we cannot prove what it receives; so must a store
+    // that a library fills later (upload storage, a persisted cache).
+    if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via) return;
     ctx.report({
       at: hit.at,
       categories: [],
       sink,
       severity: 'low',
       confidence: 'low',
-      message: `Calls ${target} (${description}); no personal data was proven, but the vendor receives data from this code.`,
+      message: hit.match.storesLater
+        ? `Configures ${target} (${description}) as the place where a library stores the data it receives later (uploads, a persisted cache); declare what lands there.`
+        : `Calls ${target} (${description}); no personal data was proven, but the vendor receives data from this code.`,
       remediation: 'Declare this vendor as a flow in the data-flow manifest (with the data it receives), or suppress with a reason if it receives nothing personal.',
       discriminator: description,
     });
@@ -61,7 +64,7 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
     at: hit.at,
     categories,
     sink,
-    confidence: strongest(hit.sources),
+    confidence: cappedConfidence(strongest(hit.sources), hit.cap),
     message: `Sends ${describeCategories(categories, ctx.taxonomy)} (${categories.join(', ')}) from ${describeOrigins(hit.sources)} to ${target} via ${description}${through}.`,
     remediation: `Declare flow \`${sink.id}\` with these categories and a purpose in the data-flow manifest, or stop sending the data (send an opaque id or drop the fields).`,
     trace: leadingTrace(hit.sources, ctx.taxonomy),

@@ -540,6 +540,9 @@ function browser(id: string, label: string, packages: readonly string[], callLis
 }
 
 const CLIENT_SIDE: SinkSpec[] = [
+  // Storage handed to a library: multer({ storage: multerS3({ s3, bucket }) }) stores every upload in S3
+  spec('s3', 'storage', 'AWS S3 (multer-s3)', undefined, ['multer-s3'], [{ path: '^', args: [], storesLater: true, name: { index: 0, property: 'bucket' } }]),
+  spec('gcs', 'storage', 'Google Cloud Storage (multer)', undefined, ['multer-cloud-storage', 'multer-google-storage'], [{ path: ['^', '^default', 'MulterGoogleCloudStorage'], on: 'new', args: [], storesLater: true }]),
   browser('localStorage', 'localStorage', ['global'], [{ path: '^localStorage.setItem', args: [1] }]),
   browser('sessionStorage', 'sessionStorage', ['global'], [{ path: '^sessionStorage.setItem', args: [1] }]),
   browser('cookie', 'document.cookie', ['global'], [{ path: '^document.cookie', on: 'assign', args: [0] }]),
@@ -567,3 +570,8 @@ const CLIENT_SIDE: SinkSpec[] = [
 ];
 
 export const EGRESS_SINKS: readonly SinkSpec[] = [...HTTP, ...ANALYTICS, ...AI, ...MESSAGING, ...BUSINESS, ...STORES, ...QUEUES, ...STORAGE, ...CLIENT_SIDE];
+  // const [value, setValue] = useLocalStorage('key', initial); setValue(v)
+  browser('localStorage', 'localStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use', '@rehooks/local-storage'], [{ path: ['^useLocalStorage().1', '^useLocalStorageState().1'], args: [0] }]),
+  browser('sessionStorage', 'sessionStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use'], [{ path: ['^useSessionStorage().1'], args: [0] }]),
+  // A query cache persisted to browser storage: every persisted query result lands there
+  browser('localStorage', 'React Query persister', ['@tanstack/query-sync-storage-persister', 'react-query/createWebStoragePersister'], [{ path: ['^createSyncStoragePersister', '^createWebStoragePersister'], args: [], storesLater: true }]),

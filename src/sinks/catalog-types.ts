@@ -63,6 +63,11 @@ export interface CallSpec {
   name?: ValueRef | readonly ValueRef[];
   /** Overrides the generated description. */
   description?: string;
+  /**
+   * The call hands the library a place where it will store data it receives later (multer-s3 upload
+   * storage, a query-cache persister): reported even when no data is proven at the call.
+   */
+  storesLater?: true;
 }
 
 /**

@@ -161,6 +161,7 @@ export class SinkMatcher {
       description: call.description ?? describe(entry, norm, node, origin.module),
       origin: { module: origin.module, path: [...origin.path] },
     };
+    if (call.storesLater) match.storesLater = true;
     if (spec.redact === 'pino') {
       const redacted = pinoRedactPaths(origin, this.constants);
       if (redacted) match.redactedPaths = redacted;

@@ -306,6 +306,13 @@ export class OriginResolver {
 
   /** `const { a: { b } } = root` → origin(root).a.b; a typed parameter pattern falls back to the type. */
   private bindingElement(be: ts.BindingElement): Resolved | undefined {
+    // `const [value, setValue] = useLocalStorage('k', '')`: element n of the returned tuple.
+    if (ts.isArrayBindingPattern(be.parent)) {
+      const decl = be.parent.parent;
+      if (be.dotDotDotToken || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+      const base = this.resolve(decl.initializer);
+      return base && this.member(base, String(be.parent.elements.indexOf(be)));
+    }
     const names: string[] = [];
     let node: ts.Node = be;
     while (ts.isBindingElement(node)) {

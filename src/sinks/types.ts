@@ -34,6 +34,8 @@ export interface SinkMatch {
   description: string;
   /** Property paths the logger instance redacts (pino `redact`), relative to the logged object. */
   redactedPaths?: string[];
+  /** The library stores data it receives later here (catalogue `storesLater`): reported without proven data. */
+  storesLater?: true;
   /** Origin of the matched callee (for commands: of the command object), for traces and debugging. */
   origin?: Origin;
 }
