@@ -64,7 +64,7 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
     at: hit.at,
     categories,
     sink,
-    confidence: cappedConfidence(strongest(hit.sources), hit.cap),
+    confidence: strongest(hit.sources),
     message: `Sends ${describeCategories(categories, ctx.taxonomy)} (${categories.join(', ')}) from ${describeOrigins(hit.sources)} to ${target} via ${description}${through}.`,
     remediation: `Declare flow \`${sink.id}\` with these categories and a purpose in the data-flow manifest, or stop sending the data (send an opaque id or drop the fields).`,
     trace: leadingTrace(hit.sources, ctx.taxonomy),
