@@ -163,9 +163,9 @@ test('a manifest of 20,000 unique keys (257 KB) ends the check quickly with a cl
   expect((await pr.comment(REVIEWER, '/privacy approve')).run.conclusion).toBe('failure');
 }, T);
 
-// Fails today: the 404 is re-emitted as an unhandled 'error' event on the download stream and the
-// App process exits (the check stays in progress). Flip when the fix lands.
-test.failing('a download failure (the head tarball is gone: 404) ends the check with the real cause, and the App survives', async () => {
+// Until the working tree's download fix, the 404 was re-emitted as an unhandled 'error' event on the
+// download stream and the App process exited (the check stayed in progress).
+test('a download failure (the head tarball is gone: 404) ends the check with the real cause, and the App survives', async () => {
   const head = await env.commit({ ...BASE, 'src/services/track.ts': segmentLeak(), 'gone.md': 'gone\n' });
   env.fake.faults.push({ method: 'GET', path: new RegExp(`/tarball/${head}$`), times: 10, status: 404, body: { message: 'Not Found' } });
   const pr = env.pull(head);

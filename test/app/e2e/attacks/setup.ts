@@ -6,8 +6,9 @@ import { APP, BOT_LOGIN, FakeGitHub, person, stamp, type CheckRun, type Comment,
 import { COMMITS } from '../fixture-repo.js';
 
 /**
- * The attack catalogue's shared setup (the attacks and their expected results are listed in
- * catalogue.md next to this file). Each test file starts the real App process and the fake GitHub
+ * The attack catalogue's shared setup. Every attack and its expected result is listed in
+ * catalogue.md next to this file (one test file per family: approval-holds, approval-bypasses,
+ * gate-evasion, crash, webhooks). Each test file starts the real App process and the fake GitHub
  * once (`startEnv` in beforeAll) and resets the fake before each test (`env.reset()` in
  * beforeEach); every test opens its own pull request (a fresh number), so no state is shared
  * between tests but the App's analysis cache, which only saves time.
