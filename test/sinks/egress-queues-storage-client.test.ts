@@ -38,12 +38,16 @@ const STORAGE: [string, string, Expected][] = [
   ['fs/promises writeFile', `import { writeFile } from 'node:fs/promises';\n/*sink*/writeFile('out.txt', 'x');`, { id: 'fs', package: 'fs/promises' }],
   ['fs.promises.appendFile', `import { promises as fsp } from 'fs';\n/*sink*/fsp.appendFile('log.txt', 'x');`, { id: 'fs' }],
   ['fs.appendFileSync via require', `const fs = require('fs');\n/*sink*/fs.appendFileSync('a', 'b');`, { id: 'fs' }],
+  // storage handed to a library: every upload lands in the bucket, no data at the call itself
+  ['multer-s3 storage', `import multer from 'multer';\nimport multerS3 from 'multer-s3';\ndeclare const s3: any;\nmulter({ storage: /*sink*/multerS3({ s3, bucket: 'avatars' }) });`, { id: 's3:avatars', kind: 'storage', data: [] }],
   ['createWriteStream().write', `import { createWriteStream } from 'fs';\nconst out = createWriteStream('export.csv');\ndeclare const line: string;\n/*sink*/out.write(line);`, { id: 'fs', data: ['line'], description: 'fs createWriteStream().write' }],
 ];
 
 const CLIENT: [string, string, Expected][] = [
   ['localStorage.setItem', `declare const u: any;\n/*sink*/localStorage.setItem('user', JSON.stringify(u));`, { id: 'localStorage', kind: 'browser_storage', data: ['JSON.stringify(u)'] }],
   ['window.sessionStorage.setItem', `declare const window: any;\n/*sink*/window.sessionStorage.setItem('k', 'v');`, { id: 'sessionStorage' }],
+  ['usehooks-ts useLocalStorage setter', `import { useLocalStorage } from 'usehooks-ts';\ndeclare const draft: string;\nconst [value, setValue] = useLocalStorage('draft', '');\n/*sink*/setValue(draft);`, { id: 'localStorage', kind: 'browser_storage', package: 'usehooks-ts', data: ['draft'] }],
+  ['React Query persister to localStorage', `import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';\n/*sink*/createSyncStoragePersister({ storage: window.localStorage });`, { id: 'localStorage', kind: 'browser_storage', data: [] }],
   ['document.cookie assignment', `declare const email: string;\n/*sink*/document.cookie = \`email=\${email}\`;`, { id: 'cookie', kind: 'browser_storage', data: ['`email=${email}`'], description: 'document.cookie =' }],
   ['js-cookie set', `import Cookies from 'js-cookie';\n/*sink*/Cookies.set('email', 'x', { expires: 7 });`, { id: 'cookie', data: ["'x'"] }],
   ['cookies-next setCookie', `import { setCookie } from 'cookies-next';\n/*sink*/setCookie('k', 'v');`, { id: 'cookie', data: ["'v'"] }],
@@ -89,5 +93,16 @@ describe('object storage and files', () => {
 describe('browser storage, cookies and tokens', () => {
   test.each(CLIENT)('%s', (_name, source, expected) => {
     expect(sinkOf(source)).toMatchObject(expected);
+  });
+
+  test('hard negative: the getter of useLocalStorage and a useState setter are not sinks', () => {
+    const fx = fixture(`import { useLocalStorage } from 'usehooks-ts';\nimport { useState } from 'react';\ndeclare const draft: string;\nconst [value, setValue] = useLocalStorage('draft', '');\nconst [s, setS] = useState('');\n/*a*/setS(draft);\n/*b*/String(value);`);
+    expect(fx.at('/*a*/')).toEqual([]);
+    expect(fx.at('/*b*/')).toEqual([]);
+  });
+
+  test('a storage handed to a library is marked as filled later', () => {
+    const fx = fixture(`import multerS3 from 'multer-s3';\ndeclare const s3: any;\n/*sink*/multerS3({ s3, bucket: 'b' });`);
+    expect(fx.resolver.match(fx.marked())[0]!.storesLater).toBe(true);
   });
 });
