@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
-import type { FlowHit } from '../../src/flow/sink-flows.js';
+import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 export const dataFlowAnalyzer: Analyzer = {
@@ -64,7 +64,7 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
     at: hit.at,
     categories,
     sink,
-    confidence: strongest(hit.sources),
+    confidence: cappedConfidence(strongest(hit.sources), hit.cap),
     message: `Sends ${describeCategories(categories, ctx.taxonomy)} (${categories.join(', ')}) from ${describeOrigins(hit.sources)} to ${target} via ${description}${through}.`,
     remediation: `Declare flow \`${sink.id}\` with these categories and a purpose in the data-flow manifest, or stop sending the data (send an opaque id or drop the fields).`,
     trace: leadingTrace(hit.sources, ctx.taxonomy),

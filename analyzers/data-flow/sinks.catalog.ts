@@ -233,6 +233,8 @@ const LANGCHAIN_PROVIDERS = [
 
 const AI: SinkSpec[] = [
   thirdParty('openai', 'OpenAI', 'ai', ['openai'], calls(OPENAI_PATHS, [0])),
+  // openai v3 (still common): new OpenAIApi(configuration).createChatCompletion({ messages })
+  thirdParty('openai', 'OpenAI', 'ai', ['openai'], calls(['createCompletion', 'createChatCompletion', 'createEmbedding', 'createEdit', 'createImage', 'createImageEdit', 'createModeration', 'createTranscription', 'createTranslation', 'createFile', 'createFineTune'].map((m) => `OpenAIApi.${m}`), [0])),
   thirdParty('azure-openai', 'Azure OpenAI', 'ai', ['@azure/openai'], calls(['getChatCompletions', 'getCompletions', 'getEmbeddings', 'streamChatCompletions'], ['1..'])),
   thirdParty('anthropic', 'Anthropic', 'ai', ['@anthropic-ai/*'], calls(['messages.create', 'messages.stream', 'messages.countTokens', 'messages.batches.create', 'completions.create', 'beta.messages.create', 'beta.files.upload'], [0])),
   thirdParty('google-gemini', 'Google Gemini', 'ai', ['@google/generative-ai', '@google/generative-ai/*', '@google-cloud/vertexai'], calls(GOOGLE_GENAI_PATHS, [0])),
@@ -286,6 +288,31 @@ const MESSAGING: SinkSpec[] = [
   thirdParty('slack', 'Slack', 'chat', ['@slack/webhook'], calls(['IncomingWebhook.send'], [0])),
   thirdParty('telegram', 'Telegram', 'chat', ['node-telegram-bot-api'], calls(['sendMessage', 'sendDocument', 'sendPhoto'], ['1..'])),
   thirdParty('discord', 'Discord', 'chat', ['discord.js'], calls(['WebhookClient.send'], [0])),
+  // More e-mail providers; the recipient parameters (`to`, `recipients`, `Messages[].To`) are read by src/flow/recipient-roles.ts.
+  thirdParty('sparkpost', 'SparkPost', 'email', ['sparkpost'], calls(['transmissions.send', 'recipientLists.create', 'recipientLists.update'], [0])),
+  // mailjet.post('send', { version: 'v3.1' }).request({ Messages: [...] })
+  thirdParty('mailjet', 'Mailjet', 'email', ['node-mailjet'], calls(['post().request', 'put().request'], [0])),
+  thirdParty('mailersend', 'MailerSend', 'email', ['mailersend'], calls(['email.send', 'email.sendBulk'], [0])),
+  thirdParty('mailersend', 'MailerSend', 'sms', ['mailersend'], calls(['sms.send'], [0])),
+  thirdParty('brevo', 'Brevo', 'email', ['@getbrevo/brevo', 'sib-api-v3-sdk', '@sendinblue/client'], calls(['sendTransacEmail', 'createContact', 'updateContact', 'createDoiContact'], [0])),
+  thirdParty('brevo', 'Brevo', 'sms', ['@getbrevo/brevo', 'sib-api-v3-sdk', '@sendinblue/client'], calls(['sendTransacSms'], [0])),
+  // More SMS and voice providers
+  thirdParty('plivo', 'Plivo', 'sms', ['plivo'], calls(['messages.create', 'calls.create'], 'all')),
+  thirdParty('telnyx', 'Telnyx', 'sms', ['telnyx'], calls(['messages.create', 'calls.create', 'numberLookup.retrieve'], [0])),
+  thirdParty('messagebird', 'MessageBird', 'sms', ['messagebird'], calls(['messages.create', 'voice_messages.create', 'verify.create', 'conversations.send', 'conversations.start'], [0])),
+  thirdParty('infobip', 'Infobip', 'sms', ['@infobip-api/sdk'], calls(['channels.sms.send', 'channels.whatsapp.send', 'channels.viber.send'], [0])),
+  thirdParty('infobip', 'Infobip', 'email', ['@infobip-api/sdk'], calls(['channels.email.send'], [0])),
+  // Push: the device token is the recipient (`token`, `tokens`, `registrationTokens`, `to`)
+  thirdParty('fcm', 'Firebase Cloud Messaging', 'push', ['firebase-admin', 'firebase-admin/*'], calls(
+    ['send', 'sendEach', 'sendEachForMulticast', 'sendMulticast', 'sendAll', 'sendToDevice', 'sendToDeviceGroup', 'subscribeToTopic', 'unsubscribeFromTopic'].map((m) => `messaging().${m}`),
+  )),
+  thirdParty('fcm', 'Firebase Cloud Messaging', 'push', ['firebase-admin/messaging'], calls(['send', 'sendEach', 'sendEachForMulticast', 'sendMulticast', 'sendAll', 'sendToDevice', 'subscribeToTopic'].map((m) => `getMessaging().${m}`))),
+  thirdParty('fcm', 'Firebase Cloud Messaging', 'push', ['node-gcm', 'fcm-node', 'fcm-notification'], calls(['Sender.send', 'send', 'sendToMultipleToken'])),
+  thirdParty('apns', 'Apple Push Notification service', 'push', ['apn', '@parse/node-apn', 'node-apn'], calls(['Provider.send'])),
+  thirdParty('apns', 'Apple Push Notification service', 'push', ['@parse/node-apn', 'apns2'], calls(['ApnsClient.send', 'ApnsClient.sendMany'], [0])),
+  thirdParty('expo-push', 'Expo push notifications', 'push', ['expo-server-sdk'], calls(['sendPushNotificationsAsync', 'chunkPushNotifications'], [0])),
+  thirdParty('onesignal', 'OneSignal', 'push', ['@onesignal/node-onesignal', 'onesignal-node', '@onesignal/onesignal-node-api'], calls(['createNotification', 'createUser', 'updateUser', 'createSubscription'], 'all')),
+  thirdParty('pusher-beams', 'Pusher Beams', 'push', ['@pusher/push-notifications-server'], calls(['publishToUsers', 'publishToInterests', 'generateToken'])),
 ];
 
 // ---- Payments, search, CRM --------------------------------------------------------------------
@@ -564,6 +591,8 @@ const CLIENT_SIDE: SinkSpec[] = [
   browser('async-storage', 'React Native AsyncStorage', ['@react-native-async-storage/async-storage'], [{ path: 'setItem', args: [1] }, { path: ['multiSet', 'mergeItem'], args: 'all' }]),
   spec('jwt', 'token', 'jsonwebtoken', undefined, ['jsonwebtoken'], [{ path: 'sign', args: [0] }]),
   spec('jwt', 'token', 'jose', undefined, ['jose'], [{ path: ['SignJWT', 'UnsecuredJWT'], on: 'new', args: [0] }]),
+  // jose v2: JWT.sign(payload, key), JWE.encrypt(cleartext, key)
+  spec('jwt', 'token', 'jose', undefined, ['jose'], calls(['JWT.sign', 'JWS.sign', 'JWE.encrypt'], [0])),
   spec('jwt', 'token', '@nestjs/jwt', undefined, ['@nestjs/jwt'], [{ path: ['JwtService.sign', 'JwtService.signAsync'], args: [0] }]),
   spec('jwt', 'token', 'jwt-simple', undefined, ['jwt-simple'], [{ path: 'encode', args: [0] }]),
   spec('jwt', 'token', 'fast-jwt', undefined, ['fast-jwt'], [{ path: '^createSigner()', args: [0] }]),

@@ -1,7 +1,8 @@
 import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
-import type { SinkRef } from '../../src/engine/types.js';
+import type { Confidence, SinkRef } from '../../src/engine/types.js';
+import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
@@ -36,7 +37,7 @@ export const piiLoggingAnalyzer: Analyzer = {
     const check = (node: ts.Node) => {
       for (const hit of ctx.flows.at(node)) {
         if (hit.match.family !== 'log') continue;
-        report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via);
+        report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via, hit.cap);
       }
     };
     return {
@@ -44,9 +45,12 @@ export const piiLoggingAnalyzer: Analyzer = {
       [ts.SyntaxKind.NewExpression]: check,
       [ts.SyntaxKind.ThrowStatement]: (node: ts.Node) => {
         // `throw new Error(`No account for ${email}`)`: error messages end up in logs and error reports.
+        // `throw `No account for ${email}``: a thrown string is the message itself. A thrown variable
+        // (`throw err`) is an error object made elsewhere, reported where it was made.
         const thrown = (node as ts.ThrowStatement).expression;
-        if (!ts.isNewExpression(thrown) || !thrown.arguments?.length) return;
-        const sources = thrown.arguments.flatMap((a) => ctx.flow.taintOf(a).sources).filter(reportable);
+        const message = ts.isNewExpression(thrown) ? (thrown.arguments ?? []) : isTextExpression(thrown) ? [thrown] : [];
+        if (message.length === 0) return;
+        const sources = message.flatMap((a) => ctx.flow.taintOf(a).sources).filter(reportable);
         const step = ctx.flow.step(node, 'thrown in an error message');
         report(ctx, thrown, THROWN_ERROR, 'a thrown error message', sources.map((s) => ({ ...s, trace: [...s.trace, step] })));
       },
@@ -54,7 +58,14 @@ export const piiLoggingAnalyzer: Analyzer = {
   },
 };
 
-function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description: string, sources: DataSource[], via?: string) {
+/** A string built at the throw: a template or a concatenation. */
+function isTextExpression(e: ts.Expression): boolean {
+  let inner = e;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken);
+}
+
+function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description: string, sources: DataSource[], via?: string, cap?: Confidence) {
   if (sources.length === 0) return;
   const categories = [...new Set(sources.map((s) => s.category))].sort();
   const what = describeCategories(categories, ctx.taxonomy);
@@ -65,7 +76,7 @@ function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description:
     sink,
     message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
     remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
-    confidence: strongest(sources),
+    confidence: cappedConfidence(strongest(sources), cap),
     trace: leadingTrace(sources, ctx.taxonomy),
     discriminator: `${description}${through}`,
   });

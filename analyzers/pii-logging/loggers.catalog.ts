@@ -133,7 +133,15 @@ export const LOGGER_SINKS: readonly SinkSpec[] = [
   { id: 'opentelemetry-logs', kind: 'logger', label: 'OpenTelemetry logs', packages: ['@opentelemetry/api-logs'], calls: [{ path: 'emit', args: [0] }] },
 
   // ---- error reporters and APM ----
-  { id: 'sentry', kind: 'error_reporter', label: 'Sentry', packages: ['@sentry/*', 'raven-js', 'raven', 'react-native-sentry'], calls: calls(SENTRY_METHODS) },
+  {
+    id: 'sentry',
+    kind: 'error_reporter',
+    label: 'Sentry',
+    packages: ['@sentry/*', 'raven-js', 'raven', 'react-native-sentry'],
+    // init({ initialScope: { user } }): attached to every event; configureScope(scope => scope.setUser(u)) is the
+    // callback's `scope` (`=>`) and matches setUser
+    calls: [...calls(SENTRY_METHODS), { path: 'init', args: [{ index: 0, property: 'initialScope' }] }],
+  },
   { id: 'sentry', kind: 'error_reporter', label: 'Sentry', packages: ['global'], calls: calls([...SENTRY_METHODS.map((m) => `^Sentry.${m}`), ...SENTRY_METHODS.map((m) => `^Raven.${m}`)]) },
   {
     id: 'bugsnag',
@@ -141,7 +149,11 @@ export const LOGGER_SINKS: readonly SinkSpec[] = [
     label: 'Bugsnag',
     packages: ['@bugsnag/js', '@bugsnag/node', '@bugsnag/browser', '@bugsnag/react-native', '@bugsnag/expo', 'bugsnag', 'bugsnag-js'],
     // notify(err, event => event.addMetadata(...)): the callback's event is reached through `=>`.
-    calls: calls(['notify', 'leaveBreadcrumb', 'setUser', 'addMetadata', 'setContext']),
+    calls: [
+      ...calls(['notify', 'leaveBreadcrumb', 'setUser', 'addMetadata', 'setContext']),
+      // Bugsnag.start({ user, metadata }): attached to every report
+      { path: 'start', args: [{ index: 0, property: 'user' }, { index: 0, property: 'metadata' }] },
+    ],
   },
   { id: 'bugsnag', kind: 'error_reporter', label: 'Bugsnag', packages: ['global'], calls: calls(['^Bugsnag.notify', '^Bugsnag.leaveBreadcrumb', '^Bugsnag.setUser', '^Bugsnag.addMetadata']) },
   // configure({ payload: { person } }) attaches the user to every report

@@ -73,6 +73,10 @@ export class FlowAnalyzer {
     this.functions = new FunctionResolver(services.checker, services.program, services.reference);
   }
 
+  get checker(): ts.TypeChecker {
+    return this.services.checker;
+  }
+
   /** Public view: the personal data an expression may carry (parameters left symbolic are dropped). */
   taintOf(expr: ts.Expression): Taint {
     return { sources: this.valueOf(expr).sources };

@@ -77,7 +77,12 @@ export class FunctionResolver {
         if (ts.isClassDeclaration(st)) addMembers(st.members);
         else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) fromInitializer(d.initializer);
         else if (ts.isExportAssignment(st)) fromInitializer(st.expression);
-        else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression)) fromInitializer(st.expression.right); // module.exports = { ... }
+        else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression)) {
+          fromInitializer(st.expression.right); // module.exports = { ... }
+          // exports.sendMail = (settings) => { ... }: a method of the module object
+          const name = exportedMemberName(st.expression.left);
+          if (name && asFunctionExpression(st.expression.right)) names.add(name);
+        }
       }
     }
     this.methodNames = names;
@@ -96,11 +101,28 @@ function firstWithBody(declarations: readonly ts.Declaration[]): FunctionLike | 
 
 function asFunction(decl: ts.Declaration): FunctionLike | undefined {
   if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl)) return decl;
+  // CommonJS: the checker declares `exports.f = () => {}` at the assignment (or its left side)
+  const node: ts.Node = decl;
+  const assignment = ts.isBinaryExpression(node) ? node : ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
+  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return asFunctionExpression(assignment.right);
   if ((ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
     const init = skipOuter(decl.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
   }
   return undefined;
+}
+
+function asFunctionExpression(e: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const inner = skipOuter(e);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
+}
+
+/** `exports.x`, `module.exports.x`: the name of a CommonJS export. */
+function exportedMemberName(left: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  const obj = left.expression;
+  const isExports = (ts.isIdentifier(obj) && obj.text === 'exports') || (ts.isPropertyAccessExpression(obj) && obj.name.text === 'exports' && ts.isIdentifier(obj.expression) && obj.expression.text === 'module');
+  return isExports ? left.name.text : undefined;
 }
 
 function skipOuter(e: ts.Expression): ts.Expression {
@@ -116,5 +138,6 @@ export function functionName(fn: FunctionLike): string {
   }
   if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
   if (ts.isPropertyAssignment(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+  if (ts.isBinaryExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.left)) return fn.parent.left.name.text;
   return 'function';
 }

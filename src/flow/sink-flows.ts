@@ -1,10 +1,13 @@
 import { ts } from '#ts-morph';
 import type { TraceStep } from '../engine/types.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
-import type { FlowAnalyzer, DataSource } from './flow-analyzer.js';
+import { shortText, type FlowAnalyzer, type DataSource } from './flow-analyzer.js';
 import { functionName, type FunctionLike } from './functions.js';
 import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
+import { recipientsAt } from './recipient-roles.js';
+import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
+import type { Confidence } from '../engine/types.js';
 
 /** Personal data reaching one sink at one place of the code. */
 export interface FlowHit {
@@ -15,6 +18,8 @@ export interface FlowHit {
   sources: DataSource[];
   /** Name of the project function through which the data reaches the sink. */
   via?: string;
+  /** Highest confidence the finding may have: the sink was recognised by name, not proven. */
+  cap?: Confidence;
 }
 
 /** A parameter of a function that reaches a sink inside it (a function summary). */
@@ -43,19 +48,26 @@ export class SinkFlows {
   private readonly summaries = new Map<FunctionLike, SummaryEntry[]>();
   private summaryDepth = 0;
 
+  private readonly fallbacks: FallbackSinks;
+
   constructor(
     private readonly flow: FlowAnalyzer,
     private readonly sinks: SinkResolver,
-  ) {}
+  ) {
+    this.fallbacks = new FallbackSinks(sinks);
+  }
 
   at(node: ts.Node): FlowHit[] {
     if (this.last?.node === node) return this.last.hits;
     let hits = NO_HITS;
-    for (const match of this.sinks.match(node)) {
+    for (const match of this.matchAll(node)) {
       const sources: DataSource[] = [];
       for (const arg of match.dataArgs) sources.push(...this.atSink(this.flow.valueOf(arg).sources, match));
+      if (match.family === 'egress') this.addRecipients(match, sources);
+      const fallback = isFallback(match) ? match : undefined;
+      if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
       if (hits === NO_HITS) hits = [];
-      hits.push({ match, at: node, sources: dedupe(sources) });
+      hits.push({ match, at: node, sources: dedupe(sources), ...(fallback ? { cap: fallback.cap } : {}) });
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const through = this.throughHelpers(node);
@@ -63,6 +75,14 @@ export class SinkFlows {
     }
     this.last = { node, hits };
     return hits;
+  }
+
+  /** Catalogue sinks, then the sinks recognised by name where the catalogue found none of that family. */
+  private matchAll(node: ts.Node): SinkMatch[] {
+    const matches = this.sinks.match(node);
+    if (!ts.isCallExpression(node) && !ts.isBinaryExpression(node)) return matches;
+    const extra = this.fallbacks.match(node, matches).filter((m) => m.sink.id !== 'logger' || !(ts.isCallExpression(node) && this.flow.functions.resolve(node)));
+    return extra.length ? [...matches, ...extra] : matches;
   }
 
   private throughHelpers(call: ts.CallExpression | ts.NewExpression): FlowHit[] {
@@ -88,7 +108,7 @@ export class SinkFlows {
           sources.push({ ...s, trace: [...s.trace, passed, ...e.trace] });
         }
       }
-      if (sources.length) hits.push({ match: e.match, at: call, sources: dedupe(sources), via: name });
+      if (sources.length) hits.push({ match: e.match, at: call, sources: dedupe(sources), via: name, ...(isFallback(e.match) ? { cap: e.match.cap } : {}) });
     }
     return hits;
   }
@@ -104,7 +124,7 @@ export class SinkFlows {
     try {
       const visit = (n: ts.Node): void => {
         if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
-          for (const match of this.sinks.match(n)) {
+          for (const match of this.matchAll(n)) {
             const sinkStep = this.flow.step(n, `reaches ${match.description}`);
             for (const arg of match.dataArgs) {
               for (const ref of this.flow.valueOf(arg).params) {
@@ -142,11 +162,36 @@ export class SinkFlows {
     return out;
   }
 
+  /** `to: address` at a messaging SDK: the recipient's address, number or device token, whatever it is called. */
+  private addRecipients(match: SinkMatch, sources: DataSource[]): void {
+    const roles = recipientsAt(match, this.flow.checker);
+    if (roles.length === 0) return;
+    // The role is better evidence than a guess from the value's or the key's name (`to: address` is no postal address).
+    const guessed = new Set(roles.flatMap((r) => [shortText(r.value), r.role]));
+    for (let i = sources.length - 1; i >= 0; i--) if (sources[i]!.path.length <= 1 && guessed.has(sources[i]!.origin)) sources.splice(i, 1);
+    const sinkStep = this.flow.step(match.node, `reaches ${match.description}`);
+    for (const r of roles) {
+      const origin = `${r.role}: ${shortText(r.value)}`;
+      sources.push({ category: r.category, confidence: 'medium', origin, path: [], trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep] });
+    }
+  }
+
   /** Sources that the sink really records (pino `redact` paths removed), with the sink as last step. */
   private atSink(sources: readonly Source[], match: SinkMatch): DataSource[] {
     const sinkStep = this.flow.step(match.node, `reaches ${match.description}`);
     return unredacted(sources, match).map((s) => ({ ...s, trace: [...s.trace, sinkStep] }));
   }
+}
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** A finding's confidence: its strongest source, at most the cap of a sink recognised by name. */
+export function cappedConfidence(strongest: Confidence, cap: Confidence | undefined): Confidence {
+  return cap && RANK[cap] < RANK[strongest] ? cap : strongest;
+}
+
+function isFallback(m: SinkMatch): m is FallbackMatch {
+  return 'cap' in m;
 }
 
 function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
