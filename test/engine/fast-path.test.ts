@@ -14,7 +14,7 @@ import { scanSides } from '../../src/review/scan-sides.js';
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PROJECTS = ['test/fixtures/pii-field', 'test/fixtures/pii-logging', 'test/fixtures/data-flow', 'examples/shop'];
+const PROJECTS = ['test/fixtures/pii-field', 'test/fixtures/pii-logging', 'test/fixtures/data-flow', 'test/fixtures/monorepo', 'examples/shop'];
 
 function sourceFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?[tj]sx?|prisma)$/.test(f) && !f.includes('node_modules')).map((f) => f.split(path.sep).join('/')).sort();
