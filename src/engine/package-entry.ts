@@ -11,6 +11,8 @@ import type { PackageManifest } from './workspace.js';
 export function packageEntryCandidates(manifest: PackageManifest, subpath: string): string[] {
   const key = subpath ? `./${subpath}` : '.';
   const targets = exportTargets(manifest.exports, key);
+  // With an exports map, a subpath it does not list cannot be imported (Node and bundlers refuse it).
+  if (subpath && manifest.exports !== undefined && targets.length === 0) return [];
   if (!subpath) for (const field of [manifest.source, manifest.types, manifest.typings, manifest.module, manifest.main]) if (typeof field === 'string') targets.push(field);
   // No exports map: a deep import names a file of the package (`@acme/ui/button`).
   if (subpath && manifest.exports === undefined) targets.push(subpath);

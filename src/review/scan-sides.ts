@@ -34,9 +34,13 @@ export interface SideScanOptions {
   changed?: readonly string[];
 }
 
-/** Files that decide which files are analyzed or how imports resolve, for every file: `.gitignore`, tsconfig. */
+/**
+ * Files that decide which files are analyzed or how imports resolve, for every file: `.gitignore`,
+ * tsconfig, the workspace's manifests (package names and entry points) and Prisma schemas (where
+ * the generated client lives).
+ */
 export function isScopeFile(file: string): boolean {
-  return /(?:^|\/)(?:\.gitignore|[tj]sconfig[^/]*\.json)$/.test(file);
+  return /(?:^|\/)(?:\.gitignore|[tj]sconfig[^/]*\.json|package\.json|pnpm-workspace\.yaml|[^/]+\.prisma)$/.test(file);
 }
 
 /** Why the base side must be walked whole (a changed `.gitignore` or tsconfig), or undefined. */
