@@ -99,7 +99,7 @@ export class FakeGitHub implements PullState {
    * Faults to inject: the next `times` requests whose method and path (the URL's path, `/api/v3`
    * included) match get this answer instead (a rate limit, a refused update).
    */
-  readonly faults: { method: string; path: RegExp; times: number; status: number; headers?: Record<string, string>; body?: unknown }[] = [];
+  readonly faults: { method: string; path: RegExp; times: number; status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }[] = [];
   /** Every completion of a check run (a PATCH with a conclusion), in order: one per evaluation published. */
   readonly completions: { runId: number; sha: string; conclusion: string }[] = [];
   private server?: Server;
@@ -311,8 +311,9 @@ export class FakeGitHub implements PullState {
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
     if (fault) {
       fault.times--;
-      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      return void res.end(JSON.stringify(fault.body ?? { message: 'fault' }));
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      res.writeHead(fault.status, { 'content-type': Buffer.isBuffer(fault.body) ? 'application/x-gzip' : 'application/json', ...fault.headers });
+      return void res.end(Buffer.isBuffer(fault.body) ? fault.body : JSON.stringify(fault.body ?? { message: 'fault' }));
     }
     // The archive host a tarball request redirects to (codeload on github.com): not the API.
     if (url.pathname.startsWith('/_codeload/')) {
