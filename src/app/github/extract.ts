@@ -84,7 +84,15 @@ const LINK_CHECKS_IN_FLIGHT = 16;
  * the returned promise, and nothing is written into `dest` once it has settled.
  */
 export async function extractTarball(source: Readable, dest: string, limits: ExtractLimits = DEFAULT_LIMITS, signal?: AbortSignal): Promise<ExtractResult> {
-  const root = await fs.realpath(dest);
+  // The download can fail while this waits for the file system (the other side's download failed
+  // and aborted it): an 'error' nobody listens for would end the process, so keep it for below.
+  let early: { error: unknown } | undefined;
+  const onEarly = (error: unknown) => (early ??= { error });
+  source.on('error', onEarly);
+  const root = await fs.realpath(dest).catch((e: unknown) => {
+    source.destroy();
+    throw e;
+  });
   const result: ExtractResult = { files: 0, bytes: 0, skipped: [] };
   const links: { rel: string; target: string; hard: boolean }[] = [];
   /** Regular files written (and hard-link copies), with their sizes. */
@@ -213,7 +221,9 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
     },
   });
   // The pipeline owns the streams' errors: each one rejects here, and ends the extraction.
-  pipeline(source, counter, gunzip).catch(fail);
+  if (early) fail(early.error);
+  else pipeline(source, counter, gunzip).catch(fail);
+  source.off('error', onEarly);
   const onAbort = () => fail(signal!.reason);
   if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });

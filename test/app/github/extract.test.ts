@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { ArchiveLimitError, CorruptArchiveError, DEFAULT_LIMITS, extractTarball, UnsafeArchiveError } from '../../../src/app/github/extract.js';
 import { rawTar, rawTarball, type RawEntry } from '../helpers/raw-tar.js';
@@ -359,4 +359,14 @@ test('an abort stops the extraction with its reason, and nothing is written afte
   setTimeout(() => controller.abort(reason), 20);
   await expect(settleWithin(extraction)).rejects.toBe(reason);
   expect(body.destroyed).toBe(true);
+});
+
+test('a download that fails before the extraction listens (while it waits for the file system) is a rejection, not an uncaught error', async () => {
+  const dest = await fs.mkdtemp(path.join(os.tmpdir(), 'early-error-'));
+  const source = new PassThrough();
+  const pending = extractTarball(source, dest);
+  // Synchronously, before extractTarball's first await settles: as an aborted download does.
+  source.destroy(new Error('Not Found'));
+  await expect(pending).rejects.toThrow('Not Found');
+  await fs.rm(dest, { recursive: true, force: true });
 });
