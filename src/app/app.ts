@@ -20,6 +20,8 @@ export interface PrivacyReviewOptions {
   concurrency?: number;
   /** A review still running after this long is reported as failed (default 10 minutes). */
   timeoutMs?: number;
+  /** An in-progress check run of the App older than this, that no job works on, is completed by the next job (default 60 s). */
+  staleAfterMs?: number;
   limits?: Partial<ExtractLimits>;
   /** Worker threads for the reviews (default: the concurrency, at most one per core but one, at least one). */
   workers?: number;
@@ -112,6 +114,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       log,
       now,
       timeoutMs,
+      ...(options.staleAfterMs !== undefined ? { staleAfterMs: options.staleAfterMs } : {}),
       trees,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),

@@ -10,6 +10,8 @@ test.each([
   [{ PRIVACY_REVIEW_TIMEOUT_MINUTES: '1.5' }, { timeoutMs: 90_000 }],
   [{ PRIVACY_REVIEW_MAX_FILES: '100' }, { limits: { maxFiles: 100 } }],
   [{ PRIVACY_REVIEW_MAX_DOWNLOAD_MB: '2' }, { limits: { maxDownloadBytes: 2 * 1024 * 1024 } }],
+  [{ PRIVACY_REVIEW_STALE_RUN_SECONDS: '2' }, { staleAfterMs: 2000 }],
+  [{ PRIVACY_REVIEW_STALE_RUN_SECONDS: '-1' }, {}],
   [{ PRIVACY_REVIEW_ACK_FIRST: 'false' }, { ackFirst: false }],
   [{ PRIVACY_REVIEW_ACK_FIRST: ' FALSE ' }, { ackFirst: false }],
   [{ PRIVACY_REVIEW_ACK_FIRST: 'true' }, {}],

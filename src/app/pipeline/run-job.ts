@@ -47,6 +47,8 @@ export interface JobDeps extends AnalyzeDeps {
   log: Log;
   now(): Date;
   timeoutMs: number;
+  /** An in-progress run of the App this old that no job works on is completed (default 60 s). */
+  staleAfterMs?: number;
 }
 
 /** After the job's own time is spent: how long completing its check runs may still take. */
@@ -234,7 +236,7 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
 
     // Runs an earlier job could not complete (GitHub refused the update): the head's get this result.
     const own = new Set([runId, ...started.map((s) => s.id)]);
-    for (const run of staleRuns(history.runs, own, deps.now())) {
+    for (const run of staleRuns(history.runs, own, deps.now(), deps.staleAfterMs)) {
       const result = run.sha === head ? replacedBy(outcome, commentUrl ?? pull.html_url) : unfinished(mode);
       await complete(run.id, result).then(
         () => deps.log.info({ ...ids, run: run.id }, 'stale check run completed'),
