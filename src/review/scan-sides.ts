@@ -36,11 +36,11 @@ export interface SideScanOptions {
 
 /**
  * Files that decide which files are analyzed or how imports resolve, for every file: `.gitignore`,
- * tsconfig, the workspace's manifests (package names and entry points) and Prisma schemas (where
- * the generated client lives).
+ * tsconfig, and the workspace's manifests (package names and entry points). A Prisma schema is not
+ * one: its models change often, where its generated client goes hardly ever.
  */
 export function isScopeFile(file: string): boolean {
-  return /(?:^|\/)(?:\.gitignore|[tj]sconfig[^/]*\.json|package\.json|pnpm-workspace\.yaml|[^/]+\.prisma)$/.test(file);
+  return /(?:^|\/)(?:\.gitignore|[tj]sconfig[^/]*\.json|package\.json|pnpm-workspace\.yaml)$/.test(file);
 }
 
 /** Why the base side must be walked whole (a changed `.gitignore` or tsconfig), or undefined. */
