@@ -367,6 +367,13 @@ const REDIS_COMMANDS = [
   'publish', 'spublish', 'json.set', 'set_', 'sendCommand', 'call',
 ];
 const PRISMA_DATA = props(0, 'data');
+// What an entity or document is built from before it is saved (SinkSpec.builders).
+// repository.create(fields), manager.create(Entity, fields), dataSource.getRepository(E).create(fields)
+const TYPEORM_BUILDERS: CallSpec[] = calls(['Repository.create', 'EntityManager.create', 'getRepository().create', 'manager.create'], 'all');
+// Model.build(values)
+const SEQUELIZE_BUILDERS: CallSpec[] = calls(['build'], [0]);
+// new User(doc) with User = mongoose.model(...), an injected Model<T>, or Typegoose's getModelForClass(C)
+const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelForClass()'], on: 'new', args: [0] }];
 
 const STORES: SinkSpec[] = [
   store('mysql', 'MySQL', ['mysql', 'mysql2', 'mysql2/*', '@planetscale/database'], calls(['query', 'execute'])),
@@ -394,13 +401,6 @@ const STORES: SinkSpec[] = [
     { path: 'save', args: 'all' },
     // class User extends BaseEntity: user.save() stores the entity itself
     { path: 'BaseEntity.save', args: ['receiver', '0..'] },
-// What an entity or document is built from before it is saved (SinkSpec.builders).
-// repository.create(fields), manager.create(Entity, fields), dataSource.getRepository(E).create(fields)
-const TYPEORM_BUILDERS: CallSpec[] = calls(['Repository.create', 'EntityManager.create', 'getRepository().create', 'manager.create'], 'all');
-// Model.build(values)
-const SEQUELIZE_BUILDERS: CallSpec[] = calls(['build'], [0]);
-// new User(doc) with User = mongoose.model(...), an injected Model<T>, or Typegoose's getModelForClass(C)
-const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelForClass()'], on: 'new', args: [0] }];
     // repository.update(criteria, partial); queryBuilder.update(Entity).set(values)
     { path: 'update', args: ['1..'] },
     { path: 'update().set', args: [0] },
@@ -409,7 +409,7 @@ const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelFor
     ...calls(['create', 'bulkCreate', 'upsert', 'query', 'update', 'increment']),
     // instance.save(): the instance is the data
     { path: 'save', args: ['receiver', 0] },
-  ]),
+  ]), builders: SEQUELIZE_BUILDERS },
   store('drizzle', 'Drizzle ORM', ['drizzle-orm', 'drizzle-orm/*'], [...calls(['insert().values', 'update().set', 'onConflictDoUpdate'], [0]), ...calls(['execute'])]),
   store('knex', 'Knex', ['knex'], calls(['insert', 'update', 'merge', 'raw'])),
   store('mikro-orm', 'MikroORM', ['@mikro-orm/core', '@mikro-orm/*'], calls(['persist', 'persistAndFlush', 'insert', 'insertMany', 'nativeInsert', 'nativeUpdate', 'upsert', 'upsertMany'])),
@@ -423,7 +423,7 @@ const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelFor
     ...calls(['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace'], ['1..']),
     // new User(data).save(), doc.save(): the document is the data
     { path: 'save', args: ['receiver', 0] },
-  ]),
+  ]), builders: MONGOOSE_BUILDERS },
   store('redis', 'Redis', ['redis', 'ioredis', '@redis/client', '@upstash/redis', '@vercel/kv', 'redis-om'], calls(REDIS_COMMANDS)),
   ...aws('dynamodb', 'datastore', 'DynamoDB', undefined, 'DynamoDB', '@aws-sdk/client-dynamodb', {
     PutItemCommand: props(0, 'Item'),
@@ -441,7 +441,7 @@ const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelFor
     }, { index: 0, property: 'TableName' }),
     // DynamoDBDocument.from(client).put({...})
     ...calls(['DynamoDBDocument.put', 'DynamoDBDocument.update', 'DynamoDBDocument.batchWrite', 'DynamoDBDocument.transactWrite', 'from().put', 'from().update', 'from().batchWrite', 'from().transactWrite'], props(0, 'Item', 'Key', 'ExpressionAttributeValues', 'RequestItems', 'TransactItems'), { name: { index: 0, property: 'TableName' } }),
-  ]), builders: SEQUELIZE_BUILDERS },
+  ]),
   store('dynamodb', 'DynamoDB', ['aws-sdk'], calls(['DocumentClient.put', 'DocumentClient.update', 'DocumentClient.batchWrite', 'DocumentClient.transactWrite'], props(0, 'Item', 'Key', 'ExpressionAttributeValues', 'RequestItems', 'TransactItems'), { name: { index: 0, property: 'TableName' } })),
   store('firestore', 'Firebase', ['firebase-admin', 'firebase-admin/*', '@google-cloud/firestore', 'firebase', 'firebase/compat/*'], calls(['set', 'add', 'update', 'create', 'push', 'setWithMerge', 'createUser', 'updateUser'])),
   // modular API: setDoc(ref, data), addDoc(col, data), set(ref(db, path), value)
@@ -451,7 +451,7 @@ const MONGOOSE_BUILDERS: CallSpec[] = [{ path: ['model()', 'Model', 'getModelFor
     ...calls(['insert', 'upsert', 'update'].flatMap((m) => [`().from().${m}`, `SupabaseClient.from().${m}`]), [0]),
     ...calls(['auth.signUp', 'auth.updateUser', 'auth.admin.createUser', 'auth.admin.updateUserById'], [0]),
     { path: 'rpc', args: [1] },
-  ]), builders: MONGOOSE_BUILDERS },
+  ]),
   store('hbase', 'HBase', ['hbase', 'hbase-client'], calls(['put', 'row().put', 'mutateRow'])),
   store('hbase', 'HBase', ['hbase-rpc-client'], [...calls(['put', 'mutateRow', 'mput']), { path: 'Put.addColumn', args: [2] }]),
   store('neo4j', 'Neo4j', ['neo4j-driver'], calls(['run', 'executeQuery'])),
@@ -540,6 +540,9 @@ const STORAGE: SinkSpec[] = [
   spec('s3', 'storage', 'AWS S3', undefined, ['@aws-sdk/lib-storage'], [
     { path: 'Upload', on: 'new', args: props(0, 'params.Body', 'params.Metadata', 'params.Key'), name: { index: 0, property: 'params.Bucket' } },
   ]),
+  // Storage handed to a library: multer({ storage: multerS3({ s3, bucket }) }) stores every upload in S3
+  spec('s3', 'storage', 'AWS S3 (multer-s3)', undefined, ['multer-s3'], [{ path: '^', args: [], storesLater: true, name: { index: 0, property: 'bucket' } }]),
+  spec('gcs', 'storage', 'Google Cloud Storage (multer)', undefined, ['multer-cloud-storage', 'multer-google-storage'], [{ path: ['^', '^default', 'MulterGoogleCloudStorage'], on: 'new', args: [], storesLater: true }]),
   spec('gcs', 'storage', 'Google Cloud Storage', undefined, ['@google-cloud/storage', 'firebase-admin', 'firebase-admin/*'], [
     { path: ['file().save', 'createWriteStream().write', 'createWriteStream().end'], args: [0], name: { site: 'bucket', index: 0 } },
   ]),
@@ -567,10 +570,12 @@ function browser(id: string, label: string, packages: readonly string[], callLis
 }
 
 const CLIENT_SIDE: SinkSpec[] = [
-  // Storage handed to a library: multer({ storage: multerS3({ s3, bucket }) }) stores every upload in S3
-  spec('s3', 'storage', 'AWS S3 (multer-s3)', undefined, ['multer-s3'], [{ path: '^', args: [], storesLater: true, name: { index: 0, property: 'bucket' } }]),
-  spec('gcs', 'storage', 'Google Cloud Storage (multer)', undefined, ['multer-cloud-storage', 'multer-google-storage'], [{ path: ['^', '^default', 'MulterGoogleCloudStorage'], on: 'new', args: [], storesLater: true }]),
   browser('localStorage', 'localStorage', ['global'], [{ path: '^localStorage.setItem', args: [1] }]),
+  // const [value, setValue] = useLocalStorage('key', initial); setValue(v)
+  browser('localStorage', 'localStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use', '@rehooks/local-storage'], [{ path: ['^useLocalStorage().1', '^useLocalStorageState().1'], args: [0] }]),
+  browser('sessionStorage', 'sessionStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use'], [{ path: ['^useSessionStorage().1'], args: [0] }]),
+  // A query cache persisted to browser storage: every persisted query result lands there
+  browser('localStorage', 'React Query persister', ['@tanstack/query-sync-storage-persister', 'react-query/createWebStoragePersister'], [{ path: ['^createSyncStoragePersister', '^createWebStoragePersister'], args: [], storesLater: true }]),
   browser('sessionStorage', 'sessionStorage', ['global'], [{ path: '^sessionStorage.setItem', args: [1] }]),
   browser('cookie', 'document.cookie', ['global'], [{ path: '^document.cookie', on: 'assign', args: [0] }]),
   browser('cookie', 'js-cookie', ['js-cookie', 'js-cookies'], [{ path: 'set', args: [1] }]),
@@ -599,8 +604,3 @@ const CLIENT_SIDE: SinkSpec[] = [
 ];
 
 export const EGRESS_SINKS: readonly SinkSpec[] = [...HTTP, ...ANALYTICS, ...AI, ...MESSAGING, ...BUSINESS, ...STORES, ...QUEUES, ...STORAGE, ...CLIENT_SIDE];
-  // const [value, setValue] = useLocalStorage('key', initial); setValue(v)
-  browser('localStorage', 'localStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use', '@rehooks/local-storage'], [{ path: ['^useLocalStorage().1', '^useLocalStorageState().1'], args: [0] }]),
-  browser('sessionStorage', 'sessionStorage (hook)', ['usehooks-ts', '@uidotdev/usehooks', '@mantine/hooks', 'react-use'], [{ path: ['^useSessionStorage().1'], args: [0] }]),
-  // A query cache persisted to browser storage: every persisted query result lands there
-  browser('localStorage', 'React Query persister', ['@tanstack/query-sync-storage-persister', 'react-query/createWebStoragePersister'], [{ path: ['^createSyncStoragePersister', '^createWebStoragePersister'], args: [], storesLater: true }]),
