@@ -1,6 +1,6 @@
 import type { Probot } from 'probot';
 import type { Log } from '../pipeline/run-job.js';
-import { deliveryProblem, refusal } from './delivery-shape.js';
+import { verifiedPayload } from './verified-payload.js';
 
 type Webhooks = Probot['webhooks'];
 type Delivery = Parameters<Webhooks['verifyAndReceive']>[0];
@@ -82,16 +82,9 @@ export function acknowledgeFirst(webhooks: Webhooks, log: Log, options: AckFirst
   };
 
   webhooks.verifyAndReceive = async (delivery: Delivery) => {
-    const verified = await webhooks.verify(delivery.payload, delivery.signature).catch(() => false);
-    if (!verified) return original(delivery);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(delivery.payload);
-    } catch {
-      return original(delivery);
-    }
-    const problem = deliveryProblem(delivery, payload);
-    if (problem) throw refusal(problem);
+    const checked = await verifiedPayload(webhooks, delivery);
+    if (!checked) return original(delivery);
+    const { payload } = checked;
     lastArrival = Date.now();
     waiting.push({ event: { id: delivery.id, name: delivery.name, payload } as Received, at: lastArrival });
     if (!scheduled) {

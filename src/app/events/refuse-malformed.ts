@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import { deliveryProblem, refusal } from './delivery-shape.js';
+import { verifiedPayload } from './verified-payload.js';
 
 type Webhooks = Probot['webhooks'];
 type Delivery = Parameters<Webhooks['verifyAndReceive']>[0];
@@ -12,15 +12,7 @@ type Delivery = Parameters<Webhooks['verifyAndReceive']>[0];
 export function refuseMalformed(webhooks: Webhooks): void {
   const original = webhooks.verifyAndReceive;
   webhooks.verifyAndReceive = async (delivery: Delivery) => {
-    if (!(await webhooks.verify(delivery.payload, delivery.signature).catch(() => false))) return original(delivery);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(delivery.payload);
-    } catch {
-      return original(delivery);
-    }
-    const problem = deliveryProblem(delivery, payload);
-    if (problem) throw refusal(problem);
+    await verifiedPayload(webhooks, delivery);
     return original(delivery);
   };
 }

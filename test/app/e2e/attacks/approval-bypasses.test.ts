@@ -1,4 +1,4 @@
-import { BLOCKED, COMMITS, Env, MALLORY, REVIEWER, startEnv, waitFor } from './setup.js';
+import { BLOCKED, COMMITS, Env, MALLORY, REVIEWER, useEnv, waitFor } from './setup.js';
 
 /**
  * Family 2 of the attack catalogue (catalogue.md): approval bypasses found by the adversarial test
@@ -7,15 +7,7 @@ import { BLOCKED, COMMITS, Env, MALLORY, REVIEWER, startEnv, waitFor } from './s
  */
 let env: Env;
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 180_000);
-afterAll(() => env?.stop());
-beforeEach(() => env.reset());
-afterEach(async () => {
-  await env.settle();
-  expect(env.fake.violations).toEqual([]);
-}, 150_000);
+useEnv((e) => (env = e));
 
 const V1 = COMMITS.v1.sha;
 const T = 180_000;

@@ -1,5 +1,5 @@
 import { encodeLedger } from '../../../../src/app/approval/ledger.js';
-import { AUTHOR, BLOCKED, COMMITS, Env, MALLORY, REVIEWER, startEnv, waitFor } from './setup.js';
+import { AUTHOR, BLOCKED, COMMITS, Env, MALLORY, REVIEWER, useEnv, waitFor } from './setup.js';
 
 /**
  * Family 1 of the attack catalogue (catalogue.md): approval attacks that hold, kept holding. Every
@@ -11,15 +11,7 @@ import { AUTHOR, BLOCKED, COMMITS, Env, MALLORY, REVIEWER, startEnv, waitFor } f
  */
 let env: Env;
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 180_000);
-afterAll(() => env?.stop());
-beforeEach(() => env.reset());
-afterEach(async () => {
-  await env.settle();
-  expect(env.fake.violations).toEqual([]);
-}, 150_000);
+useEnv((e) => (env = e));
 
 const V1 = COMMITS.v1.sha;
 const V3 = COMMITS.v3.sha;

@@ -1,4 +1,4 @@
-import { BASE, BLOCKED, COMMITS, Env, segmentLeak, startEnv, type Files } from './setup.js';
+import { BASE, BLOCKED, COMMITS, Env, segmentLeak, useEnv, type Files } from './setup.js';
 
 /**
  * Family 3 of the attack catalogue (catalogue.md): the pull request's author keeps the file that
@@ -9,15 +9,7 @@ import { BASE, BLOCKED, COMMITS, Env, segmentLeak, startEnv, type Files } from '
  */
 let env: Env;
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 180_000);
-afterAll(() => env?.stop());
-beforeEach(() => env.reset());
-afterEach(async () => {
-  await env.settle();
-  expect(env.fake.violations).toEqual([]);
-}, 150_000);
+useEnv((e) => (env = e));
 
 const T = 180_000;
 const LEAK = segmentLeak();

@@ -396,6 +396,24 @@ export class PullRequest {
 }
 
 /**
+ * The usual lifecycle of a catalogue file: the App and the fake started once, the fake reset before
+ * each test, and after each test the App's writes settled and checked against GitHub's API.
+ */
+export function useEnv(set: (env: Env) => void, appEnv: Record<string, string> = {}): void {
+  let env: Env | undefined;
+  beforeAll(async () => {
+    env = await startEnv(appEnv);
+    set(env);
+  }, 180_000);
+  afterAll(() => env?.stop());
+  beforeEach(() => env!.reset());
+  afterEach(async () => {
+    await env!.settle();
+    expect(env!.fake.violations).toEqual([]);
+  }, 150_000);
+}
+
+/**
  * Start the fake GitHub and the App (once per test file). `env` adds to the App's environment
  * (e.g. a shorter review timeout).
  */

@@ -1,4 +1,4 @@
-import { BLOCKED, COMMITS, Env, REVIEWER, person, startEnv } from './setup.js';
+import { BLOCKED, COMMITS, Env, REVIEWER, person, useEnv } from './setup.js';
 import { deliver } from '../app-process.js';
 
 /**
@@ -10,15 +10,7 @@ import { deliver } from '../app-process.js';
  */
 let env: Env;
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 180_000);
-afterAll(() => env?.stop());
-beforeEach(() => env.reset());
-afterEach(async () => {
-  await env.settle();
-  expect(env.fake.violations).toEqual([]);
-}, 150_000);
+useEnv((e) => (env = e));
 
 const V1 = COMMITS.v1.sha;
 const V3 = COMMITS.v3.sha;
