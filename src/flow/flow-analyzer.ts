@@ -63,6 +63,8 @@ export class FlowAnalyzer {
   /** Shared with SinkFlows: one cache of call -> project function for the whole scan. */
   readonly functions: FunctionResolver;
   private depth = 0;
+  /** The outermost expression being followed (depth 1). */
+  private root: ts.Expression | undefined;
   /** Expressions not followed for depth since the last `takeCuts`. */
   private cuts: ts.Expression[] = [];
 
@@ -90,16 +92,20 @@ export class FlowAnalyzer {
     if (cached) return cached;
     if (this.inProgress.has(expr)) return EMPTY;
     if (this.depth > MAX_DEPTH) {
-      this.cuts.push(expr);
+      // Reported only when the cut is inside the expression being followed (code nested that
+      // deep); a chain of variables and calls across the file is a limit of the analysis, not of the code.
+      if (this.root && within(expr, this.root)) this.cuts.push(expr);
       return EMPTY;
     }
     this.inProgress.add(expr);
+    if (this.depth === 0) this.root = expr;
     this.depth++;
     let v: Value;
     try {
       v = this.compute(expr);
     } finally {
       this.depth--;
+      if (this.depth === 0) this.root = undefined;
       this.inProgress.delete(expr);
     }
     this.memo.set(expr, v);
@@ -515,3 +521,7 @@ export function shortText(node: ts.Node): string {
 }
 
 export type { Source, Value };
+
+function within(node: ts.Node, outer: ts.Node): boolean {
+  return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
+}

@@ -79,3 +79,8 @@ describe('isPersonContext: a person noun heads the name, only data suffixes may 
     ['', false],
   ])('%s -> %s', (name, expected) => expect(classifier.isPersonContext(name)).toBe(expected));
 });
+
+test('an installation id is a device identifier only with a person about', () => {
+  expect(classifier.classify('installationId')).toBeNull();
+  expect(classifier.classify('installationId', { personContext: true })?.category).toBe('user.device.device_id');
+});

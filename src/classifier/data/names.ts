@@ -576,7 +576,10 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'browser_fingerprint', 'canvas_fingerprint', 'device_fingerprint',
     ],
   },
-  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent', 'installation_id', 'install_id'] },
+  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent'] },
+  // An installation id names a device only with a person about (a Firebase installation); a GitHub
+  // App's or a plugin's installation is an account's.
+  { category: 'user.device.device_id', confidence: 'medium', context: 'person', names: ['installation_id', 'install_id'] },
   // `mac` is also the platform; serial numbers belong to products.
   { category: 'user.device.device_id', confidence: 'medium', context: 'person', names: ['mac', 'serial_number'] },
   { category: 'user.device.advertising_id', confidence: 'high', names: ['advertising_id', 'idfa', 'gaid', 'aaid', 'mobile_ad_id', 'google_ad_id'] },
