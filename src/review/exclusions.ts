@@ -32,6 +32,8 @@ const NOT_THE_AUTHORS = [
 ];
 
 export function authorCanSkip(reason: string): boolean {
+  // Vendored code ships with the product (and need not be imported to run): a change to it is shown.
+  if (/\(vendored code\)/.test(reason)) return true;
   return !NOT_THE_AUTHORS.some((r) => r.test(reason));
 }
 

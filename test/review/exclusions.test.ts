@@ -169,3 +169,11 @@ function initFile(dir: string, rel: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
+
+test('a changed test file is out of scope and not asked about; a changed vendored file ships, and is', async () => {
+  const repo = baseRepo();
+  repo.write({ 'test/greet.test.ts': LEAK.replace("'./user'", "'../src/user'"), 'vendor/tracker.js': LEAK_JS });
+  repo.commit('tests and a vendored file');
+  const r = await review(repo);
+  expect(excludedFiles(r)).toEqual(['vendor/tracker.js']);
+});
