@@ -5,9 +5,9 @@ import { problemsOf } from './problems.js';
 test('a mapping of 20,000 keys is refused quickly', () => {
   const yaml = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n');
   parseConfig('failOn: high\n', 'cfg.yml'); // warm up
-  const started = performance.now();
+  const started = cpuMs();
   const problems = problemsOf(yaml);
-  expect(performance.now() - started).toBeLessThan(1_000); // was about 4 s
+  expect(cpuMs() - started).toBeLessThan(1_000); // was about 4 s
   expect(problems).toEqual(['cfg.yml:5001:1: a mapping has 20000 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
 });
 
@@ -28,3 +28,9 @@ test('an invalid regular expression with a newline: the pattern quoted, the reas
     'cfg.yml:3:26: classifier.patterns["user.government_id"][0] is not a valid regular expression ("(\\n[": Unterminated character class) — use JavaScript regular expression syntax, quoted, e.g. "^nir$"',
   ]);
 });
+
+/** This process's CPU time: other processes on a loaded machine do not count against it. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

@@ -8,9 +8,9 @@ const keys = (n: number) => Array.from({ length: n }, (_, i) => `  k${i}: ${i}`)
 test('a mapping of 20,000 keys is refused quickly, at the first key over the limit', () => {
   const yaml = `version: 1\nsystem: {name: x}\n${keys(20_000).replace(/^ {2}/gm, '')}\n`;
   load('version: 1\n'); // warm up: the time below is the parse, not loading the modules
-  const started = performance.now();
+  const started = cpuMs();
   const problems = problemsOf(yaml);
-  const elapsed = performance.now() - started;
+  const elapsed = cpuMs() - started;
   expect(problems).toEqual(['m.yml:5001:1: error too-many-keys: a mapping has 20002 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
   expect(elapsed).toBeLessThan(1_000); // was 2-4 s with the yaml library's quadratic uniqueKeys check
 });
@@ -21,9 +21,9 @@ test('5,000 keys in one mapping are read', () => {
 
 test('a node-count bomb is refused before it is parsed', () => {
   const yaml = `version: 1\nsystem: {name: x}\nlogging:\n  allowedCategories: [${'a,'.repeat(450_000)}a]\n`;
-  const started = performance.now();
+  const started = cpuMs();
   const problems = load(yaml).problems;
-  expect(performance.now() - started).toBeLessThan(5_000); // parsing it would take seconds
+  expect(cpuMs() - started).toBeLessThan(5_000); // parsing it would take seconds
   expect(problems.map((p) => `${p.line} ${p.code}: ${p.message}`)).toEqual(['4 too-many-nodes: the YAML holds more than 200000 values']);
 });
 
@@ -44,9 +44,15 @@ test('a newline in a value is quoted in the message, which stays on one line', (
 test('long unknown values get no "did you mean" (an edit distance is quadratic), and no slow check', () => {
   const long = Array.from({ length: 50 }, (_, i) => `user.${'x'.repeat(4_000)}${i}`);
   load('version: 1\n'); // warm up
-  const started = performance.now();
+  const started = cpuMs();
   const problems = load(withSection('logging', `logging:\n  allowedCategories: [${long.join(', ')}]`)).problems.filter((p) => p.code === 'unknown-category');
-  expect(performance.now() - started).toBeLessThan(2_000); // was about 7 s: 130 ms a value
+  expect(cpuMs() - started).toBeLessThan(2_000); // was about 7 s: 130 ms a value
   expect(problems).toHaveLength(50);
   expect(problems[0]!.message).toBe(`unknown data category "user.${'x'.repeat(75)}…"`);
 });
+
+/** This process's CPU time: other processes on a loaded machine do not count against it. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

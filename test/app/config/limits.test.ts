@@ -15,9 +15,9 @@ function problemsOf(yaml: string): string[] {
 test('a mapping of 20,000 keys is refused quickly, parsed once', () => {
   const yaml = `mode: block\n${Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n')}`;
   problemsOf('mode: warn\n'); // warm up
-  const started = performance.now();
+  const started = cpuMs();
   const problems = problemsOf(yaml);
-  expect(performance.now() - started).toBeLessThan(1_000); // was about 8 s
+  expect(cpuMs() - started).toBeLessThan(1_000); // was about 8 s
   expect(problems).toEqual(['a.yml:5001:1: a mapping has 20001 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
 });
 
@@ -33,3 +33,9 @@ test('a newline in a value is quoted in the message, which stays on one line', (
     'a.yml:4:3: unknown key "x\\ny" in reviewers — allowed keys: users, teams, required',
   ]);
 });
+
+/** This process's CPU time: other processes on a loaded machine do not count against it. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
