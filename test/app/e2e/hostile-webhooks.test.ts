@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { privateKey } from '../helpers/github.js';
-import { makeTarball } from '../helpers/tarball.js';
-import { startApp, type AppProcess } from './app-process.js';
-import { APP, FakeGitHub, person } from './fake-github.js';
+import type { AppProcess } from './app-process.js';
+import { FakeGitHub, person } from './fake-github.js';
 import { COMMITS } from './fixture-repo.js';
+import { startFixtureApp } from './fixture-app.js';
 
 /**
  * Hostile webhook deliveries against the real App process on loopback: bodies far over GitHub's
@@ -21,13 +20,7 @@ let fake: FakeGitHub;
 let app: AppProcess;
 
 beforeAll(async () => {
-  fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
-  for (const c of Object.values(COMMITS)) {
-    fake.tarballs.set(c.sha, await makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` }));
-    fake.trees.set(c.sha, c.files);
-  }
-  const apiPort = await fake.start();
-  app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http' });
+  ({ fake, app } = await startFixtureApp(SECRET));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import { privateKey } from '../helpers/github.js';
-import { makeTarball } from '../helpers/tarball.js';
-import { startApp, deliver, waitFor, type AppProcess } from './app-process.js';
-import { APP, BOT_LOGIN, FakeGitHub, person } from './fake-github.js';
+import { deliver, waitFor, type AppProcess } from './app-process.js';
+import { BOT_LOGIN, FakeGitHub, person } from './fake-github.js';
 import { COMMITS } from './fixture-repo.js';
+import { startFixtureApp } from './fixture-app.js';
 
 /**
  * End to end: the real App process (`npm start`'s entry) on loopback, correctly signed webhooks
@@ -35,14 +34,7 @@ const settled = (sha: string) => {
 };
 
 beforeAll(async () => {
-  fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
-  fake.config = 'reviewers:\n  users: [priv]\n';
-  for (const c of Object.values(COMMITS)) {
-    fake.tarballs.set(c.sha, await makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` }));
-    fake.trees.set(c.sha, c.files);
-  }
-  const apiPort = await fake.start();
-  app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http' });
+  ({ fake, app } = await startFixtureApp(SECRET, { config: 'reviewers:\n  users: [priv]\n' }));
 }, 120_000);
 
 afterAll(async () => {
