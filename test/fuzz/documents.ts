@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { ConfigError, formatProblem } from '../../src/config/errors.js';
 
 /**
  * Generated YAML documents for fuzzing the three parsers: a valid-ish document of the right shape,
@@ -180,4 +181,32 @@ export function badProblems(problems: readonly { file: string; line: number; col
     if (/[\n\r\u0085\u2028\u2029]/.test(formatted[i]!)) bad.push(`not one line: ${JSON.stringify(formatted[i])}`);
   });
   return bad;
+}
+
+/**
+ * `runs` generated documents through a configuration parser: each is valid or refused with a
+ * ConfigError whose problems are positioned and one line each; nothing hangs. Returns how many
+ * were refused (the generator must reach the error paths) and the slowest parse.
+ */
+export function fuzzConfigParser(value: fc.Arbitrary<unknown>, parse: (text: string, file: string) => unknown, file: string, runs: number): { refused: number; slowestMs: number } {
+  let slowestMs = 0;
+  let refused = 0;
+  fc.assert(
+    fc.property(documentText(value), (text) => {
+      const started = performance.now();
+      try {
+        parse(text, file);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        refused++;
+        expect(e.problems.length).toBeGreaterThan(0);
+        expect(badProblems(e.problems, e.problems.map(formatProblem), file)).toEqual([]);
+        expect(e.message.split('\n')).toHaveLength(e.problems.length);
+      } finally {
+        slowestMs = Math.max(slowestMs, performance.now() - started);
+      }
+    }),
+    { numRuns: runs },
+  );
+  return { refused, slowestMs };
 }
