@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { generateRepo, type Planted } from './generate.js';
 import { makePrRepo } from './pr-change.js';
 import { makeCorpus } from './corpus.js';
-import type { ScanResult } from '../src/engine/types.js';
+import type { ScanResult } from '../src/core/contract.js';
 import type { Review } from '../src/review/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

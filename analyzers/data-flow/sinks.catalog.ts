@@ -1,5 +1,5 @@
 import { calls, under, type ArgSel, type ArgsSpec, type CallSpec, type SinkSpec, type ValueRef } from '../../src/sinks/catalog-types.js';
-import type { SinkKind } from '../../src/engine/types.js';
+import type { SinkKind } from '../../src/core/contract.js';
 
 /**
  * Where data leaves the process (family `egress`, rule data-flow). Format and matching rule:

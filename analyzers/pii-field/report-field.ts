@@ -1,7 +1,8 @@
 import type { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import { DATA_SUFFIXES } from '../../src/classifier/data/words.js';
-import type { FileContext, TextLocation } from '../../src/engine/analyzer.js';
+import type { TextLocation } from '../../src/core/analyzer.js';
+import type { FileContext } from '../../src/engine/analyzer.js';
 import type { Confidence } from '../../src/engine/types.js';
 
 /** One declared field, as every extractor (TS types, ORM calls, Prisma) describes it. */

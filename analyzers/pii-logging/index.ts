@@ -1,7 +1,7 @@
 import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
-import type { Confidence, SinkRef } from '../../src/engine/types.js';
+import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 

@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../../src/taxonomy/taxonomy.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
-import type { Confidence, TraceStep } from '../../src/engine/types.js';
+import type { Confidence, TraceStep } from '../../src/core/contract.js';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 

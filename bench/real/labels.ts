@@ -1,4 +1,4 @@
-import type { RuleId } from '../../src/engine/types.js';
+import type { RuleId } from '../../src/core/contract.js';
 
 /** A finding of the tool, judged by someone who read the code there. */
 export interface JudgedFinding {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/contract.js';
 import type { JudgedFinding, Site } from './labels.js';
 
 /** Lines a multi-line call or a moved label may be off by. */

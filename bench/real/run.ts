@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Finding, RuleId, ScanResult } from '../../src/engine/types.js';
+import type { Finding, RuleId, ScanResult } from '../../src/core/contract.js';
 import { labelFile, type LabelledRepo, type Site, type JudgedFinding } from './labels.js';
 import { matchesFinding, matchesSite } from './match.js';
 

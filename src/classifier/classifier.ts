@@ -1,4 +1,4 @@
-import type { Confidence } from '../engine/types.js';
+import type { Confidence } from '../core/contract.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { ACCESSOR_PREFIXES, DENY_MODIFIERS, PERSON_NOUNS, PREDICATE_PREFIXES, QUANTITY_PREFIXES, TRANSPARENT_PREFIXES, TRANSPARENT_SUFFIXES, VERB_PREFIXES } from './data/words.js';
 import { isSystemCredential, SYSTEM_CREDENTIAL } from './system-credentials.js';

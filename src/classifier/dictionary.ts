@@ -1,4 +1,4 @@
-import type { Confidence } from '../engine/types.js';
+import type { Confidence } from '../core/contract.js';
 import { NAME_GROUPS, type ContextRule, type NameGroup } from './data/names.js';
 import * as WORDS from './data/words.js';
 import { EMPTY_LEXICON, canonicalise, splitWords, type Lexicon } from './normalise.js';

@@ -1,4 +1,4 @@
-import type { Confidence } from '../engine/types.js';
+import type { Confidence } from '../core/contract.js';
 import type { CustomCategory } from '../taxonomy/taxonomy.js';
 
 /** Coarse TypeScript type of the value behind a name (see src/engine/type-hints.ts). */

@@ -1,4 +1,4 @@
-import type { ScanResult, Severity } from '../engine/types.js';
+import type { ScanResult, Severity } from '../core/contract.js';
 
 export type FailOn = Severity | 'none';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['high', 'medium', 'low', 'none'];

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/contract.js';
 import type { ClassifierExtensions } from '../classifier/classifier.js';
 import type { CustomSinkConfig } from '../sinks/types.js';
 

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import type { Confidence, RuleId, Severity, SinkRef, TraceStep } from './types.js';
+import type { Confidence, RuleId, Severity, SinkRef, TraceStep } from '../core/contract.js';
 import type { Classifier } from '../classifier/classifier.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { SinkResolver } from '../sinks/types.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
-import type { FileError } from './types.js';
+import type { FileError } from '../core/contract.js';
 import { attachResolution, readDirectoryConfig, readProjectResolution } from './module-resolution.js';
 import { readWorkspacePackages } from './workspace.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanConfig } from '../config/types.js';
-import type { SkippedFile } from './types.js';
+import type { SkippedFile } from '../core/contract.js';
 import { TEST_SCOPE_SPECIFIER, testScopeDirectory, testScopeFile } from './test-scope.js';
 import { ImportGraph, importSpecifiers } from './imports.js';
 import { compilerOptionsFor } from './compiler-options.js';

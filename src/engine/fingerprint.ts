@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from './types.js';
+import type { Finding } from '../core/contract.js';
 
 type FingerprintInput = Pick<Finding, 'rule' | 'file' | 'symbol' | 'categories' | 'sink'> & { discriminator?: string };
 

@@ -6,7 +6,8 @@ import { createProgram, createReferenceProgram, type Unparsable } from './progra
 import { bindLazily } from './lazy-binding.js';
 import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
-import type { Analyzer, FileContext, FindingInput, NodeHandlers, ScanServices, TextLocation } from './analyzer.js';
+import type { FindingInput, NodeHandlers, TextLocation } from '../core/analyzer.js';
+import type { Analyzer, FileContext, ScanServices } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';

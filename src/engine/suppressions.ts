@@ -1,4 +1,4 @@
-import type { FileError, Suppression } from './types.js';
+import type { FileError, Suppression } from '../core/contract.js';
 
 /**
  * Inline suppressions: `// privacy-review-ignore pii-logging -- reason` (or `/* ... *\/`) on the line

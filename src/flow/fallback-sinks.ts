@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import type { Confidence } from '../engine/types.js';
+import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../sinks/syntax.js';
 import { BUILTIN_SINKS } from '../sinks/resolver.js';

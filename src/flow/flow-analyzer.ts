@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { ScanServices } from '../engine/analyzer.js';
-import type { TraceStep } from '../engine/types.js';
+import type { TraceStep } from '../core/contract.js';
 import { lineOf } from '../engine/symbols.js';
 import { typeHintOf } from '../engine/type-hints.js';
 import { TypeSources } from './type-sources.js';

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import type { TraceStep } from '../engine/types.js';
+import type { TraceStep } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { shortText, type FlowAnalyzer, type DataSource } from './flow-analyzer.js';
 import { functionName, type FunctionLike } from './functions.js';
@@ -7,7 +7,7 @@ import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
-import type { Confidence } from '../engine/types.js';
+import type { Confidence } from '../core/contract.js';
 
 /** Personal data reaching one sink at one place of the code. */
 export interface FlowHit {

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import type { Confidence, TraceStep } from '../engine/types.js';
+import type { Confidence, TraceStep } from '../core/contract.js';
 
 /** Personal data inside a value; `path` says where (`['email']` in a `User`, `[]` for the value itself). */
 export interface Source {

@@ -1,4 +1,4 @@
-import type { Finding, SinkKind, SinkRef } from '../engine/types.js';
+import type { Finding, SinkKind, SinkRef } from '../core/contract.js';
 import { inline } from '../yaml/quote.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { LEGAL_BASES, TODO, oneOf } from './data/legal.js';

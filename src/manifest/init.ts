@@ -1,4 +1,4 @@
-import type { Finding, ScanResult, SinkRef } from '../engine/types.js';
+import type { Finding, ScanResult, SinkRef } from '../core/contract.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DEFAULT_STYLE, emitMap, type YField, type YMap } from './emit.js';
 import { datasetIdFor, declarable, fieldEntry, flowEntry, minimal, neverComment, ownerOf, purposeSkeleton, union, uniqueId, unsuppressed } from './entries.js';

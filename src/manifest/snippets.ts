@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DEFAULT_STYLE, emitMap, toPlain, type YMap } from './emit.js';
 import { datasetIdFor, declarable, fieldEntry, flowEntry, neverComment, ownerOf } from './entries.js';

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { isMap, parseDocument } from 'yaml';
-import type { Finding, SinkRef } from '../engine/types.js';
+import type { Finding, SinkRef } from '../core/contract.js';
 import { flowMatchesSink } from '../review/sink-match.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { YMap } from './emit.js';

@@ -1,4 +1,4 @@
-import type { RuleId } from '../engine/types.js';
+import type { RuleId } from '../core/contract.js';
 
 /**
  * The data-flow manifest (`.privacy/manifest.yml`): what a team declares about the personal data its

@@ -1,4 +1,4 @@
-import type { RuleId } from '../engine/types.js';
+import type { RuleId } from '../core/contract.js';
 import type { ManifestProblem } from '../manifest/types.js';
 import { plural, severityRank } from '../report/common.js';
 import type { Decision, Review, ReviewedFinding } from '../review/types.js';

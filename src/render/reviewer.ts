@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import type { Review } from '../review/types.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ReviewDigest } from './digest.js';

@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import type { AnalyzerMeta } from '../engine/analyzer.js';
+import type { AnalyzerMeta } from '../core/analyzer.js';
 import type { ScanResult } from '../engine/types.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { toSarif } from '../report/sarif.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import { declarationFor } from '../manifest/snippets.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import { sinkLabel } from '../report/common.js';
 import type { Review, ReviewedFinding } from '../review/types.js';
 import { DECISION_TITLE, countParts, digest } from './digest.js';

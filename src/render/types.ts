@@ -1,4 +1,4 @@
-import type { AnalyzerMeta } from '../engine/analyzer.js';
+import type { AnalyzerMeta } from '../core/analyzer.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
 export const REVIEW_FORMATS = ['markdown', 'text', 'json', 'sarif'] as const;

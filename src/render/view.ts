@@ -1,4 +1,4 @@
-import type { Finding, RuleId, SinkRef } from '../engine/types.js';
+import type { Finding, RuleId, SinkRef } from '../core/contract.js';
 import type { Exclusion, Review, ReviewedFinding } from '../review/types.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DECISION_TITLE, RULE_ORDER, RULE_TITLE, countParts, type ReviewDigest } from './digest.js';

@@ -1,4 +1,4 @@
-import type { AnalyzerMeta } from '../engine/analyzer.js';
+import type { AnalyzerMeta } from '../core/analyzer.js';
 import type { Finding, ScanResult, Severity, SinkRef } from '../engine/types.js';
 
 /** What every renderer may use; reports never import the analyzers themselves. */

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/contract.js';
 import type { ReportOptions } from './common.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

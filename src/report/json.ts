@@ -1,7 +1,7 @@
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/contract.js';
 
 /**
- * Key order of each object of the contract (src/engine/types.ts). Output does not depend on the order
+ * Key order of each object of the contract (src/core/contract.ts). Output does not depend on the order
  * in which the engine happened to build an object; keys added later come after these, alphabetically.
  */
 const ORDER = {

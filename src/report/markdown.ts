@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '../engine/types.js';
+import type { Finding, ScanResult } from '../core/contract.js';
 import { SEVERITIES_DESC, countBySeverity, duration, plural, ruleOrder, severityRank, sinkLabel, unsuppressed, type ReportOptions } from './common.js';
 
 /** Under GitHub's 65,536-character limit for comments (job summaries allow 1 MiB). */

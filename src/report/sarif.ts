@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { AnalyzerMeta } from '../engine/analyzer.js';
+import type { AnalyzerMeta } from '../core/analyzer.js';
 import type { Finding, ScanResult, Severity } from '../engine/types.js';
 import { firstParagraph, plainText, ruleOrder, severityRank, type ReportOptions } from './common.js';
 

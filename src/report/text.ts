@@ -1,4 +1,4 @@
-import type { Finding, ScanResult, Severity } from '../engine/types.js';
+import type { Finding, ScanResult, Severity } from '../core/contract.js';
 import { plural, sinkLabel, summaryLine, type ReportOptions } from './common.js';
 
 /** Lists longer than this (skipped files, errors) are cut, with a count of the rest. */

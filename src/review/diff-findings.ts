@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import type { MatchedFinding, ReviewedFinding } from './types.js';
 
 export interface FindingDiffInput {

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import type { Manifest } from '../manifest/types.js';
 import type { PurposeDrift, ReviewedFinding } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import type { Exclusion, ReviewedFinding } from './types.js';
 import { TEST_SCOPE_REASON } from '../engine/test-scope.js';
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/contract.js';
 import type { Dataset, DatasetField, LoadedManifest, Manifest, ManifestException } from '../manifest/types.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Declaration, MatchedFinding, MatchResult, StaleDeclaration } from './types.js';

@@ -4,7 +4,7 @@ import type { Analyzer } from '../engine/analyzer.js';
 import { compilerOptionsFor } from '../engine/compiler-options.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from '../engine/discover.js';
 import { scan } from '../engine/scan.js';
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
 import { changeScope } from './scope.js';
 import type { ReviewScope } from './types.js';

@@ -1,4 +1,4 @@
-import type { SinkRef } from '../engine/types.js';
+import type { SinkRef } from '../core/contract.js';
 import type { Flow } from '../manifest/types.js';
 
 /**

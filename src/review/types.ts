@@ -1,4 +1,4 @@
-import type { Finding, RuleId, Severity } from '../engine/types.js';
+import type { Finding, RuleId, Severity } from '../core/contract.js';
 import type { DeclarationLocation, ManifestProblem } from '../manifest/types.js';
 
 /** What covers a finding in the manifest. */

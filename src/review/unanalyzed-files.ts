@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileError, SkippedFile } from '../engine/types.js';
+import type { FileError, SkippedFile } from '../core/contract.js';
 import { authorCanSkip, losesAnalysis, type UnanalyzedFile } from './exclusions.js';
 
 /** Source files compared under one skipped directory when the changed files are not known; past it, the directory counts as changed. */

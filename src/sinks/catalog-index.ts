@@ -1,4 +1,4 @@
-import type { SinkKind } from '../engine/types.js';
+import type { SinkKind } from '../core/contract.js';
 import type { CallSpec, SinkSpec } from './catalog-types.js';
 import { parsePattern, type PathPattern } from './path-pattern.js';
 import { normalizeModule } from './syntax.js';

@@ -1,4 +1,4 @@
-import type { SinkKind } from '../engine/types.js';
+import type { SinkKind } from '../core/contract.js';
 
 /**
  * The sink catalogue format. A catalogue is an array of `SinkSpec`, one per package family:

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import type { SinkRef } from '../engine/types.js';
+import type { SinkRef } from '../core/contract.js';
 import type { SinkMatch } from './types.js';
 import type { ValueRef } from './catalog-types.js';
 import type { CatalogIndex, CompiledCall } from './catalog-index.js';

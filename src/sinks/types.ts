@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import type { SinkKind, SinkRef } from '../engine/types.js';
+import type { SinkKind, SinkRef } from '../core/contract.js';
 
 /**
  * Where a value came from, as an access path from a package entry point (an "API graph" path, as in

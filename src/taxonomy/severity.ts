@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/contract.js';
 import { HIGH_SEVERITY_TAGS, type SensitivityTag } from './tags.js';
 
 /**

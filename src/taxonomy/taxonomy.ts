@@ -1,5 +1,5 @@
-import type { Severity } from '../engine/types.js';
-import { SEVERITY_ORDER } from '../engine/types.js';
+import type { Severity } from '../core/contract.js';
+import { SEVERITY_ORDER } from '../core/contract.js';
 import { CATEGORIES, type CategoryDef } from './categories.js';
 import { DEPRECATED_KEYS } from './deprecations.js';
 import { severityOf, within } from './severity.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../src/engine/scan.js';
 import type { Analyzer } from '../../src/engine/analyzer.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 import { compareWithAnnotations, type FixtureReport } from '../harness/fixtures.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

@@ -1,6 +1,6 @@
 import { scanFixture } from './fixture-scan.js';
 import { ANALYZERS } from '../../analyzers/index.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 import type { FixtureReport } from '../harness/fixtures.js';
 
 let result: ScanResult;

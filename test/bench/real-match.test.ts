@@ -1,6 +1,6 @@
 import { labelFile } from '../../bench/real/labels.js';
 import { matchesFinding, matchesSite } from '../../bench/real/match.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/contract.js';
 
 /** How bench:real pairs today's findings with the labels people wrote by reading real code. */
 const finding = (extra: Partial<Finding>): Finding => ({

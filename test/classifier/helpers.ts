@@ -1,4 +1,4 @@
-import type { Confidence } from '../../src/engine/types.js';
+import type { Confidence } from '../../src/core/contract.js';
 import type { NameContext, TypeHint } from '../../src/classifier/classifier.js';
 
 /** A table row: name, context flags, expected category (null = not personal data), expected confidence. */

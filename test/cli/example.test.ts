@@ -1,6 +1,6 @@
 import '@microsoft/jest-sarif';
 import { ensureBuilt, runCli } from './bin.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 
 beforeAll(ensureBuilt);
 

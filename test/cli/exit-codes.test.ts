@@ -1,5 +1,5 @@
 import { ensureBuilt, LEAKY, project, runCli } from './bin.js';
-import type { ScanResult, Severity } from '../../src/engine/types.js';
+import type { ScanResult, Severity } from '../../src/core/contract.js';
 
 beforeAll(ensureBuilt);
 

@@ -1,5 +1,5 @@
 import { ensureBuilt, LEAKY, project, runCli, STACK_LINE } from './bin.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 
 beforeAll(ensureBuilt);
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { scan } from '../../src/engine/scan.js';
 import { ANALYZERS } from '../../analyzers/index.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 
 /** One project with every kind of awkward input; the scan must report each and lose no finding. */
 let root: string;

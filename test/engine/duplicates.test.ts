@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ts } from '#ts-morph';
-import type { Analyzer, FindingInput } from '../../src/engine/analyzer.js';
+import type { FindingInput } from '../../src/core/analyzer.js';
+import type { Analyzer } from '../../src/engine/analyzer.js';
 import { scan } from '../../src/engine/scan.js';
 
 // Two paths that carry the same data to the same sink at one place are one claim (issue 11: the

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ANALYZERS } from '../../analyzers/index.js';
 import { DEFAULT_CONFIG } from '../../src/config/types.js';
 import { scan } from '../../src/engine/scan.js';
-import type { Finding, ScanResult } from '../../src/engine/types.js';
+import type { Finding, ScanResult } from '../../src/core/contract.js';
 import { scanSides } from '../../src/review/scan-sides.js';
 
 /*

@@ -1,5 +1,5 @@
 import { fingerprint } from '../../src/engine/fingerprint.js';
-import type { SinkRef } from '../../src/engine/types.js';
+import type { SinkRef } from '../../src/core/contract.js';
 
 const base = {
   rule: 'pii-logging' as const,

@@ -5,7 +5,7 @@ import { ts } from '#ts-morph';
 import { scan } from '../../src/engine/scan.js';
 import { ANALYZERS } from '../../analyzers/index.js';
 import type { Analyzer } from '../../src/engine/analyzer.js';
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 
 /*
  * One deeply nested file must not end the scan: it is analyzed, or reported in `errors` with its

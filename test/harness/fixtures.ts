@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '../../src/engine/types.js';
+import type { Finding, ScanResult } from '../../src/core/contract.js';
 import { readAnnotations, type Expectation } from './annotations.js';
 
 export interface FixtureReport {

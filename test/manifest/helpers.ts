@@ -1,7 +1,7 @@
 import { parseManifest, type ParseManifestOptions } from '../../src/manifest/load.js';
 import { formatManifestProblem } from '../../src/manifest/problems.js';
 import type { LoadedManifest } from '../../src/manifest/types.js';
-import type { Finding, SinkRef } from '../../src/engine/types.js';
+import type { Finding, SinkRef } from '../../src/core/contract.js';
 
 export const TODAY = '2025-06-01';
 

@@ -1,4 +1,4 @@
-import type { Finding, ScanResult } from '../../src/engine/types.js';
+import type { Finding, ScanResult } from '../../src/core/contract.js';
 import { initManifest } from '../../src/manifest/init.js';
 import { finding, load, SINKS } from './helpers.js';
 

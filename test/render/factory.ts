@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/contract.js';
 import type { Review, ReviewedFinding } from '../../src/review/types.js';
 
 /** A finding as the engine reports it; every test overrides only what it is about. */

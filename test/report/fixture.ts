@@ -1,4 +1,4 @@
-import type { AnalyzerMeta } from '../../src/engine/analyzer.js';
+import type { AnalyzerMeta } from '../../src/core/analyzer.js';
 import type { Finding, ScanResult } from '../../src/engine/types.js';
 
 /** Rule metadata as analyzers declare it; reports receive it as a parameter. */

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../../src/engine/types.js';
+import type { ScanResult } from '../../src/core/contract.js';
 import { renderJson } from '../../src/report/json.js';
 import { finding, richResult, scanResult } from './fixture.js';
 

@@ -1,5 +1,5 @@
 import { fingerprint } from '../../src/engine/fingerprint.js';
-import type { Finding, RuleId } from '../../src/engine/types.js';
+import type { Finding, RuleId } from '../../src/core/contract.js';
 import { diffFindings } from '../../src/review/diff-findings.js';
 import type { MatchedFinding, ReviewedFinding } from '../../src/review/types.js';
 

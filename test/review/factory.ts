@@ -1,4 +1,4 @@
-import type { Finding, RuleId, SinkRef } from '../../src/engine/types.js';
+import type { Finding, RuleId, SinkRef } from '../../src/core/contract.js';
 import type { LoadedManifest, Manifest } from '../../src/manifest/types.js';
 import type { ReviewedFinding } from '../../src/review/types.js';
 

@@ -4,7 +4,7 @@ import { ConfigError, type ConfigProblem } from '../../config/errors.js';
 import { CONFIG_SCHEMA } from '../../config/schema.js';
 import { closest } from '../../config/suggest.js';
 import type { ScanConfig } from '../../config/types.js';
-import type { Severity } from '../../engine/types.js';
+import type { Severity } from '../../core/contract.js';
 import { parseBoundedYaml } from '../../yaml/bounded-parse.js';
 import { quote } from '../../yaml/quote.js';
 import { APP_KEYS, DEFAULT_SETTINGS, type AppConfig, type AppSettings } from './types.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../../engine/types.js';
+import type { Severity } from '../../core/contract.js';
 import type { ScanConfig } from '../../config/types.js';
 
 export type Mode = 'block' | 'warn';

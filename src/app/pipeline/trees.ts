@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Analyzer } from '../../engine/analyzer.js';
-import { SEVERITY_ORDER } from '../../engine/types.js';
+import { SEVERITY_ORDER } from '../../core/contract.js';
 import { loadManifest } from '../../manifest/load.js';
 import { renderReview, TemplateError } from '../../render/index.js';
 import type { ReviewTreesOptions } from '../../review/run.js';

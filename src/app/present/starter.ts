@@ -1,6 +1,6 @@
 import { initManifest } from '../../manifest/init.js';
 import { codeBlock } from '../../render/escape.js';
-import type { ScanResult } from '../../engine/types.js';
+import type { ScanResult } from '../../core/contract.js';
 import type { Review } from '../../review/types.js';
 import { TOOL_VERSION } from '../../engine/version.js';
 

@@ -18,7 +18,7 @@
  * - shape: which TypeScript types fit, when not the category default (see type-hints.ts).
  * - exclude: words in front of the name that make it about something else (`serverIp`).
  */
-import type { Confidence } from '../../engine/types.js';
+import type { Confidence } from '../../core/contract.js';
 import type { Shape } from '../type-hints.js';
 
 export type ContextRule = 'none' | 'person' | 'strict' | 'near';

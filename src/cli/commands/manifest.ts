@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { ScanConfig } from '../../config/types.js';
-import type { ScanResult } from '../../engine/types.js';
+import type { ScanResult } from '../../core/contract.js';
 import { DEFAULT_MANIFEST_PATH, parseManifest } from '../../manifest/load.js';
 import { formatManifestProblem, hasErrors } from '../../manifest/problems.js';
 import type { LoadedManifest } from '../../manifest/types.js';

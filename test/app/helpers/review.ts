@@ -1,4 +1,4 @@
-import type { Finding } from '../../../src/engine/types.js';
+import type { Finding } from '../../../src/core/contract.js';
 import type { Review, ReviewedFinding } from '../../../src/review/types.js';
 import { decideVerdict } from '../../../src/review/verdict.js';
 
