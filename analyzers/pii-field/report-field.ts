@@ -3,7 +3,7 @@ import type { TypeHint } from '../../src/classifier/classifier.js';
 import { DATA_SUFFIXES } from '../../src/classifier/data/words.js';
 import type { TextLocation } from '../../src/core/analyzer.js';
 import type { FileContext } from '../../src/engine/analyzer.js';
-import type { Confidence } from '../../src/engine/types.js';
+import type { Confidence } from '../../src/core/contract.js';
 
 /** One declared field, as every extractor (TS types, ORM calls, Prisma) describes it. */
 export interface FieldDecl {

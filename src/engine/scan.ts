@@ -8,7 +8,7 @@ import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
 import type { FindingInput, NodeHandlers, TextLocation } from '../core/analyzer.js';
 import type { Analyzer, FileContext, ScanServices } from './analyzer.js';
-import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from './types.js';
+import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from '../core/contract.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';
 import { compilerOptionsFor } from './compiler-options.js';

@@ -1,6 +1,6 @@
 import type * as Sarif from 'sarif';
 import type { AnalyzerMeta } from '../core/analyzer.js';
-import type { ScanResult } from '../engine/types.js';
+import type { ScanResult } from '../core/contract.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { toSarif } from '../report/sarif.js';
 import type { Review, ReviewedFinding } from '../review/types.js';

@@ -1,5 +1,5 @@
 import type { AnalyzerMeta } from '../core/analyzer.js';
-import type { Finding, ScanResult, Severity, SinkRef } from '../engine/types.js';
+import type { Finding, ScanResult, Severity, SinkRef } from '../core/contract.js';
 
 /** What every renderer may use; reports never import the analyzers themselves. */
 export interface ReportOptions {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { AnalyzerMeta } from '../core/analyzer.js';
-import type { Finding, ScanResult, Severity } from '../engine/types.js';
+import type { Finding, ScanResult, Severity } from '../core/contract.js';
 import { firstParagraph, plainText, ruleOrder, severityRank, type ReportOptions } from './common.js';
 
 /** Where people learn about the tool; SARIF viewers link the tool name to it. */

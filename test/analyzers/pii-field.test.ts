@@ -9,7 +9,7 @@ import type { FindingInput } from '../../src/core/analyzer.js';
 import type { FileContext } from '../../src/engine/analyzer.js';
 import { Taxonomy } from '../../src/taxonomy/taxonomy.js';
 import { scan } from '../../src/engine/scan.js';
-import type { Finding, ScanResult } from '../../src/engine/types.js';
+import type { Finding, ScanResult } from '../../src/core/contract.js';
 import type { FixtureReport } from '../harness/fixtures.js';
 import { scanFixture } from './fixture-scan.js';
 

@@ -1,5 +1,5 @@
 import type { AnalyzerMeta } from '../../src/core/analyzer.js';
-import type { Finding, ScanResult } from '../../src/engine/types.js';
+import type { Finding, ScanResult } from '../../src/core/contract.js';
 
 /** Rule metadata as analyzers declare it; reports receive it as a parameter. */
 export const METAS: AnalyzerMeta[] = [
