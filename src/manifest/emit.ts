@@ -25,9 +25,11 @@ export interface YamlStyle {
   indentSeq: boolean;
   /** Lists of strings as `[a, b]` (true) or one item a line. */
   flowLists: boolean;
+  /** A `[a, b]` list longer than this many characters continues on the next lines. */
+  lineWidth?: number;
 }
 
-export const DEFAULT_STYLE: YamlStyle = { indent: 2, indentSeq: true, flowLists: true };
+export const DEFAULT_STYLE: YamlStyle = { indent: 2, indentSeq: true, flowLists: true, lineWidth: 100 };
 
 /** A plain or quoted YAML scalar, as the yaml library would write it. */
 export function scalar(v: string | number): string {
@@ -37,6 +39,29 @@ export function scalar(v: string | number): string {
 /** `[a, b]`. */
 export function flowList(items: readonly string[]): string {
   return `[${items.map((s) => scalarInFlow(s)).join(', ')}]`;
+}
+
+/**
+ * `prefix[a, b, c]`, continued on lines indented to `continuation` when it would pass `width`
+ * characters: a flow sequence may span lines, so a long list stays one value and reads as a paragraph.
+ */
+export function foldedFlowList(prefix: string, items: readonly string[], continuation: number, width: number, tail = ''): string[] {
+  const one = `${prefix}${flowList(items)}${tail}`;
+  if (one.length <= width || items.length < 2) return [one];
+  const lines: string[] = [];
+  let line = `${prefix}[`;
+  items.forEach((item, i) => {
+    const text = scalarInFlow(item) + (i < items.length - 1 ? ',' : ']');
+    const fresh = line.endsWith('[') || /^\s*$/.test(line);
+    if (!fresh && line.length + 1 + text.length > width) {
+      lines.push(line);
+      line = ' '.repeat(continuation) + text;
+    } else {
+      line += (fresh ? '' : ' ') + text;
+    }
+  });
+  lines.push(line + tail);
+  return lines;
 }
 
 /** Inside `[...]` and `{...}` commas and brackets are special too. */
@@ -69,7 +94,7 @@ export function emitMap(map: YMap, style: YamlStyle, col = 0): string[] {
       for (const item of v) out.push(...emitSeqItem(item, style, col + (style.indentSeq ? style.indent : 0)));
     } else if (isStringList(v)) {
       if (style.flowLists || v.length === 0) {
-        out.push(`${pad}${f.key}: ${flowList(v)}${comment(f.comment)}`);
+        out.push(...foldedFlowList(`${pad}${f.key}: `, v, col + style.indent, style.lineWidth ?? Number.POSITIVE_INFINITY, comment(f.comment)));
       } else {
         out.push(`${pad}${f.key}:${comment(f.comment)}`);
         const dash = ' '.repeat(col + (style.indentSeq ? style.indent : 0));
@@ -88,7 +113,12 @@ export function emitSeqItem(map: YMap, style: YamlStyle, dashCol: number, innerC
   const lines = emitMap(map, style, innerCol);
   // The first key goes on the dash line; comment lines before it stay above the dash.
   const first = lines.findIndex((l) => !/^\s*(#|$)/.test(l));
-  return lines.map((l, i) => (i === first ? `${' '.repeat(dashCol)}-${' '.repeat(innerCol - dashCol - 1)}${l.slice(innerCol)}` : l));
+  return lines.map((l, i) => {
+    if (i === first) return `${' '.repeat(dashCol)}-${' '.repeat(innerCol - dashCol - 1)}${l.slice(innerCol)}`;
+    // A comment about the item sits with its dash.
+    if (i < first && l.trim()) return `${' '.repeat(dashCol)}${l.trimStart()}`;
+    return l;
+  });
 }
 
 /** `{key: value, ...}` for a flow sequence of mappings; comments cannot go there and are dropped. */

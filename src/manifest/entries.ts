@@ -1,7 +1,7 @@
 import type { Finding, SinkKind, SinkRef } from '../core/contract.js';
 import { inline } from '../yaml/quote.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { LEGAL_BASES, TODO, oneOf } from './data/legal.js';
+import { TODO } from './data/legal.js';
 import type { YField, YMap } from './emit.js';
 import { AT_REST_KINDS } from './validate-rules.js';
 import type { FlowKind } from './types.js';
@@ -100,7 +100,7 @@ export function purposeSkeleton(
     { key: 'dataUse', value: TODO, comment: `why: a fideslang data use, e.g. ${example}` },
     { key: 'dataSubjects', value: [TODO], comment: 'whose data, e.g. [customer]' },
     { key: 'categories', value: [...categories] },
-    { key: 'legalBasis', value: TODO, comment: oneOf(Object.keys(LEGAL_BASES)) },
+    { key: 'legalBasis', value: TODO, comment: 'GDPR Art. 6(1), e.g. contract or consent (check lists all six)' },
   ];
   if (categories.some((c) => taxonomy.isSpecial(c))) {
     fields.push({ key: 'specialCategoryCondition', value: TODO, comment: 'GDPR Art. 9(2), e.g. explicit_consent' });

@@ -38,5 +38,6 @@ export function detectStyle(doc: Document, text: string): YamlStyle {
     indent: indent ?? DEFAULT_STYLE.indent,
     indentSeq: indentSeq ?? DEFAULT_STYLE.indentSeq,
     flowLists: flow || block ? flow >= block : DEFAULT_STYLE.flowLists,
+    lineWidth: DEFAULT_STYLE.lineWidth,
   };
 }

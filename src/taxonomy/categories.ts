@@ -126,6 +126,14 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { key: 'user.financial', name: 'Financial Data', label: 'financial data', parent: 'user' },
   { key: 'user.financial.bank_account', name: 'Bank Account Information', label: 'bank account number', parent: 'user.financial', tags: ['phi'] },
   { key: 'user.financial.credit_card', name: 'Credit Card Information', label: 'payment card number', parent: 'user.financial', tags: ['pci_chd'] },
+  // Extensions: fideslang has no keys under user.financial between account numbers and "all financial
+  // data", so a balance or a salary could only be declared with the broad key, which also covers card
+  // security codes that may never be stored. These say what the data is.
+  { key: 'user.financial.account_balance', name: 'Account Balance', label: 'account balance', parent: 'user.financial', extension: true },
+  { key: 'user.financial.income', name: 'Income', label: 'income', parent: 'user.financial', extension: true },
+  { key: 'user.financial.transactions', name: 'Financial Transactions', label: 'financial transactions', parent: 'user.financial', extension: true },
+  { key: 'user.financial.credit', name: 'Credit and Debt', label: 'credit and debt information', parent: 'user.financial', extension: true },
+  { key: 'user.financial.wallet_address', name: 'Crypto Wallet Address', label: 'crypto wallet address', parent: 'user.financial', extension: true },
   // Extension: PCI DSS sensitive authentication data (CVV/CVC, PIN/PIN block, track data) must never be stored after authorisation.
   {
     key: 'user.financial.card_security_code',

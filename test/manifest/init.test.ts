@@ -35,46 +35,112 @@ test('a first manifest that validates: only TODO warnings, no errors', () => {
   expect(new Set(loaded.problems.map((p) => p.code))).toEqual(new Set(['todo']));
 });
 
-test('datasets grouped by model, in snake_case; PCI SAD left out with a comment', () => {
-  const text = initManifest(scanOf(FINDINGS), { systemName: 'shop' });
+/** Files of the scanned project, for telling stored models from shapes that pass through. */
+const TEXTS: Record<string, string> = {
+  'src/models/user.ts': "@Entity('users')\nexport class User { @Column() email: string }",
+  'src/models/payment.ts': "@Entity()\nexport class PaymentDetails {}",
+  'src/models/patient.ts': "const PatientSchema = new Schema({ diagnosis: String });",
+};
+const fileText = (file: string) => TEXTS[file];
+
+test('a dataset per store with one `Model.*` entry per model; PCI SAD left out with a comment', () => {
+  const text = initManifest(scanOf(FINDINGS), { systemName: 'shop', fileText });
   const m = load(text).manifest;
   expect(m.datasets.map((d) => [d.id, d.fields.map((f) => `${f.symbol}: ${f.categories.join(', ')}`)])).toEqual([
-    ['user', ['User.email: user.contact.email', 'User.firstName: user.name.first']],
-    ['payment_details', ['PaymentDetails.cardNumber: user.financial.credit_card']],
-    ['patient', ['Patient.diagnosis: user.health_and_medical']],
+    ['typeorm', ['User.*: user.contact.email, user.name.first', 'PaymentDetails.*: user.financial.credit_card']],
+    ['mongoose', ['Patient.*: user.health_and_medical']],
   ]);
   expect(text).toContain(
     '# left out: PaymentDetails.cvv in src/models/payment.ts:3: user.financial.card_security_code (card security code): PCI sensitive authentication data may never be stored; remove it from the code (PCI DSS 3.3.1)',
   );
 });
 
-test('flows grouped by sink with the union of categories (a parent absorbs its children)', () => {
+test('DTOs, props and other shapes that pass through are covered by path entries, one per area of the code', () => {
+  const shapes = [
+    finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'LoginDto.email', file: 'src/auth/dto/login.dto.ts' }),
+    finding({ rule: 'pii-field', categories: ['user.authorization.credentials'], symbol: 'LoginDto.password', file: 'src/auth/dto/login.dto.ts' }),
+    finding({ rule: 'pii-field', categories: ['user.name.first'], symbol: 'ProfileProps.firstName', file: 'src/users/profile.tsx' }),
+    // An entity file, but the shape's name says it carries data between layers.
+    finding({ rule: 'pii-field', categories: ['user.name.last'], symbol: 'UserResponse.lastName', file: 'src/users/user.entity.ts' }),
+    finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'Invite.email', file: 'packages/types/invite.ts' }),
+    finding({ rule: 'pii-field', categories: ['user.name'], symbol: 'Survey.name', file: 'packages/types/surveys/survey.ts' }),
+  ];
+  const m = load(initManifest(scanOf(shapes), { systemName: 'x' })).manifest;
+  expect(m.datasets.map((d) => [d.id, d.fields.map((f) => `${f.path}: ${f.categories.join(', ')}`)])).toEqual([
+    [
+      'in-transit',
+      [
+        // a package's files share one entry; its sub-directories fold into it
+        'packages/types/**: user.contact.email, user.name',
+        'src/auth/**: user.authorization.credentials, user.contact.email',
+        'src/users/**: user.name.first, user.name.last',
+      ],
+    ],
+  ]);
+});
+
+test('two packages with the same store get the package in the dataset id', () => {
+  const prisma = [
+    finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'User.email', file: 'packages/db/schema.prisma' }),
+    finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'Contact.email', file: 'apps/mailer/prisma/schema.prisma' }),
+  ];
+  const m = load(initManifest(scanOf(prisma), { systemName: 'x' })).manifest;
+  expect(m.datasets.map((d) => [d.id, d.description])).toEqual([
+    ['db-prisma', 'Prisma models of packages/db'],
+    ['mailer-prisma', 'Prisma models of apps/mailer'],
+  ]);
+});
+
+test('flows grouped by sink with the union of categories (a parent absorbs its children); places listed above, the rest counted', () => {
   const text = initManifest(scanOf(FINDINGS), { systemName: 'shop' });
   const m = load(text).manifest;
   expect(m.flows).toEqual([
     { id: 'segment', kind: 'third_party', categories: ['user.contact.email', 'user.name', 'user.unique_id'], countries: ['TODO'] },
     { id: 's3:exports', kind: 'storage', categories: ['user.contact.email'] },
   ]);
-  expect(text).toContain('  - id: segment  # Segment (analytics): src/a.ts:5, src/b.ts:9, src/b.ts:12\n');
+  expect(text).toContain('  # Segment (analytics)\n  # src/a.ts:5\n  # src/b.ts:9\n  # src/b.ts:12\n  - id: segment\n');
   expect(text).toContain('# left out: s3:exports from src/export.ts:7: user.financial.card_security_code');
+  const many = Array.from({ length: 9 }, (_, i) => finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: SINKS.segment!, file: `src/f${i}.ts`, line: 1 }));
+  expect(initManifest(scanOf(many), { systemName: 'x' })).toContain('  # src/f2.ts:1\n  # ... and 6 more\n  - id: segment\n');
 });
 
-test('a purpose skeleton per flow and one for the datasets, with TODOs and a special-category condition where needed', () => {
-  const text = initManifest(scanOf(FINDINGS), { systemName: 'shop' });
+test('purposes by use: the service holds the stores and internal flows, a vendor kind gets its own; TODOs and a special-category condition where needed', () => {
+  const text = initManifest(scanOf(FINDINGS), { systemName: 'shop', fileText });
   const m = load(text).manifest;
   expect(m.purposes.map((p) => ({ id: p.id, flows: p.flows, datasets: p.datasets, categories: p.categories, special: p.specialCategoryCondition }))).toEqual([
-    { id: 'segment', flows: ['segment'], datasets: [], categories: ['user.contact.email', 'user.name', 'user.unique_id'], special: undefined },
-    { id: 's3:exports', flows: ['s3:exports'], datasets: [], categories: ['user.contact.email'], special: undefined },
     {
       id: 'service',
-      flows: [],
-      datasets: ['user', 'payment_details', 'patient'],
+      flows: ['s3:exports'],
+      datasets: ['typeorm', 'mongoose'],
       categories: ['user.contact.email', 'user.financial.credit_card', 'user.health_and_medical', 'user.name.first'],
       special: 'TODO',
     },
+    { id: 'analytics', flows: ['segment'], datasets: [], categories: ['user.contact.email', 'user.name', 'user.unique_id'], special: undefined },
   ]);
   expect(m.purposes.every((p) => p.dataUse === 'TODO' && p.legalBasis === 'TODO' && p.dataSubjects[0] === 'TODO')).toBe(true);
   expect(text).toContain('    dataUse: TODO  # why: a fideslang data use, e.g. analytics.reporting\n');
+});
+
+test('long lists fold at a readable width and stay one YAML list', () => {
+  const keys = ['user.contact.email', 'user.contact.phone_number', 'user.name.first', 'user.name.last', 'user.unique_id', 'user.device.ip_address', 'user.account.username'];
+  const wide = keys.map((c, i) => finding({ rule: 'pii-field', categories: [c], symbol: `User.f${i}`, file: 'src/user.entity.ts' }));
+  const text = initManifest(scanOf(wide), { systemName: 'x' });
+  expect(Math.max(...text.split('\n').filter((l) => !l.trimStart().startsWith('#')).map((l) => l.length))).toBeLessThanOrEqual(100);
+  expect(load(text).manifest.datasets[0]!.fields[0]!.categories).toEqual([...keys].sort());
+});
+
+test('init writes nothing check warns about but TODOs: a broad financial key becomes its declarable children', () => {
+  const money = [
+    finding({ rule: 'pii-field', categories: ['user.financial'], symbol: 'Wallet.funds', file: 'src/wallet.entity.ts' }),
+    finding({ rule: 'pii-field', categories: ['user.financial.account_balance'], symbol: 'Account.balance', file: 'src/account.entity.ts' }),
+    finding({ rule: 'data-flow', categories: ['user.financial'], sink: SINKS.s3!, file: 'src/export.ts' }),
+  ];
+  const loaded = load(initManifest(scanOf(money), { systemName: 'x' }));
+  expect(new Set(loaded.problems.map((p) => p.code))).toEqual(new Set(['todo']));
+  const declared = [...loaded.manifest.datasets.flatMap((d) => d.fields.flatMap((f) => f.categories)), ...loaded.manifest.flows.flatMap((f) => f.categories)];
+  expect(declared).not.toContain('user.financial');
+  expect(declared).not.toContain('user.financial.card_security_code');
+  expect(declared).toContain('user.financial.account_balance');
 });
 
 test('logged personal data is listed in comments, not allowed; suppressed findings are left out', () => {

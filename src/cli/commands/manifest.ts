@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
@@ -114,7 +114,15 @@ async function runInit(target: string, flags: ManifestFlags & { force?: boolean;
   const result = await scanProject(at, flags.progress);
   const { initManifest } = await import('../../manifest/init.js');
   const schema = path.relative(path.dirname(at.file), path.join(at.root, 'node_modules/privacy-review/schemas/manifest.schema.json')).split(path.sep).join('/');
-  const text = initManifest(result, { systemName: flags.name ?? (await systemName(at.root)), taxonomy: at.taxonomy, schema });
+  // The text of a scanned file tells a stored model (`@Entity`, `new Schema`) from a shape that passes through.
+  const fileText = (file: string) => {
+    try {
+      return readFileSync(path.join(at.root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const text = initManifest(result, { systemName: flags.name ?? (await systemName(at.root)), taxonomy: at.taxonomy, schema, fileText });
   await write(at, text);
   const loaded = parseManifest(text, at.shown, { taxonomy: at.taxonomy });
   const m = loaded.manifest;
