@@ -6,6 +6,17 @@ export interface Actor {
 
 export type Via = 'review' | 'comment' | 'action';
 
+/** A click on the check run's "Approve" button: GitHub keeps no record, the App writes it into that run. */
+export interface PendingClick {
+  checkRunId: number;
+  /** The commit of the clicked run (to find the run among the App's records). */
+  sha: string;
+  actor: Actor;
+  at: string;
+  /** The fingerprint the clicked run showed (from the webhook); the run's current one when not given. */
+  fingerprint?: string;
+}
+
 /** A `/privacy ...` line in a comment. `fingerprint` is a hex prefix the reviewer typed. */
 export type Command = { verb: 'approve'; fingerprint?: string } | { verb: 'revoke' } | { verb: 'unknown'; text: string };
 

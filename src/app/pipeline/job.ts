@@ -1,16 +1,7 @@
-import type { Actor, Withdrawal } from '../approval/types.js';
+import type { PendingClick, Withdrawal } from '../approval/types.js';
 import type { PullRef } from '../github/types.js';
 
-/** A click on the check run's "Approve" button: GitHub keeps no record, the App writes it into that run. */
-export interface PendingClick {
-  checkRunId: number;
-  /** The commit of the clicked run (to find the run among the App's records). */
-  sha: string;
-  actor: Actor;
-  at: string;
-  /** The fingerprint the clicked run showed (from the webhook); the run's current one when not given. */
-  fingerprint?: string;
-}
+export type { PendingClick } from '../approval/types.js';
 
 export interface StartedRun {
   sha: string;
