@@ -113,7 +113,8 @@ async function runInit(target: string, flags: ManifestFlags & { force?: boolean;
   }
   const result = await scanProject(at, flags.progress);
   const { initManifest } = await import('../../manifest/init.js');
-  const schema = path.relative(path.dirname(at.file), path.join(at.root, 'node_modules/privacy-review/schemas/manifest.schema.json')).split(path.sep).join('/');
+  const { manifestSchemaRef } = await import('../../manifest/schema-ref.js');
+  const { ref: schema, shared: schemaShared } = manifestSchemaRef(at.file);
   // The text of a scanned file tells a stored model (`@Entity`, `new Schema`) from a shape that passes through.
   const fileText = (file: string) => {
     try {
@@ -131,6 +132,7 @@ async function runInit(target: string, flags: ManifestFlags & { force?: boolean;
     `wrote ${at.shown}: ${count(m.datasets.length, 'dataset')}, ${count(m.flows.length, 'flow')}, ${count(m.purposes.length, 'purpose')}` +
       (todos ? `; ${count(todos, 'TODO value')} to fill in (privacy-review manifest check lists them)\n` : '\n'),
   );
+  if (!schemaShared) process.stderr.write(`note: its $schema line points at this machine's privacy-review (${schema}); with privacy-review installed in the project (npm install --save-dev) it points into node_modules\n`);
   return EXIT.clean;
 }
 
