@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import { typeHintOf, typeHintOfAnnotation } from '../../src/engine/type-hints.js';
+import { typeHintOf, typeHintOfAnnotation } from '../../src/classifier/type-hint-of.js';
 import { decoratorsOf, fieldFacts, isModelClass } from './decorators.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
 import { propertyName } from './syntax.js';

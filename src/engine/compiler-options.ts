@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import type { FileError } from '../core/contract.js';
-import { attachResolution, readDirectoryConfig, readProjectResolution } from './module-resolution.js';
-import { readWorkspacePackages } from './workspace.js';
+import { attachResolution, readDirectoryConfig, readProjectResolution } from '../ts/module-resolution.js';
+import { readWorkspacePackages } from '../ts/workspace.js';
 
 /**
  * Compiler options for analysis. We read the project's tsconfig.json (with its `extends` chain, also

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
-import { isBareSpecifier } from '../sinks/syntax.js';
-import { resolutionOf } from './module-resolution.js';
+import { isBareSpecifier } from '../ts/syntax.js';
+import { resolutionOf } from '../ts/module-resolution.js';
 
 /**
  * Module specifiers in `import ... from 'x'`, `export ... from 'x'`, `import 'x'`, `import('x')`,

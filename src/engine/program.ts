@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getLibFiles, Project, ts } from '#ts-morph';
-import { isBareSpecifier } from '../sinks/syntax.js';
-import { attachResolution, resolutionOf } from './module-resolution.js';
+import { isBareSpecifier } from '../ts/syntax.js';
+import { attachResolution, resolutionOf } from '../ts/module-resolution.js';
 import { lineNestedTooDeep, MAX_NESTING, setParentsWithinNesting } from './nesting.js';
 
 /** Why a source could not be given to TypeScript: it nests too deeply for the parser or the analysis. */

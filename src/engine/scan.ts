@@ -12,7 +12,7 @@ import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from '../cor
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';
 import { compilerOptionsFor } from './compiler-options.js';
-import { enclosingSymbol, rangeOf } from './symbols.js';
+import { enclosingSymbol, rangeOf } from '../ts/symbols.js';
 import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';

@@ -1,7 +1,7 @@
 import { ts } from '#ts-morph';
 import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
-import { isPlainString, skipOuter } from '../sinks/syntax.js';
+import { isPlainString, skipOuter } from '../ts/syntax.js';
 import { BUILTIN_SINKS } from '../sinks/resolver.js';
 
 /**

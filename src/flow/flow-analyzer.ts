@@ -1,15 +1,15 @@
 import { ts } from '#ts-morph';
 import type { ScanServices } from '../engine/analyzer.js';
 import type { TraceStep } from '../core/contract.js';
-import { lineOf } from '../engine/symbols.js';
-import { typeHintOf } from '../engine/type-hints.js';
+import { lineOf } from '../ts/symbols.js';
+import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
 import { isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
-import { skipOuter } from '../sinks/syntax.js';
+import { skipOuter } from '../ts/syntax.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;

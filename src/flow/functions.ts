@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { ASK_CHECKER, declarationsByScope } from './declarations-by-scope.js';
+import { ASK_CHECKER, declarationsByScope } from '../ts/declarations-by-scope.js';
 
 export type FunctionLike =
   | ts.FunctionDeclaration

@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { SinkMatch } from '../sinks/types.js';
-import { propertyNameText, skipOuter } from '../sinks/syntax.js';
+import { propertyNameText, skipOuter } from '../ts/syntax.js';
 
 /**
  * What an argument of a messaging SDK means by the parameter it is passed as: `to`, `cc`,

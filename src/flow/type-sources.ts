@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import type { Classifier } from '../classifier/classifier.js';
-import { typeHintOf } from '../engine/type-hints.js';
+import { typeHintOf } from '../classifier/type-hint-of.js';
 import type { Source } from './value.js';
 
 const MAX_DEPTH = 2;

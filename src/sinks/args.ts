@@ -1,7 +1,7 @@
 import { ts } from '#ts-morph';
 import type { ArgsSpec, ArgSel, ValueRef } from './catalog-types.js';
 import type { ConstantEvaluator } from './constant-value.js';
-import { propertyNameText, skipOuter } from './syntax.js';
+import { propertyNameText, skipOuter } from '../ts/syntax.js';
 
 /**
  * The argument expressions a selector designates. A spread argument (`...rest`) may hold any position

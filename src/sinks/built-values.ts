@@ -6,7 +6,7 @@ import { valueSymbol } from './constant-value.js';
 import type { OriginResolver } from './origin.js';
 import { matchPattern, normalizePath, parsePattern, type PathPattern } from './path-pattern.js';
 import { selectArgs } from './args.js';
-import { skipOuter } from './syntax.js';
+import { skipOuter } from '../ts/syntax.js';
 
 interface CompiledBuilder {
   call: CallSpec;

@@ -1,7 +1,7 @@
 import type { SinkKind } from '../core/contract.js';
 import type { CallSpec, SinkSpec } from './catalog-types.js';
 import { parsePattern, type PathPattern } from './path-pattern.js';
-import { normalizeModule } from './syntax.js';
+import { normalizeModule } from '../ts/syntax.js';
 
 export type Family = 'log' | 'egress';
 

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { propertyNameText, skipOuter } from './syntax.js';
+import { propertyNameText, skipOuter } from '../ts/syntax.js';
 
 /** A string whose prefix is known statically; `complete` when the whole value is. */
 export interface PartialString {

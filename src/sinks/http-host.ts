@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import { propertyInitializer, type ConstantEvaluator, type PartialString } from './constant-value.js';
-import { skipOuter } from './syntax.js';
+import { skipOuter } from '../ts/syntax.js';
 
 /** Properties of request-config objects that hold a URL (axios/got/request/ky/undici/fetch-like). */
 const URL_PROPERTIES = ['url', 'uri', 'href', 'baseURL', 'baseUrl', 'prefixUrl', 'origin', 'endpoint'];

@@ -12,7 +12,7 @@ import type { SiblingCalls } from './sibling-call.js';
 import type { BuiltValues } from './built-values.js';
 import { CALL, NEW, matchPattern, normalizePath, renderPath } from './path-pattern.js';
 import { GLOBAL_MODULE } from './globals.js';
-import { isAssignment, isPlainString, skipOuter } from './syntax.js';
+import { isAssignment, isPlainString, skipOuter } from '../ts/syntax.js';
 
 const NO_MATCHES: SinkMatch[] = [];
 const SYNTAX_RULED_OUT: SinkMatch[] = [];

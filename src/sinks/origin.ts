@@ -3,10 +3,10 @@ import type { Origin } from './types.js';
 import { GLOBAL_MODULE, GLOBAL_NAMES, GLOBAL_OBJECTS } from './globals.js';
 import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
-import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from './syntax.js';
+import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from '../ts/syntax.js';
 import { extendsExpression, findClassMember, findTypeMember } from './project-members.js';
-import { resolutionOf } from '../engine/module-resolution.js';
-import { ASK_CHECKER, declarationsByScope } from '../flow/declarations-by-scope.js';
+import { resolutionOf } from '../ts/module-resolution.js';
+import { ASK_CHECKER, declarationsByScope } from '../ts/declarations-by-scope.js';
 
 /**
  * An origin plus, for each step, the node that produced it (`()` → the call, `new` → the new

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { propertyNameText } from './syntax.js';
+import { propertyNameText } from '../ts/syntax.js';
 
 /**
  * Syntactic member lookup in project declarations. Asking the checker for the symbol of `a.b`

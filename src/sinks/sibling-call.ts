@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { skipOuter } from './syntax.js';
+import { skipOuter } from '../ts/syntax.js';
 
 /**
  * Configuration made by another call on the same variable, e.g. `xhr.open('POST', url)` before

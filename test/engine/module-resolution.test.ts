@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerOptionsFor } from '../../src/engine/compiler-options.js';
-import { generatorOutputs } from '../../src/engine/generated-clients.js';
+import { generatorOutputs } from '../../src/ts/generated-clients.js';
 import { ImportGraph } from '../../src/engine/imports.js';
-import { resolutionOf } from '../../src/engine/module-resolution.js';
-import { packageEntryCandidates } from '../../src/engine/package-entry.js';
-import { readWorkspacePackages } from '../../src/engine/workspace.js';
+import { resolutionOf } from '../../src/ts/module-resolution.js';
+import { packageEntryCandidates } from '../../src/ts/package-entry.js';
+import { readWorkspacePackages } from '../../src/ts/workspace.js';
 
 const MONOREPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/monorepo');
 

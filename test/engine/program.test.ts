@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import { createProgram } from '../../src/engine/program.js';
-import { isBareSpecifier } from '../../src/sinks/syntax.js';
+import { isBareSpecifier } from '../../src/ts/syntax.js';
 
 const ROOT = '/repo';
 const FILES = {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from '#ts-morph';
 import { createProgram } from '../../src/engine/program.js';
 import { bindLazily } from '../../src/engine/lazy-binding.js';
-import { ASK_CHECKER, declarationsByScope } from '../../src/flow/declarations-by-scope.js';
+import { ASK_CHECKER, declarationsByScope } from '../../src/ts/declarations-by-scope.js';
 
 const ROOT = '/repo';
 const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import type { TypeHint } from '../classifier/classifier.js';
+import type { TypeHint } from './classifier.js';
 
 /**
  * Reduce a TypeScript type to the coarse hint the classifier needs (`emailVerified: boolean` is a
