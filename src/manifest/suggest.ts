@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { isMap, parseDocument } from 'yaml';
 import type { Finding, SinkRef } from '../core/contract.js';
-import { flowMatchesSink } from '../review/sink-match.js';
+import { flowMatchesSink } from './sink-match.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { YMap } from './emit.js';
 import { datasetIdFor, declarable, fieldEntry, flowEntry, minimal, neverComment, ownerOf, purposeSkeleton, union, uniqueId, unsuppressed } from './entries.js';
@@ -65,7 +65,6 @@ class Plan {
   private readonly newPurposes = new Map<string, { flows: string[]; datasets: string[]; categories: string[]; service?: string }>();
   private readonly newFields = new Map<number, { symbol: string; categories: string[] }[]>();
   private readonly newDatasets = new Map<string, { id: string; fields: { symbol: string; categories: string[] }[] }>();
-  private logging: string[] = [];
 
   constructor(
     private readonly m: Manifest,
@@ -104,10 +103,12 @@ class Plan {
     this.m.datasets.forEach((d, i) => d.fields.forEach((field, j) => fieldCovers(field, f) && covering.push({ i, j, field })));
     const declared = union(...covering.map((c) => [...c.field.categories, ...(this.widenField.get(`${c.i}.${c.j}`) ?? [])]));
     const missing = this.uncovered(ok, declared);
-    const exact = covering.find((c) => c.field.symbol === f.symbol);
+    // The entry that already stands for this field grows: its own, its model's `Model.*`, or a path over its file.
     const owner = ownerOf(f.symbol);
-    if (exact) {
-      this.widen(this.widenField, `${exact.i}.${exact.j}`, exact.field.categories, missing);
+    const nearest =
+      covering.find((c) => c.field.symbol === f.symbol) ?? covering.find((c) => c.field.symbol === `${owner}.*`) ?? covering.find((c) => c.field.path && !c.field.symbol);
+    if (nearest) {
+      this.widen(this.widenField, `${nearest.i}.${nearest.j}`, nearest.field.categories, missing);
       return;
     }
     if (covering.length && !missing.length) return;
@@ -133,18 +134,19 @@ class Plan {
     this.purposeFor({ dataset: this.newDatasets.get(owner)!.id }, ok);
   }
 
-  /** Logged data is allowed only when it is not high severity: credentials or card numbers in logs are fixed in the code. */
+  /**
+   * Logged personal data is never allowed by a suggestion: most such log calls are defects, and the
+   * finding would disappear from the review. It is listed, for a fix in the code or a deliberate edit.
+   */
   private addLogging(f: Finding): void {
     const { ok, never } = declarable(f.categories, 'logging', this.taxonomy);
     if (never.length) this.skipped.push(`logging (${f.file}:${f.line}): ${neverComment(never, 'logging', this.taxonomy)}`);
-    const missing = this.uncovered(ok, [...this.m.logging.allowedCategories, ...this.logging]);
-    const high = missing.filter((c) => this.taxonomy.severity([c]) === 'high');
-    if (high.length) {
-      this.skipped.push(
-        `logging (${f.file}:${f.line}): ${high.map((c) => `${c} (${inline(this.taxonomy.label(c))})`).join(', ')} is high-severity data: redact it in the code, or allow it in logging.allowedCategories by hand if it must be logged`,
-      );
-    }
-    this.logging = union(this.logging, missing.filter((c) => !high.includes(c)));
+    const missing = this.uncovered(ok, this.m.logging.allowedCategories);
+    if (!missing.length) return;
+    const labels = missing.map((c) => `${c} (${inline(this.taxonomy.label(c))})`).join(', ');
+    this.skipped.push(
+      `logging (${f.file}:${f.line}): ${labels} in a log call: redact it or log an id in the code; allow it in logging.allowedCategories by hand only if these logs must carry it`,
+    );
   }
 
   /** The existing dataset of a model: one with fields of `Owner.…`, else one whose id is the model's. */
@@ -184,7 +186,8 @@ class Plan {
     for (const [key, cats] of this.widenField) {
       const [i, j] = key.split('.').map(Number) as [number, number];
       ed.appendScalars(['datasets', i, 'fields', j], 'categories', cats);
-      this.added.push(`dataset ${m.datasets[i]!.id}: ${m.datasets[i]!.fields[j]!.symbol} +${cats.join(', +')}`);
+      const field = m.datasets[i]!.fields[j]!;
+      this.added.push(`dataset ${m.datasets[i]!.id}: ${field.symbol ?? field.path} +${cats.join(', +')}`);
     }
     for (const [i, fields] of this.newFields) {
       ed.appendMaps(['datasets', i], 'fields', fields.map((x) => fieldEntry(x.symbol, x.categories)));
@@ -215,11 +218,6 @@ class Plan {
         return purposeSkeleton(pid, { flows: p.flows, datasets: p.datasets }, p.categories, this.taxonomy, p.service);
       });
       ed.appendMaps([], 'purposes', items);
-    }
-    if (this.logging.length) {
-      if (!ed.hasMap(['logging'])) ed.setSection('logging', [{ key: 'allowedCategories', value: this.logging }]);
-      else ed.appendScalars(['logging'], 'allowedCategories', this.logging);
-      this.added.push(`logging: +${this.logging.join(', +')}`);
     }
   }
 }

@@ -101,7 +101,7 @@ describe('manifest init', () => {
     const text = readFileSync(path.join(root, '.privacy/manifest.yml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=../node_modules/privacy-review/schemas/manifest.schema.json\n');
     expect(text).toContain('  name: demo-app');
-    expect(text).toContain('  - id: segment  # Segment (analytics): src/analytics.ts:4\n');
+    expect(text).toContain('  # Segment (analytics)\n  # src/analytics.ts:4\n  - id: segment\n');
     expect(text).toContain('#   user.authorization.credentials, user.contact.email: src/user.ts:3 (console)');
 
     const check = runCli(['manifest', 'check'], { cwd: root });
@@ -132,7 +132,7 @@ describe('manifest suggest', () => {
     expect(printed.stderr).toContain('  + dataset user: User.password\n');
     // A password in a log is fixed in the code, not allowed.
     expect(printed.stderr).toContain(
-      'left undeclared, to fix in the code:\n  ! logging (src/user.ts:3): user.authorization.credentials (account credential) is high-severity data: redact it in the code',
+      'left undeclared, to fix in the code:\n  ! logging (src/user.ts:3): user.authorization.credentials (account credential), user.contact.email (email address) in a log call: redact it or log an id in the code',
     );
     expect(printed.stderr).toContain('Fill in the new TODO values; privacy-review manifest check lists them.\n');
     expect(readFileSync(path.join(root, '.privacy/manifest.yml'), 'utf8')).toBe(`# hand-written\n${VALID}`);

@@ -1,5 +1,5 @@
 import { suggestManifest } from '../../src/manifest/suggest.js';
-import { finding, load, SINKS } from './helpers.js';
+import { finding, load, SINKS, VALID } from './helpers.js';
 
 /** A hand-written manifest with comments, blank lines, odd spacing, both list styles and quoting. */
 const HAND = `# yaml-language-server: $schema=../schemas/manifest.schema.json
@@ -114,10 +114,10 @@ test('widens existing flows, fields and purposes instead of duplicating them, an
     'flow openai',
     'purpose openai (TODO: data use, legal basis, data subjects)',
     'purpose customer (TODO: data use, legal basis, data subjects)',
-    'logging: +user.name.first',
   ]);
   expect(skipped).toEqual([
     'PaymentDetails.cvv (src/payment.ts:3): user.financial.card_security_code (card security code): PCI sensitive authentication data may never be stored; remove it from the code (PCI DSS 3.3.1)',
+    'logging (src/a.ts:1): user.name.first (first name) in a log call: redact it or log an id in the code; allow it in logging.allowedCategories by hand only if these logs must carry it',
   ]);
   const m = load(text).manifest;
   expect(m.flows.map((f) => f.id)).toEqual(['segment', 'stripe', 'openai']);
@@ -128,7 +128,8 @@ test('widens existing flows, fields and purposes instead of duplicating them, an
     ['User.firstName', ['user.name.first', 'user.name.last']],
     ['User.phone', ['user.contact.phone_number']],
   ]);
-  expect(m.logging).toEqual({ redactors: ['maskEmail'], allowedCategories: ['user.name.first'] });
+  // Logged data is never allowed by a suggestion: the log call stays in the review.
+  expect(m.logging).toEqual({ redactors: ['maskEmail'], allowedCategories: [] });
 });
 
 test('new entries follow the author\'s style: block lists stay block lists, blank lines between flows', () => {
@@ -167,6 +168,7 @@ test('sections that are missing, empty or written as [] are created in place', (
     finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'User.email' }),
     finding({ rule: 'pii-logging', categories: ['user.device.ip_address'], sink: SINKS.pino! }),
   ]);
+  expect(load(text).manifest.logging.allowedCategories).toEqual([]);
   expect(text).toBe(
     [
       'version: 1',
@@ -194,8 +196,6 @@ test('sections that are missing, empty or written as [] are created in place', (
       '      categories: [user.contact.email]',
       '      legalBasis: TODO  # GDPR Art. 6(1), e.g. contract or consent (check lists all six)',
       '      datasets: [user]',
-      'logging:',
-      '    allowedCategories: [user.device.ip_address]',
       '',
     ].join('\n'),
   );
@@ -216,21 +216,37 @@ test('sequences written without indentation under their key, and flow sequences 
   expect(load(text).manifest.purposes[1]).toMatchObject({ id: 'kafka:events', flows: ['kafka:events'], categories: ['user.contact.email'] });
 });
 
-test('a wildcard field that already covers the finding is left alone; one that does not gets a precise field', () => {
-  const base = 'version: 1\nsystem: {name: x}\ndatasets:\n  - id: accounts\n    fields:\n      - symbol: User.*\n        categories: [user.contact]\n';
+test('an entry that already stands for the field grows: its model\'s `Model.*`, or a path over its file', () => {
+  const base = 'version: 1\nsystem: {name: x}\ndatasets:\n  - id: accounts\n    fields:\n      - symbol: User.*\n        categories: [user.contact]\n  - id: shapes\n    fields:\n      - path: "src/dto/**"\n        categories: [user.name]\n';
   const covered = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'User.email' })]);
   expect(covered.added).toEqual([]);
   const more = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.name'], symbol: 'User.fullName' })]);
-  expect(more.added).toEqual(['dataset accounts: User.fullName']);
-  expect(more.text).toContain('      - symbol: User.*\n        categories: [user.contact]\n      - symbol: User.fullName\n        categories: [user.name]\n');
+  expect(more.added).toEqual(['dataset accounts: User.* +user.name']);
+  expect(more.text).toContain('      - symbol: User.*\n        categories: [user.contact, user.name]\n');
+  const dto = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.contact.phone_number'], symbol: 'SignupDto.phone', file: 'src/dto/signup.dto.ts' })]);
+  expect(dto.added).toEqual(['dataset shapes: src/dto/** +user.contact.phone_number']);
+  expect(dto.text).toContain('      - path: "src/dto/**"\n        categories: [user.name, user.contact.phone_number]\n');
+  expect(load(dto.text).manifest.datasets).toHaveLength(2);
 });
 
 test('CRLF files keep CRLF; a file without a final newline gets none added in the middle', () => {
-  const crlf = 'version: 1\r\nsystem:\r\n  name: x\r\nlogging:\r\n  allowedCategories:\r\n    - user.device.ip_address\r\n';
-  const { text } = suggestManifest(crlf, [finding({ rule: 'pii-logging', categories: ['user.name'], sink: SINKS.pino! })]);
-  expect(text).toBe('version: 1\r\nsystem:\r\n  name: x\r\nlogging:\r\n  allowedCategories:\r\n    - user.device.ip_address\r\n    - user.name\r\n');
-  const bare = suggestManifest('version: 1\nsystem: {name: x}\nlogging: {redactors: [a]}', [finding({ rule: 'pii-logging', categories: ['user.name'], sink: SINKS.pino! })]);
-  expect(bare.text).toBe('version: 1\nsystem: {name: x}\nlogging: {redactors: [a], allowedCategories: [user.name]}');
+  const crlf = 'version: 1\r\nsystem:\r\n  name: x\r\nflows:\r\n  - id: a\r\n    kind: http\r\n    categories:\r\n      - user.name\r\n';
+  const { text } = suggestManifest(crlf, [finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } })]);
+  expect(text.startsWith('version: 1\r\nsystem:\r\n  name: x\r\nflows:\r\n  - id: a\r\n    kind: http\r\n    categories:\r\n      - user.name\r\n      - user.contact.email\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  const bare = suggestManifest('version: 1\nsystem: {name: x}\nflows: [{id: a, kind: http, categories: [user.name]}]', [
+    finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } }),
+  ]);
+  expect(bare.text.startsWith('version: 1\nsystem: {name: x}\nflows: [{id: a, kind: http, categories: [user.name, user.contact.email]}]\n')).toBe(true);
+});
+
+test('personal data in logs is never allowed by a suggestion, so the log call stays in the review', () => {
+  const r = suggestManifest(VALID, [finding({ rule: 'pii-logging', categories: ['user.contact.email'], sink: SINKS.pino!, file: 'src/log.ts', line: 4 })]);
+  expect(r.added).toEqual([]);
+  expect(r.text).toBe(VALID);
+  expect(r.skipped).toEqual([
+    'logging (src/log.ts:4): user.contact.email (email address) in a log call: redact it or log an id in the code; allow it in logging.allowedCategories by hand only if these logs must carry it',
+  ]);
 });
 
 test('a manifest it cannot edit safely is returned unchanged, with the reason', () => {
