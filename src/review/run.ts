@@ -18,7 +18,8 @@ import { findMergeBase, findRepository, isCheckedOutClean, listChanges, material
 import { isScopeFile, needsWholeBase, scanSides } from './scan-sides.js';
 import { findExclusions } from './exclusions.js';
 import { unanalyzedFiles } from './unanalyzed-files.js';
-import type { Review, ReviewSide } from './types.js';
+import type { PurposeDrift, Review, ReviewedFinding, ReviewSide } from './types.js';
+import { SEVERITY_ORDER, type Severity } from '../core/contract.js';
 import { UNREADABLE_CODES } from '../manifest/problems.js';
 
 export interface ReviewTreesOptions {
@@ -49,6 +50,11 @@ export interface ReviewTreesOptions {
   full?: boolean;
   /** Head files that are not on disk (the download left them out), with why: reviewed as skipped. */
   unavailable?: readonly { file: string; reason: string }[];
+  /**
+   * Findings below this severity are left out of the review: out of the verdict and the fingerprint
+   * too, so that an approval does not lapse because of one (the App's `threshold`). Default: none left out.
+   */
+  minSeverity?: Severity;
 }
 
 /**
@@ -99,16 +105,18 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     fixedFiles: new Set(findings.filter((r) => r.status === 'fixed').map((r) => r.finding.file)),
   });
   const excluded = findExclusions({ findings, baseFindings: baseScan.findings, unanalyzed });
-  const verdict = decideVerdict({ findings, manifest, drift, manifestContent: headManifest?.manifest, configChanges: notes, excluded });
+  const shown = aboveThreshold(findings, drift, options.minSeverity);
+  const verdict = decideVerdict({ findings: shown.findings, manifest, drift: shown.drift, manifestContent: headManifest?.manifest, configChanges: [...notes], excluded });
+  if (shown.note) notes.push(shown.note);
   return {
     version: 1,
     base: options.base ?? { ref: 'base' },
     head: options.head ?? { ref: 'head' },
     manifest,
-    findings,
+    findings: shown.findings,
     // A declaration is stale when no file uses it, which only a review of every file can tell.
     stale: partial ? [] : head.stale,
-    drift,
+    drift: shown.drift,
     errors: headScan.errors.map((e) => ({ file: e.file, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}) })),
     skipped: headScan.skipped,
     excluded,
@@ -127,6 +135,17 @@ async function sideManifest(root: string, relPath: string, options: { taxonomy: 
   return exists ? loadManifest(root, relPath, options) : undefined;
 }
 
+
+/** The findings and drift at or above `min`, and a note saying how many findings were left out. */
+function aboveThreshold(findings: ReviewedFinding[], drift: PurposeDrift[], min: Severity | undefined): { findings: ReviewedFinding[]; drift: PurposeDrift[]; note?: string } {
+  if (!min || min === 'low') return { findings, drift };
+  const keep = (s: Severity) => SEVERITY_ORDER.indexOf(s) >= SEVERITY_ORDER.indexOf(min);
+  const kept = findings.filter((r) => keep(r.finding.severity));
+  const dropped = findings.length - kept.length;
+  if (!dropped) return { findings, drift };
+  const note = `${dropped} finding${dropped === 1 ? ' is' : 's are'} below the repository's severity threshold (${min}) and not shown.`;
+  return { findings: kept, drift: drift.filter((d) => keep(d.finding.severity)), note };
+}
 
 function unreadable(loaded: LoadedManifest | undefined): boolean {
   return loaded?.problems.some((p) => p.severity === 'error' && UNREADABLE_CODES.has(p.code)) ?? false;
