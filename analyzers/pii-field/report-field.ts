@@ -61,6 +61,7 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
    * classifies, it is the better reading; when only the bare name does, the owner made it something else.
    */
   const classifyField = (f: FieldDecl, personContext: boolean, qualifier: string | undefined): Match | null => {
+    if (classifier.isIgnored(f.name)) return null;
     if (f.signal) {
       const c = classifier.classify(f.signal, { personContext: true, typeHint: 'string' });
       if (c) return { category: c.category, confidence: 'high' };

@@ -112,6 +112,15 @@ export class Classifier {
     return remember(this.tokenCache, name, this.dictionary.canonical(this.words(name)));
   }
 
+  /**
+   * Whether the project says never to classify this name (`classifier.ignore`). Callers that read a
+   * field in its owner's words (`Order.email` as "order email") ask first: the setting names fields.
+   */
+  isIgnored(name: string): boolean {
+    const words = this.words(name);
+    return words.length > 0 && (this.ignored.has(words.join('_')) || this.ignored.has(this.tokens(name).join('_')));
+  }
+
   /** Whether a type or object name denotes a person (`User`, `CustomerDto`, `req.user`; not `UserService`). */
   isPersonContext(name: string): boolean {
     const hit = this.personCache.get(name);

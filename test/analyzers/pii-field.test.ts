@@ -165,3 +165,13 @@ describe('fingerprints', () => {
     expect(after!.id).not.toBe(before!.id);
   });
 });
+
+test('classifier.ignore silences a name on every model, also where the owner qualifies it (`Order.email` read as "order email")', () => {
+  const reports: FindingInput[] = [];
+  const classifier = new Classifier(undefined, { ignore: ['email'] });
+  const ctx = { classifier, taxonomy: Taxonomy.default(), report: (f: FindingInput) => reports.push(f) } as unknown as FileContext;
+  const report = createModelReporter(ctx);
+  report({ owner: 'User', fields: [{ name: 'email', at: { line: 1, column: 1 } }, { name: 'phone', at: { line: 2, column: 1 } }] });
+  report({ owner: 'Order', fields: [{ name: 'email', at: { line: 3, column: 1 } }, { name: 'contact', at: { line: 4, column: 1 }, children: [{ name: 'email', at: { line: 5, column: 1 } }] }] });
+  expect(reports.map((r) => r.symbol)).toEqual(['User.phone']);
+});
