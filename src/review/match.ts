@@ -4,7 +4,7 @@ import type { Dataset, DatasetField, LoadedManifest, Manifest, ManifestException
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Declaration, MatchedFinding, MatchResult, StaleDeclaration } from './types.js';
 import { uncovered } from './coverage.js';
-import { flowMatchesSink } from './sink-match.js';
+import { flowMatchesSink } from '../manifest/sink-match.js';
 
 export interface MatchOptions {
   taxonomy: Taxonomy;

@@ -1,5 +1,5 @@
 import type { SinkRef } from '../core/contract.js';
-import type { Flow } from '../manifest/types.js';
+import type { Flow } from './types.js';
 
 /**
  * Whether a declared flow stands for a sink the analyzer reported. By id (`segment`), by id prefix
