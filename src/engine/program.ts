@@ -3,6 +3,7 @@ import { getLibFiles, Project, ts } from '#ts-morph';
 import { isBareSpecifier } from '../ts/syntax.js';
 import { attachResolution, resolutionOf } from '../ts/module-resolution.js';
 import { lineNestedTooDeep, MAX_NESTING, setParentsWithinNesting } from './nesting.js';
+import { TYPE_MODELS_DIR, typeModelFilesFor, typeModelFor, typeModelTexts } from '../ts/type-models.js';
 
 /** Why a source could not be given to TypeScript: it nests too deeply for the parser or the analysis. */
 export interface Unparsable {
@@ -42,7 +43,8 @@ export function createProgram(
   unparsable?: Map<string, Unparsable>,
 ): ts.Program {
   const lib = libs();
-  const read = (fileName: string) => sources.get(fileName) ?? lib.get(fileName);
+  const models = typeModelTexts();
+  const read = (fileName: string) => sources.get(fileName) ?? lib.get(fileName) ?? models.get(fileName);
   const directories = new Set<string>();
   for (const file of sources.keys()) for (let d = path.dirname(file); !directories.has(d); d = path.dirname(d)) {
     directories.add(d);
@@ -62,14 +64,16 @@ export function createProgram(
       literals.map((literal) => {
         if (isBareSpecifier(literal.text) && (resolution || !packagesResolve)) {
           const file = resolution?.resolvesPackages ? resolution.resolveBare(literal.text, containingFile, isSource) : undefined;
-          return file ? resolvedTo(file) : { resolvedModule: undefined };
+          if (file) return resolvedTo(file);
+          const model = typeModelFor(literal.text);
+          return model ? resolvedToModel(model) : { resolvedModule: undefined };
         }
         return ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions));
       }),
     getSourceFile: (fileName, languageVersion) => {
       const source = sources.get(fileName);
       if (source !== undefined) return parseWithinNesting(fileName, source, languageVersion, unparsable);
-      const text = lib.get(fileName);
+      const text = lib.get(fileName) ?? models.get(fileName);
       if (text === undefined) return undefined;
       const key = `${fileName}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : languageVersion}`;
       let sf = libSourceFiles.get(key);
@@ -85,13 +89,13 @@ export function createProgram(
     getNewLine: () => '\n',
     fileExists: (f) => read(f) !== undefined,
     readFile: read,
-    directoryExists: (d) => directories.has(d) || d === LIB_DIR,
+    directoryExists: (d) => directories.has(d) || d === LIB_DIR || d === TYPE_MODELS_DIR,
     getDirectories: () => [],
     // JSDoc changes types only in JavaScript files and no analyzer reads it: not building it for
     // TypeScript files saves parse time and memory (TypeScript's own `ParseForTypeInfo` mode).
     jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
   };
-  return ts.createProgram({ rootNames: [...sources.keys()], options, host });
+  return ts.createProgram({ rootNames: [...sources.keys(), ...typeModelFilesFor(sources.values())], options, host });
 }
 
 /** A project source, parsed and given parent pointers; an empty stand-in when it nests too deeply. */
@@ -150,6 +154,11 @@ export function createReferenceProgram(sources: ReadonlyMap<string, string>, opt
 /** A module resolved to a project source file. */
 function resolvedTo(file: string): ts.ResolvedModuleWithFailedLookupLocations {
   return { resolvedModule: { resolvedFileName: file, extension: extensionOf(file), isExternalLibraryImport: false } };
+}
+
+/** A package specifier answered by a type model (type-models.ts): a library's declarations. */
+function resolvedToModel(file: string): ts.ResolvedModuleWithFailedLookupLocations {
+  return { resolvedModule: { resolvedFileName: file, extension: ts.Extension.Dts, isExternalLibraryImport: true } };
 }
 
 function extensionOf(file: string): ts.Extension {

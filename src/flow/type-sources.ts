@@ -1,6 +1,7 @@
 import { ts } from '#ts-morph';
 import type { Classifier } from '../classifier/classifier.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
+import { TYPE_MODELS_DIR } from '../ts/type-models.js';
 import type { Source } from './value.js';
 
 const MAX_DEPTH = 2;
@@ -26,6 +27,7 @@ export class TypeSources {
   /** The type's own name, when it names a model (`User`, `CustomerDto`). */
   nameOf(type: ts.Type): string | undefined {
     const t = this.unwrap(type);
+    if (this.isModelComputed(t)) return schemaNameOf(t);
     const name = (t.aliasSymbol ?? t.getSymbol())?.getName();
     return name === '__type' || name === '__object' ? undefined : name;
   }
@@ -40,7 +42,7 @@ export class TypeSources {
     if (t.isUnion() || t.isIntersection()) {
       result = t.types.flatMap((m) => this.collect(m, depth, seen));
     } else if (t.flags & ts.TypeFlags.Object && this.isProjectType(t)) {
-      const ownerName = (t.aliasSymbol ?? t.getSymbol())?.getName() ?? '';
+      const ownerName = (this.isModelComputed(t) ? schemaNameOf(t) : (t.aliasSymbol ?? t.getSymbol())?.getName()) ?? '';
       const personContext = ownerName !== '__type' && ownerName !== '__object' && this.classifier.isPersonContext(ownerName);
       for (const prop of t.getProperties()) {
         const name = prop.getName();
@@ -76,9 +78,30 @@ export class TypeSources {
   private isProjectType(t: ts.Type): boolean {
     const decls = (t.aliasSymbol ?? t.getSymbol())?.getDeclarations();
     if (!decls?.length) return false;
-    return decls.some((d) => {
-      const sf = d.getSourceFile();
-      return !sf.isDeclarationFile && !this.program.isSourceFileDefaultLibrary(sf);
-    });
+    return decls.some((d) => this.isProjectFile(d.getSourceFile())) || this.isModelComputed(t);
   }
+
+  /**
+   * A row or schema output that a type model computed from a schema declared in the project
+   * (`InferSelectModel<typeof users>`, `z.infer<typeof ZUser>`): the type is the model's, its
+   * fields are the project's.
+   */
+  private isModelComputed(t: ts.Type): boolean {
+    const decl = (t.aliasSymbol ?? t.getSymbol())?.getDeclarations()?.[0];
+    if (!decl || !decl.getSourceFile().fileName.startsWith(TYPE_MODELS_DIR)) return false;
+    const field = t.getProperties()[0]?.getDeclarations()?.[0];
+    return field !== undefined && this.isProjectFile(field.getSourceFile());
+  }
+
+  private isProjectFile(sf: ts.SourceFile): boolean {
+    return !sf.isDeclarationFile && !this.program.isSourceFileDefaultLibrary(sf);
+  }
+}
+
+/** The variable a schema-computed type's fields were declared in: `users` of `pgTable('users', {...})`, `ZUser`. */
+function schemaNameOf(t: ts.Type): string | undefined {
+  for (let n: ts.Node | undefined = t.getProperties()[0]?.getDeclarations()?.[0]; n; n = n.parent) {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text.replace(/^Z(?=[A-Z])/, '').replace(/(?:Schema|Table)$/, '') || n.name.text;
+  }
+  return undefined;
 }
