@@ -3,7 +3,7 @@ import type { Analyzer } from '../engine/analyzer.js';
 import type { reviewTrees } from '../review/run.js';
 import { acknowledgeFirst, type AckFirst } from './events/ack-first.js';
 import { BodyBudget } from './events/capped-body.js';
-import { registerHandlers } from './events/handlers.js';
+import { registerHandlers, type HandlerDeps } from './events/handlers.js';
 import { refuseMalformed } from './events/refuse-malformed.js';
 import { webhookIntake, type Handler } from './events/webhook-intake.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
@@ -13,6 +13,7 @@ import { AnalysisCache, inThread, type TreesReviewer } from './pipeline/analyze.
 import { jobCovers, jobSupersedes, mergeJobs, type PrJob } from './pipeline/job.js';
 import { runJob, type JobDeps } from './pipeline/run-job.js';
 import { InProcessQueue } from './queue/in-process.js';
+import type { JobQueue } from './queue/types.js';
 import { defaultPoolSize, ReviewPool } from './worker/pool.js';
 
 export interface PrivacyReviewOptions {
@@ -41,6 +42,15 @@ export interface PrivacyReviewOptions {
    */
   maxWebhookBytes?: number;
   /**
+   * Where jobs wait (default: in this process, run on its worker threads). The shared queue gets
+   * the App's job runner and runs it on the worker processes.
+   */
+  queue?: (run: JobRunner) => JobQueue<PrJob>;
+  /** Who starts a head's in-progress check run (default: this process decides; the shared queue: Redis). */
+  checkRuns?: HandlerDeps['checkRuns'];
+  /** The analysis cache a job reads and fills (default: one in memory for the process; the shared queue: Redis). */
+  cacheFor?: (job: PrJob) => Promise<AnalysisCache>;
+  /**
    * Seams for tests: the review of two trees, run on the webhook server's thread instead of a
    * worker (so it can be stubbed), with these analyzers; the worker's entry; the clock; the
    * temporary directory.
@@ -56,7 +66,9 @@ export interface PrivacyReview {
   /** The Probot application function. */
   app: ApplicationFunction;
   /** Its job queue: `await queue.idle()` waits for every queued review (tests, shutdown). */
-  queue: InProcessQueue<PrJob>;
+  queue: JobQueue<PrJob>;
+  /** Runs one job (what the queue calls); rejects while the App is not loaded. */
+  run: JobRunner;
   /** The review worker threads; undefined when `review` runs the reviews in-thread. */
   pool?: ReviewPool;
   /**
@@ -70,6 +82,9 @@ export interface PrivacyReview {
    */
   close(): Promise<void>;
 }
+
+/** Runs one review job until it is done or its signal is aborted. */
+export type JobRunner = (job: PrJob, signal: AbortSignal) => Promise<void>;
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -90,18 +105,21 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
   const trees: TreesReviewer = pool ? (input, signal) => pool.run(input, signal) : inThread(options.review!, options.analyzers);
   let deps: JobDeps | undefined;
   let deliveries: AckFirst | undefined;
-  const queue = new InProcessQueue<PrJob>({
-    concurrency,
-    timeoutMs,
-    merge: mergeJobs,
-    covers: jobCovers,
-    supersedes: jobSupersedes,
-    run: (job, signal) => {
-      if (!deps) throw new Error('the App is not loaded');
-      return runJob(deps, job, signal);
-    },
-    onError: (job, e) => deps?.log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
-  });
+  const run: JobRunner = async (job, signal) => {
+    if (!deps) throw new Error('the App is not loaded');
+    return runJob(options.cacheFor ? { ...deps, cache: await options.cacheFor(job) } : deps, job, signal);
+  };
+  const queue =
+    options.queue?.(run) ??
+    new InProcessQueue<PrJob>({
+      concurrency,
+      timeoutMs,
+      merge: mergeJobs,
+      covers: jobCovers,
+      supersedes: jobSupersedes,
+      run,
+      onError: (job, e) => deps?.log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
+    });
 
   const app: ApplicationFunction = (probot: Probot) => {
     const log = probot.log.child({ name: 'privacy-review' });
@@ -119,7 +137,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
     };
-    registerHandlers(probot, { queue, identity, log, now });
+    registerHandlers(probot, { queue, identity, log, now, ...(options.checkRuns ? { checkRuns: options.checkRuns } : {}) });
     if (options.ackFirst !== false && probot.webhooks) deliveries = acknowledgeFirst(probot.webhooks, log);
     else if (probot.webhooks) refuseMalformed(probot.webhooks);
     if (options.warm) {
@@ -130,6 +148,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
   return {
     app,
     queue,
+    run,
     ...(pool ? { pool } : {}),
     webhookIntake: (probot) => {
       const maxBodyBytes = options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;

@@ -6,7 +6,7 @@ import type { AppIdentity } from '../identity.js';
 import { jobKey, jobRunShas, type PrJob } from '../pipeline/job.js';
 import type { Log } from '../pipeline/run-job.js';
 import type { JobQueue } from '../queue/types.js';
-import { CheckRunWindow } from './check-run-window.js';
+import { CheckRunWindow, type CheckRunSlot } from './check-run-window.js';
 import { route } from './routes.js';
 
 export const EVENTS = [
@@ -30,6 +30,8 @@ export interface HandlerDeps {
   identity(): Promise<AppIdentity>;
   log: Log;
   now(): Date;
+  /** Who starts the in-progress check run of a slot (default: this process's CheckRunWindow; several processes share one in Redis). */
+  checkRuns?: { take(slot: CheckRunSlot): boolean | Promise<boolean> };
 }
 
 /**
@@ -41,7 +43,7 @@ export interface HandlerDeps {
  * already queued or running does not start a second check run.
  */
 export function registerHandlers(app: Probot, deps: HandlerDeps): void {
-  const checkRuns = new CheckRunWindow({ now: () => deps.now().getTime() });
+  const checkRuns = deps.checkRuns ?? new CheckRunWindow({ now: () => deps.now().getTime() });
   app.on([...EVENTS], async (context) => {
     const me = await deps.identity();
     const name = context.name;
@@ -77,20 +79,24 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
         reanalyze: decision.reanalyze,
         events: [ids.event],
       };
-      if (!deps.queue.claimDelivery(`${context.id}#${number}`)) {
+      const claim = deps.queue.claimDelivery(`${context.id}#${number}`);
+      if (!(claim instanceof Promise ? await claim : claim)) {
         deps.log.info({ ...ids, pr: number }, 'redelivered webhook dropped');
         continue;
       }
       // The same head is already being reviewed, or its check run belongs to a job already (a late
-      // delivery): no second in-progress check run. From here to enqueue nothing awaits, so a
-      // webhook arriving meanwhile sees this one's job.
-      const { queued, running } = deps.queue.peek(key);
+      // delivery): no second in-progress check run. The in-process queue answers at once and its
+      // answers are not awaited, so nothing yields from here to enqueue and a webhook arriving
+      // meanwhile sees this one's job; the shared queue holds the check-run slot in Redis instead.
+      const peeked = deps.queue.peek(key);
+      const { queued, running } = peeked instanceof Promise ? await peeked : peeked;
       const covered = [queued, running].some(
         (p) => p && (p.headSha === decision.sha || (decision.sha !== undefined && jobRunShas(p).includes(decision.sha))) && (decision.baseSha === undefined || p.baseSha === decision.baseSha),
       );
       // A replayed delivery (fresh id, same payload) re-evaluates but adds no check run.
-      const fresh = () => checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event });
-      if (decision.startCheck && decision.sha && !(covered && !decision.reanalyze) && fresh()) {
+      const wants = decision.startCheck && decision.sha !== undefined && !(covered && !decision.reanalyze);
+      const slot = wants ? checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event }) : false;
+      if (decision.sha && (slot instanceof Promise ? await slot : slot)) {
         const sha = decision.sha;
         const id = startCheckRun(octokit, { owner, repo }, sha, deps.now()).catch((e: unknown) => {
           deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
@@ -98,7 +104,8 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
         });
         job.starting = [{ sha, id }];
       }
-      const result = deps.queue.enqueue({ key, payload: job });
+      const enqueued = deps.queue.enqueue({ key, payload: job });
+      const result = enqueued instanceof Promise ? await enqueued : enqueued;
       deps.log.info({ ...ids, pr: number, queue: result }, 'privacy review enqueued');
     }
   });

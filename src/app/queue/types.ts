@@ -1,16 +1,21 @@
 /**
  * Where analysis jobs wait. Webhooks only enqueue (GitHub wants an answer within 10 seconds); the
- * in-process queue is the default, a shared one (Redis, SQS) can implement the same interface for
- * several App instances.
+ * in-process queue is the default and answers at once; the shared one (Redis) answers with
+ * promises, for several App processes.
  */
 export interface JobQueue<T> {
-  enqueue(job: QueueJob<T>): EnqueueResult;
+  enqueue(job: QueueJob<T>): EnqueueResult | Promise<EnqueueResult>;
   /** Remember a delivery id; false when it was seen before (a redelivered webhook). */
-  claimDelivery(id: string): boolean;
+  claimDelivery(id: string): boolean | Promise<boolean>;
   /** The payload queued or running for a key (to decide whether a webhook needs a new check run). */
-  peek(key: string): { queued?: T; running?: T };
+  peek(key: string): Peeked<T> | Promise<Peeked<T>>;
   /** Resolves once nothing is queued or running (tests, graceful shutdown). */
   idle(): Promise<void>;
+}
+
+export interface Peeked<T> {
+  queued?: T;
+  running?: T;
 }
 
 export interface QueueJob<T> {
