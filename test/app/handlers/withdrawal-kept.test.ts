@@ -7,7 +7,8 @@ import { arrange } from '../helpers/arrange.js';
 /**
  * A reviewer's withdrawal holds once the App has seen it: deleting or editing the `/privacy revoke`
  * comment, or dismissing the "request changes" review, does not bring the approval back. The App
- * writes every withdrawal into its own check run's ledger, which only it can write.
+ * writes every withdrawal into its own check run's ledger, which only it can write. (A later
+ * evaluation reading it from the ledger: test/app/decide/decide.test.ts.)
  */
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -38,24 +39,6 @@ test.each([
   const done = cap.checkUpdates[0]!.body;
   expect(done.conclusion).toBe('action_required');
   expect(decodeLedger(done.output.text)?.withdrawals).toEqual([expect.objectContaining({ via: 'comment', id: 3003, actor: expect.objectContaining({ login: 'priv' }) })]);
-  expect(scope.pendingMocks()).toEqual([]);
-});
-
-test('a later evaluation, with the revoke gone from GitHub, still reads it from the ledger', async () => {
-  const { fp, probot, queue, cap, tarballs } = await arrange();
-  const scope = mockRun(mockAuth(nock(API)), cap, {
-    config: REVIEWERS,
-    pull: pullObject({ labels: ['privacy-review-required'] }),
-    tarballs,
-    comments: [approve],
-    runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, fp, { withdrawals: [{ via: 'comment', id: 3003, actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:10:00Z' }] })] },
-    updates: { 21: 1 },
-    commentCreate: true,
-  });
-  // An unrelated command re-evaluates.
-  await probot.receive({ id: 'wd-later', name: 'issue_comment', payload: commentEvent('created', '/privacy help', 'dev', { id: 3010 }) as never });
-  await queue.idle();
-  expect(cap.checkUpdates[0]!.body.conclusion).toBe('action_required');
   expect(scope.pendingMocks()).toEqual([]);
 });
 
