@@ -31,9 +31,10 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** Rules in report order: the analyzers' order, then any rule only the findings mention. */
-export function ruleOrder(result: ScanResult, rules: readonly AnalyzerMeta[]): string[] {
+export function ruleOrder(result: ScanResult | readonly Finding[], rules: readonly AnalyzerMeta[]): string[] {
   const ids = rules.map((r) => r.id as string);
-  for (const f of result.findings) if (!ids.includes(f.rule)) ids.push(f.rule);
+  const findings = Array.isArray(result) ? (result as readonly Finding[]) : (result as ScanResult).findings;
+  for (const f of findings) if (!ids.includes(f.rule)) ids.push(f.rule);
   return ids;
 }
 

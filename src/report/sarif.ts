@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { AnalyzerMeta } from '../core/analyzer.js';
-import type { Finding, ScanResult, Severity } from '../core/contract.js';
-import { firstParagraph, plainText, ruleOrder, severityRank, type ReportOptions } from './common.js';
+import type { FileError, Finding, ScanResult, Severity, SkippedFile } from '../core/contract.js';
+import { SEVERITIES_DESC, firstParagraph, plainText, ruleOrder, type ReportOptions } from './common.js';
 
 /** Where people learn about the tool; SARIF viewers link the tool name to it. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/privacy-review';
@@ -13,40 +13,83 @@ const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.5'
 const SRCROOT = '%SRCROOT%';
 
 /**
- * SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules from the analyzers' metadata, one
- * result per finding with a line-independent partial fingerprint, code flows from traces, and
- * suppressed findings kept as results with a `suppressions` entry (GitHub shows them as dismissed).
+ * SARIF 2.1.0 as GitHub code scanning accepts it, for a scan: see `sarifLog`, which the review's
+ * SARIF (render/sarif.ts) shares.
  */
 export function renderSarif(result: ScanResult, options: ReportOptions): string {
   return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
 }
 
 export function toSarif(result: ScanResult, options: ReportOptions): Sarif.Log {
-  const ruleIds = ruleOrder(result, options.rules);
-  const rules = ruleIds.map((id) => ruleDescriptor(id, options.rules.find((m) => m.id === id), result.findings));
+  return sarifLog({
+    tool: result.tool,
+    root: result.root,
+    findings: result.findings,
+    errors: result.errors,
+    skipped: result.skipped,
+    rules: options.rules,
+    properties: { stats: { files: result.stats.files, lines: result.stats.lines, durationMs: result.stats.durationMs } },
+  });
+}
+
+/** What a SARIF log is written from: findings and the files that could not be analyzed. */
+export interface SarifInput {
+  tool: { name: string; version: string };
+  /** Absolute root the paths are relative to; without one `%SRCROOT%` stays unresolved, which code scanning maps to the checkout. */
+  root?: string;
+  findings: readonly Finding[];
+  errors: readonly FileError[];
+  skipped: readonly SkippedFile[];
+  /** Metadata of the analyzers, for rule names and help. */
+  rules: readonly AnalyzerMeta[];
+  /** The run's own properties. */
+  properties?: Record<string, unknown>;
+  /** A result's message and further properties, when the caller knows more about a finding (a review: why it is asked about). */
+  annotate?: (finding: Finding, index: number) => { message?: string; properties?: Record<string, unknown> } | undefined;
+}
+
+/**
+ * One SARIF writer for scan and review output: one run, rules from the analyzers' metadata, one
+ * result per finding with a line-independent partial fingerprint, code flows from traces, and
+ * suppressed findings kept as results with a `suppressions` entry (GitHub shows them as dismissed).
+ *
+ * GitHub reads `security-severity` from a result's rule only, so each rule is described once per
+ * severity (`pii-field/low`, `pii-field/high`): 55 low user-id fields then show as low in code
+ * scanning instead of taking the severity of the worst finding of their rule.
+ */
+export function sarifLog(input: SarifInput): Sarif.Log {
+  const ruleIds = ruleOrder(input.findings, input.rules);
+  const descriptors = ruleIds.flatMap((id) => SEVERITIES_DESC.map((severity) => ruleDescriptor(id, severity, input.rules.find((m) => m.id === id))));
+  const indexOf = (f: Finding) => ruleIds.indexOf(f.rule) * SEVERITIES_DESC.length + SEVERITIES_DESC.indexOf(f.severity);
   const run: Sarif.Run = {
     tool: {
       driver: {
-        name: result.tool.name,
-        version: result.tool.version,
-        semanticVersion: result.tool.version,
+        name: input.tool.name,
+        version: input.tool.version,
+        semanticVersion: input.tool.version,
         informationUri: INFORMATION_URI,
-        rules,
+        rules: descriptors,
         notifications: [
           { id: 'file-error', shortDescription: { text: 'A file could not be analyzed completely.' } },
           { id: 'file-skipped', shortDescription: { text: 'A file was not analyzed.' } },
         ],
       },
     },
-    originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(result.root) } },
+    ...(input.root ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(input.root) } } } : {}),
     columnKind: 'utf16CodeUnits',
-    results: result.findings.map((f) => toResult(f, ruleIds.indexOf(f.rule))),
+    results: input.findings.map((f, i) => {
+      const result = toResult(f, indexOf(f));
+      const extra = input.annotate?.(f, i);
+      if (extra?.message) result.message = { text: extra.message };
+      if (extra?.properties) result.properties = { ...result.properties, ...extra.properties };
+      return result;
+    }),
     invocations: [
       {
-        // File-level errors and skips are reported, not fatal: the scan itself ran to completion.
+        // File-level errors and skips are reported, not fatal: the analysis itself ran to completion.
         executionSuccessful: true,
         toolExecutionNotifications: [
-          ...result.errors.map(
+          ...input.errors.map(
             (e): Sarif.Notification => ({
               level: 'error',
               descriptor: { id: 'file-error', index: 0 },
@@ -54,7 +97,7 @@ export function toSarif(result: ScanResult, options: ReportOptions): Sarif.Log {
               locations: [{ physicalLocation: physical(e.file, e.line, e.column) }],
             }),
           ),
-          ...result.skipped.map(
+          ...input.skipped.map(
             (s): Sarif.Notification => ({
               level: 'note',
               descriptor: { id: 'file-skipped', index: 1 },
@@ -65,33 +108,35 @@ export function toSarif(result: ScanResult, options: ReportOptions): Sarif.Log {
         ],
       },
     ],
-    properties: {
-      stats: { files: result.stats.files, lines: result.stats.lines, durationMs: result.stats.durationMs },
-    },
+    ...(input.properties ? { properties: input.properties } : {}),
   };
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
 }
 
-function ruleDescriptor(id: string, meta: AnalyzerMeta | undefined, findings: readonly Finding[]): Sarif.ReportingDescriptor {
-  // GitHub reads security-severity per rule only: use the worst severity this rule reported (medium if none).
-  const severities = findings.filter((f) => f.rule === id).map((f) => f.severity);
-  const worst = severities.sort((a, b) => severityRank(b) - severityRank(a))[0] ?? 'medium';
-  const properties = { tags: ['privacy', 'security', 'pii'], 'security-severity': SECURITY_SEVERITY[worst], precision: 'medium' };
-  if (!meta) return { id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'warning' }, properties };
+/** `pii-field/low`: the rule at one severity. */
+export function sarifRuleId(rule: string, severity: Severity): string {
+  return `${rule}/${severity}`;
+}
+
+function ruleDescriptor(id: string, severity: Severity, meta: AnalyzerMeta | undefined): Sarif.ReportingDescriptor {
+  const properties = { tags: ['privacy', 'security', 'pii'], 'security-severity': SECURITY_SEVERITY[severity], precision: 'medium', rule: id, severity };
+  const at = `${sarifRuleId(id, severity)}`;
+  const defaultConfiguration = { level: LEVEL[severity] };
+  if (!meta) return { id: at, name: pascalCase(`${id} ${severity}`), shortDescription: { text: `${id} (${severity} severity)` }, defaultConfiguration, properties };
   return {
-    id,
-    name: pascalCase(meta.name),
-    shortDescription: { text: meta.shortDescription },
+    id: at,
+    name: pascalCase(`${meta.name} ${severity}`),
+    shortDescription: { text: `${meta.shortDescription.replace(/\.$/, '')} (${severity} severity).` },
     fullDescription: { text: firstParagraph(meta.help) || meta.shortDescription },
     help: { text: plainText(meta.help), markdown: meta.help },
-    defaultConfiguration: { level: 'warning' },
+    defaultConfiguration,
     properties,
   };
 }
 
 function toResult(f: Finding, ruleIndex: number): Sarif.Result {
   const result: Sarif.Result = {
-    ruleId: f.rule,
+    ruleId: sarifRuleId(f.rule, f.severity),
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: f.message },
@@ -106,7 +151,9 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
     ],
     partialFingerprints: { 'privacyReview/v1': f.id },
     properties: {
+      rule: f.rule,
       severity: f.severity,
+      'security-severity': SECURITY_SEVERITY[f.severity],
       categories: f.categories,
       sink: f.sink,
       confidence: f.confidence,
