@@ -401,6 +401,10 @@ export class FakeGitHub implements PullState {
       this.checkRuns.push(run);
       return send(201, this.runJson(run));
     }
+    if (method === 'GET' && (match = m(new RegExp(`^${r}/check-runs/(\\d+)$`)))) {
+      const run = this.checkRuns.find((c) => c.id === Number(match![1]));
+      return run ? send(200, this.runJson(run)) : send(404, { message: 'Not Found' });
+    }
     if (method === 'PATCH' && (match = m(new RegExp(`^${r}/check-runs/(\\d+)$`)))) {
       const run = this.checkRuns.find((c) => c.id === Number(match![1]));
       if (!run) return send(404, { message: 'Not Found' });
