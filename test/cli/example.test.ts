@@ -1,14 +1,12 @@
 import '@microsoft/jest-sarif';
-import { ensureBuilt, runCli } from './bin.js';
+import { runCli } from '../harness/cli.js';
 import type { ScanResult } from '../../src/core/contract.js';
-
-beforeAll(ensureBuilt);
 
 // The README quick start: the built bin on the bundled example, in every format.
 const EXAMPLE = 'examples/shop';
 
-test('json: the example finds a field, a log leak and a flow of each kind it plants', () => {
-  const r = runCli(['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']);
+test('json: the example finds a field, a log leak and a flow of each kind it plants', async () => {
+  const r = await runCli(['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']);
   expect(r.status).toBe(0);
   const result = JSON.parse(r.stdout) as ScanResult;
   const has = (rule: string, file: string, sink?: string) =>
@@ -28,16 +26,16 @@ test('json: the example finds a field, a log leak and a flow of each kind it pla
   expect(result.errors).toEqual([]);
 });
 
-test('text with the default threshold exits 1 on the high-severity card data leak', () => {
-  const r = runCli(['scan', EXAMPLE]);
+test('text with the default threshold exits 1 on the high-severity card data leak', async () => {
+  const r = await runCli(['scan', EXAMPLE]);
   expect(r.status).toBe(1);
   expect(r.stdout).toMatch(/high\s+pii-logging\s+Logs .*payment card number/);
   expect(r.stdout).toMatch(/1 suppressed/);
 });
 
-test('sarif of the example is valid SARIF 2.1.0 with one result per finding', () => {
-  const json = JSON.parse(runCli(['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']).stdout) as ScanResult;
-  const r = runCli(['scan', EXAMPLE, '--format', 'sarif', '--fail-on', 'none']);
+test('sarif of the example is valid SARIF 2.1.0 with one result per finding', async () => {
+  const json = JSON.parse((await runCli(['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none'])).stdout) as ScanResult;
+  const r = await runCli(['scan', EXAMPLE, '--format', 'sarif', '--fail-on', 'none']);
   const log = JSON.parse(r.stdout);
   expect(log).toBeValidSarifLog();
   expect(log.runs[0].results).toHaveLength(json.findings.length);
@@ -45,8 +43,8 @@ test('sarif of the example is valid SARIF 2.1.0 with one result per finding', ()
   expect(new Set(ids)).toEqual(new Set(json.findings.map((f) => f.id)));
 });
 
-test('markdown of the example is a summary table followed by findings', () => {
-  const r = runCli(['scan', EXAMPLE, '--format', 'markdown', '--fail-on', 'none']);
+test('markdown of the example is a summary table followed by findings', async () => {
+  const r = await runCli(['scan', EXAMPLE, '--format', 'markdown', '--fail-on', 'none']);
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^## Privacy review/);
   expect(r.stdout).toContain('`openai`');

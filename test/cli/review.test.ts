@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureBuilt, runCli, STACK_LINE, type CliRun } from './bin.js';
+import { type CliRun, runCli } from '../harness/cli.js';
+import { STACK_LINE } from './project.js';
 import { gitIn, initRepo, openRepo, tempDir, type TestRepo } from '../review/git-repo.js';
 import type { Review } from '../../src/review/types.js';
 
@@ -106,7 +107,6 @@ let repo: TestRepo;
 let BASE_SHA: string;
 
 beforeAll(() => {
-  ensureBuilt();
   repo = initRepo();
   repo.write({ 'src/user.ts': USER, 'src/lib/logger.ts': LOGGER, 'src/signup.ts': SIGNUP, 'src/billing.ts': BILLING, '.privacy/manifest.yml': MANIFEST });
   BASE_SHA = repo.commit('base');
@@ -133,26 +133,26 @@ beforeAll(() => {
   repo.git('checkout', '-q', 'main');
 });
 
-function review(head: string, ...extra: string[]): CliRun {
+function review(head: string, ...extra: string[]): Promise<CliRun> {
   return runCli(['review', '--base', 'main', '--head', head, repo.dir, ...extra]);
 }
 
-function reviewJson(head: string, ...extra: string[]): { run: CliRun; review: Review } {
-  const run = review(head, '--format', 'json', ...extra);
+async function reviewJson(head: string, ...extra: string[]): Promise<{ run: CliRun; review: Review }> {
+  const run = await review(head, '--format', 'json', ...extra);
   expect(run.stderr).not.toMatch(STACK_LINE);
   return { run, review: JSON.parse(run.stdout) as Review };
 }
 
 const byStatus = (r: Review, status: string) => r.findings.filter((f) => f.status === status);
 
-test('(a) an undeclared Segment flow: review required, the finding is new, the markdown names it', () => {
-  const md = review('segment', '--format', 'markdown');
+test('(a) an undeclared Segment flow: review required, the finding is new, the markdown names it', async () => {
+  const md = await review('segment', '--format', 'markdown');
   expect(md.status).toBe(1);
   expect(md.stdout).toContain('Review required');
   expect(md.stdout).toMatch(/`data-flow` `src\/signup\.ts:\d+:\d+` in `register`: Sends .* to Segment/);
   expect(md.stdout).toContain('**Destination:** Segment (`segment`)');
 
-  const { run, review: r } = reviewJson('segment', '--fail-on', 'fail');
+  const { run, review: r } = await reviewJson('segment', '--fail-on', 'fail');
   expect(run.status).toBe(0); // --fail-on fail: review_required does not fail the job
   expect(r.verdict.decision).toBe('review_required');
   const added = byStatus(r, 'new');
@@ -162,15 +162,15 @@ test('(a) an undeclared Segment flow: review required, the finding is new, the m
   expect(r.head.ref).toBe('segment');
   // by default only the changed files and their importers are analyzed; --full analyzes every file, with the same new findings
   expect(r.stats.scope).toMatchObject({ mode: 'changed' });
-  const full = reviewJson('segment', '--fail-on', 'none', '--full').review;
+  const full = (await reviewJson('segment', '--fail-on', 'none', '--full')).review;
   expect(full.stats.scope).toEqual({ mode: 'full' });
   expect(byStatus(full, 'new').map((f) => f.finding.id)).toEqual(added.map((f) => f.finding.id));
   expect(byStatus(full, 'unchanged').length).toBeGreaterThanOrEqual(5);
   expect(byStatus(r, 'unchanged').length).toBeLessThan(byStatus(full, 'unchanged').length);
 });
 
-test('(b) reformatting, moving code and renaming a file: pass, nothing new', () => {
-  const { run, review: r } = reviewJson('refactor');
+test('(b) reformatting, moving code and renaming a file: pass, nothing new', async () => {
+  const { run, review: r } = await reviewJson('refactor');
   expect(byStatus(r, 'new')).toEqual([]);
   expect(byStatus(r, 'fixed')).toEqual([]);
   expect(r.verdict.decision).toBe('pass');
@@ -180,8 +180,8 @@ test('(b) reformatting, moving code and renaming a file: pass, nothing new', () 
   for (const f of moved) expect(f).toMatchObject({ status: 'unchanged', baseFile: 'src/billing.ts' });
 });
 
-test('(c) logging a social security number: fail', () => {
-  const { run, review: r } = reviewJson('ssn-log');
+test('(c) logging a social security number: fail', async () => {
+  const { run, review: r } = await reviewJson('ssn-log');
   expect(r.verdict.decision).toBe('fail');
   expect(run.status).toBe(1);
   expect(byStatus(r, 'new').map((f) => [f.finding.rule, f.finding.severity, f.finding.categories])).toEqual([
@@ -189,8 +189,8 @@ test('(c) logging a social security number: fail', () => {
   ]);
 });
 
-test('(d) declaring the flow in the same pull request: review required for the declaration change', () => {
-  const { run, review: r } = reviewJson('declared');
+test('(d) declaring the flow in the same pull request: review required for the declaration change', async () => {
+  const { run, review: r } = await reviewJson('declared');
   expect(run.status).toBe(1);
   expect(r.verdict.decision).toBe('review_required');
   expect(byStatus(r, 'new').map((f) => [f.finding.sink?.id, f.declared, f.declaration?.id])).toEqual([['segment', true, 'segment']]);
@@ -198,10 +198,10 @@ test('(d) declaring the flow in the same pull request: review required for the d
   expect(r.verdict.reasons.join('\n')).toMatch(/declaration change/);
 });
 
-test('(e) a shallow CI clone without the base: exit 2 with the fetch to run', () => {
+test('(e) a shallow CI clone without the base: exit 2 with the fetch to run', async () => {
   const clone = path.join(tempDir(), 'clone');
   gitIn(path.dirname(clone), ['clone', '-q', '--depth', '1', '--single-branch', '--branch', 'segment', `file://${repo.dir}`, clone]);
-  const r = runCli(['review', '--base', 'origin/main', '--head', 'HEAD', clone]);
+  const r = await runCli(['review', '--base', 'origin/main', '--head', 'HEAD', clone]);
   expect(r.status).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toContain('base ref "origin/main" is not in this clone');
@@ -210,48 +210,48 @@ test('(e) a shallow CI clone without the base: exit 2 with the fetch to run', ()
   expect(r.stderr).not.toMatch(STACK_LINE);
 });
 
-test('(f) not a git repository: exit 2, one clear message', () => {
-  const r = runCli(['review', '--base', 'main', tempDir()]);
+test('(f) not a git repository: exit 2, one clear message', async () => {
+  const r = await runCli(['review', '--base', 'main', tempDir()]);
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/^privacy-review: .* is not in a git work tree/);
   expect(r.stderr).not.toMatch(STACK_LINE);
 });
 
-test('(g) an invalid manifest on head: fail, with file:line', () => {
-  const md = review('bad-manifest', '--format', 'markdown');
+test('(g) an invalid manifest on head: fail, with file:line', async () => {
+  const md = await review('bad-manifest', '--format', 'markdown');
   expect(md.status).toBe(1);
   expect(md.stdout).toMatch(/^## Privacy review: Fail$/m);
   expect(md.stdout).toMatch(/`\.privacy\/manifest\.yml:14:\d+` \*\*error\*\*.*user\.contact\.emial/);
 });
 
-test('the configuration comes from the base side: a pull request cannot ignore its own findings', () => {
-  const { run, review: r } = reviewJson('own-rules');
+test('the configuration comes from the base side: a pull request cannot ignore its own findings', async () => {
+  const { run, review: r } = await reviewJson('own-rules');
   expect(r.verdict.decision).toBe('review_required');
   expect(byStatus(r, 'new').map((f) => [f.finding.sink?.id, f.finding.suppressed])).toEqual([['segment', false]]);
   expect(run.stderr).toContain('note: This pull request adds .privacy-review.yml');
 });
 
-test('without --head the work tree is reviewed as it is, uncommitted changes included', () => {
+test('without --head the work tree is reviewed as it is, uncommitted changes included', async () => {
   const clone = path.join(tempDir(), 'work');
   gitIn(path.dirname(clone), ['clone', '-q', repo.dir, clone]);
   const work = openRepo(clone);
   work.write({ 'src/signup.ts': SIGNUP_WITH_SEGMENT });
   const statusBefore = work.git('status', '--porcelain');
-  const r = runCli(['review', '--base', 'origin/main', '--format', 'json'], { cwd: clone });
+  const r = await runCli(['review', '--base', 'origin/main', '--format', 'json'], { cwd: clone });
   const parsed = JSON.parse(r.stdout) as Review;
   expect(byStatus(parsed, 'new').map((f) => f.finding.sink?.id)).toEqual(['segment']);
   expect(parsed.head.ref).toBe('work tree');
   expect(work.git('status', '--porcelain')).toBe(statusBefore);
 });
 
-test('usage errors exit 2: no --base, an option as a ref, a manifest outside the reviewed directory', () => {
-  const missing = runCli(['review', repo.dir]);
+test('usage errors exit 2: no --base, an option as a ref, a manifest outside the reviewed directory', async () => {
+  const missing = await runCli(['review', repo.dir]);
   expect(missing.status).toBe(2);
   expect(missing.stderr).toContain("required option '-b, --base <ref>' not specified");
-  const injected = runCli(['review', '--base=--output=/tmp/x', repo.dir]);
+  const injected = await runCli(['review', '--base=--output=/tmp/x', repo.dir]);
   expect(injected.status).toBe(2);
   expect(injected.stderr).toContain('invalid base ref');
-  const outside = runCli(['review', '--base', 'main', '--manifest', '/etc/passwd', repo.dir]);
+  const outside = await runCli(['review', '--base', 'main', '--manifest', '/etc/passwd', repo.dir]);
   expect(outside.status).toBe(2);
   expect(outside.stderr).toContain('is not inside the reviewed directory');
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { BIN, ensureBuilt, project } from './bin.js';
+import { BIN, ensureBuilt } from '../../harness/bin.js';
+import { project } from '../project.js';
 
 beforeAll(ensureBuilt);
 

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBuilt, REPO } from './bin.js';
-import type { Review } from '../../src/review/types.js';
+import { ensureBuilt } from '../../harness/bin.js';
+import { REPO } from '../../harness/cli.js';
+import type { Review } from '../../../src/review/types.js';
 
 beforeAll(ensureBuilt);
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { BIN, CLEAN, ensureBuilt, project, runCli } from './bin.js';
+import { BIN, ensureBuilt, runBin } from '../../harness/bin.js';
+import { CLEAN, project } from '../project.js';
 
 beforeAll(ensureBuilt);
 
@@ -29,7 +30,7 @@ test('a progress bar on a terminal for more than 50 files, unless --no-progress'
 });
 
 test('no progress bar when stderr is not a terminal', () => {
-  const r = runCli(['scan', project(manyFiles)]);
+  const r = runBin(['scan', project(manyFiles)]);
   expect(r.status).toBe(0);
   expect(r.stderr).toBe('');
 });
