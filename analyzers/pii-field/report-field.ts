@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import { DATA_SUFFIXES } from '../../src/classifier/data/words.js';
+import { CONFIG_TYPE_WORDS, DATA_SUFFIXES, PERSON_NOUNS, QUERY_PREFIXES, TRANSPARENT_SUFFIXES } from '../../src/classifier/data/words.js';
 import type { TextLocation } from '../../src/core/analyzer.js';
 import type { FileContext } from '../../src/engine/analyzer.js';
 import type { Confidence } from '../../src/core/contract.js';
@@ -21,6 +21,8 @@ export interface FieldDecl {
   column?: string;
   /** Inline nested object (`address: { street: string }`, mongoose nested paths, nested `z.object`). */
   children?: FieldDecl[];
+  /** Name of the declared type or schema of the value (`ToggleInputConfig`), when it is a named one. */
+  typeName?: string;
 }
 
 /** A declared data model: interface, class, schema, table. */
@@ -40,6 +42,23 @@ export interface ModelDecl {
 interface Match {
   category: string;
   confidence: Confidence;
+}
+
+/** What a model as a whole says about its fields, beyond each field's own name. */
+interface ModelFacts {
+  /** `Account`, `Invite`: a record about a person, whose own `id` is not the person's. */
+  record: boolean;
+  /** `Message`, `Document`, `Response`: its text fields hold what a person wrote. */
+  content: 'content' | 'submission' | undefined;
+  /** `ContactAttribute`: its `value` is one of the person's attributes. */
+  attributeOwner: string | undefined;
+  /** The model holds a visitor's IP address: its `country` is theirs. */
+  visitor: boolean;
+}
+
+/** `id`, `_id`, `uuid`: a row's own key. */
+function isRowId(name: string): boolean {
+  return /^_?(id|uuid|guid|cuid)$/i.test(name);
 }
 
 /** Classifies the fields of a model and reports each personal-data field once. */
@@ -66,9 +85,12 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
       const c = classifier.classify(f.signal, { personContext: true, typeHint: 'string' });
       if (c) return { category: c.category, confidence: 'high' };
     }
-    const hint = f.hint && once(f.hint);
+    // `lastName: ToggleInputConfig` configures a form's last-name input; it holds no one's name.
+    if (f.typeName && isConfigType(f.typeName)) return null;
+    const hint = hintOf(f);
     const bare = classifyName(f.name, personContext, hint);
-    if (qualifier) {
+    // `MailData.data`, `CancelEmailResponse.data`: a field named only "data" says nothing, and its owner's noun is not its content.
+    if (qualifier && !isOnlyDataWords(f.name) && !namesItsPerson(f.name)) {
       const qualified = classifyName(`${qualifier}_${f.name}`, personContext, hint);
       if (qualified || bare) return qualified;
     }
@@ -78,25 +100,78 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
   /** The head noun of an owner that is not a person: `ServerConfig` → `config`, `BillingAddressDto` → `address`. */
   const qualifierOf = (owner: string): string | undefined => {
     const words = classifier.tokens(owner);
+    // `FilterUserDto.roles` are roles searched for: a query's fields are read by their own names.
+    if (words.some((w) => QUERY_PREFIXES.has(w))) return undefined;
     let end = words.length;
     while (end > 0 && DATA_SUFFIXES.has(words[end - 1]!)) end--;
     return end > 0 ? words[end - 1] : undefined;
   };
 
+  // One checker query per field, however many readings ask for it.
+  const hints = new WeakMap<FieldDecl, () => TypeHint | undefined>();
+  const hintOf = (f: FieldDecl): (() => TypeHint | undefined) | undefined => {
+    if (!f.hint) return undefined;
+    let h = hints.get(f);
+    if (!h) hints.set(f, (h = once(f.hint)));
+    return h;
+  };
+
+  // `followerId`, `customerName`: the field says whose data it is, whatever its owner is.
+  const namesItsPerson = (name: string): boolean => PERSON_NOUNS.has(classifier.tokens(name)[0] ?? '');
+  const isOnlyDataWords = (name: string): boolean => classifier.tokens(name).every((w) => TRANSPARENT_SUFFIXES.has(w) || DATA_SUFFIXES.has(w));
+  const isConfigType = (typeName: string): boolean => {
+    const words = classifier.tokens(typeName);
+    return words.length > 0 && CONFIG_TYPE_WORDS.has(words[words.length - 1]!);
+  };
+
+  const factsOf = (model: ModelDecl, personContext: boolean, qualifier: string | undefined): ModelFacts => {
+    const names = [model.owner, ...(model.aliases ?? [])];
+    return {
+      record: personContext && names.some((n) => classifier.isPersonRecord(n)),
+      content: names.map((n) => classifier.contentKind(n)).find((k) => k !== undefined),
+      attributeOwner: names.find((n) => classifier.classifyAttributeValue(n, 'value', 'string')),
+      visitor: model.fields.some((f) => !f.children?.length && classifyField(f, personContext, qualifier)?.category === 'user.device.ip_address'),
+    };
+  };
+
+  /** Fields that only the model around them makes personal data. */
+  const classifyInModel = (f: FieldDecl, facts: ModelFacts): Match | null => {
+    const readings: ((hint: TypeHint | undefined) => Match | null)[] = [];
+    const { content, attributeOwner } = facts;
+    if (content) readings.push((h) => classifier.classifyContent(f.name, content, h));
+    if (attributeOwner) readings.push((h) => classifier.classifyAttributeValue(attributeOwner, f.name, h));
+    if (facts.visitor) readings.push((h) => classifier.classifyVisitorGeo(f.name, h));
+    for (const read of readings) {
+      // By name first, as everywhere: the type is asked for only when the name fits.
+      if (!read(undefined)) continue;
+      const hint = hintOf(f)?.();
+      const c = read(hint === 'unknown' ? undefined : hint);
+      if (c) return c;
+    }
+    return null;
+  };
+
   /** Reports `f` (or the fields nested in it); true when something was reported. */
-  const visit = (model: ModelDecl, f: FieldDecl, prefix: string[], personContext: boolean, qualifier: string | undefined): boolean => {
+  const visit = (model: ModelDecl, f: FieldDecl, prefix: string[], personContext: boolean, qualifier: string | undefined, facts?: ModelFacts): boolean => {
     const path = [...prefix, f.name];
     if (f.children?.length) {
-      // `customer: { name: string }`: the nested object is about a person even if its owner is not.
-      const inner = personContext || classifier.isPersonContext(f.name);
+      // `customer: { name: string }`: the nested object is about a person even if its owner is not;
+      // `profile: { name }` of a user is the user's, read without the parent's word.
+      const personal = classifier.isPersonContext(f.name);
+      const inner = personContext || personal;
       let reported = false;
-      for (const child of f.children) reported = visit(model, child, path, inner, f.name) || reported;
+      for (const child of f.children) reported = visit(model, child, path, inner, personal && personContext ? undefined : f.name) || reported;
       // Report the most specific fields: `User.address.city`, not also `User.address`.
       if (reported) return true;
     }
-    const match = classifyField(f, personContext, qualifier);
+    // `Account.id`, `Invite.id`: the row id of a record about a person, not the person's id.
+    const ownContext = facts?.record && isRowId(f.name) ? false : personContext;
+    let match = classifyField(f, ownContext, qualifier);
+    if (!match && facts && !f.children?.length) match = classifyInModel(f, facts);
     if (!match) return false;
-    if (match.confidence === 'low' && !personContext) return false;
+    // A declared structure whose leaves hold nothing personal is not free text (`MigrationJournal.entries: { idx, tag }[]`).
+    if (f.children?.length && match.category.startsWith('user.content.') && match.category !== 'user.content.self_image') return false;
+    if (match.confidence === 'low' && !ownContext) return false;
     if (model.plain && !personContext && match.confidence !== 'high') return false;
     const symbol = [model.owner, ...path].join('.');
     ctx.report({
@@ -122,7 +197,8 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     const personContext = [model.owner, ...(model.aliases ?? [])].some((n) => classifier.isPersonContext(n));
     // A person owner already says whose the fields are; other owners qualify them.
     const qualifier = personContext ? undefined : qualifierOf(model.owner);
-    for (const f of model.fields) visit(model, f, [], personContext, qualifier);
+    const facts = factsOf(model, personContext, qualifier);
+    for (const f of model.fields) visit(model, f, [], personContext, qualifier, facts);
   };
 }
 

@@ -64,15 +64,55 @@ function memberFields(members: readonly ts.TypeElement[], hinter: Hinter): Field
 
 function typedField(name: string, nameNode: ts.Node, type: ts.TypeNode | undefined, hinter: Hinter): FieldDecl {
   const literal = inlineObject(type);
+  const typeName = referencedTypeName(type);
   return {
     name,
     at: nameNode,
     hint: () => hinter(nameNode, type),
     ...(literal ? { children: memberFields(literal.members, hinter) } : {}),
+    ...(typeName ? { typeName } : {}),
   };
 }
 
-export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter): ModelDecl {
+/** `ToggleInputConfig`, `Array<FieldOptions> | null` → the named type a field holds. */
+function referencedTypeName(node: ts.TypeNode | undefined): string | undefined {
+  let n = elementTypeNode(node);
+  if (n && ts.isUnionTypeNode(n)) {
+    const named = n.types.filter((t) => t.kind !== ts.SyntaxKind.NullKeyword && t.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+    n = named.length === 1 ? elementTypeNode(named[0]) : undefined;
+  }
+  if (!n || !ts.isTypeReferenceNode(n)) return undefined;
+  return ts.isIdentifier(n.typeName) ? n.typeName.text : n.typeName.right.text;
+}
+
+/**
+ * Whether a declared type is a data shape a privacy reviewer cares about. Not: the props of a UI
+ * component (`ProfileCardProps`: what a component is handed, declared where the data is), and types
+ * a module keeps to itself (not exported): the argument bag of one function, a helper shape of a
+ * loop. Global declarations (`declare`, `.d.ts`, scripts without imports or exports) are shared.
+ */
+function isDataShape(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): boolean {
+  if (/Props$/.test(node.name.text)) return false;
+  const sf = node.getSourceFile();
+  if (sf.isDeclarationFile || !ts.isSourceFile(node.parent) || !ts.isExternalModule(sf)) return true;
+  const flags = ts.getCombinedModifierFlags(node);
+  if (flags & (ts.ModifierFlags.Export | ts.ModifierFlags.Ambient)) return true;
+  return isExportedByName(sf, node.name.text);
+}
+
+/** `type User = {...}; export { User }` / `export default User`. */
+function isExportedByName(sf: ts.SourceFile, name: string): boolean {
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      if (st.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name)) return true;
+    }
+    if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression) && st.expression.text === name) return true;
+  }
+  return false;
+}
+
+export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter): ModelDecl | undefined {
+  if (!isDataShape(node)) return undefined;
   return { owner: node.name.text, fields: memberFields(node.members, hinter) };
 }
 
@@ -85,7 +125,7 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter): M
     else if (ts.isIntersectionTypeNode(t) || ts.isUnionTypeNode(t)) t.types.forEach(collect);
   };
   collect(node.type);
-  if (literals.length === 0) return undefined;
+  if (literals.length === 0 || !isDataShape(node)) return undefined;
   return { owner: node.name.text, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
 }
 

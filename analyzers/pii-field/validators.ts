@@ -59,7 +59,8 @@ function shapeFields(shape: ts.ObjectLiteralExpression, sc: ShapeContext): Field
 /** Hint, signal and nested fields of one validator expression. */
 function describe(value: ts.Expression, sc: ShapeContext): Omit<FieldDecl, 'name' | 'at'> {
   const { calls, root } = readChain(value);
-  if (calls.length === 0 || !isValidatorLib(root, sc)) return {};
+  // `firstName: ToggleInputConfig` / `ZToggleInputConfig.optional()`: another schema, named.
+  if (calls.length === 0 || !isValidatorLib(root, sc)) return root && !isValidatorLib(root, sc) ? { typeName: root.text } : {};
   const signal = calls.map((c) => signalName(c.name)).find((s) => s !== undefined);
   const withSignal = signal ? { signal } : {};
   const nested = nestedShapes(calls, sc);

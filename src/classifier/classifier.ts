@@ -4,7 +4,8 @@ import { ACCESSOR_PREFIXES, DENY_MODIFIERS, PERSON_NOUNS, PREDICATE_PREFIXES, QU
 import { isSystemCredential, SYSTEM_CREDENTIAL } from './system-credentials.js';
 import { Dictionary, type Entry, type HeadMatch } from './dictionary.js';
 import { splitWords } from './normalise.js';
-import { isPersonContextName } from './person-context.js';
+import { contentKindOfName, isPersonAttributeRecordName, isPersonContextName, isPersonRecordName } from './person-context.js';
+import { attributeValueOfField, contentOfField, geoOfVisitor, submissionMetaOfField } from './content.js';
 import { fitsType, shapeOfCategory } from './type-hints.js';
 import type { Classification, ClassifierExtensions, ClassifierPattern, NameContext, TypeHint } from './types.js';
 
@@ -126,6 +127,38 @@ export class Classifier {
     const hit = this.personCache.get(name);
     if (hit !== undefined) return hit;
     return remember(this.personCache, name, isPersonContextName(name));
+  }
+
+  /** A person object that is a record about the person (`Account`, `Invite`): its own `id` is the record's. */
+  isPersonRecord(name: string): boolean {
+    return isPersonRecordName(name);
+  }
+
+  /** Whether a type or table name is a record of what a person wrote (`content`) or submitted through a form (`submission`). */
+  contentKind(name: string): 'content' | 'submission' | undefined {
+    return contentKindOfName(name);
+  }
+
+  /**
+   * A field of a content record (`Message.parts`, `Document.content`, `Response.data`): what a person
+   * wrote; of a submission also its request metadata (`Response.meta`). Null for other fields.
+   */
+  classifyContent(name: string, kind: 'content' | 'submission', hint?: TypeHint): Classification | null {
+    if (hint === 'function' || this.ignored.has(this.words(name).join('_'))) return null;
+    const tokens = this.tokens(name);
+    return contentOfField(name, tokens, hint) ?? (kind === 'submission' ? submissionMetaOfField(name, tokens, hint) : null);
+  }
+
+  /** `ContactAttribute.value`: the value of one of a person's attributes, when `owner` is such a key/value record. */
+  classifyAttributeValue(owner: string, name: string, hint?: TypeHint): Classification | null {
+    if (!isPersonAttributeRecordName(owner)) return null;
+    return attributeValueOfField(name, this.tokens(name), hint);
+  }
+
+  /** A field next to a visitor's IP address: `country`, `city`, `timezone` are the visitor's approximate location. */
+  classifyVisitorGeo(name: string, hint?: TypeHint): Classification | null {
+    if (this.ignored.has(this.words(name).join('_'))) return null;
+    return geoOfVisitor(name, this.tokens(name), hint);
   }
 
   /** The personal data a name means; system credentials (an application's API key) are not. */

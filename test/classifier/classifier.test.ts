@@ -304,7 +304,7 @@ describe('hard negatives: a trailing or leading modifier changes the meaning', (
     'faith', 'caste', 'union', 'offense', 'charges', 'pardon', 'long', 'geo', 'altitude', 'timezone', 'locale', 'language',
     'company', 'department', 'office', 'job', 'designation', 'organization', 'org', 'contact', 'telegram', 'instagram', 'debt',
     'balance', 'aba', 'swift', 'mnemonic', 'snp', 'mbi', 'licenseNumber', 'stateId', 'registrationNumber', 'vehicleId', 'aNumber',
-    'unionId', 'emailCc', 'pinCode', 'segments', 'audiences', 'route', 'accuracy', 'bearing', 'user', 'users', 'customer',
+    'unionId', 'pinCode', 'segments', 'audiences', 'route', 'accuracy', 'bearing', 'user', 'users', 'customer',
     'logger', 'Logger', 'index', 'value', 'data', 'result', 'response', 'request', 'headers', 'config', 'options', 'callback',
     'next', 'error', 'path', 'host', 'port', 'status', 'props', 'style', 'label', 'description', 'text', 'code', 'session',
     'query', 'page', 'total', 'version', 'displayName', 'filePath', 'amount', 'discount', 'product', 'quantity', 'payment', 'card',

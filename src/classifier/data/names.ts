@@ -94,13 +94,30 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     category: 'user.contact.email',
     confidence: 'high',
     names: [
-      'email', 'e_mail', 'email_address', 'mail_address', 'contact_email', 'personal_email', 'work_email', 'business_email', 'billing_email',
-      'recovery_email', 'secondary_email', 'alt_email', 'alternate_email', 'login_email', 'paypal_email', 'guardian_email',
-      'parent_email', 'correo', 'correo_electronico', 'courriel', 'adresse_mail', 'adresse_email', 'emailadresse', 'メール',
-      '電子メール', 'メールアドレス',
+      'email', 'e_mail', 'email_address', 'mail_address', 'secondary_email', 'alt_email', 'alternate_email', 'correo', 'correo_electronico',
+      'courriel', 'adresse_mail', 'adresse_email', 'emailadresse', 'メール', '電子メール', 'メールアドレス',
     ],
     // Shared mailboxes of the company, not a person's address.
     exclude: ['support', 'noreply', 'donotreply', 'system', 'sales', 'smtp', 'team', 'info', 'helpdesk', 'webmaster', 'postmaster'],
+  },
+  // An address named for the role of its holder is a person's even on a team or an organization
+  // (`Team.billingEmail` is the billing contact's); only system mailboxes are excluded.
+  {
+    category: 'user.contact.email',
+    confidence: 'high',
+    names: [
+      'contact_email', 'personal_email', 'work_email', 'business_email', 'billing_email', 'recovery_email', 'login_email', 'paypal_email',
+      'guardian_email', 'parent_email', 'owner_email', 'admin_email',
+    ],
+    exclude: ['support', 'noreply', 'donotreply', 'system', 'smtp', 'helpdesk', 'webmaster', 'postmaster'],
+  },
+  // The recipients of an e-mail or message (`Email.to`, `mail.cc`, `emailReplyTo`): only next to a mail word.
+  {
+    category: 'user.contact.email',
+    confidence: 'medium',
+    context: 'near',
+    near: ['email', 'mail', 'envelope', 'message'],
+    names: ['to', 'cc', 'bcc', 'reply_to'],
   },
   { category: 'user.contact.email', confidence: 'medium', names: ['mail'], exclude: ['support', 'noreply', 'system', 'smtp'] },
   {
@@ -209,6 +226,12 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   { category: 'user.contact.email', confidence: 'medium', context: 'person', names: ['email_id'] },
   { category: 'user.contact', confidence: 'medium', names: ['contact_info', 'contact_details', 'contact_information', 'skype', 'skype_id', 'wechat_id', 'telegram_id'] },
   { category: 'user.contact', confidence: 'low', context: 'person', names: ['contact', 'telegram', 'wechat'] },
+  // Key/value attributes kept about a contact or user (identify traits): e-mail, names, ids.
+  {
+    category: 'user.contact',
+    confidence: 'medium',
+    names: ['contact_attributes', 'user_attributes', 'customer_attributes', 'person_properties', 'user_properties', 'user_traits', 'contact_properties'],
+  },
   { category: 'user.contact.organization', confidence: 'low', context: 'person', names: ['organization', 'org'] },
 
   // ---------------------------------------------------------------- government ids
@@ -386,6 +409,16 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   },
   { category: 'user.authorization.credentials', confidence: 'high', shape: 'text', names: ['credentials', 'credential', 'login_credentials'] },
   { category: 'user.authorization.credentials', confidence: 'medium', context: 'person', names: ['mnemonic'] },
+  // Second factors and passkeys of a person; a service's are system credentials and have other names.
+  {
+    category: 'user.authorization.credentials',
+    confidence: 'medium',
+    context: 'person',
+    names: [
+      'two_factor_code', 'two_factor_token', 'two_factor_backup_codes', 'two_factor_recovery_codes', 'mfa_code', 'mfa_token', 'totp_code',
+      'passkey', 'webauthn_credential', 'webauthn_credentials', 'authenticator_secret',
+    ],
+  },
   { category: 'user.authorization.biometric', confidence: 'medium', names: ['face_id', 'touch_id'] },
 
   // ---------------------------------------------------------------- health
@@ -617,6 +650,26 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'guest_id', 'buyer_id', 'seller_id', 'owner_id', 'author_id', 'passenger_id', 'payer_id', 'payee_id', 'recipient_id', 'sender_id',
     ],
   },
+  // The person's id at an identity provider (OAuth subject): `User.socialId`, `Account.providerAccountId`.
+  {
+    category: 'user.unique_id',
+    confidence: 'medium',
+    context: 'person',
+    names: [
+      'social_id', 'google_id', 'github_id', 'apple_id', 'twitter_id', 'microsoft_id', 'discord_id', 'linkedin_id', 'gitlab_id',
+      'third_party_id', 'provider_id', 'provider_account_id', 'provider_user_id', 'oauth_id', 'oauth_user_id', 'openid', 'sso_id',
+      'external_account_id', 'federated_id', 'subject_id',
+    ],
+  },
+  // A provider's name as a field of a person (`User.google: String`) holds the person's id there; an
+  // object-typed one (`github: GithubProfile`) is a profile, read by its own fields.
+  {
+    category: 'user.unique_id',
+    confidence: 'low',
+    context: 'person',
+    shape: 'strict',
+    names: ['google', 'github', 'facebook', 'twitter', 'apple', 'microsoft', 'discord', 'linkedin', 'gitlab', 'bitbucket', 'twitch', 'steam', 'slack', 'spotify'],
+  },
   // `id` only means the person's id inside a person object (`User.id`); `ownerId` is covered by the person-noun rule.
   { category: 'user.unique_id', confidence: 'low', context: 'person', names: ['id', 'uuid', 'guid', 'external_id', 'identifier'] },
   { category: 'user.unique_id.pseudonymous', confidence: 'high', names: ['pseudonym', 'pseudonymous_id', 'pseudo_id', 'hashed_user_id'] },
@@ -665,7 +718,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   },
   { category: 'user.content.self_image', confidence: 'medium', names: ['avatar', 'photo_url', 'document_scan'] },
   // A product `photo` or a cover `picture` is not a person's image.
-  { category: 'user.content.self_image', confidence: 'medium', context: 'person', names: ['photo', 'picture', 'foto', 'portrait'] },
+  // An `image` of a person object is their avatar (`User.image` of NextAuth).
+  { category: 'user.content.self_image', confidence: 'medium', context: 'person', names: ['photo', 'picture', 'foto', 'portrait', 'image'] },
   { category: 'user.content.self_image', confidence: 'low', context: 'person', names: ['video', 'video_url'] },
 
   // ---------------------------------------------------------------- behaviour

@@ -87,6 +87,9 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   'participant', 'beneficiary', 'insuree', 'owner', 'landlord', 'volunteer', 'veteran', 'author', 'commenter', 'doctor', 'physician',
   'guest', 'consumer', 'traveler', 'resident', 'citizen', 'individual', 'spouse', 'kid', 'mother', 'father', 'subscriber', 'visitor',
   'holder', 'emergency',
+  // People named for their role towards another record: `followerId`, `inviteeName`, `assigneeEmail`.
+  'follower', 'followee', 'invitee', 'inviter', 'reviewer', 'assignee', 'respondent', 'requester', 'approver', 'acceptor', 'creator',
+  'submitter', 'organizer',
 ]);
 
 /**
@@ -101,6 +104,7 @@ export const PERSON_OBJECTS: ReadonlySet<string> = new Set([
   'follower', 'guest', 'consumer', 'traveler', 'resident', 'citizen', 'individual', 'spouse', 'kid', 'minor', 'physician', 'nurse',
   'caregiver', 'respondent', 'donor', 'claimant', 'policyholder', 'borrower', 'debtor', 'contractor', 'freelancer', 'staff', 'admin',
   'human', 'friend', 'voter', 'inmate', 'suspect', 'victim', 'householder', 'homeowner', 'renter', 'rider', 'persona',
+  'invitee', 'inviter', 'invite', 'invitation', 'followee', 'assignee', 'reviewer',
 ]);
 
 /**
@@ -110,8 +114,21 @@ export const PERSON_OBJECTS: ReadonlySet<string> = new Set([
  */
 export const AMBIGUOUS_PERSON_OBJECTS: ReadonlySet<string> = new Set([
   'client', 'driver', 'parent', 'child', 'member', 'lead', 'account', 'profile', 'tenant', 'sender', 'recipient', 'subscriber',
-  'visitor', 'follower', 'owner', 'contact', 'admin', 'staff', 'rider', 'minor', 'persona', 'human', 'guest',
+  'visitor', 'follower', 'owner', 'contact', 'admin', 'staff', 'rider', 'minor', 'persona', 'human', 'guest', 'invite', 'invitation',
+  'reviewer',
 ]);
+
+/**
+ * Person objects that are a record about a person rather than the person (an OAuth account link, an
+ * invitation): their fields are the person's, but their own `id` is the record's row id.
+ */
+export const PERSON_RECORDS: ReadonlySet<string> = new Set(['account', 'invite', 'invitation', 'membership', 'session']);
+
+/**
+ * Words in front of a person object that make the type a query about people, not a person's record:
+ * `FilterUserDto.roles` are the roles searched for, `UserQuery.email` a search term.
+ */
+export const QUERY_PREFIXES: ReadonlySet<string> = new Set(['filter', 'query', 'sort', 'search', 'where', 'order', 'paginate', 'pagination']);
 
 /** Words in front of a person object that keep it a person object (`CreateUserInput`, `req.user`). */
 export const PERSON_OBJECT_PREFIXES: ReadonlySet<string> = new Set([
@@ -125,8 +142,42 @@ export const DATA_SUFFIXES: ReadonlySet<string> = new Set([
   'dto', 'entity', 'model', 'record', 'schema', 'input', 'payload', 'data', 'info', 'details', 'detail', 'profile', 'attributes',
   'attrs', 'props', 'properties', 'document', 'doc', 'row', 'fields', 'type', 'interface', 'object', 'obj', 'json', 'request',
   'response', 'body', 'args', 'params', 'view', 'summary', 'snapshot', 'state', 'form', 'values', 'identity', 'account', 'contact',
-  'fragment', 'shape', 'struct', 'bean', 'vo', 'resource',
+  'fragment', 'shape', 'struct', 'bean', 'vo', 'resource', 'class',
 ]);
+
+/**
+ * Records of what a person wrote or submitted: chat messages, documents, notes, survey responses.
+ * Their content fields (`CONTENT_FIELDS`) hold that person's words. `response` and `entry` count only
+ * alone or after a form word (`Response`, `SurveyResponse`; not `ApiResponse`, `LogEntry`).
+ */
+export const CONTENT_OBJECTS: ReadonlySet<string> = new Set([
+  'message', 'chat', 'conversation', 'document', 'note', 'comment', 'reply', 'response', 'answer', 'submission', 'feedback', 'review',
+  'transcript', 'memo', 'diary', 'journal', 'entry', 'ticket',
+]);
+export const AMBIGUOUS_CONTENT_OBJECTS: ReadonlySet<string> = new Set(['response', 'entry', 'answer', 'review', 'ticket', 'journal', 'note']);
+/** Words in front of an ambiguous content object that keep it one (`SurveyResponse`, `FormSubmission`, `ChatMessage`). */
+export const CONTENT_OBJECT_PREFIXES: ReadonlySet<string> = new Set([
+  'survey', 'form', 'quiz', 'poll', 'questionnaire', 'user', 'customer', 'contact', 'respondent', 'chat', 'ai', 'blog', 'forum', 'diary',
+  'journal', 'support', 'help', 'create', 'update', 'new', 'db',
+]);
+/** Content objects a person submits through a form: their `meta` holds the submitter's request (IP, user agent, URL). */
+export const SUBMISSION_OBJECTS: ReadonlySet<string> = new Set(['response', 'submission', 'answer', 'feedback']);
+
+/** Field names that hold the text of a content object (`Message.parts`, `Document.content`, `Response.data`). */
+export const CONTENT_FIELDS: ReadonlySet<string> = new Set([
+  'content', 'contents', 'body', 'text', 'parts', 'part', 'message', 'data', 'answers', 'answer', 'attachments', 'attachment', 'html',
+  'markdown', 'transcript', 'prompt', 'question', 'input', 'output', 'reply',
+]);
+/** Words that may stand in front of a content field (`messageParts`, `rawContent`, `htmlBody`). */
+export const CONTENT_FIELD_PREFIXES: ReadonlySet<string> = new Set(['message', 'rich', 'html', 'plain', 'raw', 'full', 'original', 'user', 'text', 'response', 'email', 'mail']);
+/** Request metadata kept with a submission. */
+export const SUBMISSION_META: ReadonlySet<string> = new Set(['meta', 'metadata', 'request_meta', 'client_info']);
+
+/** Where a visitor comes from, known from their IP address: in a record with that IP, their (imprecise) location. */
+export const GEO_OF_IP: ReadonlySet<string> = new Set(['country', 'country_code', 'city', 'region', 'timezone', 'time_zone', 'location', 'geo', 'continent']);
+
+/** Names of a field's type that say it configures something rather than holds it (`lastName: ToggleInputConfig`). */
+export const CONFIG_TYPE_WORDS: ReadonlySet<string> = new Set(['config', 'configuration', 'settings', 'options', 'toggle', 'props']);
 
 /**
  * Abbreviations, expanded during normalisation. `notFirst`: only after another word (`phone_no`, not
