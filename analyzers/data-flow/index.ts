@@ -1,6 +1,7 @@
 import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
+import { EGRESS_SINKS } from './sinks.catalog.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 export const dataFlowAnalyzer: Analyzer = {
@@ -21,6 +22,7 @@ export const dataFlowAnalyzer: Analyzer = {
       '(send an opaque id, aggregate, or remove the field).',
     ].join('\n'),
   },
+  sinks: EGRESS_SINKS,
   create(ctx: SourceFileContext) {
     const check = (node: ts.Node) => {
       for (const hit of ctx.flows.at(node)) {

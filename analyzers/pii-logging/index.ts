@@ -3,6 +3,7 @@ import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
+import { LOGGER_SINKS } from './loggers.catalog.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
@@ -33,6 +34,7 @@ export const piiLoggingAnalyzer: Analyzer = {
       'with `// privacy-review-ignore pii-logging -- <reason>` on the line before.',
     ].join('\n'),
   },
+  sinks: LOGGER_SINKS,
   create(ctx: SourceFileContext) {
     const check = (node: ts.Node) => {
       for (const hit of ctx.flows.at(node)) {

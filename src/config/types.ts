@@ -1,5 +1,5 @@
 import type { Severity } from '../core/contract.js';
-import type { ClassifierExtensions } from '../classifier/classifier.js';
+import type { ClassifierExtensions } from '../classifier/types.js';
 import type { CustomSinkConfig } from '../sinks/types.js';
 
 /** Scan configuration (`.privacy-review.yml`), after validation and defaults. */

@@ -3,6 +3,7 @@ import type { AnalyzerMeta, FindingInput, NodeHandlers } from '../core/analyzer.
 import type { Classifier } from '../classifier/classifier.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { SinkResolver } from '../sinks/types.js';
+import type { SinkSpec } from '../sinks/catalog-types.js';
 import type { FlowAnalyzer } from '../flow/flow-analyzer.js';
 import type { SinkFlows } from '../flow/sink-flows.js';
 import type { ScanConfig } from '../config/types.js';
@@ -41,6 +42,11 @@ export interface Analyzer {
   meta: AnalyzerMeta;
   /** Called once per source file; returns the node handlers for this file. Pure: no I/O. */
   create(ctx: SourceFileContext): NodeHandlers;
+  /**
+   * The sink catalogue this rule brings (pii-logging the loggers, data-flow the egress sinks). Every
+   * rule's rows are matched at every node, and the flows found are shared between the rules.
+   */
+  sinks?: readonly SinkSpec[];
   /** Optional: non-TypeScript files this analyzer reads (e.g. `.prisma`). */
   textFiles?: {
     matches(file: string): boolean;

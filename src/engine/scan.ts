@@ -69,6 +69,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (tsconfigError) errors.push(tsconfigError);
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
+  const catalogue = options.analyzers.flatMap((a) => a.sinks ?? []);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
   const unparsable = new Map<string, Unparsable>();
@@ -76,7 +77,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const texts = new Map(load.map((f) => [f.path, f.text]));
     const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root, unparsable));
     const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
-    services.sinks = createSinkResolver(services);
+    services.sinks = createSinkResolver({ program, checker, catalogue, custom: config.sinks, reference: options.reference });
     services.flow = new FlowAnalyzer(services);
     services.flows = new SinkFlows(services.flow, services.sinks);
     return services;

@@ -2,7 +2,6 @@ import { ts } from '#ts-morph';
 import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../ts/syntax.js';
-import { BUILTIN_SINKS } from '../sinks/resolver.js';
 
 /**
  * Sinks the catalogue cannot see because nothing names their package: recognised from the syntax
@@ -50,19 +49,6 @@ const HEADER_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendH
 const LOCAL_PACKAGES = /^(?:better-auth|hono|@hono\/.*|json2csv|@json2csv\/.*|otplib|@otplib\/.*|@yornaath\/batshit|dataloader|p-limit|p-queue|p-retry|@types\/.*|react|react-dom|react-native|next|vue|svelte|preact|solid-js|@angular\/.*|@tanstack\/.*|@radix-ui\/.*|@mui\/.*|@chakra-ui\/.*|@headlessui\/.*|rxjs|lodash.*|underscore|ramda|immer|zustand|jotai|valtio|redux|@reduxjs\/.*|react-redux|mobx.*|date-fns.*|dayjs|moment.*|luxon|zod|yup|joi|@hapi\/joi|superstruct|valibot|ajv|class-validator|class-transformer|validator|uuid|nanoid|cuid|@paralleldrive\/cuid2|crypto-js|bcrypt|bcryptjs|argon2|@node-rs\/.*|otpauth|speakeasy|qrcode|express.*|koa.*|fastify.*|@fastify\/.*|hono|@nestjs\/.*|@trpc\/.*|next-auth.*|@auth\/.*|passport.*|i18next|react-i18next|next-intl|@lingui\/.*|sonner|react-hot-toast|react-toastify|clsx|classnames|tailwind-merge|class-variance-authority|handlebars|ejs|pug|mustache|marked|markdown-it|remark.*|rehype.*|unified|dompurify|isomorphic-dompurify|sanitize-html|jsdom|cheerio|papaparse|xlsx|exceljs|csv.*|libphonenumber-js|google-libphonenumber|ua-parser-js|qs|query-string|superjson|react-hook-form|@hookform\/.*|formik|framer-motion|swr|graphql|graphql-tag|yaml|js-yaml|semver|chalk|commander|yargs|inquirer|ora|fuse\.js|minisearch|ms|bytes|pluralize|slugify|mailchecker|email-validator|deep-equal|fast-deep-equal|immutable|events|eventemitter3|mitt|zod-.*|@sinclair\/.*|ts-pattern|effect|@effect\/.*|type-fest|tslib|reflect-metadata|inversify|tsyringe|typedi|jest|vitest|@testing-library\/.*|sinon|chai|supertest|msw|@faker-js\/.*|faker|@playwright\/.*|playwright|puppeteer|cypress)$/;
 
 const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib']);
-
-let cataloguedPackages: { exact: Set<string>; scopes: string[] } | undefined;
-
-/** Packages some catalogue row names: their sinks are known, their other calls are not sinks. */
-function catalogued(module: string): boolean {
-  if (!cataloguedPackages) {
-    const exact = new Set<string>();
-    const scopes: string[] = [];
-    for (const spec of BUILTIN_SINKS) for (const p of spec.packages) (p.endsWith('/*') ? scopes.push(p.slice(0, -1)) : exact.add(p));
-    cataloguedPackages = { exact, scopes };
-  }
-  return cataloguedPackages.exact.has(module) || cataloguedPackages.scopes.some((s) => module.startsWith(s));
-}
 
 export class FallbackSinks {
   /** Per file: whether it imports a package that could be an uncatalogued vendor (most files import none). */
@@ -124,7 +110,7 @@ export class FallbackSinks {
     if (!name || NOT_LOGGER.has(name) || !LOGGER_NAME.test(name)) return undefined;
     const origin = this.sinks.origin(receiver);
     // A global, injected or project logger has no package origin; an in-house logger package is one no catalogue row knows.
-    if (origin && (origin.module === 'global' || catalogued(origin.module))) return undefined;
+    if (origin && (origin.module === 'global' || this.sinks.isCatalogued(origin.module))) return undefined;
     const sink = origin ? { kind: 'logger' as const, id: 'logger', label: origin.module, package: origin.module } : { kind: 'logger' as const, id: 'logger', label: 'logger (by name)' };
     return fallback(call, call.arguments.slice(), sink, 'log', `${name}.${method}`, 'medium', false);
   }
@@ -146,7 +132,7 @@ export class FallbackSinks {
     // A client: an object constructed or created by the package (`new X(cfg)`, `x.client()`), then a method of it.
     const made = origin.path.findIndex((s) => s === 'new' || s === '()');
     if (made < 0 || made === origin.path.length - 1) return [];
-    if (catalogued(origin.module) || LOCAL_PACKAGES.test(packageName(origin.module))) return [];
+    if (this.sinks.isCatalogued(origin.module) || LOCAL_PACKAGES.test(packageName(origin.module))) return [];
     const pkg = packageName(origin.module);
     const path = origin.path.filter((s) => s !== 'new' && s !== '()' && s !== 'default').slice(-2).join('.');
     return [fallback(call, call.arguments.slice(), { kind: 'third_party', id: `package:${pkg}`, label: pkg, package: origin.module }, 'egress', `${pkg} ${path}`, 'low', true)];
@@ -161,7 +147,7 @@ export class FallbackSinks {
       if (!spec || !ts.isStringLiteral(spec)) return;
       const m = spec.text;
       if (m.startsWith('.') || m.startsWith('/') || m.startsWith('node:') || NODE_BUILTINS.has(m) || isAlias(m)) return;
-      if (!catalogued(m) && !LOCAL_PACKAGES.test(packageName(m))) known = true;
+      if (!this.sinks.isCatalogued(m) && !LOCAL_PACKAGES.test(packageName(m))) known = true;
     };
     for (const st of sf.statements) {
       if (ts.isImportDeclaration(st)) consider(st.moduleSpecifier);

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import type { ScanServices } from '../engine/analyzer.js';
+import type { Classifier } from '../classifier/classifier.js';
 import type { TraceStep } from '../core/contract.js';
 import { lineOf } from '../ts/symbols.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
@@ -18,7 +18,18 @@ export interface Taint {
   sources: DataSource[];
 }
 
-type Services = Pick<ScanServices, 'checker' | 'program' | 'classifier' | 'config' | 'relative' | 'reference'>;
+/** What the flow engine needs of a scan: one program, its checker, the classifier. */
+export interface FlowServices {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  classifier: Classifier;
+  /** `redactors:` of the configuration: more names of redaction helpers. */
+  config: { readonly redactors: readonly string[] };
+  /** Path relative to the scan root, for the places data was not followed further. */
+  relative(fileName: string): string;
+  /** The reference path (tests only): no shortcut that skips asking the type checker. */
+  reference?: boolean;
+}
 
 /** Nested expressions data is followed through (each variable, call and literal a level). */
 const MAX_DEPTH = 24;
@@ -68,7 +79,7 @@ export class FlowAnalyzer {
   /** Expressions not followed for depth since the last `takeCuts`. */
   private cuts: ts.Expression[] = [];
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: FlowServices) {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
     this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);

@@ -1,8 +1,6 @@
-import type { ScanServices } from '../engine/analyzer.js';
-import type { SinkResolver } from './types.js';
+import type { ts } from 'ts-morph';
+import type { CustomSinkConfig, SinkResolver } from './types.js';
 import type { SinkSpec } from './catalog-types.js';
-import { LOGGER_SINKS } from '../../analyzers/pii-logging/loggers.catalog.js';
-import { EGRESS_SINKS } from '../../analyzers/data-flow/sinks.catalog.js';
 import { BuiltValues } from './built-values.js';
 import { CatalogIndex } from './catalog-index.js';
 import { ConstantEvaluator } from './constant-value.js';
@@ -12,20 +10,39 @@ import { SinkMatcher } from './match.js';
 import { OriginResolver } from './origin.js';
 import { SiblingCalls } from './sibling-call.js';
 
-/** Every built-in sink: the logger catalogue (pii-logging) and the egress catalogue (data-flow). */
-export const BUILTIN_SINKS: readonly SinkSpec[] = [...LOGGER_SINKS, ...EGRESS_SINKS];
+/** What a sink resolver is built from: one program, the rules' catalogues and the configured sinks. */
+export interface SinkResolverInputs {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  /** The catalogues the rules bring (`Analyzer.sinks`): the logger catalogue, the egress catalogue. */
+  catalogue: readonly SinkSpec[];
+  /** `sinks:` of `.privacy-review.yml`. */
+  custom: readonly CustomSinkConfig[];
+  /** The reference path (tests only): every name resolved by the checker. */
+  reference?: boolean;
+}
 
 /**
- * The sink resolver for one program: built-in catalogues plus `config.sinks`. One instance per scan;
- * it memoizes origins and matches per node, so it must not outlive the program.
+ * The sink resolver for one program: the rules' catalogues plus the configured sinks. One instance
+ * per program; it memoizes origins and matches per node, so it must not outlive the program.
  */
-export function createSinkResolver(services: Pick<ScanServices, 'program' | 'checker' | 'config' | 'reference'>): SinkResolver {
-  const constants = new ConstantEvaluator(services.checker);
-  const origins = new OriginResolver(services.program, services.checker, constants, services.reference === true);
-  const index = new CatalogIndex([...BUILTIN_SINKS, ...customSinkSpecs(services.config?.sinks ?? [])]);
-  const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(services.checker), new BuiltValues(origins, constants, services.checker));
+export function createSinkResolver(inputs: SinkResolverInputs): SinkResolver {
+  const constants = new ConstantEvaluator(inputs.checker);
+  const origins = new OriginResolver(inputs.program, inputs.checker, constants, inputs.reference === true);
+  const index = new CatalogIndex([...inputs.catalogue, ...customSinkSpecs(inputs.custom)]);
+  const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(inputs.checker), new BuiltValues(origins, constants, inputs.checker));
+  const catalogued = cataloguedPackages(inputs.catalogue);
   return {
     match: (node) => matcher.match(node),
     origin: (expr) => origins.origin(expr),
+    isCatalogued: (module) => catalogued.exact.has(module) || catalogued.scopes.some((s) => module.startsWith(s)),
   };
+}
+
+/** Packages some catalogue row names (`@scope/*` rows name a whole scope). */
+function cataloguedPackages(catalogue: readonly SinkSpec[]): { exact: Set<string>; scopes: string[] } {
+  const exact = new Set<string>();
+  const scopes: string[] = [];
+  for (const spec of catalogue) for (const p of spec.packages) (p.endsWith('/*') ? scopes.push(p.slice(0, -1)) : exact.add(p));
+  return { exact, scopes };
 }

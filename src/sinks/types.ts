@@ -45,6 +45,8 @@ export interface SinkResolver {
   match(node: ts.Node): SinkMatch[];
   /** Package origin of an expression, when it can be resolved statically. */
   origin(expr: ts.Expression): Origin | undefined;
+  /** Whether a rule's catalogue names this package: its sinks are known, its other calls are not sinks. */
+  isCatalogued(module: string): boolean;
 }
 
 /** A user-defined sink from configuration: package + member path suffix. */

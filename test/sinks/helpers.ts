@@ -2,6 +2,7 @@ import { Project, ts } from 'ts-morph';
 import { compilerOptionsFor } from '../../src/engine/compiler-options.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../../src/config/types.js';
 import { createSinkResolver } from '../../src/sinks/resolver.js';
+import { BUILTIN_SINKS } from '../../analyzers/index.js';
 import { bindLazily } from '../../src/engine/lazy-binding.js';
 import type { Origin, SinkMatch, SinkResolver } from '../../src/sinks/types.js';
 
@@ -75,7 +76,7 @@ export function fixture(files: Record<string, string> | string, config: Partial<
   const { options } = compilerOptionsFor('/__privacy_review_test_root__');
   // Bound lazily, as in a scan: the sink tests run the checker the way the analyzers meet it.
   const { program, checker } = bindLazily(ts.createProgram(Object.keys(sources), options, compilerHost(sources)));
-  const resolver = createSinkResolver({ program, checker, config: { ...DEFAULT_CONFIG, ...config } });
+  const resolver = createSinkResolver({ program, checker, catalogue: BUILTIN_SINKS, custom: { ...DEFAULT_CONFIG, ...config }.sinks });
   const projectFiles = Object.keys(sources).map((p) => program.getSourceFile(p)!);
 
   const startingAt = (marker: string, accept: (n: ts.Node) => boolean): ts.Node => {

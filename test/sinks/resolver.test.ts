@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { fixture, only } from './helpers.js';
-import { DEFAULT_CONFIG } from '../../src/config/types.js';
+import { BUILTIN_SINKS } from '../../analyzers/index.js';
 import { createSinkResolver } from '../../src/sinks/resolver.js';
 
 /** A checker that counts how often it is asked anything. */
@@ -29,7 +29,7 @@ describe('match: cost', () => {
   test('a call whose method name no sink uses never reaches the checker', () => {
     const fx = fixture(`declare const a: any;\na.doSomething(1);\na.b.c.compute(2);\n[1, 2].map((x) => x).filter(Boolean);`);
     const counter = countingChecker(fx.program.getTypeChecker());
-    const resolver = createSinkResolver({ program: fx.program, checker: counter.checker, config: DEFAULT_CONFIG });
+    const resolver = createSinkResolver({ program: fx.program, checker: counter.checker, catalogue: BUILTIN_SINKS, custom: [] });
     for (const call of callsIn(fx.program.getSourceFile('/src/main.ts')!)) expect(resolver.match(call)).toEqual([]);
     expect(counter.calls()).toBe(0);
   });
@@ -37,7 +37,7 @@ describe('match: cost', () => {
   test('matches are memoized per node: a second match does not ask the checker again', () => {
     const fx = fixture(`import pino from 'pino';\nconst log = pino();\nlog.info('x');`);
     const counter = countingChecker(fx.program.getTypeChecker());
-    const resolver = createSinkResolver({ program: fx.program, checker: counter.checker, config: DEFAULT_CONFIG });
+    const resolver = createSinkResolver({ program: fx.program, checker: counter.checker, catalogue: BUILTIN_SINKS, custom: [] });
     const [, call] = callsIn(fx.program.getSourceFile('/src/main.ts')!);
     const first = resolver.match(call!);
     const asked = counter.calls();
