@@ -1,7 +1,8 @@
 import { ts } from '#ts-morph';
 import type { Analyzer } from '../../src/engine/analyzer.js';
 import { ImportBindings } from './imports.js';
-import { createShapeContext, modelOfCall, modelOfNew, type ShapeContext } from './orm-shapes.js';
+import { createShapeContext, modelOfCall, modelOfNew } from './orm-shapes.js';
+import type { ShapeContext } from './shape-context.js';
 import { prismaModels } from './prisma.js';
 import { createModelReporter, type ModelDecl } from './report-field.js';
 import { classModel, createHinter, interfaceModel, typeAliasModel } from './type-decls.js';

@@ -1,7 +1,7 @@
 import { ts } from '#ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
 import { hintOfTypeName } from './column-hints.js';
-import type { ShapeContext } from './orm-shapes.js';
+import type { ShapeContext } from './shape-context.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
 import { propertyName, readChain, stringValue } from './syntax.js';
 

@@ -1,6 +1,6 @@
 import { ts } from '#ts-morph';
 import { hintOfTypeExpression } from './column-hints.js';
-import type { ShapeContext } from './orm-shapes.js';
+import type { ShapeContext } from './shape-context.js';
 import type { FieldDecl, ModelDecl } from './report-field.js';
 import { bindingNameOf, propertyName, propertyValue, stringValue } from './syntax.js';
 

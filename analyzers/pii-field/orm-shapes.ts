@@ -4,18 +4,9 @@ import type { ImportBindings } from './imports.js';
 import { KNEX_TABLE_METHODS, knexTable } from './knex.js';
 import { modelCallName, mongooseModel } from './mongoose.js';
 import type { ModelDecl } from './report-field.js';
+import type { ShapeContext } from './shape-context.js';
 import { sequelizeDefine, sequelizeInit } from './sequelize.js';
 import { EXTEND_METHODS, OBJECT_METHODS, isValidatorLib, validatorModel } from './validators.js';
-
-/** Per-file state the ORM shape readers share. */
-export interface ShapeContext {
-  imports: ImportBindings;
-  checker: ts.TypeChecker;
-  /** Nested schemas (`address: z.object(...)`, sub-schemas) already reported through their parent. */
-  handled: Set<ts.Node>;
-  /** Mongoose schema variable → model name, from `model('User', userSchema)` at top level. */
-  schemaModels(): Map<string, string>;
-}
 
 export function createShapeContext(sf: ts.SourceFile, imports: ImportBindings, checker: ts.TypeChecker): ShapeContext {
   let models: Map<string, string> | undefined;

@@ -6,11 +6,7 @@ import { EXIT } from './exit-code.js';
 import { registerScan } from './commands/scan.js';
 import { registerReview } from './commands/review.js';
 import { registerManifest } from './commands/manifest.js';
-
-/** State a command hands back to `run`, which owns the process's exit code. */
-export interface CliContext {
-  exitCode: number;
-}
+import type { CliContext } from './context.js';
 
 /**
  * Every subcommand, each in its own file under commands/. A new one (`review`, `manifest init|suggest|check`)

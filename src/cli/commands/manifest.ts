@@ -11,7 +11,7 @@ import { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
 import { createProgress } from '../terminal.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { UNREADABLE_CODES } from '../../manifest/problems.js';
 
 interface ManifestFlags {

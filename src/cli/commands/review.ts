@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-code.js';
 import { useColor } from '../terminal.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { ReviewSetupError } from '../../review/errors.js';
 import type { Decision, Review } from '../../review/types.js';
 import { writeReport } from '../write-report.js';

@@ -6,7 +6,7 @@ import { REPORT_FORMATS, renderReport, summaryLine, type ReportFormat } from '..
 import { UsageError } from '../errors.js';
 import { FAIL_ON_VALUES, exitCodeFor, type FailOn } from '../exit-code.js';
 import { createProgress, useColor } from '../terminal.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { writeReport } from '../write-report.js';
 
 interface ScanFlags {
