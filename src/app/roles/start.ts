@@ -104,7 +104,12 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
       timeoutMs,
       lockMs: shared.lockMs,
       name,
-      observe: (seconds) => void recordReviewDuration(redis, keys, seconds).catch(() => undefined),
+      // The pull request's number only: the key's owner may be a person's login.
+      onStart: (key) => log.info({ pr: pullNumber(key) }, 'review started'),
+      observe: (key, seconds) => {
+        log.info({ pr: pullNumber(key), seconds: Math.round(seconds * 10) / 10 }, 'review finished');
+        void recordReviewDuration(redis, keys, seconds).catch(() => undefined);
+      },
       onError: (job, e) => log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
     });
     worker.worker.on('failed', (job, e) => log.warn({ job: job?.id, reason: e.message.split('\n')[0] }, 'review job failed'));
@@ -142,6 +147,10 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
       fast.disconnect();
     },
   };
+}
+
+function pullNumber(key: string): number {
+  return Number(key.slice(key.lastIndexOf('#') + 1));
 }
 
 /** A job as plain data: the check runs its webhook started, awaited (their ids go to Redis, the promises cannot). */

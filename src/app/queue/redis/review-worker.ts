@@ -20,8 +20,9 @@ export interface ReviewWorkerOptions<T> {
   timeoutMs: number;
   /** How long a hold lasts without renewal: a worker gone this long is taken as dead. */
   lockMs: number;
-  /** A review's wall time, for the metrics. */
-  observe?: (seconds: number) => void;
+  /** A review starts and ends (logs: which process reviews which pull request), with its wall time (metrics). */
+  onStart?: (key: string) => void;
+  observe?: (key: string, seconds: number) => void;
   onError?: (payload: T, error: unknown) => void;
   /** This process's name in BullMQ (which worker ran a job). */
   name: string;
@@ -163,6 +164,7 @@ export class RedisReviewWorker<T> {
       );
     }, this.options.lockMs / 3);
     const started = performance.now();
+    this.options.onStart?.(key);
     try {
       await this.options.run(payload, controller.signal);
     } catch (e) {
@@ -170,7 +172,7 @@ export class RedisReviewWorker<T> {
     } finally {
       clearTimeout(timeout);
       clearInterval(renew);
-      this.options.observe?.((performance.now() - started) / 1000);
+      this.options.observe?.(key, (performance.now() - started) / 1000);
     }
   }
 }
