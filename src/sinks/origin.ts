@@ -1,6 +1,7 @@
 import { ts } from '#ts-morph';
 import type { Origin } from './types.js';
 import { GLOBAL_MODULE, GLOBAL_NAMES, GLOBAL_OBJECTS } from './globals.js';
+import { MEMBER_CONVENTIONS } from './conventions.js';
 import { CALL, CALLBACK, COMPUTED, NEW } from './path-pattern.js';
 import { valueSymbol, type ConstantEvaluator } from './constant-value.js';
 import { isBareSpecifier, isNullish, normalizeModule, propertyNameText, skipOuter } from '../ts/syntax.js';
@@ -23,10 +24,14 @@ export interface Resolved {
 const FILE_PREFIX = '\0file:';
 const MAX_DEPTH = 100;
 
-/** Express/Fastify/Koa request (and Fastify instance) `.log` is the pino logger of pino-http / Fastify. */
-const PINO_LOG_HOSTS = new Set(['express', 'fastify', 'koa', 'pino-http', 'express-pino-logger', 'koa-pino-logger']);
-const REQUEST_NAMES = new Set(['req', 'request']);
-const PINO_LOGGER: Resolved = { module: 'pino', path: ['default', CALL], sites: [undefined, undefined] };
+/** The framework conventions by member name (`log`): a member no convention names costs one set lookup. */
+const CONVENTIONS_BY_MEMBER = new Map<string, { hosts: ReadonlySet<string>; parameterNames: ReadonlySet<string>; value: Resolved }[]>();
+for (const c of MEMBER_CONVENTIONS) {
+  const value: Resolved = { module: c.value.module, path: c.value.path, sites: c.value.path.map(() => undefined) };
+  const list = CONVENTIONS_BY_MEMBER.get(c.member) ?? [];
+  list.push({ hosts: new Set(c.hosts), parameterNames: new Set(c.parameterNames), value });
+  CONVENTIONS_BY_MEMBER.set(c.member, list);
+}
 
 /**
  * Resolves an expression to the package API it comes from, CodeQL API-graph style, syntactically
@@ -415,7 +420,11 @@ export class OriginResolver {
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     const base = this.resolve(pa.expression);
     if (base) return this.member(base, name);
-    if (name === 'log' && ts.isIdentifier(obj) && REQUEST_NAMES.has(obj.text) && this.isParameter(obj)) return PINO_LOGGER;
+    const conventions = CONVENTIONS_BY_MEMBER.get(name);
+    if (conventions && ts.isIdentifier(obj)) {
+      const convention = conventions.find((c) => c.parameterNames.has(obj.text));
+      if (convention && this.isParameter(obj)) return convention.value;
+    }
     return undefined;
   }
 
@@ -436,7 +445,8 @@ export class OriginResolver {
       return sf ? this.fileExport(sf, name) : undefined;
     }
     if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0]!)) return globalOrigin(name);
-    if (name === 'log' && PINO_LOG_HOSTS.has(base.module)) return PINO_LOGGER;
+    const convention = CONVENTIONS_BY_MEMBER.get(name)?.find((c) => c.hosts.has(base.module));
+    if (convention) return convention.value;
     return step(base, name, undefined);
   }
 
