@@ -18,7 +18,10 @@ import { createHmac } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { privateKey } from '../test/app/helpers/github.js';
 import { makeTarball } from '../test/app/helpers/tarball.js';
-import { startApp, waitFor } from '../test/app/e2e/app-process.js';
+import { Queue } from 'bullmq';
+import { startRedis, type TestRedis } from '../test/app/helpers/redis.js';
+import { startApp, waitFor, type AppProcess } from '../test/app/e2e/app-process.js';
+import { startCluster, type Cluster } from '../test/app/e2e/fixture-app.js';
 import { APP, FakeGitHub, person } from '../test/app/e2e/fake-github.js';
 import { COMMITS } from '../test/app/e2e/fixture-repo.js';
 
@@ -139,16 +142,29 @@ const apiPort = await fake.start();
 // for the App's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); ACK_ONLY=1 stops after the
 // acknowledgements, without waiting for the reviews; SETTLE_MS (default 5000) is the wait after
 // start-up.
+// WORKERS=n: the shared queue instead, on a Redis of its own (redis-server on the PATH, or
+// PRIVACY_REVIEW_TEST_REDIS_URL): one web process answers, n worker processes review.
 const ackOnly = process.env.ACK_ONLY === '1';
-const app = await startApp({
+const workers = env('WORKERS', 0);
+const appEnv = {
   APP_ID: String(APP.id),
   PRIVATE_KEY: privateKey(),
   WEBHOOK_SECRET: SECRET,
   GHE_HOST: `127.0.0.1:${apiPort}`,
   GHE_PROTOCOL: 'http',
-  LOG_LEVEL: process.env.APP_LOG_LEVEL ?? 'warn',
+  LOG_LEVEL: process.env.APP_LOG_LEVEL ?? (workers ? 'info' : 'warn'),
   ...(process.env.PRIVACY_REVIEW_ACK_FIRST ? { PRIVACY_REVIEW_ACK_FIRST: process.env.PRIVACY_REVIEW_ACK_FIRST } : {}),
-}, process.env.APP_NODE_ARGS?.split(' ').filter(Boolean));
+};
+let redis: TestRedis | undefined;
+let cluster: Cluster | undefined;
+let app: AppProcess;
+if (workers) {
+  redis = await startRedis();
+  cluster = await startCluster(appEnv, redis, { webs: 1, workers });
+  app = cluster.webs[0]!;
+} else {
+  app = await startApp(appEnv, process.env.APP_NODE_ARGS?.split(' ').filter(Boolean));
+}
 try {
   // The client runs on its own thread, with every body and signature made beforehand: the fake
   // GitHub API's work on this thread (it answers the App and validates every request) must not
@@ -184,6 +200,7 @@ try {
   const latest = numbers.map((n) => fake.state(n)!.head);
   if (!ackOnly) await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
   const wall = performance.now() - started;
+  const shared = cluster && redis ? await sharedFigures(cluster, redis, items[0]!.body, wall) : undefined;
 
   const heads = numbers.flatMap((n) => Array.from({ length: pushes }, (_, k) => headSha(n, k)));
   const downloads = (sha: string) => fake.requests.filter((r) => r === `GET /_codeload/acme/shop/${sha}`).length;
@@ -215,9 +232,32 @@ try {
       latestHeadConclusions: conclusions,
       wallMs: Math.round(wall),
       violations: fake.violations.length,
+      // GitHub API requests (every route, tarballs included) per review published.
+      apiRequestsPerReview: Math.round((fake.requests.length / Math.max(1, published())) * 10) / 10,
+      ...(shared ? { shared } : {}),
     }),
   );
 } finally {
-  await app.stop();
+  await (cluster ? cluster.stop() : app.stop());
+  await redis?.stop();
   await fake.stop();
+}
+
+function published(): number {
+  const outputs = cluster ? cluster.workers.map((w) => w.output()) : [app.output()];
+  return outputs.reduce((n, out) => n + out.split('privacy review published').length - 1, 0);
+}
+
+/** Reviews per minute per worker, and the Redis memory one queued delivery takes (1,000 stored, then measured). */
+async function sharedFigures(c: Cluster, r: TestRedis, body: string, wallMs: number) {
+  const reviews = published();
+  const client = r.client();
+  const used = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
+  const probe = new Queue('memory-probe', { connection: client, prefix: `${r.prefix}-probe` });
+  const before = await used();
+  for (let i = 0; i < 1000; i++) await probe.add('delivery', { id: `probe-${i}`, name: 'pull_request', body }, { removeOnComplete: true });
+  const perJob = Math.round(((await used()) - before) / 1000);
+  await probe.obliterate({ force: true });
+  await probe.close();
+  return { workers: c.workers.length, reviewsPublished: reviews, reviewsPerMinutePerWorker: Math.round((reviews / (wallMs / 60_000) / c.workers.length) * 10) / 10, redisBytesPerQueuedDelivery: perJob, deliveryBodyBytes: body.length };
 }
