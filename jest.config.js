@@ -3,8 +3,9 @@
  *
  *   unit         one module's logic on small inputs, no processes, servers or git (`npm run test:unit`)
  *   integration  several layers together: the CLI in-process, the App's handlers against a mocked
- *                GitHub, reviews of git repositories, fuzzing (`npm run test:integration`)
- *   e2e          whole processes: the App on a port against a fake GitHub, the built bin (`npm run test:e2e`)
+ *                GitHub, reviews of git repositories; fuzzing, hostile inputs and limits at full
+ *                size (`npm run test:integration`)
+ *   e2e          whole processes: the App on a port against a fake GitHub, the Action, the built bin (`npm run test:e2e`)
  *
  * A test file belongs to the first project whose patterns match it; `npm test` runs all three.
  */
@@ -15,6 +16,7 @@ const INTEGRATION = [
   'test/cli/**',
   'test/app/handlers/**',
   'test/app/worker/**',
+  'test/app/queue/redis-queue.test.ts',
   'test/app/events/webhook-intake.test.ts',
   'test/app/github/extract.test.ts',
   'test/review/exclusions.test.ts',
@@ -22,11 +24,17 @@ const INTEGRATION = [
   'test/review/incremental.test.ts',
   'test/review/run.test.ts',
   'test/engine/fast-path.test.ts',
-  'test/fuzz/**',
+  'test/app/pipeline/threshold.test.ts',
   'test/self-review.test.ts',
+  // fuzzing, hostile inputs and limits at full size
+  'test/fuzz/**',
+  'test/yaml/duplicate-keys.test.ts',
+  'test/**/hostile*.test.ts',
+  'test/**/limits.test.ts',
+  'test/render/size-limit.test.ts',
 ];
 
-const E2E = ['test/app/e2e/**', 'test/cli/bin/**'];
+const E2E = ['test/app/e2e/**', 'test/action/**', 'test/cli/bin/**'];
 
 const shared = {
   testEnvironment: 'node',
@@ -46,6 +54,8 @@ const tests = (patterns) => patterns.map((p) => `${ROOT}/${p.endsWith('**') ? `$
 const not = (patterns) => patterns.map((p) => `!${ROOT}/${p}`);
 
 export default {
+  // Jest's default leaves a core to itself (cores - 1): on two cores that is one worker, half the machine.
+  maxWorkers: '100%',
   projects: [
     { ...shared, displayName: 'unit', testMatch: [...tests(['test/**']), ...not(INTEGRATION), ...not(E2E)] },
     { ...shared, displayName: 'integration', testMatch: [...tests(INTEGRATION), ...not(E2E)] },
