@@ -86,18 +86,49 @@ function referencedTypeName(node: ts.TypeNode | undefined): string | undefined {
 }
 
 /**
- * Whether a declared type is a data shape a privacy reviewer cares about. Not: the props of a UI
- * component (`ProfileCardProps`: what a component is handed, declared where the data is), and types
- * a module keeps to itself (not exported): the argument bag of one function, a helper shape of a
- * loop. Global declarations (`declare`, `.d.ts`, scripts without imports or exports) are shared.
+ * What a declared type is to a privacy reviewer. `none`: the props of a UI component
+ * (`ProfileCardProps`: what a component is handed; the data is declared where it is kept), and a
+ * type the module keeps to itself (not exported) and only passes values along with (parameter and
+ * return types, type arguments, members of other types): an argument bag, a helper shape, a local
+ * copy of a library's type; the data it carries is declared where it is kept. `data`: exported and
+ * global declarations (`declare`, `.d.ts`, scripts without imports or exports), and local types a
+ * value is built as (`const payload: T = ...`, `as T`), e.g. to be stored.
  */
-function isDataShape(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): boolean {
-  if (/Props$/.test(node.name.text)) return false;
+function shapeKind(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): 'data' | 'none' {
+  if (/Props$/.test(node.name.text)) return 'none';
   const sf = node.getSourceFile();
-  if (sf.isDeclarationFile || !ts.isSourceFile(node.parent) || !ts.isExternalModule(sf)) return true;
+  if (sf.isDeclarationFile || !ts.isSourceFile(node.parent) || !ts.isExternalModule(sf)) return 'data';
   const flags = ts.getCombinedModifierFlags(node);
-  if (flags & (ts.ModifierFlags.Export | ts.ModifierFlags.Ambient)) return true;
-  return isExportedByName(sf, node.name.text);
+  if (flags & (ts.ModifierFlags.Export | ts.ModifierFlags.Ambient)) return 'data';
+  if (isExportedByName(sf, node.name.text)) return 'data';
+  return builtTypes(sf).has(node.name.text) ? 'data' : 'none';
+}
+
+const built = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Local type names a value is built as: `const x: T = ...`, `x as T`, `x satisfies T`, `<T>x`. */
+function builtTypes(sf: ts.SourceFile): Set<string> {
+  let names = built.get(sf);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && isValuePosition(n)) found.add(n.typeName.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  names = found;
+  built.set(sf, names);
+  return names;
+}
+
+function isValuePosition(ref: ts.TypeReferenceNode): boolean {
+  let child: ts.Node = ref;
+  for (let p = ref.parent; p && !ts.isSourceFile(p); child = p, p = p.parent) {
+    if (ts.isVariableDeclaration(p)) return p.type === child && p.initializer !== undefined;
+    if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p)) return p.type === child;
+    if (ts.isStatement(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isTypeElement(p) || ts.isClassElement(p)) return false;
+  }
+  return false;
 }
 
 /** `type User = {...}; export { User }` / `export default User`. */
@@ -112,7 +143,8 @@ function isExportedByName(sf: ts.SourceFile, name: string): boolean {
 }
 
 export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter): ModelDecl | undefined {
-  if (!isDataShape(node)) return undefined;
+  const kind = shapeKind(node);
+  if (kind === 'none') return undefined;
   return { owner: node.name.text, fields: memberFields(node.members, hinter) };
 }
 
@@ -125,7 +157,8 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter): M
     else if (ts.isIntersectionTypeNode(t) || ts.isUnionTypeNode(t)) t.types.forEach(collect);
   };
   collect(node.type);
-  if (literals.length === 0 || !isDataShape(node)) return undefined;
+  const kind = literals.length ? shapeKind(node) : 'none';
+  if (kind === 'none') return undefined;
   return { owner: node.name.text, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
 }
 
