@@ -4,7 +4,8 @@ import type { TraceStep } from '../core/contract.js';
 import { lineOf } from '../ts/symbols.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
-import { isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
+import { isChainSanitizer, isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
+import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
@@ -42,17 +43,8 @@ export interface FlowCut {
   limit: number;
 }
 
-/** Methods whose result carries the receiver's data as text. */
-const STRING_PASS_THROUGH = new Set([
-  'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
-  'padStart', 'padEnd', 'concat', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'toJSON', 'valueOf',
-  'toISOString', 'toDateString', 'toLocaleDateString', 'toLocaleString', 'at', 'charAt',
-]);
-/** Methods whose result carries the receiver's data with its structure (arrays, clones). */
-const STRUCTURE_PASS_THROUGH = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'reverse', 'flat', 'toSorted', 'toReversed', 'concat', 'values']);
-/** Global functions whose result carries their arguments' data. */
-const TEXT_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'stringify', 'format', 'inspect']);
-const STRUCTURE_FUNCTIONS = new Set(['structuredClone', 'assign', 'freeze', 'from', 'entries', 'values', 'fromEntries', 'parse']);
+/** Library calls whose result carries their receiver's or arguments' data (the summaries catalogue). */
+const SUMMARIES = summaryIndex();
 
 /**
  * Intra- and inter-procedural taint: which personal data an expression may carry, with a trace.
@@ -414,21 +406,33 @@ export class FlowAnalyzer {
     }
     if (ts.isPropertyAccessExpression(callee) && calleeName) {
       const receiver = callee.expression;
-      if (STRING_PASS_THROUGH.has(calleeName)) return flattened(this.valueOf(receiver));
-      if (STRUCTURE_PASS_THROUGH.has(calleeName)) return union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]);
-      if ((calleeName === 'map' || calleeName === 'flatMap' || calleeName === 'reduce') && call.arguments[0]) {
-        return this.callbackResult(call.arguments[0]);
-      }
-      if (TEXT_FUNCTIONS.has(calleeName)) return flattened(union(call.arguments.map((a) => this.valueOf(a))));
-      if (STRUCTURE_FUNCTIONS.has(calleeName)) return union(call.arguments.map((a) => this.valueOf(a)));
+      const summarised = this.summarised(call, SUMMARIES.method.get(calleeName), receiver);
+      if (summarised) return summarised;
       // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
       const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
       const named = getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
       return union([named, this.typeSource(call, `${calleeName}()`)]);
     }
-    if (calleeName && TEXT_FUNCTIONS.has(calleeName)) return flattened(union(call.arguments.map((a) => this.valueOf(a))));
-    if (calleeName && STRUCTURE_FUNCTIONS.has(calleeName)) return union(call.arguments.map((a) => this.valueOf(a)));
-    return this.typeSource(call, `${calleeName ?? 'call'}()`);
+    const summarised = calleeName ? this.summarised(call, SUMMARIES.function.get(calleeName), undefined) : undefined;
+    return summarised ?? this.typeSource(call, `${calleeName ?? 'call'}()`);
+  }
+
+  /** The value of a library call its summary describes; undefined when it has none (or a callback summary without a callback). */
+  private summarised(call: ts.CallExpression, result: SummaryResult | undefined, receiver: ts.Expression | undefined): Value | undefined {
+    switch (result) {
+      case 'receiver-text':
+        return receiver ? flattened(this.valueOf(receiver)) : undefined;
+      case 'receiver-and-arguments':
+        return receiver ? union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]) : undefined;
+      case 'callback-result':
+        return call.arguments[0] ? this.callbackResult(call.arguments[0]) : undefined;
+      case 'arguments-text':
+        return flattened(union(call.arguments.map((a) => this.valueOf(a))));
+      case 'arguments':
+        return union(call.arguments.map((a) => this.valueOf(a)));
+      case undefined:
+        return undefined;
+    }
   }
 
   private callbackResult(cb: ts.Expression): Value {
@@ -508,7 +512,7 @@ function isSanitizedChain(e: ts.Expression, extra: ReadonlySet<string>): boolean
     if (ts.isCallExpression(cur)) {
       const c = cur.expression;
       const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
-      if (name && (isSanitizerName(name, extra) || name === 'createHash' || name === 'createHmac' || name === 'createCipheriv')) return true;
+      if (name && (isSanitizerName(name, extra) || isChainSanitizer(name))) return true;
       cur = ts.isPropertyAccessExpression(c) ? c.expression : c;
     } else if (ts.isPropertyAccessExpression(cur)) cur = cur.expression;
     else return false;

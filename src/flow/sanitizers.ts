@@ -1,15 +1,12 @@
 import { ts } from '#ts-morph';
+import { SANITIZERS } from './summaries.catalog.js';
 
 /**
  * Calls whose result no longer carries the personal data they were given: redaction, masking,
  * hashing, encryption. Matched on the words of the called function's name (`maskEmail`,
  * `redactPii`, `hashUserId`, `crypto.createHash(...).digest()`), plus project-configured names.
  */
-const SANITIZER_WORDS = new Set([
-  'mask', 'masked', 'redact', 'redacted', 'anonymize', 'anonymise', 'anonymized', 'anonymised', 'pseudonymize', 'pseudonymise',
-  'pseudonymized', 'hash', 'hashed', 'digest', 'hmac', 'encrypt', 'encrypted', 'cipher', 'tokenize', 'tokenise', 'obfuscate',
-  'scrub', 'scrubbed', 'censor', 'truncate', 'sha256', 'sha1', 'md5',
-]);
+const SANITIZER_WORDS: ReadonlySet<string> = new Set(SANITIZERS.words);
 
 export function words(name: string): string[] {
   return name
@@ -26,7 +23,12 @@ export function isSanitizerName(name: string, extra: ReadonlySet<string>): boole
 }
 
 /** Hash, HMAC and cipher constructors of node:crypto: `createHash('sha256').update(x).digest('hex')`. */
-const CRYPTO_CONSTRUCTORS = new Set(['createHash', 'createHmac', 'createCipheriv', 'createCipher']);
+const CRYPTO_CONSTRUCTORS: ReadonlySet<string> = new Set(SANITIZERS.chainConstructors);
+
+/** A call whose chain it begins sanitizes the whole chain (`createHash(...).update(x).digest()`). */
+export function isChainSanitizer(name: string): boolean {
+  return CRYPTO_CONSTRUCTORS.has(name);
+}
 
 /**
  * Whether an expression is a de-identified value: a hashing, encryption or masking call

@@ -1,0 +1,85 @@
+/**
+ * Flow summaries, as data (CodeQL's `summaryModel`): what the result of a library call carries of its
+ * receiver and arguments, for calls into code the analysis does not read (the standard library,
+ * packages). Calls into the project's own functions are summarised from their bodies instead.
+ * Adding a pass-through function is a row here and a row in test/flow/summaries.test.ts.
+ */
+
+/**
+ * What a call's result carries:
+ *   receiver-text           the receiver's data, as text (`email.trim()`: the field's structure is gone);
+ *   receiver-and-arguments  the receiver's and the arguments' data with their structure (`users.filter(f)`);
+ *   callback-result         what the first argument, a callback, returns (`users.map((u) => u.email)`);
+ *   arguments-text          the arguments' data, as text (`JSON.stringify(user)`, `String(x)`);
+ *   arguments               the arguments' data with their structure (`Object.assign({}, user)`).
+ */
+export type SummaryResult = 'receiver-text' | 'receiver-and-arguments' | 'callback-result' | 'arguments-text' | 'arguments';
+
+export interface FlowSummary {
+  /** `method`: only as `x.name(...)`; `method-or-function`: also as a plain call `name(...)`. */
+  on: 'method' | 'method-or-function';
+  names: readonly string[];
+  result: SummaryResult;
+}
+
+/** In order: for a name in two rows, the first row applies. */
+export const FLOW_SUMMARIES: readonly FlowSummary[] = [
+  {
+    // String and Date methods.
+    on: 'method',
+    names: [
+      'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
+      'padStart', 'padEnd', 'concat', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'toJSON', 'valueOf',
+      'toISOString', 'toDateString', 'toLocaleDateString', 'toLocaleString', 'at', 'charAt',
+    ],
+    result: 'receiver-text',
+  },
+  {
+    // Array methods that keep (some of) the elements, and clones.
+    on: 'method',
+    names: ['filter', 'find', 'findLast', 'slice', 'sort', 'reverse', 'flat', 'toSorted', 'toReversed', 'concat', 'values'],
+    result: 'receiver-and-arguments',
+  },
+  { on: 'method', names: ['map', 'flatMap', 'reduce'], result: 'callback-result' },
+  {
+    // `String(x)`, `encodeURIComponent(x)`, `JSON.stringify(x)`, `util.format(...)`, `util.inspect(x)`.
+    on: 'method-or-function',
+    names: ['String', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'stringify', 'format', 'inspect'],
+    result: 'arguments-text',
+  },
+  {
+    // `structuredClone(x)`, `Object.assign/freeze/entries/values/fromEntries`, `Array.from`, `JSON.parse`.
+    on: 'method-or-function',
+    names: ['structuredClone', 'assign', 'freeze', 'from', 'entries', 'values', 'fromEntries', 'parse'],
+    result: 'arguments',
+  },
+];
+
+/**
+ * Sanitizers: calls whose result no longer carries the personal data they were given. A call is one
+ * when a word of its name is in `words` (`maskEmail`, `redactPii`, `hashUserId`, plus the configured
+ * `redactors:`), or when a link of its call chain is one of `chainConstructors`
+ * (`crypto.createHash('sha256').update(email).digest('hex')`).
+ */
+export const SANITIZERS = {
+  words: [
+    'mask', 'masked', 'redact', 'redacted', 'anonymize', 'anonymise', 'anonymized', 'anonymised', 'pseudonymize', 'pseudonymise',
+    'pseudonymized', 'hash', 'hashed', 'digest', 'hmac', 'encrypt', 'encrypted', 'cipher', 'tokenize', 'tokenise', 'obfuscate',
+    'scrub', 'scrubbed', 'censor', 'truncate', 'sha256', 'sha1', 'md5',
+  ],
+  /** Hash, HMAC and cipher constructors of node:crypto. */
+  chainConstructors: ['createHash', 'createHmac', 'createCipheriv', 'createCipher'],
+} as const;
+
+/** The summary of a call by name: methods (`x.name()`) and plain calls (`name()`) apart, first row first. */
+export function summaryIndex(rows: readonly FlowSummary[] = FLOW_SUMMARIES): { method: ReadonlyMap<string, SummaryResult>; function: ReadonlyMap<string, SummaryResult> } {
+  const method = new Map<string, SummaryResult>();
+  const fn = new Map<string, SummaryResult>();
+  for (const row of rows) {
+    for (const name of row.names) {
+      if (!method.has(name)) method.set(name, row.result);
+      if (row.on === 'method-or-function' && !fn.has(name)) fn.set(name, row.result);
+    }
+  }
+  return { method, function: fn };
+}
