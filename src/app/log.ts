@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 /**
  * Keys whose values are webhook payloads, request or response bodies or headers: never logged.
@@ -11,12 +12,14 @@ const MAX_STRING = 500;
 
 export interface SafeLoggerOptions {
   level?: LevelWithSilent;
-  /** Where JSON lines go (default: stdout). */
+  /** Where lines go (default: stdout). */
   destination?: DestinationStream;
+  /** `pretty`: coloured lines a person reads; `json`: one JSON object a line (default: pretty when the lines go to stdout and it is a terminal). */
+  format?: 'json' | 'pretty';
 }
 
 /**
- * The App's logger: pino (what Probot expects), JSON lines, with every argument scrubbed before
+ * The App's logger: pino (what Probot expects), JSON lines (pretty ones in a terminal), with every argument scrubbed before
  * it is serialized: payload-like keys dropped, errors reduced to type, status and a message whose
  * quoted parts (JSON parse errors quote the input) are blanked, HTTP request and response objects
  * reduced to method, path and status; then each finished line once more. Reasons stay; personal
@@ -48,8 +51,15 @@ export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
       },
       serializers: { err: (e: unknown) => scrub(e, 0), req: http, res: http },
     },
-    options.destination ?? pino.destination(1),
+    destinationFor(options),
   );
+}
+
+/** Pretty lines are formatted from the JSON lines after they are scrubbed: the same content either way. */
+function destinationFor(options: SafeLoggerOptions): DestinationStream {
+  const format = options.format ?? (!options.destination && process.stdout.isTTY ? 'pretty' : 'json');
+  if (format === 'json') return options.destination ?? pino.destination(1);
+  return pinoPretty({ colorize: !options.destination && !process.env.NO_COLOR, ignore: 'pid,hostname', sync: true, ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : { destination: 1 }) });
 }
 
 /** A copy safe to log. Exported for tests. */
