@@ -33,6 +33,7 @@ export const piiFieldAnalyzer: Analyzer = {
   create(ctx) {
     const reportModel = createModelReporter(ctx);
     const hinter = createHinter(ctx.checker);
+    const isPerson = (name: string) => ctx.classifier.isPersonContext(name);
     const sf = ctx.sourceFile;
     const isJs = /\.[cm]?jsx?$/.test(sf.fileName);
     let shapes: ShapeContext | undefined;
@@ -42,8 +43,8 @@ export const piiFieldAnalyzer: Analyzer = {
     };
     const onClass = (node: ts.Node) => report(classModel(node as ts.ClassLikeDeclaration, hinter, isJs));
     return {
-      [ts.SyntaxKind.InterfaceDeclaration]: (node) => report(interfaceModel(node as ts.InterfaceDeclaration, hinter)),
-      [ts.SyntaxKind.TypeAliasDeclaration]: (node) => report(typeAliasModel(node as ts.TypeAliasDeclaration, hinter)),
+      [ts.SyntaxKind.InterfaceDeclaration]: (node) => report(interfaceModel(node as ts.InterfaceDeclaration, hinter, isPerson)),
+      [ts.SyntaxKind.TypeAliasDeclaration]: (node) => report(typeAliasModel(node as ts.TypeAliasDeclaration, hinter, isPerson)),
       [ts.SyntaxKind.ClassDeclaration]: onClass,
       [ts.SyntaxKind.ClassExpression]: onClass,
       [ts.SyntaxKind.CallExpression]: (node) => {

@@ -86,21 +86,22 @@ function referencedTypeName(node: ts.TypeNode | undefined): string | undefined {
 }
 
 /**
- * What a declared type is to a privacy reviewer. `none`: the props of a UI component
- * (`ProfileCardProps`: what a component is handed; the data is declared where it is kept), and a
+ * What a declared type is to a privacy reviewer. `none`: the props and state of a UI component or
+ * store (`ProfileCardProps`, `ChatState`: what the UI holds; the data is declared where it is kept), and a
  * type the module keeps to itself (not exported) and only passes values along with (parameter and
  * return types, type arguments, members of other types): an argument bag, a helper shape, a local
  * copy of a library's type; the data it carries is declared where it is kept. `data`: exported and
- * global declarations (`declare`, `.d.ts`, scripts without imports or exports), and local types a
- * value is built as (`const payload: T = ...`, `as T`), e.g. to be stored.
+ * global declarations (`declare`, `.d.ts`, scripts without imports or exports), local types named for
+ * a person (`interface User`), and local types a value is built as (`const payload: T = ...`, `as T`), e.g. to be stored.
  */
-function shapeKind(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): 'data' | 'none' {
-  if (/Props$/.test(node.name.text)) return 'none';
+function shapeKind(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, isPerson: (name: string) => boolean): 'data' | 'none' {
+  if (/(Props|State)$/.test(node.name.text)) return 'none';
   const sf = node.getSourceFile();
   if (sf.isDeclarationFile || !ts.isSourceFile(node.parent) || !ts.isExternalModule(sf)) return 'data';
   const flags = ts.getCombinedModifierFlags(node);
   if (flags & (ts.ModifierFlags.Export | ts.ModifierFlags.Ambient)) return 'data';
-  if (isExportedByName(sf, node.name.text)) return 'data';
+  // A type named for a person (`interface User`) is that person's record wherever it is declared.
+  if (isExportedByName(sf, node.name.text) || isPerson(node.name.text)) return 'data';
   return builtTypes(sf).has(node.name.text) ? 'data' : 'none';
 }
 
@@ -142,14 +143,14 @@ function isExportedByName(sf: ts.SourceFile, name: string): boolean {
   return false;
 }
 
-export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter): ModelDecl | undefined {
-  const kind = shapeKind(node);
+export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter, isPerson: (name: string) => boolean): ModelDecl | undefined {
+  const kind = shapeKind(node, isPerson);
   if (kind === 'none') return undefined;
   return { owner: node.name.text, fields: memberFields(node.members, hinter) };
 }
 
 /** `type User = { ... }`, also through intersections and unions (`Base & { email: string }`). */
-export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter): ModelDecl | undefined {
+export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter, isPerson: (name: string) => boolean): ModelDecl | undefined {
   const literals: ts.TypeLiteralNode[] = [];
   const collect = (t: ts.TypeNode): void => {
     if (ts.isParenthesizedTypeNode(t)) collect(t.type);
@@ -157,7 +158,7 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter): M
     else if (ts.isIntersectionTypeNode(t) || ts.isUnionTypeNode(t)) t.types.forEach(collect);
   };
   collect(node.type);
-  const kind = literals.length ? shapeKind(node) : 'none';
+  const kind = literals.length ? shapeKind(node, isPerson) : 'none';
   if (kind === 'none') return undefined;
   return { owner: node.name.text, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
 }
