@@ -26,8 +26,6 @@ export interface ScanOptions {
   root: string;
   config?: ScanConfig;
   analyzers: readonly Analyzer[];
-  /** Analyze only these files (absolute or relative to the root), e.g. those a pull request changed. */
-  files?: readonly string[];
   /**
    * Files already discovered (the walk is skipped): an incremental review passes the changed files
    * with what they import. Every source in it is loaded into the program.
@@ -57,7 +55,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const config = options.config ?? DEFAULT_CONFIG;
-  const discovery = options.discovery ?? (await discoverFiles(root, config, { files: options.files }));
+  const discovery = options.discovery ?? (await discoverFiles(root, config));
   const analyzersFor = options.analyzersFor ?? (() => options.analyzers);
   const analyzed = (file: DiscoveredFile) => analyzersFor(file.relative).length > 0;
   const sources = discovery.sources.filter(analyzed);
