@@ -17,6 +17,8 @@ export interface ReviewDigest {
   existingUndeclared: ReviewedFinding[];
   fixed: ReviewedFinding[];
   counts: Record<RuleId, number> & { fixed: number; newDeclared: number; existingUndeclared: number };
+  /** New findings that replace a base finding at the same place with other data ("now also sends ..."). */
+  changed: number;
   manifestErrors: ManifestProblem[];
   nextSteps: string[];
 }
@@ -54,7 +56,11 @@ export function digest(review: Review, options: { pointers?: boolean } = {}): Re
   const newDeclared = live.filter((r) => r.status === 'new' && r.declared).sort(mostSevereFirst);
   const existingUndeclared = live.filter((r) => r.status === 'unchanged' && !r.declared).sort(mostSevereFirst);
   const fixed = review.findings.filter((r) => r.status === 'fixed').sort(mostSevereFirst);
-  const byRule = (rule: RuleId) => actionable.filter((r) => r.finding.rule === rule).length;
+  // Flows count destinations, not call sites: two calls to one new vendor are one new flow.
+  const byRule = (rule: RuleId) => {
+    const of = actionable.filter((r) => r.finding.rule === rule);
+    return rule === 'data-flow' ? new Set(of.map((r) => r.finding.sink?.id ?? r.finding.symbol)).size : of.length;
+  };
   const counts = {
     'data-flow': byRule('data-flow'),
     'pii-field': byRule('pii-field'),
@@ -64,7 +70,8 @@ export function digest(review: Review, options: { pointers?: boolean } = {}): Re
     existingUndeclared: existingUndeclared.length,
   };
   const manifestErrors = review.manifest.problems.filter((p) => p.severity === 'error');
-  const d: ReviewDigest = { actionable, newDeclared, existingUndeclared, fixed, counts, manifestErrors, nextSteps: [] };
+  const changed = actionable.filter((r) => r.previous).length;
+  const d: ReviewDigest = { actionable, newDeclared, existingUndeclared, fixed, counts, changed, manifestErrors, nextSteps: [] };
   d.nextSteps = nextSteps(review, d, options.pointers ?? true);
   return d;
 }
@@ -73,6 +80,7 @@ export function digest(review: Review, options: { pointers?: boolean } = {}): Re
 export function countParts(d: ReviewDigest): string[] {
   return [
     ...(['data-flow', 'pii-field', 'pii-logging'] as const).map((rule) => plural(d.counts[rule], ...COUNT_NOUN[rule])),
+    ...(d.changed ? [`${d.changed.toLocaleString('en-US')} changed`] : []),
     `${d.counts.fixed.toLocaleString('en-US')} fixed`,
   ];
 }

@@ -12,7 +12,7 @@ const ORDER = {
   manifest: ['file', 'present', 'valid', 'problems', 'changes'],
   problem: ['file', 'line', 'column', 'severity', 'code', 'message', 'hint'],
   change: ['change', 'entity', 'id', 'added', 'removed', 'fields', 'summary'],
-  reviewed: ['finding', 'declared', 'declaration', 'reason', 'status', 'baseFile'],
+  reviewed: ['finding', 'declared', 'declaration', 'reason', 'status', 'previous', 'baseFile'],
   declaration: ['kind', 'id', 'purposes', 'location'],
   location: ['file', 'line', 'column'],
   stale: ['kind', 'id', 'location', 'message'],

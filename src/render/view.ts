@@ -71,6 +71,8 @@ export interface FindingView {
   categories: string;
   sink: string;
   reason: string;
+  /** For a finding whose data changed at the same place: "now also sends phone number (`user.contact.phone_number`)". */
+  change: string;
   trace: string[];
   traceSteps: number;
   /** `titleHtml` goes inside `<summary>`; logging entries are worded as the exception they are. */
@@ -102,6 +104,26 @@ export interface ViewContext {
 
 export function viewContext(review: Review, digest: ReviewDigest, taxonomy: Taxonomy, link: LinkBuilder): ViewContext {
   return { review, digest, taxonomy, link, findingViews: new Map(), diagram: null };
+}
+
+/** Which manifest entry declares a finding: its destination, its model's dataset, or the logging policy. */
+function entryKey(f: Finding): string {
+  if (f.rule === 'data-flow') return `flow\u0000${f.sink?.id ?? 'http:unknown'}`;
+  if (f.rule === 'pii-field') return `dataset\u0000${f.symbol.split('.')[0]}`;
+  return 'logging';
+}
+
+/**
+ * One snippet per destination or dataset, on its first checklist item: the finding it is written from
+ * carries every category the pull request's findings of that entry need, so pasting it once declares
+ * them all. Later items of the same entry get none.
+ */
+function snippetGroup(ctx: ViewContext, r: ReviewedFinding): Finding | undefined {
+  const key = entryKey(r.finding);
+  const same = ctx.digest.actionable.filter((x) => entryKey(x.finding) === key);
+  if (same[0] !== r) return same.length ? undefined : r.finding;
+  const categories = [...new Set(same.flatMap((x) => x.finding.categories))].sort();
+  return { ...r.finding, categories };
 }
 
 export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
@@ -209,18 +231,21 @@ function findingView(ctx: ViewContext, r: ReviewedFinding): FindingView {
   if (cached) return cached;
   const f = r.finding;
   const loc = (file: string, line?: number, column?: number) => location(ctx.link, file, line, column);
-  const snippet = snippetFor(f, ctx.taxonomy);
+  const group = snippetGroup(ctx, r);
+  const snippet = group ? snippetFor(group, ctx.taxonomy) : undefined;
   const view: FindingView = {
     id: code(f.id, 80),
     shortId: code(f.id.slice(0, 8), 8),
     rule: f.rule,
     severity: md(f.severity, 10),
-    title: mdCode(f.message),
+    // The categories are said once, in the Data line: the message's own list of keys is left out.
+    title: mdCode(withoutKeyList(f.message)),
     location: loc(f.file, f.line, f.column),
     symbol: f.symbol && !f.symbol.startsWith('<') ? code(f.symbol, 120) : '',
     categories: categories(f.categories, ctx.taxonomy),
     sink: f.sink ? sinkText(f.sink) : '',
     reason: r.reason ? mdCode(r.reason, 400) : '',
+    change: r.previous ? changeText(f, r.previous.categories, ctx.taxonomy) : '',
     trace: f.trace.slice(0, 20).map((s) => `${loc(s.file, s.line)} ${md(s.note, 200)}`),
     traceSteps: f.trace.length,
     snippet: snippet ? { section: code(snippet.section, 40), titleHtml: snippetTitle(snippet.section), block: codeBlock('yaml', snippet.yaml) } : null,
@@ -285,4 +310,20 @@ function coveredBy(r: ReviewedFinding): string {
 function list<T>(items: readonly T[], limit: number, render: (item: T) => string): ListView {
   const shown = items.slice(0, Math.max(0, limit)).map(render);
   return { items: shown, total: items.length, more: items.length - shown.length };
+}
+
+/** "Sends email address and first name (user.contact.email, user.name.first) from …" without the parenthesised keys. */
+export function withoutKeyList(message: string): string {
+  return message.replace(/ \((?:[a-z_]+(?:\.[a-z0-9_]+)+)(?:, (?:[a-z_]+(?:\.[a-z0-9_]+)+))*\)/g, '');
+}
+
+const VERB: Record<string, string> = { 'data-flow': 'sends', 'pii-logging': 'logs', 'pii-field': 'holds' };
+
+/** What a changed finding carries now that it did not before, and what it no longer carries. */
+function changeText(f: Finding, before: readonly string[], taxonomy: Taxonomy): string {
+  const added = f.categories.filter((c) => !before.includes(c));
+  const removed = before.filter((c) => !f.categories.includes(c));
+  const list = (keys: string[]) => keys.map((k) => `${md(taxonomy.label(k), 80)} (${code(k, 100)})`).join(', ');
+  const verb = VERB[f.rule] ?? 'carries';
+  return [...(added.length ? [`now also ${verb} ${list(added)}`] : []), ...(removed.length ? [`no longer ${list(removed)}`] : [])].join('; ');
 }

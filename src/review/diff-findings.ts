@@ -19,6 +19,10 @@ export interface FindingDiffInput {
  * the fingerprint is made of and the finding shows (rule, mapped file, symbol, categories, sink), in
  * order, preferring the same message: the n-th repeat in the old file pairs with the n-th in the new.
  *
+ * A head finding left over at the place (rule, file, symbol, sink) of a base finding left over is the
+ * same finding with other categories: it is `new` with `previous` (a changed finding: "now also sends
+ * the phone number"), and the base one is not listed as fixed.
+ *
  * Result: head findings in head order (`new`/`unchanged`, the head's view), then `fixed` ones in base order.
  */
 export function diffFindings(input: FindingDiffInput): ReviewedFinding[] {
@@ -61,13 +65,42 @@ export function diffFindings(input: FindingDiffInput): ReviewedFinding[] {
     }
   }
 
+  // 3. The same place sending (logging, holding) other data: one changed finding, not a new and a fixed one.
+  const previous = new Map<MatchedFinding, MatchedFinding>();
+  const leftInBase = new Map<string, MatchedFinding[]>();
+  for (const b of input.base) {
+    if (matchedBase.has(b)) continue;
+    const key = place(b.finding, renames.get(b.finding.file) ?? b.finding.file);
+    const list = leftInBase.get(key);
+    if (list) list.push(b);
+    else leftInBase.set(key, [b]);
+  }
+  for (const h of input.head) {
+    if (status.has(h)) continue;
+    const b = leftInBase.get(place(h.finding, h.finding.file))?.shift();
+    if (!b) continue;
+    matchedBase.add(b);
+    previous.set(h, b);
+  }
+
   const reviewed: ReviewedFinding[] = input.head.map((h) => {
     const match = status.get(h);
+    const before = previous.get(h);
+    if (before) return { ...h, status: 'new', previous: previousOf(before.finding) };
     if (!match) return { ...h, status: 'new' };
     return { ...h, status: 'unchanged', ...(match.baseFile !== undefined ? { baseFile: match.baseFile } : {}) };
   });
   for (const b of input.base) if (!matchedBase.has(b)) reviewed.push({ ...b, status: 'fixed' });
   return reviewed;
+}
+
+/** Where a finding is, without what it carries: a call that now also sends the phone number is still this place. */
+function place(f: Finding, file: string): string {
+  return [f.rule, file, f.symbol, f.sink?.id ?? ''].join('\u0000');
+}
+
+function previousOf(f: Finding): NonNullable<ReviewedFinding['previous']> {
+  return { id: f.id, file: f.file, line: f.line, categories: [...f.categories], severity: f.severity };
 }
 
 /** What a fingerprint is made of, minus the discriminator a finding does not carry. */

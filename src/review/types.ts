@@ -50,6 +50,11 @@ export interface ReviewedFinding extends MatchedFinding {
   status: FindingStatus;
   /** For moved/renamed files: the file on the base side. */
   baseFile?: string;
+  /**
+   * A `new` finding at the place of a base finding that carried other categories (the same call now
+   * also sends the phone number): the base finding, which is then not listed as `fixed`.
+   */
+  previous?: { id: string; file: string; line: number; categories: string[]; severity: Severity };
 }
 
 /** A semantic change of the manifest between base and head. */

@@ -37,7 +37,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
   if (leaks.length) fail.push(`${plural(leaks.length, 'new high-severity log call')} with personal data (${describe(leaks)})`);
   for (const rule of ['data-flow', 'pii-field', 'pii-logging'] as const) {
     const items = newUndeclared.filter((r) => r.finding.rule === rule && !leaks.includes(r));
-    if (items.length) review.push(`${plural(items.length, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
+    // Flows count destinations, not call sites: two calls to one new vendor are one undeclared flow.
+    const count = rule === 'data-flow' ? new Set(items.map((r) => r.finding.sink?.id ?? r.finding.symbol)).size : items.length;
+    if (items.length) review.push(`${plural(count, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
   const todos = input.manifest.problems.filter((p) => p.code === 'todo');
   if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0]!.file}:${todos[0]!.line})`);

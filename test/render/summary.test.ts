@@ -23,9 +23,10 @@ test('review required: counts by kind and "declare these flows" as the next step
   });
   const s = summaryOf(markdown(r));
   expect(s).toMatch(/^## Privacy review: Review required\n/);
-  expect(s).toContain('**2 new undeclared flows · 1 new PII field · 0 new PII log calls · 1 fixed**');
+  // Two calls to one destination are one flow: destinations are counted, not call sites.
+  expect(s).toContain('**1 new undeclared flow · 1 new PII field · 0 new PII log calls · 1 fixed**');
   expect(s).toContain('- 2 undeclared data flows \\(segment\\)');
-  expect(s).toContain('1. Declare 2 data flows and 1 personal-data field in `.privacy/manifest.yml` \\(snippets below\\) and ask a privacy reviewer to approve.');
+  expect(s).toContain('1. Declare 1 data flow and 1 personal-data field in `.privacy/manifest.yml` \\(snippets below\\) and ask a privacy reviewer to approve.');
   expect(s).toContain('`abcdef012345`');
 });
 
