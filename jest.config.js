@@ -56,6 +56,8 @@ const not = (patterns) => patterns.map((p) => `!${ROOT}/${p}`);
 export default {
   // Jest's default leaves a core to itself (cores - 1): on two cores that is one worker, half the machine.
   maxWorkers: '100%',
+  // Also per project below: jest reads it from the top level when there are projects.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: [...tests(['test/**']), ...not(INTEGRATION), ...not(E2E)] },
     { ...shared, displayName: 'integration', testMatch: [...tests(INTEGRATION), ...not(E2E)] },

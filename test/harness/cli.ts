@@ -16,7 +16,13 @@ export interface CliOptions {
   env?: Record<string, string>;
 }
 
-let running = false;
+/**
+ * Runs take turns: each takes over process-wide state (the standard streams, the working directory,
+ * the environment). The turn is kept on process.stdout, which every test file of a jest worker shares,
+ * so that a run still going after its test timed out delays the next one instead of mixing output.
+ */
+const TURN = Symbol.for('privacy-review.test.runCli');
+type Turns = { [TURN]?: Promise<unknown> };
 
 /**
  * Run the CLI in this process through `run(argv)`, the function the bin calls, and collect what it
@@ -25,9 +31,14 @@ let running = false;
  * Starting a process and loading the engine cost about a second a call; the built bin keeps its own
  * smoke tests (test/cli/bin/).
  */
-export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  if (running) throw new Error('runCli: one CLI run at a time (it takes over process.stdout, process.stderr, the working directory and the environment)');
-  running = true;
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const turns = process.stdout as unknown as Turns;
+  const mine = (turns[TURN] ?? Promise.resolve()).then(() => runAlone(args, options));
+  turns[TURN] = mine.catch(() => undefined);
+  return mine;
+}
+
+async function runAlone(args: readonly string[], options: CliOptions): Promise<CliRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const restore = [
@@ -41,7 +52,6 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
     return { status, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
     for (const undo of restore.reverse()) undo();
-    running = false;
   }
 }
 
