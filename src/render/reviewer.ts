@@ -4,9 +4,10 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ReviewDigest } from './digest.js';
 
 /**
- * The privacy reviewer's checklist. Core items are always asked; the others only when the pull
- * request touches what they are about (a new vendor, special-category data, new stored data, ...),
- * so the list stays short enough to be read rather than ticked blindly.
+ * The privacy reviewer's checklist: each item is asked only when a fact of this pull request makes it
+ * relevant (a new vendor, special-category data, new stored data, a log call, ...), and says which
+ * fact, so the list stays short enough to be read rather than ticked blindly. Only purpose and data
+ * minimisation is asked whenever the pull request touches personal data.
  */
 export interface ReviewerItem {
   id: ReviewerItemId;
@@ -75,7 +76,7 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
       core: false,
     });
   }
-  items.push({
+  if (special.length || purposeChanges.length || d.actionable.length) items.push({
     id: 'legal-basis',
     title: 'Legal basis',
     text: special.length
@@ -110,25 +111,32 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
       core: false,
     });
   }
-  items.push({
-    id: 'retention',
-    title: 'Retention and deletion',
-    text: 'New data has a retention period and is deleted when it ends, also at the vendors and in backups.',
-    core: true,
-  });
-  items.push({
+  const kept = unique(stored.map((f) => (f.rule === 'pii-field' ? `\`${f.symbol}\`` : `\`${f.sink!.id}\``)));
+  if (stored.length || datasetChanges.length || external.length) {
+    items.push({
+      id: 'retention',
+      title: 'Retention and deletion',
+      text: 'New data has a retention period and is deleted when it ends, also at the vendors and in backups.',
+      context: kept.length ? `Kept by this PR: ${cap(kept, 6)}.` : `Sent to: ${cap(external.length ? external : unique(datasetChanges.map((c) => `\`${c.id}\``)), 6)}.`,
+      core: false,
+    });
+  }
+  if (logging.length) items.push({
     id: 'logs',
     title: 'Nothing personal in logs, traces and analytics',
     text: 'Logs, error reports, traces and analytics events carry ids, not personal data.',
-    ...(logging.length ? { context: `${logging.length === 1 ? '1 new log call' : `${logging.length} new log calls`} with personal data in this PR.` } : {}),
-    core: true,
+    context: `${logging.length === 1 ? '1 new log call' : `${logging.length} new log calls`} with personal data in this PR.`,
+    core: false,
   });
-  items.push({
-    id: 'security',
-    title: 'Security',
-    text: 'The data is encrypted in transit and at rest, and access is limited to who needs it.',
-    core: true,
-  });
+  if (sensitive.length || stored.some((f) => f.severity === 'high')) {
+    items.push({
+      id: 'security',
+      title: 'Security',
+      text: 'The data is encrypted in transit and at rest, and access is limited to who needs it.',
+      context: `High-severity or sensitive data kept or sent: ${cap(unique([...sensitive.map((c) => `\`${c}\``), ...stored.filter((f) => f.severity === 'high').map((f) => (f.rule === 'pii-field' ? `\`${f.symbol}\`` : `\`${f.sink!.id}\``))]), 6)}.`,
+      core: false,
+    });
+  }
   if (stored.length || datasetChanges.length) {
     const where = unique(stored.map((f) => (f.rule === 'pii-field' ? `\`${f.symbol}\`` : `\`${f.sink!.id}\``)));
     items.push({
@@ -144,13 +152,15 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
     ...(children.length ? ["children's data"] : []),
     ...(aiOrAds.length ? ['advertising or AI services'] : []),
   ];
-  items.push({
-    id: 'dpia',
-    title: 'DPIA',
-    text: 'Decide whether a data protection impact assessment is needed, or an existing one must be updated.',
-    ...(dpiaTriggers.length ? { context: `Likely needed: ${dpiaTriggers.join(', ')}.` } : {}),
-    core: true,
-  });
+  if (dpiaTriggers.length) {
+    items.push({
+      id: 'dpia',
+      title: 'DPIA',
+      text: 'Decide whether a data protection impact assessment is needed, or an existing one must be updated.',
+      context: `Likely needed: ${dpiaTriggers.join(', ')}.`,
+      core: false,
+    });
+  }
   return items;
 }
 

@@ -1,7 +1,6 @@
 import { renderReview } from '../../src/render/index.js';
 import { fieldFinding, finding, logFinding, review, undeclared } from './factory.js';
 
-const CORE = ['Purpose and data minimisation', 'Legal basis', 'Retention and deletion', 'Nothing personal in logs, traces and analytics', 'Security', 'DPIA'];
 
 function checklist(r = review()): string[] {
   const md = renderReview(r, { format: 'markdown' });
@@ -10,10 +9,26 @@ function checklist(r = review()): string[] {
 }
 
 // The privacy reviewer works through these; items that cannot apply to the PR are left out so the rest get read.
-test('core items are always there, also when nothing changed (collapsed then)', () => {
-  expect(checklist()).toEqual(CORE);
+test('with nothing changed only the standing check is left (collapsed): no generic items', () => {
+  expect(checklist()).toEqual(['Purpose and data minimisation']);
   const md = renderReview(review(), { format: 'markdown' });
   expect(md).toContain('<details><summary>Nothing new to review; the standing checks</summary>');
+});
+
+test('each item is tied to a fact of this pull request and says which', () => {
+  // A new analytics flow: vendors, transfers, retention at the vendor; no log, security or DPIA item.
+  expect(checklist(review({ findings: [undeclared(finding())] }))).toEqual([
+    'Purpose and data minimisation',
+    'Purpose limitation',
+    'Legal basis',
+    'Vendors',
+    'International transfers',
+    'Retention and deletion',
+  ]);
+  const logged = checklist(review({ findings: [undeclared(logFinding())] }));
+  expect(logged).toContain('Nothing personal in logs, traces and analytics');
+  expect(logged).not.toContain('Retention and deletion');
+  expect(logged).not.toContain('DPIA');
 });
 
 test('open, not collapsed, as soon as the PR changes something, whatever the verdict', () => {
