@@ -38,7 +38,10 @@ test('the example pull request: review required for Mailchimp and the phone numb
     'data-flow src/services/signup.ts segment undeclared',
     'pii-logging src/services/newsletter.ts pino undeclared',
   ]);
-  expect(brief('fixed')).toEqual(['data-flow src/services/signup.ts segment declared']);
+  // The Segment call now also sends the phone number: one changed finding, not a new and a fixed one.
+  expect(brief('fixed')).toEqual([]);
+  const changed = review.findings.filter((f) => f.previous);
+  expect(changed.map((f) => [f.finding.sink?.id, f.finding.categories.filter((c) => !f.previous!.categories.includes(c))])).toEqual([['segment', ['user.contact.phone_number']]]);
   const renamed = review.findings.filter((f) => f.finding.file === 'src/services/support-replies.ts');
   expect(renamed.map((f) => [f.status, f.baseFile, f.finding.sink?.id])).toEqual([['unchanged', 'src/services/support.ts', 'openai']]);
   expect(review.manifest.changes.map((c) => c.summary)).toEqual(['flow `mailchimp` added (third_party: user.contact.email, user.name.first)']);
