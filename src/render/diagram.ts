@@ -5,7 +5,8 @@ import type { ReviewDigest } from './digest.js';
 import { oneLine } from './escape.js';
 
 /**
- * A Mermaid flowchart of what the pull request changes: data categories -> code (file) -> sinks.
+ * A Mermaid flowchart of what the pull request changes: which data categories reach which destination
+ * (a sink, or the model that keeps a field), categories grouped on the left and destinations on the right.
  * Node ids are generated (`cat0`, `code1`, `sink2`), never taken from code, so no identifier can
  * collide with Mermaid keywords (`end`, `graph`) or break the syntax; labels are quoted and every
  * character outside a small safe set is written as a Mermaid entity code (`#96;` for a backtick), so a
@@ -70,10 +71,12 @@ export function mermaidDiagram(review: Review, d: ReviewDigest, taxonomy: Taxono
     if (!e) edges.set(k, { from, to, state, order: edges.size });
     else if (RANK[state] > RANK[e.state]) e.state = state;
   };
+  // Which data reaches which destination: a field's destination is its model, where it is kept.
   for (const [f, state] of [...changed, ...context]) {
-    const codeNode = node('code', f.file, f.file, 'code');
-    for (const c of f.categories) edge(node('cat', c, taxonomy.label(c), 'category'), codeNode, state);
-    if (f.sink) edge(codeNode, node('sink', f.sink.id, f.sink.label && f.sink.label !== f.sink.id ? `${f.sink.label} (${f.sink.id})` : f.sink.id, f.sink.kind), state);
+    const to = f.sink
+      ? node('sink', f.sink.id, f.sink.label && f.sink.label !== f.sink.id ? `${f.sink.label} (${f.sink.id})` : f.sink.id, f.sink.kind)
+      : node('code', f.symbol.split('.')[0]!, f.symbol.split('.')[0]!, 'code');
+    for (const c of f.categories) edge(node('cat', c, taxonomy.label(c), 'category'), to, state);
   }
 
   const all = [...edges.values()].sort((a, b) => RANK[b.state] - RANK[a.state] || a.order - b.order);
@@ -84,7 +87,15 @@ export function mermaidDiagram(review: Review, d: ReviewDigest, taxonomy: Taxono
   }
   const used = [...new Set(drawn.flatMap((e) => [e.from, e.to]))];
   const lines = ['flowchart LR'];
-  for (const n of used) lines.push(`  ${n.id}${shape(n)}`);
+  // Grouped: the data on the left, where it goes on the right.
+  const group = (id: string, title: string, members: Node[]) => {
+    if (!members.length) return;
+    lines.push(`  subgraph ${id}["${title}"]`);
+    for (const n of members) lines.push(`    ${n.id}${shape(n)}`);
+    lines.push('  end');
+  };
+  group('data', 'Data', used.filter((n) => n.shape === 'category'));
+  group('destinations', 'Destinations', used.filter((n) => n.shape !== 'category'));
   drawn.forEach((e) => lines.push(`  ${e.from.id} ${arrow(e.state)} ${e.to.id}`));
   lines.push(
     '  classDef undeclared fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328',

@@ -6,17 +6,24 @@ import { expectWellFormed } from './structure.js';
 const mermaidOf = (md: string) => expectWellFormed(md).blocks.filter((b) => b.info === 'mermaid');
 
 // GitHub renders ```mermaid blocks; a diagram that does not parse shows an error box instead of the PR's data flows.
-test('categories -> files -> sinks, with generated ids and new undeclared edges highlighted', () => {
+test('category -> destination, grouped (data left, destinations right), with generated ids and new undeclared edges highlighted', () => {
   const [diagram, ...more] = mermaidOf(renderReview(richReview(), { format: 'markdown' }));
   expect(more).toHaveLength(0);
   const lines = diagram!.body.split('\n');
   expect(lines[0]).toBe('flowchart LR');
   // Node ids are ours, never text from code.
-  const nodes = lines.filter((l) => /^ {2}\w+[[(>{]/.test(l));
-  for (const n of nodes) expect(n).toMatch(/^ {2}(cat|code|sink)\d+[[(>{/]/);
-  expect(lines).toContain('  cat1(["email address"])');
-  expect(lines).toContain('  code1["src/services/signup.ts"]');
-  expect(lines).toContain('  sink1>"Segment #40;segment#41;"]');
+  const nodes = lines.filter((l) => /^ {4}\w+[[(>{]/.test(l));
+  for (const n of nodes) expect(n).toMatch(/^ {4}(cat|code|sink)\d+[[(>{/]/);
+  expect(lines).toContain('    cat1(["email address"])');
+  expect(lines).toContain('    sink1>"Segment #40;segment#41;"]');
+  // No file in between: the reviewer reads which data reaches which destination.
+  expect(lines.some((l) => l.includes('src/services'))).toBe(false);
+  const data = lines.indexOf('  subgraph data["Data"]');
+  const destinations = lines.indexOf('  subgraph destinations["Destinations"]');
+  expect(data).toBeGreaterThan(0);
+  expect(lines.slice(data, destinations).every((l) => !l.includes('sink'))).toBe(true);
+  expect(lines.slice(destinations).some((l) => l.startsWith('    sink1'))).toBe(true);
+  expect(lines).toContain('  cat1 ==> sink1');
   // New undeclared: thick arrows, red link style and node class; removed: dotted.
   const edges = lines.filter((l) => /^ {2}\w+ (==>|-->|-\.->) \w+$/.test(l));
   const thick = edges.map((e, i) => (e.includes('==>') ? i : -1)).filter((i) => i >= 0);
@@ -39,7 +46,7 @@ test('a hostile label cannot end its node, the diagram or the code block', () =>
   }
   expect(diagram!.body).not.toMatch(/[`<]/);
   expect(diagram!.body).not.toContain('pwned\n');
-  expect(diagram!.body).toContain('#96;#96;#96;evil.ts');
+  expect(diagram!.body).toContain('click sink0 call alert#40;#41;');
 });
 
 test('capped at 30 edges, with "and N more" below', () => {
@@ -48,8 +55,8 @@ test('capped at 30 edges, with "and N more" below', () => {
   const [diagram] = mermaidOf(md);
   const edges = diagram!.body.split('\n').filter((l) => /^ {2}\w+ (==>|-->|-\.->) \w+$/.test(l));
   expect(edges).toHaveLength(30);
-  // 40 findings x (category -> file, file -> sink) = 80 edges.
-  expect(md).toContain('… and 50 more edges not drawn.');
+  // 40 findings x (category -> sink) = 40 edges.
+  expect(md).toContain('… and 10 more edges not drawn.');
 });
 
 test('no diagram when the pull request changes no data flow', () => {
