@@ -6,7 +6,7 @@ import { describeError } from '../github/errors.js';
 import { syncLabel } from '../github/labels.js';
 import { requestReviewers } from '../github/reviewers.js';
 import type { Octokit, PullRef } from '../github/types.js';
-import type { Log } from './run-job.js';
+import type { Log } from './deps.js';
 
 export interface PublishContext {
   octokit: Octokit;
