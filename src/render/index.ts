@@ -19,7 +19,7 @@ export function renderReview(review: Review, options: RenderOptions): string {
     case 'markdown':
       return renderChecklist(review, options);
     case 'text':
-      return renderReviewText(review, { color: options.color ?? false });
+      return renderReviewText(review, { color: options.color ?? false, ...(options.width ? { width: options.width } : {}) });
     case 'json':
       return renderReviewJson(review);
     case 'sarif':

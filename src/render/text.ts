@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import type { Finding } from '../core/contract.js';
 import { sinkLabel } from '../report/common.js';
 import type { Review, ReviewedFinding } from '../review/types.js';
@@ -7,17 +8,22 @@ import { describeScope } from './scope.js';
 /** Lists longer than this are cut, with a count of the rest. */
 const LIST_LIMIT = 20;
 
-const ANSI = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const bold = ANSI(1, 22);
-const dim = ANSI(2, 22);
-const DECISION_COLOR = { pass: ANSI(32, 39), review_required: ANSI(33, 39), fail: ANSI(31, 39) };
+// The caller decides about colour (a TTY without NO_COLOR), so styleText must not check stdout again.
+const styleWithoutStreamCheck = styleText as (format: Parameters<typeof styleText>[0], text: string, options?: { validateStream?: boolean }) => string;
+const style = (format: Parameters<typeof styleText>[0]) => (s: string) => styleWithoutStreamCheck(format, s, { validateStream: false });
+const bold = style('bold');
+const dim = style('dim');
+const DECISION_COLOR = { pass: style('green'), review_required: style('yellow'), fail: style('red') };
+/** The colours `scan` gives severities. */
+const SEVERITY_COLOR: Record<string, (s: string) => string> = { high: style('red'), medium: style('yellow'), low: style('cyan') };
 
 /**
  * The review for a terminal: verdict, counts and reasons, then the findings with their status, the
  * manifest's problems and changes, and the next steps last, where the eye lands after the command.
  */
-export function renderReviewText(review: Review, options: { color?: boolean } = {}): string {
-  const paint = options.color ? { bold, dim } : { bold: (s: string) => s, dim: (s: string) => s };
+export function renderReviewText(review: Review, options: { color?: boolean; width?: number } = {}): string {
+  const plain = (s: string) => s;
+  const paint = options.color ? { bold, dim, severity: (sev: string, s: string) => (SEVERITY_COLOR[sev] ?? plain)(s) } : { bold: plain, dim: plain, severity: (_: string, s: string) => s };
   const d = digest(review, { pointers: false });
   const out: string[] = [];
   const title = `Privacy review: ${DECISION_TITLE[review.verdict.decision] ?? review.verdict.decision}`;
@@ -51,7 +57,8 @@ export function renderReviewText(review: Review, options: { color?: boolean } = 
 
   out.push(paint.bold('Next steps:'));
   d.nextSteps.forEach((step, i) => out.push(`  ${i + 1}. ${clean(step)}`));
-  return `${out.join('\n')}\n`;
+  const lines = options.width ? out.flatMap((l) => wrapLine(l, options.width!)) : out;
+  return `${lines.join('\n')}\n`;
 }
 
 function section<T>(out: string[], paint: { bold(s: string): string }, title: string, items: readonly T[], lines: (item: T) => string[]): void {
@@ -62,11 +69,11 @@ function section<T>(out: string[], paint: { bold(s: string): string }, title: st
   out.push('');
 }
 
-function findingLines(r: ReviewedFinding, paint: { dim(s: string): string }): string[] {
+function findingLines(r: ReviewedFinding, paint: { dim(s: string): string; severity(sev: string, s: string): string }): string[] {
   const f: Finding = r.finding;
   const categories = f.categories.length ? `  [${f.categories.join(', ')}]` : '';
   const sink = f.sink ? `  → ${sinkLabel(f.sink)}` : '';
-  const lines = [`  ${r.status.padEnd(9)} ${f.severity.padEnd(6)}  ${f.rule.padEnd(11)}  ${clean(`${f.file}:${f.line}:${f.column}`)}  ${clean(f.message)}${paint.dim(clean(categories + sink))}`];
+  const lines = [`  ${(r.previous ? 'changed' : r.status).padEnd(9)} ${paint.severity(f.severity, f.severity.padEnd(6))}  ${f.rule.padEnd(11)}  ${clean(`${f.file}:${f.line}:${f.column}`)}  ${clean(f.message)}${paint.dim(clean(categories + sink))}`];
   const indent = ' '.repeat(13);
   if (!r.declared && r.reason) lines.push(paint.dim(`${indent}not declared: ${clean(r.reason)}`));
   if (r.declared && r.declaration) lines.push(paint.dim(`${indent}declared by ${r.declaration.kind} ${clean(r.declaration.id)}`));
@@ -76,4 +83,28 @@ function findingLines(r: ReviewedFinding, paint: { dim(s: string): string }): st
 /** Text from code, without control characters: a file name must not be able to drive the terminal. */
 function clean(text: string): string {
   return String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\n/g, ' ');
+}
+
+/**
+ * A line cut at word boundaries to `width` columns, continued under its text (the indent after the
+ * leading spaces and list marker); colour codes take no columns. A word longer than the width stays whole.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  if (visible(line) <= width) return [line];
+  const lead = /^(\s*(?:\d+\.\s|-\s)?)/.exec(visible(line) === line.length ? line : line.replace(/\u001b\[[0-9;]*m/g, ''))![1]!.length;
+  const hang = ' '.repeat(Math.min(lead, Math.floor(width / 2)));
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(/(?<=\S) +/)) {
+    // A list marker keeps its first word, however long.
+    if (current && visible(current) > lead && visible(current) + 1 + visible(word.trimStart()) > width) {
+      out.push(current);
+      current = hang + word.trimStart();
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) out.push(current);
+  return out;
 }

@@ -26,4 +26,6 @@ export interface RenderOptions {
   taxonomy?: Taxonomy;
   /** ANSI colours in the text format. */
   color?: boolean;
+  /** Terminal width: the text format wraps longer lines at word boundaries. */
+  width?: number;
 }

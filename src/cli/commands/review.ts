@@ -100,6 +100,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
       ...(flags.templates ? { templatesDir: path.resolve(flags.templates) } : {}),
       rules: ANALYZERS.map((a) => a.meta),
       color: flags.format === 'text' && !flags.output && useColor(process.stdout),
+      ...(flags.format === 'text' && !flags.output && process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
     });
   } catch (e) {
     // a broken template of the repository's own (--templates) is a usage problem, not a crash
