@@ -23,6 +23,8 @@ export interface FieldDecl {
   children?: FieldDecl[];
   /** Name of the declared type or schema of the value (`ToggleInputConfig`), when it is a named one. */
   typeName?: string;
+  /** The value is a record type the project declares (`input: TreesInput`): its fields are read where that type is declared. */
+  holdsRecord?: () => boolean;
 }
 
 /** A declared data model: interface, class, schema, table. */
@@ -138,7 +140,11 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
   const classifyInModel = (f: FieldDecl, facts: ModelFacts): Match | null => {
     const readings: ((hint: TypeHint | undefined) => Match | null)[] = [];
     const { content, attributeOwner } = facts;
-    if (content) readings.push((h) => classifier.classifyContent(f.name, content, h));
+    // `TaskMessage.input: TreesInput` holds a record of the project's, not free text: its own fields are read where it is declared.
+    if (content) readings.push((h) => {
+      const c = classifier.classifyContent(f.name, content, h);
+      return c && f.holdsRecord?.() ? null : c;
+    });
     if (attributeOwner) readings.push((h) => classifier.classifyAttributeValue(attributeOwner, f.name, h));
     if (facts.visitor) readings.push((h) => classifier.classifyVisitorGeo(f.name, h));
     for (const read of readings) {

@@ -12,14 +12,32 @@ import { propertyName } from './syntax.js';
  */
 
 /** Type hint of a declared name: the checker's type, else the written annotation. Lists count as their element. */
-export type Hinter = (name: ts.Node, annotation: ts.TypeNode | undefined) => TypeHint | undefined;
+export interface Hinter {
+  (name: ts.Node, annotation: ts.TypeNode | undefined): TypeHint | undefined;
+  /** The declared name holds (a list of) a record type the project declares with named fields and no open keys. */
+  holdsProjectRecord(name: ts.Node): boolean;
+}
 
 export function createHinter(checker: ts.TypeChecker): Hinter {
-  return (name, annotation) => {
+  const hinter = (name: ts.Node, annotation: ts.TypeNode | undefined) => {
     const hint = typeHintOf(elementType(checker.getTypeAtLocation(name), checker), checker);
     if (hint !== 'unknown') return hint;
     return typeHintOfAnnotation(elementTypeNode(annotation));
   };
+  return Object.assign(hinter, { holdsProjectRecord: (name: ts.Node) => isProjectRecord(elementType(checker.getTypeAtLocation(name), checker), checker) });
+}
+
+/** `TreesInput`: an interface, class or object type of the project itself (not a library's, not an open map). */
+function isProjectRecord(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [type];
+  if (parts.length !== 1 || !(parts[0]!.flags & ts.TypeFlags.Object)) return false;
+  const only = parts[0]!;
+  if (checker.getIndexInfosOfType(only).length > 0 || only.getProperties().length === 0 || only.getCallSignatures().length > 0) return false;
+  const declarations = (only.aliasSymbol ?? only.getSymbol())?.getDeclarations() ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((d) => !d.getSourceFile().isDeclarationFile && (ts.isInterfaceDeclaration(d) || ts.isClassLike(d) || ts.isTypeAliasDeclaration(d) || ts.isTypeLiteralNode(d)))
+  );
 }
 
 /** `string[]`, `Array<string> | null` → `string`: a list of emails holds emails. */
@@ -70,7 +88,7 @@ function typedField(name: string, nameNode: ts.Node, type: ts.TypeNode | undefin
     at: nameNode,
     hint: () => hinter(nameNode, type),
     ...(literal ? { children: memberFields(literal.members, hinter) } : {}),
-    ...(typeName ? { typeName } : {}),
+    ...(typeName ? { typeName, holdsRecord: () => hinter.holdsProjectRecord(nameNode) } : {}),
   };
 }
 

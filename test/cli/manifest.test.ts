@@ -92,8 +92,19 @@ describe('manifest check', () => {
 });
 
 describe('manifest init', () => {
-  test('scans and writes a valid first manifest; refuses to overwrite without --force', async () => {
+  test('without privacy-review in the project, the $schema points at the running installation and says so', async () => {
     const root = project(APP);
+    const r = await runCli(['manifest', 'init'], { cwd: root });
+    expect(r.status).toBe(0);
+    const [wrote, note, ...rest] = r.stderr.split('\n');
+    expect(wrote).toMatch(/^wrote \.privacy\/manifest\.yml: /);
+    expect(note).toMatch(/^note: its \$schema line points at this machine's privacy-review \(\.\.\/.*schemas\/manifest\.schema\.json\); with privacy-review installed in the project \(npm install --save-dev\) it points into node_modules$/);
+    expect(rest).toEqual(['']);
+  });
+
+  test('scans and writes a valid first manifest; refuses to overwrite without --force', async () => {
+    // privacy-review installed in the project: the manifest's $schema points into node_modules, for everyone.
+    const root = project({ ...APP, 'node_modules/privacy-review/schemas/manifest.schema.json': '{}\n' });
     const r = await runCli(['manifest', 'init'], { cwd: root });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^wrote \.privacy\/manifest\.yml: 1 dataset, 1 flow, 2 purposes; \d+ TODO values to fill in \(privacy-review manifest check lists them\)\n$/);
