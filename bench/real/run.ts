@@ -16,7 +16,7 @@
  * their code. Writes bench/out/real.json.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -90,13 +90,17 @@ function checkout(label: LabelledRepo): string | undefined {
     console.error(`${label.repo}: not on this machine; put its tree at commit ${label.commit} in ${dir} (or give --mirrors with a bare clone), skipped.`);
     return undefined;
   }
-  mkdirSync(dir, { recursive: true });
-  const archive = spawnSync('git', ['--git-dir', mirror, 'archive', '--format=tar', label.commit], { maxBuffer: 1 << 31 });
-  if (archive.status !== 0) {
-    console.error(`${label.repo}: commit ${label.commit} is not in ${mirror}: ${archive.stderr.toString().trim()}`);
+  // Into a sibling first, so that an interrupted export never passes for a checkout next time.
+  const partial = `${dir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const exported = spawnSync('bash', ['-c', 'set -o pipefail; git --git-dir "$1" archive --format=tar "$2" | tar -x -C "$3"', 'export', mirror, label.commit, partial], { encoding: 'utf8' });
+  if (exported.status !== 0) {
+    console.error(`${label.repo}: commit ${label.commit} could not be exported from ${mirror}: ${exported.stderr.trim()}`);
+    rmSync(partial, { recursive: true, force: true });
     return undefined;
   }
-  spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  renameSync(partial, dir);
   return dir;
 }
 

@@ -86,3 +86,13 @@ export function jobRunShas(job: PrJob): string[] {
 export function jobSupersedes(running: PrJob, incoming: PrJob): boolean {
   return incoming.headSha !== undefined && running.headSha !== undefined && incoming.headSha !== running.headSha && !jobRunShas(running).includes(incoming.headSha);
 }
+
+/**
+ * The pull request moved past the head this job's events named (a push landed while the job
+ * waited): the delivery of that push starts a job of its own, which publishes for the new head.
+ * Publishing here too would give the new head two check runs, so the job only closes its own.
+ * A job with clicks or withdrawals still runs: what a reviewer did is recorded whatever the head.
+ */
+export function jobIsBehind(job: PrJob, head: string): boolean {
+  return job.headSha !== undefined && job.headSha !== head && !jobRunShas(job).includes(head) && !job.clicks.length && !job.withdrawals.length && !job.reanalyze;
+}

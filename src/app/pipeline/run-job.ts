@@ -5,7 +5,7 @@ import { closed, configFailure, draft } from '../decide/results.js';
 import { FactsReader } from './facts-reader.js';
 import { gatherAnalysis, gatherFacts } from './gather.js';
 import type { JobDeps } from './deps.js';
-import type { PrJob } from './job.js';
+import { jobIsBehind, type PrJob } from './job.js';
 import { JobRuns } from './job-runs.js';
 import { publishLedgerUpdates, publishPlan, publishStale, type PublishContext } from './publish.js';
 
@@ -31,6 +31,10 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     const pull = await reader.pull();
     const head = pull.head.sha;
     await runs.headIs(head);
+    if (jobIsBehind(job, head)) {
+      deps.log.info({ ...ids }, 'privacy review superseded by a newer push');
+      return;
+    }
 
     if (pull.state !== 'open') {
       if (runs.target) await runs.complete(runs.target, closed());

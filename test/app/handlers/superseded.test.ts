@@ -64,3 +64,32 @@ test('newer push → older run neutral "Superseded", newer one reviewed', async 
   expect(cap.commentCreates).toHaveLength(1);
   expect(scope.pendingMocks()).toEqual([]);
 });
+
+test('a delivery whose head was already pushed past closes its run as superseded and publishes nothing for the new head', async () => {
+  let reviews = 0;
+  const { probot, queue } = await loadApp({ review: async () => (reviews++, makeReview([])) });
+  const cap = captured();
+  // The pull request already has a newer head: that push's own delivery reviews it.
+  const scope = mockAuth(nock(API))
+    .post(`${R}/check-runs`, (b) => (cap.checkCreates.push(b), true))
+    .reply(201, { id: 90 })
+    .get(`${R}/pulls/7`)
+    .reply(200, pullObject({ head: NEW }))
+    .patch(`${R}/check-runs/90`, (b) => (cap.checkUpdates.push({ id: 90, body: b }), true))
+    .reply(200, {});
+
+  // Any other request (the configuration, the analysis, a check run for the new head) is one too many.
+  const unexpected: string[] = [];
+  const onNoMatch = (req: { method?: string; path?: string }) => unexpected.push(`${req.method} ${req.path}`);
+  nock.emitter.on('no match', onNoMatch);
+  await probot.receive({ id: 'b-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
+  await queue.idle();
+  nock.emitter.removeListener('no match', onNoMatch);
+
+  expect(cap.checkCreates.map((c) => c.head_sha)).toEqual([HEAD_SHA]);
+  expect(cap.checkUpdates).toEqual([{ id: 90, body: expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Superseded by a newer commit' }) }) }]);
+  expect(unexpected).toEqual([]);
+  expect(reviews).toBe(0);
+  expect(cap.commentCreates).toEqual([]);
+  expect(scope.pendingMocks()).toEqual([]);
+});
