@@ -17,6 +17,7 @@ const INTEGRATION = [
   'test/app/handlers/**',
   'test/app/worker/**',
   'test/app/queue/redis-queue.test.ts',
+  'test/app/github/shared-throttle.test.ts',
   'test/app/events/webhook-intake.test.ts',
   'test/app/github/extract.test.ts',
   'test/review/exclusions.test.ts',

@@ -8,6 +8,7 @@ import { refuseMalformed } from './events/refuse-malformed.js';
 import { webhookIntake, type Handler } from './events/webhook-intake.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
 import { installationOctokit } from './github/installation.js';
+import type { SharedThrottle } from './github/shared-throttle.js';
 import { identityLoader } from './identity.js';
 import { AnalysisCache, inThread, type TreesReviewer } from './pipeline/analyze.js';
 import { jobCovers, jobSupersedes, mergeJobs, type PrJob } from './pipeline/job.js';
@@ -50,6 +51,8 @@ export interface PrivacyReviewOptions {
   checkRuns?: HandlerDeps['checkRuns'];
   /** The analysis cache a job reads and fills (default: one in memory for the process; the shared queue: Redis). */
   cacheFor?: (job: PrJob) => Promise<AnalysisCache>;
+  /** Where GitHub request throttling keeps its state (default: in this process; the shared queue: Redis). */
+  throttle?: SharedThrottle;
   /**
    * Seams for tests: the review of two trees, run on the webhook server's thread instead of a
    * worker (so it can be stubbed), with these analyzers; the worker's entry; the clock; the
@@ -126,7 +129,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     const identity = identityLoader(probot);
     const now = options.now ?? (() => new Date());
     deps = {
-      auth: (installationId) => installationOctokit(probot, installationId, log),
+      auth: (installationId) => installationOctokit(probot, installationId, log, options.throttle),
       identity,
       cache: new AnalysisCache(),
       log,

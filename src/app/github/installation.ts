@@ -1,6 +1,8 @@
+import Bottleneck from 'bottleneck';
 import type { Probot } from 'probot';
 import type { Log } from '../pipeline/run-job.js';
 import { budgetOf, MAX_RATE_LIMIT_RETRIES, MAX_RATE_LIMIT_WAIT_S } from './request-budget.js';
+import type { SharedThrottle } from './shared-throttle.js';
 import type { Octokit } from './types.js';
 
 /** The retry plugin's default statuses not to retry; 429 is added: rate limits are the throttling plugin's. */
@@ -13,9 +15,10 @@ type Handler = (retryAfterS: number, options: { method: string; url: string }, o
  * throttling groups) with the App's rate-limit policy instead of Probot's, which waits for a
  * primary limit's reset however far (an hour) and never retries a secondary limit: a limit is
  * sat out only when the wait is short and ends within the job's budget (see RequestBudget);
- * otherwise the request fails and the check run says until when.
+ * otherwise the request fails and the check run says until when. With `shared`, the throttling
+ * groups live in Redis, shared by every process acting for the installation.
  */
-export async function installationOctokit(probot: Probot, installationId: number, log: Log): Promise<Octokit> {
+export async function installationOctokit(probot: Probot, installationId: number, log: Log, shared?: SharedThrottle): Promise<Octokit> {
   const app = (await probot.auth()) as unknown as Octokit;
   const handlers = { onRateLimit: decide('primary', log), onSecondaryRateLimit: decide('secondary', log) };
   return (await app.auth({
@@ -26,7 +29,7 @@ export async function installationOctokit(probot: Probot, installationId: number
       return new Client({
         ...octokitOptions,
         log: probot.log.child({ name: 'github' }),
-        throttle: octokitOptions.throttle?.enabled ? { ...octokitOptions.throttle, ...handlers, id: String(installationId) } : { enabled: false },
+        throttle: octokitOptions.throttle?.enabled ? { ...octokitOptions.throttle, ...(shared ? { ...shared, Bottleneck } : {}), ...handlers, id: String(installationId) } : { enabled: false },
         retry: { ...octokitOptions.retry, doNotRetry: [...new Set([...(octokitOptions.retry?.doNotRetry ?? DO_NOT_RETRY), 429])] },
         auth: { ...octokitOptions.auth, installationId },
       });

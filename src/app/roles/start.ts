@@ -3,6 +3,7 @@ import { Queue, type Worker } from 'bullmq';
 import type { Probot } from 'probot';
 import type { Logger } from 'pino';
 import { createPrivacyReview, type PrivacyReviewOptions } from '../app.js';
+import { sharedThrottle } from '../github/shared-throttle.js';
 import { startWebhookServer, type WebhookServer } from '../events/webhook-server.js';
 import { redisHealth } from '../ops/health.js';
 import { prometheusMetrics, recordReviewDuration } from '../ops/metrics.js';
@@ -50,6 +51,7 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
   const reviews = new Queue(keys.reviewsQueue, { connection: redis, prefix: keys.prefix });
   const deliveries = new Queue(keys.deliveriesQueue, { connection: fast, prefix: keys.prefix });
   const store = new SharedAnalysisStore(redis, keys, shared.cache, log);
+  const throttle = sharedThrottle(connect(shared.url, `privacy-review:${role}:throttle`), `${keys.prefix}:`, (e) => log.warn({ reason: e.message }, 'GitHub request throttling: Redis problem'));
   const concurrency = options.app.concurrency ?? 2;
   const timeoutMs = options.app.timeoutMs ?? 10 * 60_000;
   let runner: ((job: PrJob, signal: AbortSignal) => Promise<void>) | undefined;
@@ -64,6 +66,7 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
     },
     checkRuns: new RedisCheckRunSlots(redis, keys),
     cacheFor: (job) => store.forPull(jobKey(job.pr)),
+    throttle,
   });
   await options.probot.load(privacyReview.app);
 
@@ -143,6 +146,7 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
       await privacyReview.close();
       await Promise.allSettled(closers.map((c) => c()));
       await Promise.allSettled([reviews.close(), deliveries.close()]);
+      await throttle.connection.disconnect(false);
       redis.disconnect();
       fast.disconnect();
     },
