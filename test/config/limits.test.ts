@@ -7,7 +7,7 @@ test('a mapping of 20,000 keys is refused quickly', () => {
   parseConfig('failOn: high\n', 'cfg.yml'); // warm up
   const started = cpuMs();
   const problems = problemsOf(yaml);
-  expect(cpuMs() - started).toBeLessThan(1_000); // was about 4 s
+  expect(cpuMs() - started).toBeLessThan(2_500); // was about 4 s; about 0.5 s on an idle machine
   expect(problems).toEqual(['cfg.yml:5001:1: a mapping has 20000 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
 });
 

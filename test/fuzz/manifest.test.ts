@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseManifest } from '../../src/manifest/load.js';
 import { formatManifestProblem } from '../../src/manifest/problems.js';
-import { badProblems, documentText, manifestValue } from './documents.js';
+import { badProblems, cpuMs, documentText, manifestValue } from './documents.js';
 
 // A manifest comes from the pull request under review: whatever its author writes, the check must
 // answer with positioned, one-line problems, quickly.
@@ -13,9 +13,9 @@ test(`${RUNS} generated manifests: no exception, no hang, one-line positioned pr
   let slowest = 0;
   fc.assert(
     fc.property(documentText(manifestValue), (text) => {
-      const started = performance.now();
+      const started = cpuMs();
       const loaded = parseManifest(text, 'm.yml', { today: '2025-06-01' });
-      slowest = Math.max(slowest, performance.now() - started);
+      slowest = Math.max(slowest, cpuMs() - started);
       expect(badProblems(loaded.problems, loaded.problems.map(formatManifestProblem), 'm.yml')).toEqual([]);
       expect(Array.isArray(loaded.manifest.flows)).toBe(true);
     }),

@@ -31,7 +31,8 @@ test('an analysis that throws on the worker → failure with the error and Re-ru
 });
 
 test('a review that times out on the worker fails its check; the next review gets a worker and completes', async () => {
-  const { probot, queue, close, pool } = await loadApp({ workerUrl, timeoutMs: 1500, workers: 1 });
+  // The timeout also bounds the next review, whose new worker thread must start within it on a loaded machine.
+  const { probot, queue, close, pool } = await loadApp({ workerUrl, timeoutMs: 6_000, workers: 1 });
   try {
     const cap = captured();
     const scope = await mockAnalysis(cap, 41, 'manifest: .privacy/hang.yml\n');
@@ -50,4 +51,4 @@ test('a review that times out on the worker fails its check; the next review get
   } finally {
     await close();
   }
-}, 30_000);
+}, 60_000);
