@@ -8,6 +8,13 @@ export interface CheckRunSlot {
   event: string;
 }
 
+/**
+ * Whether a delivery may start the slot's check run: true (it is the first), false (another delivery
+ * did), or `again`: an earlier attempt at handling this same delivery took it (its process died
+ * mid-way), so the run may exist already and is looked for before a new one is started.
+ */
+export type SlotTaken = boolean | 'again';
+
 export interface CheckRunWindowOptions {
   /** How long one start holds its slot (default 5 minutes). */
   windowMs?: number;

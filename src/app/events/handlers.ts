@@ -1,12 +1,12 @@
 import type { Probot } from 'probot';
-import { startCheckRun } from '../github/checks.js';
+import { listCheckRuns, startCheckRun } from '../github/checks.js';
 import { describeError } from '../github/errors.js';
 import type { Octokit, PullRef } from '../github/types.js';
 import type { AppIdentity } from '../identity.js';
 import { jobKey, jobRunShas, type PrJob } from '../pipeline/job.js';
 import type { Log } from '../pipeline/run-job.js';
 import type { JobQueue } from '../queue/types.js';
-import { CheckRunWindow, type CheckRunSlot } from './check-run-window.js';
+import { CheckRunWindow, type CheckRunSlot, type SlotTaken } from './check-run-window.js';
 import { route } from './routes.js';
 
 export const EVENTS = [
@@ -31,7 +31,7 @@ export interface HandlerDeps {
   log: Log;
   now(): Date;
   /** Who starts the in-progress check run of a slot (default: this process's CheckRunWindow; several processes share one in Redis). */
-  checkRuns?: { take(slot: CheckRunSlot): boolean | Promise<boolean> };
+  checkRuns?: { take(slot: CheckRunSlot): SlotTaken | Promise<SlotTaken> };
 }
 
 /**
@@ -73,6 +73,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
         pr,
         ...(decision.sha ? { headSha: decision.sha } : {}),
         ...(decision.baseSha ? { baseSha: decision.baseSha } : {}),
+        ...(decision.headAt ? { headAt: decision.headAt } : {}),
         started: [],
         clicks: decision.click && decision.sha ? [{ ...decision.click, sha: decision.sha, at: deps.now().toISOString() }] : [],
         withdrawals: decision.withdrawal ? [decision.withdrawal] : [],
@@ -96,12 +97,16 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
       // A replayed delivery (fresh id, same payload) re-evaluates but adds no check run.
       const wants = decision.startCheck && decision.sha !== undefined && !(covered && !decision.reanalyze);
       const slot = wants ? checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event }) : false;
-      if (decision.sha && (slot instanceof Promise ? await slot : slot)) {
+      const taken = slot instanceof Promise ? await slot : slot;
+      if (decision.sha && taken) {
         const sha = decision.sha;
-        const id = startCheckRun(octokit, { owner, repo }, sha, deps.now()).catch((e: unknown) => {
-          deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
-          return undefined;
-        });
+        const start = () => startCheckRun(octokit, { owner, repo }, sha, deps.now());
+        // Handled again after a process died: the run it started, if any, is the one to complete.
+        const id = (taken === 'again' ? listCheckRuns(octokit, { owner, repo }, sha, me.id).then((runs) => runs.find((r) => r.status !== 'completed')?.id ?? start()) : start())
+          .catch((e: unknown) => {
+            deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
+            return undefined;
+          });
         job.starting = [{ sha, id }];
       }
       const enqueued = deps.queue.enqueue({ key, payload: job });

@@ -12,6 +12,11 @@ export type Route =
       numbers: number[];
       sha?: string;
       baseSha?: string;
+      /**
+       * When the pull request got this head (its `updated_at` in a pull_request event): deliveries
+       * can be handled out of order, and a late one for an older push must not pass for the newest.
+       */
+      headAt?: string;
       /** Start an in-progress check run for `sha` right away. */
       startCheck: boolean;
       reanalyze: boolean;
@@ -42,7 +47,8 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
       if (action === 'edited' && !payload.changes?.base) return ignore('pull request edit without a base change');
       const pr = payload.pull_request;
       if (pr?.state !== 'open') return ignore('pull request is not open');
-      return { kind: 'evaluate', numbers: [pr.number], sha: pr.head.sha, baseSha: pr.base.sha, startCheck: true, reanalyze: false };
+      const headAt = typeof pr.updated_at === 'string' && Number.isFinite(Date.parse(pr.updated_at)) ? { headAt: pr.updated_at as string } : {};
+      return { kind: 'evaluate', numbers: [pr.number], sha: pr.head.sha, baseSha: pr.base.sha, ...headAt, startCheck: true, reanalyze: false };
     }
     case 'pull_request_review': {
       if (action !== 'submitted' && action !== 'dismissed') return ignore(`pull_request_review.${action}`);

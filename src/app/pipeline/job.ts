@@ -22,6 +22,8 @@ export interface PrJob {
   /** Head and base the event named (undefined: whatever the pull request has when the job runs). */
   headSha?: string;
   baseSha?: string;
+  /** When the pull request got `headSha` (the event's `updated_at`): orders heads of deliveries handled out of order. */
+  headAt?: string;
   /** In-progress check runs the webhooks created; the job completes every one of them. */
   started: StartedRun[];
   /**
@@ -43,13 +45,24 @@ export function jobKey(pr: PullRef): string {
   return `${pr.owner}/${pr.repo}#${pr.number}`;
 }
 
-/** Fold a newer event into the job waiting for the same pull request: the newer head wins, nothing is lost. */
+/** The event of `b` is about an older head than `a`'s (both say when their head came; a tie is not older). */
+function isOlderHead(a: PrJob, b: PrJob): boolean {
+  return a.headAt !== undefined && b.headAt !== undefined && Date.parse(b.headAt) < Date.parse(a.headAt);
+}
+
+/**
+ * Fold a later event into the job waiting for the same pull request: the newer head wins (by when
+ * the pull request got it, when both events say; else the later event's), nothing is lost.
+ */
 export function mergeJobs(older: PrJob, newer: PrJob): PrJob {
+  const head = newer.headSha !== undefined && !isOlderHead(older, newer) ? newer : older.headSha !== undefined ? older : newer;
+  const baseSha = head.baseSha ?? newer.baseSha ?? older.baseSha;
   return {
     installationId: newer.installationId,
     pr: newer.pr,
-    headSha: newer.headSha ?? older.headSha,
-    baseSha: newer.baseSha ?? older.baseSha,
+    ...(head.headSha !== undefined ? { headSha: head.headSha } : {}),
+    ...(baseSha !== undefined ? { baseSha } : {}),
+    ...(head.headAt !== undefined ? { headAt: head.headAt } : {}),
     started: [...older.started, ...newer.started],
     ...(older.starting?.length || newer.starting?.length ? { starting: [...(older.starting ?? []), ...(newer.starting ?? [])] } : {}),
     clicks: [...older.clicks, ...newer.clicks],
@@ -81,10 +94,17 @@ export function jobRunShas(job: PrJob): string[] {
 
 /**
  * A newer head commit makes the running job's result obsolete. A late delivery for a head the job
- * already knows (its check run is the job's; deliveries can arrive out of order) does not.
+ * already knows (its check run is the job's), or for a push older than the job's (deliveries can be
+ * handled out of order), does not.
  */
 export function jobSupersedes(running: PrJob, incoming: PrJob): boolean {
-  return incoming.headSha !== undefined && running.headSha !== undefined && incoming.headSha !== running.headSha && !jobRunShas(running).includes(incoming.headSha);
+  return (
+    incoming.headSha !== undefined &&
+    running.headSha !== undefined &&
+    incoming.headSha !== running.headSha &&
+    !jobRunShas(running).includes(incoming.headSha) &&
+    !isOlderHead(running, incoming)
+  );
 }
 
 /**

@@ -64,12 +64,15 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
       if (redeliver) plan.push({ ...unique[Math.floor(random() * next)]!, redelivery: true });
       else plan.push({ ...unique[next++]!, redelivery: false });
     }
+    // As GitHub does, each push's event says when the pull request got its head, and a redelivery
+    // carries the original payload: deliveries handled out of order can be put back in order.
+    const pushedAt = (n: number, k: number) => new Date(Date.UTC(2024, 4, 1, 12, k, n)).toISOString();
     const body = (n: number, k: number) => {
       const pull = fake.pull(n);
       return {
         action: k === 0 ? 'opened' : 'synchronize',
         number: n,
-        pull_request: { ...pull, head: { ...pull.head, sha: headSha(n, k) } },
+        pull_request: { ...pull, head: { ...pull.head, sha: headSha(n, k) }, updated_at: pushedAt(n, k) },
         sender: person('dev'),
         repository: fake.repository(),
         installation: { id: 99 },

@@ -35,3 +35,15 @@ test('a check run still being created keeps the job from being covered and is me
   expect(jobCovers(job({ headSha: 'h', baseSha: 'b' }), creating)).toBe(false);
   expect(mergeJobs(job({ headSha: 'h0' }), creating).starting?.map((s) => s.sha)).toEqual(['h']);
 });
+
+test('deliveries handled out of order: an older push neither supersedes the running job nor wins a merge', () => {
+  const newer = job({ headSha: 'h2', baseSha: 'b2', headAt: '2024-05-01T12:02:00Z', started: [{ sha: 'h2', id: 2 }] });
+  const late = job({ headSha: 'h1', baseSha: 'b1', headAt: '2024-05-01T12:01:00Z', started: [{ sha: 'h1', id: 1 }] });
+  expect(jobSupersedes(newer, late)).toBe(false);
+  expect(jobSupersedes(late, newer)).toBe(true);
+  expect(mergeJobs(newer, late)).toMatchObject({ headSha: 'h2', baseSha: 'b2', headAt: '2024-05-01T12:02:00Z', started: [{ sha: 'h2', id: 2 }, { sha: 'h1', id: 1 }] });
+  expect(mergeJobs(late, newer)).toMatchObject({ headSha: 'h2', baseSha: 'b2' });
+  // Pushes within the same second, or an event that does not say: the later event wins, as before.
+  expect(jobSupersedes(newer, { ...late, headAt: newer.headAt! })).toBe(true);
+  expect(mergeJobs(newer, job({ headSha: 'h3' })).headSha).toBe('h3');
+});

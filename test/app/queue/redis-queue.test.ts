@@ -8,6 +8,7 @@ import { SharedAnalysisStore } from '../../../src/app/queue/redis/analysis-cache
 import { RedisCheckRunSlots } from '../../../src/app/queue/redis/check-run-slots.js';
 import { connect, connectFailFast } from '../../../src/app/queue/redis/connection.js';
 import { consumeDeliveries, storeDelivery } from '../../../src/app/queue/redis/deliveries.js';
+import { deliveryContext } from '../../../src/app/queue/redis/delivery-context.js';
 import { redisKeys, type RedisKeys } from '../../../src/app/queue/redis/keys.js';
 import { RedisReviewQueue } from '../../../src/app/queue/redis/review-queue.js';
 import { RedisReviewWorker } from '../../../src/app/queue/redis/review-worker.js';
@@ -234,6 +235,16 @@ describeWithRedis('the shared queue on Redis', () => {
     expect(await b.take({ ...slot, event: 'pull_request.synchronize' })).toBe(false);
     expect(await b.take({ ...slot, event: 'check_run.rerequested' })).toBe(true);
     expect(await a.take({ ...slot, headSha: 'abd' })).toBe(true);
+  });
+
+  test('a delivery handled again after its process died finds the check-run slot its own (the run may exist); others do not', async () => {
+    const keys = fresh();
+    const [a, b] = [new RedisCheckRunSlots(client(), keys), new RedisCheckRunSlots(client(), keys)];
+    const slot = { pr: 'o/r#2', headSha: 'abc', event: 'pull_request.synchronize' };
+    expect(await deliveryContext.run({ job: 'delivery-job:7' }, () => a.take(slot))).toBe(true);
+    expect(await deliveryContext.run({ job: 'delivery-job:7' }, () => b.take(slot))).toBe('again');
+    expect(await deliveryContext.run({ job: 'delivery-job:8' }, () => b.take(slot))).toBe(false);
+    expect(await b.take(slot)).toBe(false);
   });
 
   test('analyses are shared per commit pair across workers, bounded in number and size, and expire', async () => {

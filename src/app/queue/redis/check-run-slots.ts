@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { CheckRunSlot } from '../../events/check-run-window.js';
+import type { CheckRunSlot, SlotTaken } from '../../events/check-run-window.js';
+import { deliveryContext } from './delivery-context.js';
 import type { RedisKeys } from './keys.js';
 
 /**
@@ -7,6 +8,8 @@ import type { RedisKeys } from './keys.js';
  * in-progress check run, for `windowMs`. Two deliveries about one push (`opened` and
  * `synchronize` of the same head, handled by two processes at once) share a slot, so that a head
  * gets one check run however the deliveries are spread; a re-run request has a slot of its own.
+ * The slot belongs to the delivery job that took it: when that job is handled again (its web
+ * process died after taking the slot), it finds the slot its own (`again`).
  */
 export class RedisCheckRunSlots {
   constructor(
@@ -15,9 +18,11 @@ export class RedisCheckRunSlots {
     private readonly windowMs = 5 * 60_000,
   ) {}
 
-  async take(slot: CheckRunSlot): Promise<boolean> {
+  async take(slot: CheckRunSlot): Promise<SlotTaken> {
     const kind = slot.event.startsWith('pull_request.') ? 'pull_request' : slot.event;
     const key = this.keys.checkRunSlot(JSON.stringify([slot.pr, slot.headSha, slot.baseSha ?? '', kind]));
-    return (await this.redis.set(key, '1', 'PX', this.windowMs, 'NX')) === 'OK';
+    const owner = deliveryContext.getStore()?.job;
+    if ((await this.redis.set(key, owner ?? '1', 'PX', this.windowMs, 'NX')) === 'OK') return true;
+    return owner !== undefined && (await this.redis.get(key)) === owner ? 'again' : false;
   }
 }
