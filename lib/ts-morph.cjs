@@ -8,5 +8,6 @@ const common = require(require.resolve('@ts-morph/common', { paths: [require.res
 const ts = morph.ts;
 const Project = morph.Project;
 const getLibFiles = common.getLibFiles;
+const createWrappedNode = morph.createWrappedNode;
 
-module.exports = { ts, Project, getLibFiles };
+module.exports = { ts, Project, getLibFiles, createWrappedNode };

@@ -20,7 +20,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/flow'],
   ['src/config'],
   ['src/engine'],
-  ['analyzers'],
+  ['analyzers', 'src/custom'],
   ['src/manifest'],
   ['src/review'],
   ['src/report'],

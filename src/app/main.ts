@@ -8,6 +8,7 @@ import { startWebhookProxy } from './events/webhook-proxy.js';
 import { startWebhookServer } from './events/webhook-server.js';
 import { createSafeLogger } from './log.js';
 import { deploymentFromEnv, DeploymentError, optionsFromEnv, type Deployment } from './options.js';
+import { operatorAnalyzers } from './custom-analyzers.js';
 import { startSharedApp } from './roles/start.js';
 
 /**
@@ -29,6 +30,7 @@ loadDotEnv();
 const level = LEVELS.has(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as LevelWithSilent) : 'info';
 const log = createSafeLogger({ level });
 const deployment = deploymentOrExit();
+await customAnalyzersOrExit();
 const SHARED_GRACE_MS = 8_000;
 
 if (deployment.shared) {
@@ -95,6 +97,17 @@ function deploymentOrExit(): Deployment {
   } catch (e) {
     if (!(e instanceof DeploymentError)) throw e;
     log.fatal(`the App cannot start: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+/** The operator's custom analyzers (PRIVACY_REVIEW_ANALYZERS) load, or the App does not start. */
+async function customAnalyzersOrExit(): Promise<void> {
+  try {
+    const custom = await operatorAnalyzers(process.env);
+    if (custom.length) log.info({ analyzers: custom.map((a) => a.meta.name) }, 'custom analyzers loaded');
+  } catch (e) {
+    log.fatal(`the App cannot start: ${e instanceof Error ? e.message : String(e)} (PRIVACY_REVIEW_ANALYZERS)`);
     process.exit(1);
   }
 }

@@ -165,6 +165,12 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    analyzers: {
+      ...nameList(
+        'Custom analyzers (ES modules exporting { meta, create }), as paths relative to this file or package names. Loaded by the CLI only when this file is passed with --config; the GitHub App never loads them from a repository.',
+        './tools/privacy/acme-telemetry.mjs',
+      ),
+    },
     redactors: {
       ...nameList('Extra function or method names that redact personal data (in addition to mask, redact, anonymize, ...).', 'scrubPii'),
       items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$', 'x-hint': 'write a function or method name, e.g. scrubPii' },

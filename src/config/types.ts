@@ -25,6 +25,8 @@ export interface ScanConfig {
   sinks: CustomSinkConfig[];
   /** Extra function/method names treated as redaction helpers (in addition to mask/redact/anonymize/...). */
   redactors: string[];
+  /** Custom analyzers (module paths relative to the configuration file, or package names); see src/custom/api.ts. */
+  analyzers: string[];
 }
 
 export const DEFAULT_CONFIG: ScanConfig = {
@@ -38,4 +40,5 @@ export const DEFAULT_CONFIG: ScanConfig = {
   classifier: {},
   sinks: [],
   redactors: [],
+  analyzers: [],
 };

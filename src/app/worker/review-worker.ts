@@ -2,6 +2,7 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import { ANALYZERS } from '../../../analyzers/index.js';
 import { reviewTrees } from '../../review/run.js';
+import { operatorAnalyzers } from '../custom-analyzers.js';
 import { reviewAndPrepare } from '../pipeline/trees.js';
 import { serve } from './protocol.js';
 
@@ -10,7 +11,10 @@ import { serve } from './protocol.js';
  * loaded here, on the worker's thread, so that a review never blocks the webhook server.
  */
 lowerPriority();
-serve((input) => reviewAndPrepare(reviewTrees, ANALYZERS, input));
+// The operator's custom analyzers (checked when the App starts): a module that fails here fails every review, never skipped.
+const analyzers = operatorAnalyzers(process.env).then((custom) => [...ANALYZERS, ...custom]);
+analyzers.catch(() => undefined); // reported by each review that awaits it
+serve(async (input) => reviewAndPrepare(reviewTrees, await analyzers, input));
 
 /**
  * Reviews are background work: on Linux this thread (only this one: the nice value is per thread

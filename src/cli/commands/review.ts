@@ -7,6 +7,8 @@ import { useColor } from '../terminal.js';
 import type { CliContext } from '../context.js';
 import { ReviewSetupError } from '../../review/errors.js';
 import type { Decision, Review } from '../../review/types.js';
+import { DEFAULT_CONFIG } from '../../config/types.js';
+import { collect, withCustomAnalyzers } from '../custom-analyzers.js';
 import { writeReport } from '../write-report.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
@@ -26,6 +28,7 @@ interface ReviewFlags {
   templates?: string;
   failOn: FailOn;
   full?: boolean;
+  analyzer?: string[];
 }
 
 const EXAMPLES = `
@@ -53,6 +56,7 @@ export function registerReview(program: Command, context: CliContext): void {
     .option('-m, --manifest <file>', 'data-flow manifest inside the reviewed directory (default: .privacy/manifest.yml)')
     .option('-c, --config <file>', 'configuration file; inside the repository it is read from the base side (default: .privacy-review.yml there)')
     .option('--full', 'analyze every file on both sides (default: the changed files and the files that import them, which give the same new and fixed findings; a full review also lists stale declarations)')
+    .option('--analyzer <module>', 'also run this custom analyzer on both sides (a path or package name; repeatable; see "Custom analyzers" in the README)', collect)
     .option('--templates <dir>', 'directory with your own Markdown templates (checklist.md.hbs, ...)')
     .addOption(new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none').choices(FAIL_ON).default('review'))
     .addHelpText('after', EXAMPLES)
@@ -79,11 +83,13 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
   }
 
   // The engine (ts-morph), the analyzers and the templates load only now, so --help stays fast.
-  const [{ runReview }, { ANALYZERS }, { renderReview, TemplateError }] = await Promise.all([
+  const [{ runReview }, { ANALYZERS: BUILTIN }, { renderReview, TemplateError }] = await Promise.all([
     import('../../review/run.js'),
     import('../../../analyzers/index.js'),
     import('../../render/index.js'),
   ]);
+  // Only the command line names custom analyzers for a review: both sides' configurations are the reviewed code's.
+  const ANALYZERS = await withCustomAnalyzers(BUILTIN, { flags: flags.analyzer ?? [], config: DEFAULT_CONFIG, cwd: process.cwd() });
   const review = await runReview({
     dir,
     base: flags.base,
@@ -98,7 +104,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
     report = renderReview(review, {
       format: flags.format,
       ...(flags.templates ? { templatesDir: path.resolve(flags.templates) } : {}),
-      rules: ANALYZERS.map((a) => a.meta),
+      rules: BUILTIN.map((a) => a.meta),
       color: flags.format === 'text' && !flags.output && useColor(process.stdout),
       ...(flags.format === 'text' && !flags.output && process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
     });

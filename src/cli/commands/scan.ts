@@ -8,6 +8,7 @@ import { FAIL_ON_VALUES, exitCodeFor, type FailOn } from '../exit-code.js';
 import { createProgress, useColor } from '../terminal.js';
 import type { CliContext } from '../context.js';
 import { writeReport } from '../write-report.js';
+import { collect, withCustomAnalyzers } from '../custom-analyzers.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -17,6 +18,7 @@ interface ScanFlags {
   showSuppressed?: boolean;
   progress: boolean;
   filesPerProgram?: number;
+  analyzer?: string[];
 }
 
 const EXAMPLES = `
@@ -38,6 +40,7 @@ export function registerScan(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (the summary line still goes to stderr)')
     .option('-c, --config <file>', 'configuration file (default: .privacy-review.yml in the scanned directory)')
+    .option('--analyzer <module>', 'also run this custom analyzer (a path or package name; repeatable; see "Custom analyzers" in the README)', collect)
     .addOption(new Option('--fail-on <severity>', 'exit with 1 when an unsuppressed finding is at or above this severity (default: failOn from the configuration, else high)').choices(FAIL_ON_VALUES))
     .option('--show-suppressed', 'list suppressed findings in the text report (they are always counted)')
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for more than 50 files)')
@@ -59,7 +62,8 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   const { config } = await loadConfig(root, { configFile: flags.config });
 
   // The engine (ts-morph) and the analyzers load only now, so --help and --version stay fast.
-  const [{ scan }, { ANALYZERS }] = await Promise.all([import('../../engine/scan.js'), import('../../../analyzers/index.js')]);
+  const [{ scan }, { ANALYZERS: BUILTIN }] = await Promise.all([import('../../engine/scan.js'), import('../../../analyzers/index.js')]);
+  const ANALYZERS = await withCustomAnalyzers(BUILTIN, { flags: flags.analyzer ?? [], config, ...(flags.config ? { explicitConfigFile: flags.config } : {}), cwd: process.cwd() });
   const progress = await createProgress(flags.progress);
   let result;
   try {
@@ -69,7 +73,7 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   }
 
   const report = renderReport(flags.format, result, {
-    rules: ANALYZERS.map((a) => a.meta),
+    rules: BUILTIN.map((a) => a.meta),
     showSuppressed: flags.showSuppressed,
     color: flags.format === 'text' && !flags.output && useColor(process.stdout),
   });
