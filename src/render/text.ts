@@ -3,6 +3,7 @@ import type { Finding } from '../core/contract.js';
 import { sinkLabel } from '../report/common.js';
 import type { Review, ReviewedFinding } from '../review/types.js';
 import { DECISION_TITLE, countParts, digest } from './digest.js';
+import { groupSkipped } from './skipped-groups.js';
 import { describeScope } from './scope.js';
 
 /** Lists longer than this are cut, with a count of the rest. */
@@ -51,7 +52,7 @@ export function renderReviewText(review: Review, options: { color?: boolean; wid
     `  ${s.kind === 'flow' ? 'flow' : 'dataset field'} ${clean(s.id)}${s.location ? `  ${clean(`${s.location.file}:${s.location.line}`)}` : ''}  ${clean(s.message)}`,
   ]);
   section(out, paint, 'Not analyzed (errors)', review.errors, (e) => [`  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${clean(e.message)}`]);
-  section(out, paint, 'Skipped', review.skipped, (s) => [`  ${clean(s.file)}  ${paint.dim(clean(s.reason))}`]);
+  skippedSection(out, paint, review.skipped);
   const scope = describeScope(review);
   if (scope) out.push(paint.dim(clean(scope)), '');
 
@@ -66,6 +67,19 @@ function section<T>(out: string[], paint: { bold(s: string): string }, title: st
   out.push(paint.bold(`${title} (${items.length.toLocaleString('en-US')}):`));
   for (const item of items.slice(0, LIST_LIMIT)) out.push(...lines(item));
   if (items.length > LIST_LIMIT) out.push(`  … and ${(items.length - LIST_LIMIT).toLocaleString('en-US')} more (--format json lists all)`);
+  out.push('');
+}
+
+/** Skipped files by reason: one line per reason, the gaps (too large, unreadable) first. */
+function skippedSection(out: string[], paint: { bold(s: string): string; dim(s: string): string }, skipped: Review['skipped']): void {
+  if (!skipped.length) return;
+  const groups = groupSkipped(skipped);
+  out.push(paint.bold(`Skipped (${skipped.length.toLocaleString('en-US')}):`));
+  for (const g of groups.slice(0, LIST_LIMIT)) {
+    if (g.files.length === 1) out.push(`  ${clean(g.files[0]!)}  ${paint.dim(clean(g.reason))}`);
+    else out.push(`  ${g.files.length.toLocaleString('en-US')} files  ${paint.dim(clean(g.reason))}  e.g. ${clean(g.files.slice(0, 3).join(', '))}`);
+  }
+  if (groups.length > LIST_LIMIT) out.push(`  … and ${(groups.length - LIST_LIMIT).toLocaleString('en-US')} more reasons (--format json lists all)`);
   out.push('');
 }
 

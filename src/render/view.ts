@@ -7,6 +7,7 @@ import { code, codeBlock, html, md, mdCode } from './escape.js';
 import type { LinkBuilder } from './links.js';
 import { reviewerChecklist } from './reviewer.js';
 import { describeScope } from './scope.js';
+import { groupSkipped, type SkippedGroup } from './skipped-groups.js';
 import { snippetFor } from './snippets.js';
 
 /**
@@ -197,12 +198,19 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
     notAnalyzed: {
       total: review.errors.length + review.skipped.length,
       errors: list(review.errors, limit, (e) => `${loc(e.file, e.line)}: ${md(e.message, 200)}`),
-      skipped: list(review.skipped, limit, (s) => `${code(s.file)}: ${md(s.reason, 160)}`),
+      skipped: { ...list(groupSkipped(review.skipped), limit, skippedGroup), total: review.skipped.length },
     },
     excluded: list(review.excluded, limit, (e) => excludedItem(e, loc)),
     omissions,
     review,
   };
+}
+
+/** One file: its path and why; several: how many, why, and the first few. */
+function skippedGroup(g: SkippedGroup): string {
+  if (g.files.length === 1) return `${code(g.files[0]!)}: ${md(g.reason, 160)}`;
+  const shown = g.files.slice(0, 3).map((f) => code(f)).join(', ');
+  return `${g.files.length} files: ${md(g.reason, 160)} — ${shown}${g.files.length > 3 ? ', …' : ''}`;
 }
 
 function excludedItem(e: Exclusion, loc: (file: string, line?: number) => string): string {

@@ -62,3 +62,18 @@ test('what the change keeps from analysis: suppressions with their finding and r
   const text = renderReview(review({ excluded }), { format: 'text' });
   expect(text).toContain('Kept from analysis by this change (3):\n  suppressed  src/track.ts:9  data-flow  Sends email address to Segment.  ok *trust me*\n  skipped     build/leak.ts  in a directory that is build or cache output\n');
 });
+
+test('skipped files are grouped by reason: a file too large to analyze stands out, 700 test files are one line', () => {
+  const tests = Array.from({ length: 700 }, (_, i) => ({ file: `src/t${String(i).padStart(3, '0')}.test.ts`, reason: 'test or vendored code (tests): out of scope by default' }));
+  const skipped = [...tests, { file: 'src/big.ts', reason: 'larger than 1,000,000 bytes' }, { file: 'types/a.d.ts', reason: 'type declaration file (.d.ts)' }, { file: 'types/b.d.ts', reason: 'type declaration file (.d.ts)' }];
+  const r = review({ skipped, findings: [{ finding: finding(), declared: true, status: 'unchanged' }] });
+  const md = renderReview(r, { format: 'markdown' });
+  expect(md).toContain(
+    '<details><summary>Skipped files (703)</summary>\n\n' +
+      '- `src/big.ts`: larger than 1,000,000 bytes\n' +
+      '- 700 files: test or vendored code \\(tests\\): out of scope by default — `src/t000.test.ts`, `src/t001.test.ts`, `src/t002.test.ts`, …\n' +
+      '- 2 files: type declaration file \\(.d.ts\\) — `types/a.d.ts`, `types/b.d.ts`\n\n</details>',
+  );
+  const text = renderReview(r, { format: 'text' });
+  expect(text).toContain('Skipped (703):\n  src/big.ts  larger than 1,000,000 bytes\n  700 files  test or vendored code (tests): out of scope by default  e.g. src/t000.test.ts, src/t001.test.ts, src/t002.test.ts\n  2 files  type declaration file (.d.ts)  e.g. types/a.d.ts, types/b.d.ts\n');
+});
