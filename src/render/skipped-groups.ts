@@ -26,3 +26,9 @@ export function groupSkipped(skipped: readonly SkippedFile[]): SkippedGroup[] {
     .map(([reason, files]) => ({ reason, files: files.sort() }))
     .sort((a, b) => Number(policy(a.reason)) - Number(policy(b.reason)) || b.files.length - a.files.length || a.reason.localeCompare(b.reason));
 }
+
+/** "694 files", "29 directories": what a group counts. */
+export function countOf(g: SkippedGroup): string {
+  const noun = g.reason.startsWith('directory') ? 'directories' : 'files';
+  return `${g.files.length.toLocaleString('en-US')} ${noun}`;
+}

@@ -3,7 +3,7 @@ import type { Finding } from '../core/contract.js';
 import { sinkLabel } from '../report/common.js';
 import type { Review, ReviewedFinding } from '../review/types.js';
 import { DECISION_TITLE, countParts, digest } from './digest.js';
-import { groupSkipped } from './skipped-groups.js';
+import { countOf, groupSkipped } from './skipped-groups.js';
 import { describeScope } from './scope.js';
 
 /** Lists longer than this are cut, with a count of the rest. */
@@ -77,7 +77,7 @@ function skippedSection(out: string[], paint: { bold(s: string): string; dim(s: 
   out.push(paint.bold(`Skipped (${skipped.length.toLocaleString('en-US')}):`));
   for (const g of groups.slice(0, LIST_LIMIT)) {
     if (g.files.length === 1) out.push(`  ${clean(g.files[0]!)}  ${paint.dim(clean(g.reason))}`);
-    else out.push(`  ${g.files.length.toLocaleString('en-US')} files  ${paint.dim(clean(g.reason))}  e.g. ${clean(g.files.slice(0, 3).join(', '))}`);
+    else out.push(`  ${countOf(g)}  ${paint.dim(clean(g.reason))}  e.g. ${clean(g.files.slice(0, 3).join(', '))}`);
   }
   if (groups.length > LIST_LIMIT) out.push(`  … and ${(groups.length - LIST_LIMIT).toLocaleString('en-US')} more reasons (--format json lists all)`);
   out.push('');

@@ -7,7 +7,7 @@ import { code, codeBlock, html, md, mdCode } from './escape.js';
 import type { LinkBuilder } from './links.js';
 import { reviewerChecklist } from './reviewer.js';
 import { describeScope } from './scope.js';
-import { groupSkipped, type SkippedGroup } from './skipped-groups.js';
+import { countOf, groupSkipped, type SkippedGroup } from './skipped-groups.js';
 import { snippetFor } from './snippets.js';
 
 /**
@@ -210,7 +210,7 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
 function skippedGroup(g: SkippedGroup): string {
   if (g.files.length === 1) return `${code(g.files[0]!)}: ${md(g.reason, 160)}`;
   const shown = g.files.slice(0, 3).map((f) => code(f)).join(', ');
-  return `${g.files.length} files: ${md(g.reason, 160)} — ${shown}${g.files.length > 3 ? ', …' : ''}`;
+  return `${countOf(g)}: ${md(g.reason, 160)} — ${shown}${g.files.length > 3 ? ', …' : ''}`;
 }
 
 function excludedItem(e: Exclusion, loc: (file: string, line?: number) => string): string {
