@@ -1,10 +1,10 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import type { Analyzer } from '../engine/analyzer.js';
 import type { reviewTrees } from '../review/run.js';
-import { acknowledgeFirst, type AckFirst } from './events/ack-first.js';
+import { deliveryRoute } from './events/delivery-route.js';
+import { deliveryScheduler, type DeliveryScheduler } from './events/delivery-scheduler.js';
 import { BodyBudget } from './events/capped-body.js';
 import { registerHandlers, type HandlerDeps } from './events/handlers.js';
-import { refuseMalformed } from './events/refuse-malformed.js';
 import { webhookIntake, type Handler } from './events/webhook-intake.js';
 import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
 import { installationOctokit } from './github/installation.js';
@@ -80,6 +80,11 @@ export interface PrivacyReview {
    */
   webhookIntake(probot: Probot): Handler;
   /**
+   * The webhook route behind the intake (`npm start`'s server): a verified delivery is answered at
+   * once and handled after (or, with `ackFirst: false`, answered once handled). Call after loading `app`.
+   */
+  deliveryRoute(probot: Probot): Handler;
+  /**
    * Wait for the handlers of acknowledged deliveries, then stop the worker threads (reviews still
    * running fail as "the App is shutting down").
    */
@@ -107,7 +112,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
     : new ReviewPool({ size: options.workers ?? Math.min(concurrency, defaultPoolSize()), ...(options.workerUrl ? { url: options.workerUrl } : {}) });
   const trees: TreesReviewer = pool ? (input, signal) => pool.run(input, signal) : inThread(options.review!, options.analyzers);
   let deps: JobDeps | undefined;
-  let deliveries: AckFirst | undefined;
+  let deliveries: DeliveryScheduler | undefined;
   const run: JobRunner = async (job, signal) => {
     if (!deps) throw new Error('the App is not loaded');
     return runJob(options.cacheFor ? { ...deps, cache: await options.cacheFor(job) } : deps, job, signal);
@@ -141,8 +146,7 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
     };
     registerHandlers(probot, { queue, identity, log, now, ...(options.checkRuns ? { checkRuns: options.checkRuns } : {}) });
-    if (options.ackFirst !== false && probot.webhooks) deliveries = acknowledgeFirst(probot.webhooks, log);
-    else if (probot.webhooks) refuseMalformed(probot.webhooks);
+    if (options.ackFirst !== false && probot.webhooks) deliveries = deliveryScheduler((event) => probot.webhooks.receive(event as never), log);
     if (options.warm) {
       pool?.warm();
       identity().catch((e: unknown) => log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'));
@@ -163,6 +167,13 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
         log: probot.log.child({ name: 'privacy-review' }),
       });
     },
+    deliveryRoute: (probot) =>
+      deliveryRoute({
+        webhookPath: probot.webhookPath,
+        receive: (event) => probot.webhooks.receive(event as never),
+        ...(deliveries ? { scheduler: deliveries } : {}),
+        log: probot.log.child({ name: 'privacy-review' }),
+      }),
     close: async () => {
       await deliveries?.idle();
       await pool?.close();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { createNodeMiddleware, createProbot, run, type Probot } from 'probot';
+import { createProbot, run, type Probot } from 'probot';
 import type { LevelWithSilent } from 'pino';
 import { createPrivacyReview } from './app.js';
 import { startWebhookProxy } from './events/webhook-proxy.js';
@@ -15,9 +15,9 @@ import { startSharedApp } from './roles/start.js';
  * `npm start`: Probot's standard environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH,
  * WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH, WEBHOOK_PROXY_URL, GHE_HOST, LOG_LEVEL, ... and
  * `.env`) with a logger that never writes webhook payloads. With credentials, the App is served by
- * its own Node server around Probot's `createNodeMiddleware`, so that webhook bodies pass the
- * App's intake guard (size cap, headers, signature) before Probot's middleware reads them; without
- * APP_ID, Probot's runner serves the manifest flow that registers the App from app.yml. The first
+ * its own Node server: webhook bodies pass the App's intake guard (size cap, headers, signature),
+ * then its delivery route answers and hands them to the handlers through the Webhooks object's
+ * public `receive` (see events/delivery-route.ts); without APP_ID, Probot's runner serves the manifest flow that registers the App from app.yml. The first
  * review worker starts with the server (so the first review does not wait for the engine to
  * load); SIGTERM stops the server and the workers, then exits.
  * With PRIVACY_REVIEW_REDIS_URL, the process is one of the shared queue's web and worker processes
@@ -69,7 +69,7 @@ async function startInProcess(): Promise<void> {
       host,
       port: Number(process.env.PORT) || 3000,
       intake: privacyReview.webhookIntake(probot),
-      middleware: await createNodeMiddleware(privacyReview.app, { probot }),
+      middleware: await loaded(privacyReview, probot),
       log,
     });
     stops.push(() => server.stop());
@@ -99,6 +99,12 @@ function deploymentOrExit(): Deployment {
     log.fatal(`the App cannot start: ${e.message}`);
     process.exit(1);
   }
+}
+
+/** Load the App into Probot; its webhook route (public Webhooks API, no Probot middleware) serves the deliveries. */
+async function loaded(privacyReview: ReturnType<typeof createPrivacyReview>, probot: Probot) {
+  await probot.load(privacyReview.app);
+  return privacyReview.deliveryRoute(probot);
 }
 
 /** The operator's custom analyzers (PRIVACY_REVIEW_ANALYZERS) load, or the App does not start. */

@@ -41,11 +41,3 @@ function signatureProblem(signature: Header): string | undefined {
 function payloadProblem(payload: unknown): string | undefined {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? undefined : 'the payload is not a JSON object';
 }
-
-/**
- * An error that @octokit/webhooks' middleware answers with this status and message (it reads the
- * first of an AggregateError's errors), with nothing of the delivery in it.
- */
-export function refusal(message: string, status = 400): AggregateError {
-  return new AggregateError([Object.assign(new Error(message), { status })], message);
-}

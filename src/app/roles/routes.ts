@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../pipeline/run-job.js';
-import { deliveryProblem } from '../events/delivery-shape.js';
+import { answerJson as json, verifiedDelivery } from '../events/verified-delivery.js';
 import type { StoredDelivery } from '../queue/redis/deliveries.js';
 
 export interface SharedRoutesOptions {
@@ -34,23 +34,11 @@ export function sharedRoutes(options: SharedRoutesOptions): (req: IncomingMessag
       else res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text);
       return true;
     }
-    const body = (req as IncomingMessage & { body?: string }).body;
-    if (req.method !== 'POST' || !options.store || body === undefined || path?.replace(/\/+$/, '') !== options.webhookPath?.replace(/\/+$/, '')) return false;
-    const id = req.headers['x-github-delivery'] as string;
-    const name = req.headers['x-github-event'] as string;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body);
-    } catch {
-      json(res, 400, { error: 'The body is not JSON' });
-      return true;
-    }
-    const problem = deliveryProblem({ id, name }, payload);
-    if (problem) {
-      options.log.warn({ delivery: id, reason: problem }, 'webhook refused');
-      json(res, 400, { error: problem.charAt(0).toUpperCase() + problem.slice(1) });
-      return true;
-    }
+    if (!options.store) return false;
+    const delivery = verifiedDelivery(req, res, options.webhookPath, options.log);
+    if (delivery === undefined) return false;
+    if (delivery === 'answered') return true;
+    const { id, name, body } = delivery;
     try {
       await options.store({ id, name, body });
     } catch (e) {
@@ -62,9 +50,4 @@ export function sharedRoutes(options: SharedRoutesOptions): (req: IncomingMessag
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     return true;
   };
-}
-
-function json(res: ServerResponse, status: number, value: object): void {
-  const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
 }

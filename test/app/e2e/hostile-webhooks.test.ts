@@ -183,10 +183,10 @@ test.each([
   ['an event name that is not one', opened, { 'x-github-event': 'pull request' }, 'The X-GitHub-Event header is not an event name'],
   ['no signature', opened, { 'x-hub-signature-256': undefined }, 'The X-Hub-Signature-256 header is missing'],
   ['a signature by another secret', opened, { 'x-hub-signature-256': `sha256=${'ab'.repeat(32)}` }, 'Signature does not match event payload and secret'],
-  ['a body that is not JSON', () => 'not json {', {}, 'SyntaxError: Invalid JSON'],
-  ['a JSON array', () => '[1,2]', {}, 'Error: the payload is not a JSON object'],
-  ['JSON null', () => 'null', {}, 'Error: the payload is not a JSON object'],
-  ['a JSON string', () => '"opened"', {}, 'Error: the payload is not a JSON object'],
+  ['a body that is not JSON', () => 'not json {', {}, 'The body is not JSON'],
+  ['a JSON array', () => '[1,2]', {}, 'The payload is not a JSON object'],
+  ['JSON null', () => 'null', {}, 'The payload is not a JSON object'],
+  ['a JSON string', () => '"opened"', {}, 'The payload is not a JSON object'],
 ])('%s: 400 with a clear message, the App stays up', async (_, body, headers, message) => {
   const answer = await signed(body(), headers);
   expect(answer.status).toBe(400);

@@ -1,54 +1,67 @@
 import { createHmac } from 'node:crypto';
-import { Probot, Server } from 'probot';
-import { acknowledgeFirst, type AckFirst, type AckFirstOptions } from '../../../src/app/events/ack-first.js';
+import { Probot } from 'probot';
+import { BodyBudget } from '../../../src/app/events/capped-body.js';
+import { deliveryRoute } from '../../../src/app/events/delivery-route.js';
+import { deliveryScheduler, type DeliveryScheduler, type DeliverySchedulerOptions } from '../../../src/app/events/delivery-scheduler.js';
+import { webhookIntake } from '../../../src/app/events/webhook-intake.js';
+import { startWebhookServer, type WebhookServer } from '../../../src/app/events/webhook-server.js';
 import { capturedLog } from '../helpers/captured-log.js';
 import { privateKey } from '../helpers/github.js';
 
 /**
- * Deliveries are answered once verified, before their handlers run: GitHub (and a burst of
- * pushes) must not wait for the handlers. What does not verify still takes Probot's path.
+ * The one-process App's webhook route behind the intake guard, on the Webhooks object's public API:
+ * deliveries are answered once verified, before their handlers run (GitHub, and a burst of pushes,
+ * must not wait for the handlers); with acknowledge-first off, once the handlers are done. What does
+ * not verify, is not JSON or is not shaped as GitHub's deliveries is refused with 400 and reaches
+ * no handler.
  */
 const SECRET = 'ack-first-secret';
 
 interface Harness {
-  server: Server;
-  ack: AckFirst;
+  server: WebhookServer;
+  ack: DeliveryScheduler;
   seen: string[];
   lines: string[];
   gate: { open(): void; opened: Promise<void> };
-  post(body: string, options?: { secret?: string; id?: string }): Promise<Response>;
+  post(body: string, options?: { secret?: string; id?: string; event?: string }): Promise<Response>;
 }
 
-async function harness(handler: (id: string) => Promise<void> | void, options: { ackFirst?: boolean } & AckFirstOptions = {}): Promise<Harness> {
+async function harness(handler: (id: string) => Promise<void> | void, options: { ackFirst?: boolean } & DeliverySchedulerOptions = {}): Promise<Harness> {
   const { lines, log } = capturedLog();
-  const server = new Server({ Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: SECRET, log }), log, host: '127.0.0.1', port: 0 });
+  const probot = new Probot({ appId: 123, privateKey: privateKey(), secret: SECRET, log });
   const seen: string[] = [];
-  let ack: AckFirst | undefined;
-  await server.load((probot) => {
-    probot.on('issues.opened', async (context) => {
+  await probot.load((app) => {
+    app.on('issues.opened', async (context) => {
       seen.push(context.id);
       await handler(context.id);
     });
-    if (options.ackFirst !== false) ack = acknowledgeFirst(probot.webhooks, probot.log, options);
   });
-  await server.start();
+  const receive = (event: { id: string; name: string; payload: object }) => probot.webhooks.receive(event as never);
+  const ack = deliveryScheduler(receive, log, options);
+  const server = await startWebhookServer({
+    host: '127.0.0.1',
+    port: 0,
+    intake: webhookIntake({ path: probot.webhookPath, maxBodyBytes: 1 << 20, budget: new BodyBudget(4 << 20), verify: (p, s) => probot.webhooks.verify(p, s), log }),
+    middleware: deliveryRoute({ webhookPath: probot.webhookPath, receive, ...(options.ackFirst !== false ? { scheduler: ack } : {}), log }),
+    log,
+  });
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   let n = 0;
-  const post = (body: string, o: { secret?: string; id?: string } = {}) =>
+  const post = (body: string, o: { secret?: string; id?: string; event?: string } = {}) =>
     fetch(`http://127.0.0.1:${server.port}/api/github/webhooks`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         // Each test has its own server: no keep-alive connection may outlive one.
         connection: 'close',
-        'x-github-event': 'issues',
+        'x-github-event': o.event ?? 'issues',
         'x-github-delivery': o.id ?? `d-${++n}`,
         'x-hub-signature-256': `sha256=${createHmac('sha256', o.secret ?? SECRET).update(body).digest('hex')}`,
       },
       body,
     });
-  return { server, ack: ack!, seen, lines, gate: { open, opened }, post };
+  return { server, ack, seen, lines, gate: { open, opened }, post };
 }
 
 const issue = (title: string) => JSON.stringify({ action: 'opened', issue: { number: 1, title }, repository: { name: 'shop', owner: { login: 'acme' } } });
@@ -81,7 +94,7 @@ test('a verified delivery is answered while its handler is still waiting, and ha
   }
 });
 
-test('without it, Probot answers only when the handler has finished (what the above changes)', async () => {
+test('without it, the answer waits until the handler has finished (what the above changes)', async () => {
   const h = await harness(() => h.gate.opened, { ackFirst: false });
   try {
     const answered = h.post(issue('one'));
@@ -136,7 +149,7 @@ test('a forged signature is refused with 400 and never reaches a handler', async
   try {
     const res = await h.post(issue('forged'), { secret: 'not-the-secret' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/signature does not match/);
+    expect(await res.text()).toBe('{"error":"Signature does not match event payload and secret"}');
     await h.ack.idle();
     expect(h.seen).toEqual([]);
     expect(h.lines.join('')).toMatch(/signature does not match/);
@@ -150,7 +163,7 @@ test('a signed body that is not JSON is refused with 400', async () => {
   try {
     const res = await h.post('{"action": "opened", ');
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/Invalid JSON/);
+    expect(await res.text()).toBe('{"error":"The body is not JSON"}');
     expect(h.seen).toEqual([]);
   } finally {
     await h.server.stop();
@@ -175,6 +188,40 @@ test('a handler that fails after the answer is logged with its delivery, and the
     expect(unhandled).toEqual([]);
   } finally {
     process.off('unhandledRejection', onUnhandled);
+    await h.server.stop();
+  }
+});
+
+test.each([
+  ['an empty event name', { event: '' }, '{"a":1}', 'The X-GitHub-Event header is empty'],
+  ['an empty delivery id', { id: '' }, '{"a":1}', 'The X-GitHub-Delivery header is empty'],
+  ['a null payload', {}, 'null', 'The payload is not a JSON object'],
+  ['an array payload', {}, '[{"action":"opened"}]', 'The payload is not a JSON object'],
+  ['a number payload', {}, '0', 'The payload is not a JSON object'],
+])('a signed delivery with %s: 400, no handler runs, nothing throws later', async (_what, headers, body, message) => {
+  for (const ackFirst of [true, false]) {
+    const h = await harness(() => undefined, { ackFirst });
+    try {
+      const res = await h.post(body, headers);
+      expect({ ackFirst, status: res.status, body: await res.text() }).toEqual({ ackFirst, status: 400, body: JSON.stringify({ error: message }) });
+      await new Promise((r) => setTimeout(r, 20));
+      await h.ack.idle();
+      expect(h.seen).toEqual([]);
+    } finally {
+      await h.server.stop();
+    }
+  }
+});
+
+test('with acknowledge-first off, a handler that fails is answered 500 without the payload', async () => {
+  const h = await harness(() => {
+    throw new Error('handler broke on alice@example.com');
+  }, { ackFirst: false });
+  try {
+    const res = await h.post(issue('x'));
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('{"error":"A webhook handler failed"}');
+  } finally {
     await h.server.stop();
   }
 });
