@@ -95,7 +95,7 @@ function http(v: unknown): unknown {
 
 /** The first line, quoted parts blanked (`Unexpected token, "{"title": ...}" is not valid JSON`). */
 function safeMessage(message: string): string {
-  const line = String(message ?? '').split('\n')[0]!;
+  const line = String(message ?? '').split('\n')[0];
   // Greedy: nested quotes (JSON inside a message) must not leave pieces between pairs.
   return line.replace(/"[\s\S]*"/, '"…"').replace(/'(?:[^'\\]|\\.){12,}'/g, "'…'").slice(0, 300);
 }

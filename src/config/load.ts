@@ -77,7 +77,7 @@ export function parseConfig(text: string, file: string): ScanConfig {
   if (data === null || data === undefined) return DEFAULT_CONFIG; // an empty file means "defaults"
 
   const problems = validate(data).map((e) => describe(e, data, doc, file, at));
-  if (!problems.length) problems.push(...semanticProblems(data as Partial<ScanConfig>, doc, file, at));
+  if (!problems.length) problems.push(...semanticProblems(data, doc, file, at));
   if (problems.length) throw new ConfigError(dedupe(problems));
   const scanSettings = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => !(APP_KEYS as readonly string[]).includes(key)));
   return { ...DEFAULT_CONFIG, ...(scanSettings as Partial<ScanConfig>) };
@@ -88,7 +88,7 @@ export function yamlProblems(yaml: BoundedYaml, text: string, file: string): Con
   const at = (offset: number) => yaml.lines.linePos(Math.min(Math.max(offset, 0), text.length));
   const problems = [...yaml.errors, ...yaml.warnings].map((e): ConfigProblem => {
     const pos = at(e.pos[0]);
-    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : lowerFirst(oneLine(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')));
+    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : lowerFirst(oneLine(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
     return { file, line: pos.line, column: pos.col, message, hint: yamlHint(e.code) };
   });
   if (yaml.refusal) {

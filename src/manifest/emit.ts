@@ -102,7 +102,7 @@ export function emitMap(map: YMap, style: YamlStyle, col = 0): string[] {
       }
     } else {
       out.push(`${pad}${f.key}:${comment(f.comment)}`);
-      out.push(...emitMap(v as YMap, style, col + style.indent));
+      out.push(...emitMap(v, style, col + style.indent));
     }
   }
   return out;
@@ -128,7 +128,7 @@ export function emitFlowMap(map: YMap): string {
     if (typeof v === 'string' || typeof v === 'number') return `${f.key}: ${scalarInFlow(String(v))}`;
     if (isMapList(v)) return `${f.key}: [${v.map(emitFlowMap).join(', ')}]`;
     if (isStringList(v)) return `${f.key}: ${flowList(v)}`;
-    return `${f.key}: ${emitFlowMap(v as YMap)}`;
+    return `${f.key}: ${emitFlowMap(v)}`;
   });
   return `{${parts.join(', ')}}`;
 }
@@ -138,7 +138,7 @@ export function toPlain(map: YMap): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of map) {
     const v = f.value;
-    out[f.key] = typeof v === 'string' || typeof v === 'number' ? v : isMapList(v) ? v.map(toPlain) : isStringList(v) ? [...v] : toPlain(v as YMap);
+    out[f.key] = typeof v === 'string' || typeof v === 'number' ? v : isMapList(v) ? v.map(toPlain) : isStringList(v) ? [...v] : toPlain(v);
   }
   return out;
 }

@@ -33,7 +33,7 @@ export function datasetIdFor(owner: string): string {
 
 /** Categories that can be declared where the finding's data goes, and those that never can (PCI SAD at rest or in logs). */
 export function declarable(categories: readonly string[], where: 'dataset' | 'logging' | FlowKind | SinkKind, taxonomy: Taxonomy): { ok: string[]; never: string[] } {
-  const atRest = where === 'dataset' || where === 'logging' || AT_REST_KINDS.has(where as FlowKind);
+  const atRest = where === 'dataset' || where === 'logging' || AT_REST_KINDS.has(where);
   const ok: string[] = [];
   const never: string[] = [];
   for (const c of categories) (atRest && taxonomy.isPciSad(c) ? never : ok).push(c);

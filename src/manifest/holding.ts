@@ -49,7 +49,7 @@ const PACKAGE_PARENTS = new Set(['packages', 'apps', 'libs', 'services', 'module
 /** The workspace package a file belongs to (`packages/database`), or '' for a single-package repository. */
 export function packageOf(file: string): string {
   const parts = file.split('/');
-  return parts.length > 2 && PACKAGE_PARENTS.has(parts[0]!) ? `${parts[0]}/${parts[1]}` : '';
+  return parts.length > 2 && PACKAGE_PARENTS.has(parts[0]) ? `${parts[0]}/${parts[1]}` : '';
 }
 
 /**
@@ -60,8 +60,8 @@ export function areaOf(file: string): string {
   const pkg = packageOf(file);
   const rest = (pkg ? file.slice(pkg.length + 1) : file).split('/');
   const prefix = pkg ? [pkg] : [];
-  if (rest[0] === 'src' && rest.length > 2) prefix.push('src', rest[1]!);
-  else if (rest.length > 1) prefix.push(rest[0]!);
-  else return pkg ? `${pkg}/**` : rest[0]!;
+  if (rest[0] === 'src' && rest.length > 2) prefix.push('src', rest[1]);
+  else if (rest.length > 1) prefix.push(rest[0]);
+  else return pkg ? `${pkg}/**` : rest[0];
   return `${prefix.join('/')}/**`;
 }

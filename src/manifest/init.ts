@@ -239,7 +239,7 @@ function buildFlows(flows: Finding[], taxonomy: Taxonomy): FlowDraft[] {
 function flowItem(f: FlowDraft): YMap {
   const name = `${f.sink.label ?? f.sink.id}${f.sink.service ? ` (${f.sink.service})` : ''}`;
   const [first, ...rest] = flowEntry(f.sink, f.categories);
-  return [{ ...first!, before: [name, ...places(f.files)] }, ...rest];
+  return [{ ...first, before: [name, ...places(f.files)] }, ...rest];
 }
 
 /** What a flow's data is used for, to group flows into purpose skeletons: the service itself, or the vendor's kind of service. */

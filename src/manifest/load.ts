@@ -109,7 +109,7 @@ function refused(file: string, lines: LineCounter, code: 'too-large' | 'unreadab
 
 function yamlMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document';
-  const first = oneLine(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+  const first = oneLine(message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 

@@ -92,7 +92,7 @@ function exception(v: unknown): ManifestException {
   const rule = str(o.rule);
   return {
     id: str(o.id) ?? '',
-    ...(rule === 'pii-field' || rule === 'pii-logging' || rule === 'data-flow' ? { rule: rule as RuleId } : {}),
+    ...(rule === 'pii-field' || rule === 'pii-logging' || rule === 'data-flow' ? { rule: rule } : {}),
     ...(Array.isArray(o.paths) ? { paths: strings(o.paths) } : {}),
     ...opt('sink', o.sink),
     ...(Array.isArray(o.categories) ? { categories: strings(o.categories) } : {}),

@@ -90,7 +90,7 @@ class Plan {
       this.purposeFor({ flow: sink.id }, ok, sink.service);
       return;
     }
-    const flow = this.m.flows[index]!;
+    const flow = this.m.flows[index];
     this.widen(this.widenFlow, index, flow.categories, ok);
     this.purposeFor({ flow: flow.id }, ok, sink.service);
   }
@@ -160,7 +160,7 @@ class Plan {
     const id = link.flow ?? link.dataset!;
     const linked = this.m.purposes.map((p, i) => ({ p, i })).filter(({ p }) => (link.flow ? p.flows.includes(id) : p.datasets.includes(id)));
     if (linked.length) {
-      this.widen(this.widenPurpose, linked[0]!.i, linked.flatMap(({ p }) => p.categories), categories);
+      this.widen(this.widenPurpose, linked[0].i, linked.flatMap(({ p }) => p.categories), categories);
       return;
     }
     const pending = this.newPurposes.get(id);
@@ -181,21 +181,21 @@ class Plan {
     const m = this.m;
     for (const [i, cats] of this.widenFlow) {
       ed.appendScalars(['flows', i], 'categories', cats);
-      this.added.push(`flow ${m.flows[i]!.id}: +${cats.join(', +')}`);
+      this.added.push(`flow ${m.flows[i].id}: +${cats.join(', +')}`);
     }
     for (const [key, cats] of this.widenField) {
       const [i, j] = key.split('.').map(Number) as [number, number];
       ed.appendScalars(['datasets', i, 'fields', j], 'categories', cats);
-      const field = m.datasets[i]!.fields[j]!;
-      this.added.push(`dataset ${m.datasets[i]!.id}: ${field.symbol ?? field.path} +${cats.join(', +')}`);
+      const field = m.datasets[i].fields[j];
+      this.added.push(`dataset ${m.datasets[i].id}: ${field.symbol ?? field.path} +${cats.join(', +')}`);
     }
     for (const [i, fields] of this.newFields) {
       ed.appendMaps(['datasets', i], 'fields', fields.map((x) => fieldEntry(x.symbol, x.categories)));
-      for (const x of fields) this.added.push(`dataset ${m.datasets[i]!.id}: ${x.symbol}`);
+      for (const x of fields) this.added.push(`dataset ${m.datasets[i].id}: ${x.symbol}`);
     }
     for (const [i, cats] of this.widenPurpose) {
       ed.appendScalars(['purposes', i], 'categories', cats);
-      this.added.push(`purpose ${m.purposes[i]!.id}: +${cats.join(', +')}`);
+      this.added.push(`purpose ${m.purposes[i].id}: +${cats.join(', +')}`);
     }
     if (this.newDatasets.size) {
       const items = [...this.newDatasets.values()].map((d): YMap => [

@@ -39,12 +39,12 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
       return;
     }
     f.categories.forEach((c, j) => {
-      if (!c || !taxonomy.has(c) || linked.some((p) => m.purposes[p]!.categories.some((pc) => related(c, pc)))) return;
+      if (!c || !taxonomy.has(c) || linked.some((p) => m.purposes[p].categories.some((pc) => related(c, pc)))) return;
       problems.warning(
         'category-without-purpose',
         ['flows', i, 'categories', j],
         `flow ${quote(f.id)} sends ${c}, which no purpose naming this flow lists`,
-        `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p]!.id)}`).join(' or ')}`,
+        `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p].id)}`).join(' or ')}`,
       );
     });
   });
@@ -57,12 +57,12 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
     }
     d.fields.forEach((field, j) =>
       field.categories.forEach((c, k) => {
-        if (!c || !taxonomy.has(c) || linked.some((p) => m.purposes[p]!.categories.some((pc) => related(c, pc)))) return;
+        if (!c || !taxonomy.has(c) || linked.some((p) => m.purposes[p].categories.some((pc) => related(c, pc)))) return;
         problems.warning(
           'category-without-purpose',
           ['datasets', i, 'fields', j, 'categories', k],
           `dataset ${quote(d.id)} holds ${c}, which no purpose naming this dataset lists`,
-          `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p]!.id)}`).join(' or ')}`,
+          `add ${c} to the categories of ${linked.map((p) => `purpose ${quote(m.purposes[p].id)}`).join(' or ')}`,
         );
       }),
     );

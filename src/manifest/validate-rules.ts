@@ -39,7 +39,7 @@ function specialCategories(m: Manifest, taxonomy: Taxonomy, problems: Problems):
       const labels = [...new Set(special.map(({ c }) => inline(taxonomy.label(c))))].join(', ');
       problems.error(
         'special-needs-condition',
-        ['purposes', i, 'categories', special[0]!.j],
+        ['purposes', i, 'categories', special[0].j],
         `${entity('purpose', p.id, i)} processes special-category data (${labels}) but has no specialCategoryCondition`,
         `add specialCategoryCondition: ${oneOf(Object.keys(SPECIAL_CATEGORY_CONDITIONS).slice(0, 3))}, ... (GDPR Art. 9(2); Art. 10 for criminal data)`,
       );
@@ -77,7 +77,7 @@ function thirdParties(m: Manifest, problems: Problems): void {
     if (!outside.length) return;
     problems.warning(
       'transfer-needs-mechanism',
-      ['flows', i, 'countries', (f.countries ?? []).indexOf(outside[0]!)],
+      ['flows', i, 'countries', (f.countries ?? []).indexOf(outside[0])],
       `${entity('flow', f.id, i)} transfers data to ${outside.map(countryName).join(', ')}, outside the EEA and countries with an adequacy decision, without a transferMechanism`,
       `add transferMechanism: ${oneOf(Object.keys(TRANSFER_MECHANISMS).filter((k) => k !== 'adequacy').slice(0, 3))}, ... (GDPR Chapter V)`,
     );
@@ -90,7 +90,7 @@ function pciSad(m: Manifest, taxonomy: Taxonomy, problems: Problems): void {
   const coveredBy = memo((c: string) => sadKeys.filter((k) => k !== c && taxonomy.isWithin(k, c)));
   for (const { path, list, where, index } of categoryLists(m)) {
     const place =
-      where === 'dataset' ? 'a dataset' : where === 'logging' ? 'logging.allowedCategories' : where === 'flow' && AT_REST_KINDS.has(m.flows[index]!.kind) ? `a ${m.flows[index]!.kind} flow` : undefined;
+      where === 'dataset' ? 'a dataset' : where === 'logging' ? 'logging.allowedCategories' : where === 'flow' && AT_REST_KINDS.has(m.flows[index].kind) ? `a ${m.flows[index].kind} flow` : undefined;
     if (!place) continue;
     const verb = where === 'logging' || m.flows[index]?.kind === 'logger' || m.flows[index]?.kind === 'error_reporter' ? 'logged' : 'stored';
     list.forEach((c, j) => {

@@ -35,7 +35,7 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
   const where = displayPath(path) || 'the manifest';
   const schema = schemaIn(MANIFEST_SCHEMA, e.schemaPath);
   const value = valueAt(data, path);
-  let hint = schema?.['x-hint'] as string | undefined;
+  const hint = schema?.['x-hint'] as string | undefined;
 
   switch (e.keyword) {
     case 'additionalProperties': {

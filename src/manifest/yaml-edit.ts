@@ -100,7 +100,7 @@ export class YamlEditor {
     const body = lines.slice(1);
     const keyNode = pair.key as YamlNode;
     if (!body.length) {
-      const inline = lines[0]!.slice(lines[0]!.indexOf(':') + 2);
+      const inline = lines[0].slice(lines[0].indexOf(':') + 2);
       if (written) this.replace(written.at, written.length, inline);
       else this.insert(this.text.indexOf(':', keyNode.range![1]) + 1, ` ${inline}`);
       return;
@@ -147,7 +147,7 @@ export class YamlEditor {
     const [start, end] = node.range!;
     let last = Math.max(start, end - 1);
     // The range of a block collection ends after its newline (and a value after trailing blank lines).
-    while (last > start && /\s/.test(this.text[last]!)) last--;
+    while (last > start && /\s/.test(this.text[last])) last--;
     return this.lineEnd(last);
   }
 

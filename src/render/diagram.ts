@@ -75,7 +75,7 @@ export function mermaidDiagram(review: Review, d: ReviewDigest, taxonomy: Taxono
   for (const [f, state] of [...changed, ...context]) {
     const to = f.sink
       ? node('sink', f.sink.id, f.sink.label && f.sink.label !== f.sink.id ? `${f.sink.label} (${f.sink.id})` : f.sink.id, f.sink.kind)
-      : node('code', f.symbol.split('.')[0]!, f.symbol.split('.')[0]!, 'code');
+      : node('code', f.symbol.split('.')[0], f.symbol.split('.')[0], 'code');
     for (const c of f.categories) edge(node('cat', c, taxonomy.label(c), 'category'), to, state);
   }
 

@@ -31,7 +31,7 @@ function fenceChange(line: string, open: string | undefined): string | undefined
   const m = FENCE.exec(line);
   if (!open) return m ? m[1] : undefined;
   // A closing fence: same character, at least as long, nothing after it.
-  if (m && m[1]![0] === open[0] && m[1]!.length >= open.length && line.trim() === m[1]) return undefined;
+  if (m && m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1]) return undefined;
   return open;
 }
 

@@ -43,7 +43,7 @@ export function renderChecklist(review: Review, options: Omit<RenderOptions, 'fo
     const out = mostItems(detail, cap, render, fits);
     if (out !== undefined) return marker + out;
   }
-  const smallest = render({ ...lean[lean.length - 1]!, maxItems: 0 });
+  const smallest = render({ ...lean[lean.length - 1], maxItems: 0 });
   return marker + cutToLength(smallest, budget);
 }
 

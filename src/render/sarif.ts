@@ -36,7 +36,7 @@ export function reviewSarif(review: Review, options: { rules?: readonly Analyzer
       stats: review.stats,
     },
     annotate: (_, i) => {
-      const r = asked[i]!;
+      const r = asked[i];
       const snippet = r.declared ? undefined : snippetFor(r.finding, options.taxonomy);
       return {
         ...(!r.declared && r.reason ? { message: `${r.finding.message} Not declared: ${r.reason}.`.replace(/\.\.$/, '.') } : {}),

@@ -91,7 +91,7 @@ function compile(files: Record<string, string>, overrideDir: string): TemplateSe
     files: { ...files },
     render(view) {
       try {
-        return entry(view, { partials: partials as Record<string, HelperDelegate> });
+        return entry(view, { partials: partials });
       } catch (e) {
         throw new TemplateError(`Rendering ${files[ENTRY]} failed: ${(e as Error).message}`);
       }

@@ -10,7 +10,7 @@ import { describeScope } from './scope.js';
 const LIST_LIMIT = 20;
 
 // The caller decides about colour (a TTY without NO_COLOR), so styleText must not check stdout again.
-const styleWithoutStreamCheck = styleText as (format: Parameters<typeof styleText>[0], text: string, options?: { validateStream?: boolean }) => string;
+const styleWithoutStreamCheck = styleText;
 const style = (format: Parameters<typeof styleText>[0]) => (s: string) => styleWithoutStreamCheck(format, s, { validateStream: false });
 const bold = style('bold');
 const dim = style('dim');
@@ -76,7 +76,7 @@ function skippedSection(out: string[], paint: { bold(s: string): string; dim(s: 
   const groups = groupSkipped(skipped);
   out.push(paint.bold(`Skipped (${skipped.length.toLocaleString('en-US')}):`));
   for (const g of groups.slice(0, LIST_LIMIT)) {
-    if (g.files.length === 1) out.push(`  ${clean(g.files[0]!)}  ${paint.dim(clean(g.reason))}`);
+    if (g.files.length === 1) out.push(`  ${clean(g.files[0])}  ${paint.dim(clean(g.reason))}`);
     else out.push(`  ${countOf(g)}  ${paint.dim(clean(g.reason))}  e.g. ${clean(g.files.slice(0, 3).join(', '))}`);
   }
   if (groups.length > LIST_LIMIT) out.push(`  … and ${(groups.length - LIST_LIMIT).toLocaleString('en-US')} more reasons (--format json lists all)`);
@@ -106,7 +106,7 @@ function clean(text: string): string {
 export function wrapLine(line: string, width: number): string[] {
   const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   if (visible(line) <= width) return [line];
-  const lead = /^(\s*(?:\d+\.\s|-\s)?)/.exec(visible(line) === line.length ? line : line.replace(/\u001b\[[0-9;]*m/g, ''))![1]!.length;
+  const lead = /^(\s*(?:\d+\.\s|-\s)?)/.exec(visible(line) === line.length ? line : line.replace(/\u001b\[[0-9;]*m/g, ''))![1].length;
   const hang = ' '.repeat(Math.min(lead, Math.floor(width / 2)));
   const out: string[] = [];
   let current = '';

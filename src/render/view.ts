@@ -208,7 +208,7 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
 
 /** One file: its path and why; several: how many, why, and the first few. */
 function skippedGroup(g: SkippedGroup): string {
-  if (g.files.length === 1) return `${code(g.files[0]!)}: ${md(g.reason, 160)}`;
+  if (g.files.length === 1) return `${code(g.files[0])}: ${md(g.reason, 160)}`;
   const shown = g.files.slice(0, 3).map((f) => code(f)).join(', ');
   return `${countOf(g)}: ${md(g.reason, 160)} — ${shown}${g.files.length > 3 ? ', …' : ''}`;
 }

@@ -17,7 +17,7 @@ export function renderMarkdown(result: ScanResult, options: ReportOptions): stri
   const out: string[] = [];
   out.push(`## Privacy review: ${open.length ? plural(open.length, 'finding') : 'no findings'}`, '');
   out.push('| Severity | Findings |', '| --- | ---: |');
-  for (const s of SEVERITIES_DESC) out.push(`| ${s[0]!.toUpperCase()}${s.slice(1)} | ${counts[s]} |`);
+  for (const s of SEVERITIES_DESC) out.push(`| ${s[0].toUpperCase()}${s.slice(1)} | ${counts[s]} |`);
   out.push(`| Suppressed | ${result.stats.suppressed} |`, '');
   const facts = [plural(result.stats.files, 'file'), plural(result.stats.lines, 'line'), duration(result.stats.durationMs)];
   if (result.skipped.length) facts.push(`${result.skipped.length} skipped`);

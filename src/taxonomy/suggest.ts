@@ -19,11 +19,11 @@ export function charDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 function segmentCost(a: string, b: string): number {
@@ -43,11 +43,11 @@ export function keyDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const cur = [i * DROPPED_SEGMENT];
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + DROPPED_SEGMENT, cur[j - 1]! + MISSING_LEVEL, prev[j - 1]! + segmentCost(x[i - 1]!, y[j - 1]!));
+      cur[j] = Math.min(prev[j] + DROPPED_SEGMENT, cur[j - 1] + MISSING_LEVEL, prev[j - 1] + segmentCost(x[i - 1], y[j - 1]));
     }
     prev = cur;
   }
-  return prev[y.length]!;
+  return prev[y.length];
 }
 
 /** Up to `limit` keys closest to `key`, best first; only keys close enough to be a plausible intent. */

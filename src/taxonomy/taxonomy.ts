@@ -120,7 +120,7 @@ export class Taxonomy {
 
   /** Highest severity over the keys; `low` for none. */
   severity(keys: readonly string[]): Severity {
-    let best: Severity = SEVERITY_ORDER[0]!;
+    let best: Severity = SEVERITY_ORDER[0];
     for (const key of keys) {
       const s = this.severityOfKey(key);
       if (RANK[s] > RANK[best]) best = s;

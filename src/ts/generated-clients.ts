@@ -49,7 +49,7 @@ const OUTPUT = /^\s*output\s*=\s*"([^"\n]+)"/m;
 export function generatorOutputs(schema: string): string[] {
   const out: string[] = [];
   for (const m of schema.matchAll(GENERATOR_BLOCK)) {
-    const body = m[1]!;
+    const body = m[1];
     const output = OUTPUT.exec(body)?.[1];
     if (output && PRISMA_CLIENT_PROVIDER.test(body) && !path.isAbsolute(output)) out.push(output);
   }

@@ -47,7 +47,7 @@ export function typeModelFilesFor(sources: Iterable<string>): string[] {
   const pending = TYPE_MODELS.filter((m) => m.specifiers.length > 0);
   for (const text of sources) {
     for (let i = pending.length - 1; i >= 0; i--) {
-      const m = pending[i]!;
+      const m = pending[i];
       if (!m.specifiers.some((s) => text.includes(s))) continue;
       for (const f of [m.file, ...(m.uses ?? [])]) wanted.add(path.posix.join(TYPE_MODELS_DIR, f));
       pending.splice(i, 1);
@@ -70,7 +70,7 @@ export function typeModelTexts(): ReadonlyMap<string, string> {
 function modelsDir(): string {
   for (const rel of ['../../type-models/', '../../../type-models/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path.join(dir, TYPE_MODELS[0]!.file))) return dir;
+    if (existsSync(path.join(dir, TYPE_MODELS[0].file))) return dir;
   }
   throw new Error('The type models (type-models/*.d.ts) are missing from the privacy-review package; reinstall it.');
 }

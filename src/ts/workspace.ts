@@ -76,7 +76,7 @@ export function readManifest(file: string): PackageManifest | undefined {
   if (text === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as PackageManifest) : undefined;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed) : undefined;
   } catch {
     return undefined;
   }

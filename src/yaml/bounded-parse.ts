@@ -102,7 +102,7 @@ function checkNodes(doc: Document, limits: Readonly<YamlLimits>): NodeCheck {
     }
     if (isMap(node)) {
       if (node.items.length > limits.maxKeysPerMapping) {
-        const first = (node.items[limits.maxKeysPerMapping]!.key as YamlNode | null)?.range?.[0] ?? offset;
+        const first = (node.items[limits.maxKeysPerMapping].key as YamlNode | null)?.range?.[0] ?? offset;
         const refusal: YamlRefusal = {
           code: 'too-many-keys',
           offset: first,

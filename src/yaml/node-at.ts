@@ -11,12 +11,12 @@ export function nodeAt(doc: Document, path: YamlPath): YamlNode | undefined {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return node as YamlNode;
+      if (!pair) return node;
       // `key:` with nothing after it: the key is where a person looks
       node = pair.value && !(isScalar(pair.value) && pair.value.value === null) ? pair.value : pair.key;
     } else if (isSeq(node)) {
       const item = node.items[Number(seg)];
-      if (!item) return node as YamlNode;
+      if (!item) return node;
       node = item;
     } else {
       break;

@@ -15,8 +15,8 @@ export function parseCommand(body: string | null | undefined): Command | undefin
   for (const line of body.split(/\r?\n/)) {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
-      if (!fence) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
+      if (!fence) fence = f[1][0]!;
+      else if (f[1][0] === fence) fence = undefined;
       continue;
     }
     if (fence || /^\s{0,3}>/.test(line)) continue;

@@ -108,8 +108,8 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
   const outdated: Approval[] = [];
   for (const list of active.values()) {
     const mine = list.filter((a) => a.fingerprint === input.fingerprint);
-    if (mine.length) current.push(mine[mine.length - 1]!);
-    else if (list.length) outdated.push(list[list.length - 1]!);
+    if (mine.length) current.push(mine[mine.length - 1]);
+    else if (list.length) outdated.push(list[list.length - 1]);
   }
   const approvedLogins = new Set(current.map((a) => a.reviewer.toLowerCase()));
   // A refusal the same person has since made good is noise; of the rest, the latest per person and way.

@@ -26,8 +26,8 @@ export async function loadAppConfig(octokit: Octokit, repo: RepoRef): Promise<Ap
 
   const chain: AppConfigFile[] = [parseAppConfigFile(first, firstFile)];
   const seen = new Set([firstFile]);
-  while (chain[0]!.extends) {
-    const from = chain[0]!;
+  while (chain[0].extends) {
+    const from = chain[0];
     const target = parseExtends(from.extends!, repo.owner);
     const name = `${target.owner}/${target.repo}:${target.path}`;
     if (seen.has(name) || chain.length > MAX_EXTENDS) {
@@ -47,7 +47,7 @@ export async function loadAppConfig(octokit: Octokit, repo: RepoRef): Promise<Ap
 export function parseExtends(ref: string, defaultOwner: string): RepoRef & { path: string } {
   const [repoPart, filePath] = ref.split(':', 2) as [string, string | undefined];
   const [a, b] = repoPart.split('/');
-  return b ? { owner: a!, repo: b, path: filePath || APP_CONFIG_PATH } : { owner: defaultOwner, repo: a!, path: filePath || APP_CONFIG_PATH };
+  return b ? { owner: a, repo: b, path: filePath || APP_CONFIG_PATH } : { owner: defaultOwner, repo: a, path: filePath || APP_CONFIG_PATH };
 }
 
 /** The file's text on the default branch; undefined when it (or, for another repository, access to it) is missing. */

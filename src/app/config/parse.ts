@@ -68,7 +68,7 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
   for (const pair of appPairs) {
     const key = String((pair.key as { value: unknown }).value);
     const value = pair.value;
-    const where = value && !(isScalar(value) && value.value === null) ? value : (pair.key as YamlNode);
+    const where = value && !(isScalar(value) && value.value === null) ? value : (pair.key);
     const plain = data[key];
     switch (key) {
       case 'reviewers': {
@@ -98,13 +98,13 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
             const name = isScalar(item.key) ? String(item.key.value) : '';
             const v = (plain as Record<string, unknown>)[name];
             if (name !== 'required') {
-              problem(item.key as YamlNode, `unknown key ${quote(name)} in labels`, 'allowed keys: required');
+              problem(item.key, `unknown key ${quote(name)} in labels`, 'allowed keys: required');
             } else if (v === false) {
               settings.labels = { required: null };
             } else if (typeof v === 'string' && v.trim() && v.length <= 50) {
               settings.labels = { required: v.trim() };
             } else {
-              problem(item.value ?? (item.key as YamlNode), 'labels.required must be a label name (at most 50 characters) or false', 'e.g. required: privacy-review-required');
+              problem(item.value ?? (item.key), 'labels.required must be a label name (at most 50 characters) or false', 'e.g. required: privacy-review-required');
             }
           }
         } else {
@@ -152,7 +152,7 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
   const data = plain as Record<string, unknown>;
   for (const item of value.items as Pair<YamlNode, YamlNode | null>[]) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
-    const node = item.value ?? (item.key as YamlNode);
+    const node = item.value ?? (item.key);
     if (key === 'users' || key === 'teams') {
       if (!isSeq(item.value)) {
         problem(node, `reviewers.${key} must be a list`, key === 'users' ? 'e.g. users: [alice, bob]' : 'e.g. teams: [acme/privacy]');
@@ -184,7 +184,7 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
     } else {
       ok = false;
       const suggestion = closest(key, ['users', 'teams', 'required']);
-      problem(item.key as YamlNode, `unknown key ${quote(key)} in reviewers`, suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required');
+      problem(item.key, `unknown key ${quote(key)} in reviewers`, suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required');
     }
   }
   return ok ? out : undefined;
@@ -208,7 +208,7 @@ function hintFor(value: unknown, allowed: readonly string[]): string | undefined
 function withAppKeyHints(p: ConfigProblem): ConfigProblem {
   const m = /^unknown key ("(?:[^"\\]|\\.)*")$/.exec(p.message);
   if (!m) return p;
-  const near = closest(JSON.parse(m[1]!) as string, ALL_KEYS);
+  const near = closest(JSON.parse(m[1]) as string, ALL_KEYS);
   return { ...p, hint: near ? `did you mean "${near}"?` : `allowed keys: ${ALL_KEYS.join(', ')}` };
 }
 

@@ -47,7 +47,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
   app.on([...EVENTS], async (context) => {
     const me = await deps.identity();
     const name = context.name;
-    const decision = route(name, context.payload as Record<string, unknown>, me);
+    const decision = route(name, context.payload, me);
     const ids = { delivery: context.id, event: `${name}.${String((context.payload as { action?: string }).action ?? '')}` };
     if (decision.kind === 'ignore') {
       deps.log.debug({ ...ids, reason: decision.reason }, 'webhook ignored');
@@ -59,7 +59,7 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
       return;
     }
     const { owner, repo } = context.repo();
-    const octokit = context.octokit as unknown as Octokit;
+    const octokit = context.octokit;
     const numbers = decision.numbers.length ? decision.numbers : await pullsForCommit(octokit, owner, repo, decision.sha);
     if (!numbers.length) {
       deps.log.info(ids, 'no open pull request for this commit');

@@ -411,7 +411,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

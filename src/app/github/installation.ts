@@ -19,7 +19,7 @@ type Handler = (retryAfterS: number, options: { method: string; url: string }, o
  * groups live in Redis, shared by every process acting for the installation.
  */
 export async function installationOctokit(probot: Probot, installationId: number, log: Log, shared?: SharedThrottle): Promise<Octokit> {
-  const app = (await probot.auth()) as unknown as Octokit;
+  const app = await probot.auth();
   const handlers = { onRateLimit: decide('primary', log), onSecondaryRateLimit: decide('secondary', log) };
   return (await app.auth({
     type: 'installation',

@@ -14,7 +14,7 @@ export async function downloadTree(octokit: Octokit, repo: RepoRef, sha: string,
     ref: sha,
     request: { parseSuccessResponseBody: false, ...(signal ? { signal } : {}) },
   });
-  const body = res.data as unknown;
+  const body = res.data;
   const stream =
     body instanceof Readable
       ? body

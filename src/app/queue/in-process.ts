@@ -88,7 +88,7 @@ export class InProcessQueue<T> implements JobQueue<T> {
     while (this.running.size < this.concurrency) {
       const index = this.order.findIndex((key) => !this.running.has(key));
       if (index < 0) break;
-      const key = this.order.splice(index, 1)[0]!;
+      const key = this.order.splice(index, 1)[0];
       const payload = this.waiting.get(key);
       if (payload === undefined) continue;
       this.waiting.delete(key);

@@ -75,7 +75,7 @@ export class ReviewPool {
 
   /** Start the first worker now, so that the first review does not wait for the engine to load. */
   warm(): void {
-    if (!this.closed && !this.slots[0]!.worker) this.spawn(this.slots[0]!);
+    if (!this.closed && !this.slots[0].worker) this.spawn(this.slots[0]);
   }
 
   /** Tasks running or waiting. */
