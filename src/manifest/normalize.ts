@@ -1,4 +1,3 @@
-import type { RuleId } from '../core/contract.js';
 import type { Dataset, DatasetField, Flow, FlowKind, LoggingPolicy, Manifest, ManifestException, ManifestSystem, Purpose } from './types.js';
 
 /**

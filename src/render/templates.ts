@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HelperDelegate, TemplateDelegate } from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
 import { handlebars } from './helpers.js';
 
 /**
