@@ -8,14 +8,14 @@ export const dataFlowAnalyzer: Analyzer = {
   meta: {
     id: 'data-flow',
     name: 'Personal data leaves the process',
-    shortDescription: 'Personal data is sent to a third party, an HTTP endpoint, a data store, a queue, storage, a file, the browser or a token.',
+    shortDescription: 'Personal data is sent to a third party, an HTTP endpoint, a data store, a queue, storage, a file or the browser.',
     help: [
       'Every place where personal data leaves the process is a data flow that the privacy team must know about: a',
       'vendor needs a processing agreement, a transfer may need safeguards, a store needs retention and deletion.',
       '',
       'This rule follows personal data into third-party SDKs (analytics, AI/LLM, email/SMS, payments, CRM, search),',
       'HTTP clients (with the destination host when it is known), databases and ORMs, queues, object storage, files,',
-      'browser storage and cookies, and JWT payloads. A call into a catalogued third-party SDK with no proven personal',
+      'browser storage and cookies; a signed token (JWT) carries its claims to where it is sent. A call into a catalogued third-party SDK with no proven personal',
       'data is still reported at low severity, so that every vendor is declared.',
       '',
       '**Fix:** declare the flow (sink id, categories, purpose) in the data-flow manifest, or stop sending the data',

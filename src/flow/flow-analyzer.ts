@@ -11,6 +11,8 @@ import { FunctionResolver, functionName, type FunctionLike } from './functions.j
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
+import { PackageSummaries } from './package-summaries.js';
+import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -30,6 +32,8 @@ export interface FlowServices {
   relative(fileName: string): string;
   /** The reference path (tests only): no shortcut that skips asking the type checker. */
   reference?: boolean;
+  /** Package origins of callees, for the summaries of package calls (PACKAGE_SUMMARIES); none without it. */
+  sinks?: { origin(expr: ts.Expression): Origin | undefined };
 }
 
 /** Nested expressions data is followed through (each variable, call and literal a level). */
@@ -65,6 +69,8 @@ export class FlowAnalyzer {
   private readonly extraSanitizers: ReadonlySet<string>;
   /** Shared with SinkFlows: one cache of call -> project function for the whole scan. */
   readonly functions: FunctionResolver;
+  /** Shared with the fallback sinks: a package call that transforms locally is no vendor call. */
+  readonly packageSummaries: PackageSummaries;
   private depth = 0;
   /** The outermost expression being followed (depth 1). */
   private root: ts.Expression | undefined;
@@ -76,6 +82,7 @@ export class FlowAnalyzer {
     this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
     this.functions = new FunctionResolver(services.checker, services.program, services.reference);
+    this.packageSummaries = new PackageSummaries(services.sinks ? (e) => services.sinks!.origin(e) : undefined);
   }
 
   get checker(): ts.TypeChecker {
@@ -404,6 +411,8 @@ export class FlowAnalyzer {
       const returned = this.returnValueAt(call, fn);
       return !this.services.reference && returnsPrimitive(fn) ? returned : union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
     }
+    const local = this.packageCall(call);
+    if (local) return local;
     if (ts.isPropertyAccessExpression(callee) && calleeName) {
       const receiver = callee.expression;
       const summarised = this.summarised(call, SUMMARIES.method.get(calleeName), receiver);
@@ -440,7 +449,15 @@ export class FlowAnalyzer {
     return union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
   }
 
+  /** A package call that transforms locally (`jwt.sign(claims, key)`): its result carries the row's arguments, as text. */
+  private packageCall(node: ts.CallExpression | ts.NewExpression): Value | undefined {
+    const row = this.packageSummaries.of(node);
+    return row ? flattened(union(PackageSummaries.carried(row, node).map((a) => this.valueOf(a)))) : undefined;
+  }
+
   private newExpression(ne: ts.NewExpression): Value {
+    const local = this.packageCall(ne);
+    if (local) return local;
     const name = ts.isIdentifier(ne.expression) ? ne.expression.text : undefined;
     if (name === 'URLSearchParams' || name === 'Blob' || name === 'Error' || name?.endsWith('Error')) {
       return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));

@@ -54,7 +54,7 @@ export class SinkFlows {
     private readonly flow: FlowAnalyzer,
     private readonly sinks: SinkResolver,
   ) {
-    this.fallbacks = new FallbackSinks(sinks);
+    this.fallbacks = new FallbackSinks(sinks, flow.packageSummaries);
   }
 
   at(node: ts.Node): FlowHit[] {
