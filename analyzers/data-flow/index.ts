@@ -2,6 +2,7 @@ import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
 import { EGRESS_SINKS } from './sinks.catalog.js';
+import { reportsUnproven } from './unproven-calls.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 export const dataFlowAnalyzer: Analyzer = {
@@ -46,7 +47,7 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
   if (hit.sources.length === 0) {
     // Every vendor must be declared, even where we cannot prove what it receives; so must a store
     // that a library fills later (upload storage, a persisted cache).
-    if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via) return;
+    if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via || !reportsUnproven(hit.match)) return;
     ctx.report({
       at: hit.at,
       categories: [],

@@ -5,6 +5,7 @@ import { shortText, type FlowAnalyzer, type DataSource } from './flow-analyzer.j
 import { functionName, type FunctionLike } from './functions.js';
 import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
+import { isVendorOwnId } from './vendor-ids.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
 import type { Confidence } from '../core/contract.js';
@@ -194,8 +195,10 @@ function isFallback(m: SinkMatch): m is FallbackMatch {
   return 'cap' in m;
 }
 
+/** Sources that the sink really receives as personal data: not redacted by it, not the vendor's own ids sent back to it. */
 function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
-  return match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+  const kept = match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+  return match.sink.service && kept.some((s) => isVendorOwnId(s, match)) ? kept.filter((s) => !isVendorOwnId(s, match)) : kept;
 }
 
 function isLiteral(e: ts.Expression): boolean {
