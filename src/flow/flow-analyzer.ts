@@ -4,7 +4,7 @@ import type { TraceStep } from '../core/contract.js';
 import { lineOf } from '../ts/symbols.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
-import { isChainSanitizer, isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
+import { isChainSanitizer, isDeidentified, isDomainPart, isFullMask, isSanitizerName } from './sanitizers.js';
 import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
 import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
@@ -344,7 +344,7 @@ export class FlowAnalyzer {
       const named = this.mayName(arg.text) ? this.nameSource(arg.text, ea, this.receiverIsPerson(ea.expression), shortText(ea)) : EMPTY;
       return union([member(receiver, arg.text), named]);
     }
-    if (ts.isNumericLiteral(arg)) return receiver;
+    if (ts.isNumericLiteral(arg)) return isDomainPart(ea, this.services.checker) ? EMPTY : receiver;
     return union([member(receiver, undefined), receiver]);
   }
 
@@ -405,6 +405,7 @@ export class FlowAnalyzer {
     if (calleeName && isSanitizerName(calleeName, this.extraSanitizers)) return EMPTY;
     if (ts.isPropertyAccessExpression(callee) && isSanitizedChain(callee.expression, this.extraSanitizers)) return EMPTY;
     if (isFullMask(call)) return EMPTY; // `s.replace(/./g, '*')`: nothing of the value is left
+    if (isDomainPart(call, this.services.checker)) return EMPTY; // `email.split('@').pop()`: a company's or provider's domain
 
     const fn = this.functions.resolve(call);
     if (fn) {

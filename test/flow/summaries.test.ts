@@ -40,6 +40,14 @@ const CASES: [string, string, string[]][] = [
   ['sanitizer word', `declare function maskEmail(x: string): string;\n/*sink*/maskEmail(user.email);`, []],
   ['configured redactor', `declare function scramble(x: string): string;\n/*sink*/scramble(user.email);`, []],
   ['sanitizer chain from node:crypto', `import { createHash } from 'node:crypto';\n/*sink*/createHash('sha256').update(user.email).digest('base64url');`, []],
+  // The domain part of an address names a company or provider; the local part is the person's.
+  ['domain part: split at @, second element', `/*sink*/user.email.split('@')[1];`, []],
+  ['domain part: through a variable', `const parts = user.email.split('@');\n/*sink*/parts[1];`, []],
+  ['domain part: pop and at(-1)', `/*sink*/[user.email.split('@').pop(), user.email.split('@').at(-1)];`, []],
+  ['domain part: slice from the @', `/*sink*/user.email.slice(user.email.indexOf('@') + 1);`, []],
+  ['domain part: a project helper returning it', `function emailDomain(e: string) { return e.split('@')[1]?.toLowerCase(); }\n/*sink*/emailDomain(user.email);`, []],
+  ['local part: still the address', `/*sink*/user.email.split('@')[0];`, EMAIL],
+  ['local part: slice up to the @', `/*sink*/user.email.slice(0, user.email.indexOf('@'));`, EMAIL],
   // Package rows: a local transformation passes its arguments on (the token is followed to where it goes).
   ['jsonwebtoken sign: the token carries its claims', `import jwt from 'jsonwebtoken';\n/*sink*/jwt.sign({ email: user.email }, 'k');`, EMAIL],
   ['jsonwebtoken sign: not the key', `import jwt from 'jsonwebtoken';\ndeclare const key: string;\n/*sink*/jwt.sign({ plan: 'pro' }, key);`, []],
