@@ -12,6 +12,7 @@ import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
+import { isEnvironmentRead } from './environment.js';
 import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
@@ -324,7 +325,7 @@ export class FlowAnalyzer {
 
   private propertyAccess(pa: ts.PropertyAccessExpression): Value {
     const name = pa.name.text;
-    if (name === 'length') return EMPTY;
+    if (name === 'length' || isEnvironmentRead(pa)) return EMPTY;
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
@@ -338,6 +339,7 @@ export class FlowAnalyzer {
   }
 
   private elementAccess(ea: ts.ElementAccessExpression): Value {
+    if (isEnvironmentRead(ea)) return EMPTY;
     const receiver = this.valueOf(ea.expression);
     const arg = ea.argumentExpression;
     if (ts.isStringLiteralLike(arg)) {
@@ -379,7 +381,8 @@ export class FlowAnalyzer {
       if (ts.isPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.initializer);
         // `{ password: await bcrypt.hash(pw) }`: a hash stored under a personal key is not the data.
-        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
+        // `{ debugToken: env.APP_CHECK_TOKEN }`: the deployment's configuration, not a person's secret.
+        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) && !isEnvironmentRead(prop.initializer) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
         parts.push(key ? prefixed(union([inner, named]), key) : flattened(inner));
       } else if (ts.isShorthandPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.name);

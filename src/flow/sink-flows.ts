@@ -198,7 +198,7 @@ function isFallback(m: SinkMatch): m is FallbackMatch {
 /** Sources that the sink really receives as personal data: not redacted by it, not the vendor's own ids sent back to it. */
 function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
   const kept = match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
-  return match.sink.service && kept.some((s) => isVendorOwnId(s, match)) ? kept.filter((s) => !isVendorOwnId(s, match)) : kept;
+  return kept.some((s) => isVendorOwnId(s, match)) ? kept.filter((s) => !isVendorOwnId(s, match)) : kept;
 }
 
 function isLiteral(e: ts.Expression): boolean {

@@ -14,6 +14,18 @@ export const VENDOR_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * Challenge (captcha) verification endpoints: the token they receive is the response token their
+ * own widget issued for one page view, sent back to be checked, not a person's credential.
+ */
+export const CHALLENGE_VERIFIERS: readonly string[] = [
+  'challenges.cloudflare.com', 'recaptchaenterprise.googleapis.com', 'www.recaptcha.net', 'recaptcha.net', 'hcaptcha.com', 'api.hcaptcha.com',
+  'api.friendlycaptcha.com', 'global.frcapi.com',
+];
+
+const CREDENTIAL_CATEGORY = 'user.authorization.credentials';
+const CHALLENGE_SINKS = new Set(CHALLENGE_VERIFIERS.map((host) => `http:${host}`));
+
 /** Vendors' names that may lead an id's name (`stripeCustomerId`): the id is still that object's. */
 const VENDOR_PREFIXES = new Set(['stripe', 'braintree', 'paddle', 'chargebee', 'recurly', 'lemon', 'squeezy', 'lemonsqueezy', 'polar', 'square', 'paypal', 'adyen', 'mollie', 'billing']);
 
@@ -22,10 +34,12 @@ const ID_CATEGORY = 'user.unique_id';
 const objectsByService = new Map<string, ReadonlySet<string>>(Object.entries(VENDOR_OBJECTS).map(([service, names]) => [service, new Set(names)]));
 
 /**
- * Whether a source is an id of the sink vendor's own object (`customerId`, `customer.id`,
- * `team.stripeCustomerId`, `subscription.id` at Stripe): not personal data at that sink.
+ * Whether a source is the sink vendor's own: an id of its object (`customerId`, `customer.id`,
+ * `team.stripeCustomerId`, `subscription.id` at Stripe), or a challenge token at the captcha
+ * service that issued it. Not personal data at that sink.
  */
 export function isVendorOwnId(source: Source, match: SinkMatch): boolean {
+  if (source.category === CREDENTIAL_CATEGORY) return CHALLENGE_SINKS.has(match.sink.id);
   if (source.category !== ID_CATEGORY || match.family !== 'egress' || !match.sink.service) return false;
   const objects = objectsByService.get(match.sink.service);
   if (!objects) return false;
