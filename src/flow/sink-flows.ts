@@ -6,6 +6,7 @@ import { functionName, type FunctionLike } from './functions.js';
 import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
 import { isVendorOwnId } from './vendor-ids.js';
+import { withoutRelatedFields } from './orm-relations.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
 import type { Confidence } from '../core/contract.js';
@@ -63,7 +64,11 @@ export class SinkFlows {
     let hits = NO_HITS;
     for (const match of this.matchAll(node)) {
       const sources: DataSource[] = [];
-      for (const arg of match.dataArgs) sources.push(...this.atSink(this.flow.valueOf(arg).sources, match));
+      for (const arg of match.dataArgs) {
+        const written = this.flow.valueOf(arg).sources;
+        // A relation (`session.user`) is written as the related row's key, not its fields.
+        sources.push(...this.atSink(match.sink.kind === 'datastore' ? withoutRelatedFields(written, arg, this.flow.checker) : written, match));
+      }
       if (match.family === 'egress') this.addRecipients(match, sources);
       const fallback = isFallback(match) ? match : undefined;
       if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
