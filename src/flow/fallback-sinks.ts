@@ -49,6 +49,12 @@ const HEADER_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendH
  */
 const LOCAL_PACKAGES = /^(?:better-auth|hono|@hono\/.*|json2csv|@json2csv\/.*|otplib|@otplib\/.*|@yornaath\/batshit|dataloader|p-limit|p-queue|p-retry|@types\/.*|react|react-dom|react-native|next|vue|svelte|preact|solid-js|@angular\/.*|@tanstack\/.*|@radix-ui\/.*|@mui\/.*|@chakra-ui\/.*|@headlessui\/.*|rxjs|lodash.*|underscore|ramda|immer|zustand|jotai|valtio|redux|@reduxjs\/.*|react-redux|mobx.*|date-fns.*|dayjs|moment.*|luxon|zod|yup|joi|@hapi\/joi|superstruct|valibot|ajv|class-validator|class-transformer|validator|uuid|nanoid|cuid|@paralleldrive\/cuid2|crypto-js|bcrypt|bcryptjs|argon2|jsonwebtoken|jose|jwt-simple|fast-jwt|jwt-decode|@node-rs\/.*|otpauth|speakeasy|qrcode|express.*|koa.*|fastify.*|@fastify\/.*|hono|@nestjs\/.*|@trpc\/.*|next-auth.*|@auth\/.*|passport.*|i18next|react-i18next|next-intl|@lingui\/.*|sonner|react-hot-toast|react-toastify|clsx|classnames|tailwind-merge|class-variance-authority|handlebars|ejs|pug|mustache|marked|markdown-it|remark.*|rehype.*|unified|dompurify|isomorphic-dompurify|sanitize-html|jsdom|cheerio|papaparse|xlsx|exceljs|csv.*|libphonenumber-js|google-libphonenumber|ua-parser-js|qs|query-string|superjson|react-hook-form|@hookform\/.*|formik|framer-motion|swr|graphql|graphql-tag|yaml|js-yaml|semver|chalk|commander|yargs|inquirer|ora|fuse\.js|minisearch|ms|bytes|pluralize|slugify|mailchecker|email-validator|deep-equal|fast-deep-equal|immutable|events|eventemitter3|mitt|zod-.*|@sinclair\/.*|ts-pattern|effect|@effect\/.*|type-fest|tslib|reflect-metadata|inversify|tsyringe|typedi|jest|vitest|@testing-library\/.*|sinon|chai|supertest|msw|@faker-js\/.*|faker|@playwright\/.*|playwright|puppeteer|cypress)$/;
 
+/**
+ * First words of methods that erase by key (`deleteThread(userId)`, `removeUser(id)`, `purgeCache`):
+ * an erasure stores and discloses nothing, so an uncatalogued client's such call is no vendor flow.
+ */
+const ERASURE_VERBS = new Set(['delete', 'del', 'remove', 'destroy', 'purge', 'erase', 'drop', 'evict', 'invalidate', 'revoke', 'unlink', 'clear']);
+
 const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib']);
 
 export class FallbackSinks {
@@ -131,7 +137,7 @@ export class FallbackSinks {
 
   /** A method of a client object of a package no catalogue row knows: `new LettersApi(cfg).create(letter)`. */
   private uncataloguedPackage(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FallbackMatch[] {
-    if (!call.arguments.some((a) => !isLiteral(a)) || !this.importsVendorCandidate(call.getSourceFile())) return [];
+    if (!call.arguments.some((a) => !isLiteral(a)) || isErasure(callee.name.text) || !this.importsVendorCandidate(call.getSourceFile())) return [];
     const origin = this.sinks.origin(callee);
     if (!origin || origin.module === 'global' || origin.module.startsWith('node:') || NODE_BUILTINS.has(origin.module) || isAlias(origin.module)) return [];
     // A client: an object constructed or created by the package (`new X(cfg)`, `x.client()`), then a method of it.
@@ -190,6 +196,11 @@ function isPromiseReject(callee: ts.Identifier): boolean {
     }
   }
   return false;
+}
+
+function isErasure(method: string): boolean {
+  const first = /^[a-z]+/.exec(method)?.[0];
+  return first !== undefined && ERASURE_VERBS.has(first);
 }
 
 function isLiteral(e: ts.Expression): boolean {
