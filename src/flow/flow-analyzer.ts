@@ -13,6 +13,7 @@ import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
 import { isEnvironmentRead } from './environment.js';
+import { isRecordIdSegment } from './record-paths.js';
 import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
@@ -203,7 +204,7 @@ export class FlowAnalyzer {
       case ts.SyntaxKind.ElementAccessExpression:
         return this.elementAccess(expr as ts.ElementAccessExpression);
       case ts.SyntaxKind.TemplateExpression:
-        return flattened(union((expr as ts.TemplateExpression).templateSpans.map((s) => this.valueOf(s.expression))));
+        return this.template(expr as ts.TemplateExpression);
       case ts.SyntaxKind.TaggedTemplateExpression: {
         const tpl = (expr as ts.TaggedTemplateExpression).template;
         return ts.isTemplateExpression(tpl) ? flattened(union(tpl.templateSpans.map((s) => this.valueOf(s.expression)))) : EMPTY;
@@ -230,6 +231,18 @@ export class FlowAnalyzer {
   }
 
   // ---- names -------------------------------------------------------------------------------------
+
+  /** A template's text: its spans' data, less the ids of records named in a relative request path (`/contacts/${contactId}`). */
+  private template(t: ts.TemplateExpression): Value {
+    return flattened(
+      union(
+        t.templateSpans.map((s, i) => {
+          const v = this.valueOf(s.expression);
+          return v.sources.length && isRecordIdSegment(t, i) ? { sources: v.sources.filter((src) => src.category !== 'user.unique_id'), params: v.params } : v;
+        }),
+      ),
+    );
+  }
 
   /** Data named by an identifier (`email`), classified with its type so `emailVerified: boolean` is not data. */
   private nameSource(name: string, node: ts.Node, personContext: boolean, origin: string): Value {
