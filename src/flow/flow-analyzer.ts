@@ -6,7 +6,7 @@ import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
 import { isChainSanitizer, isDeidentified, isDomainPart, isFullMask, isSanitizerName } from './sanitizers.js';
 import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
-import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
+import { EMPTY, flattened, member, omitted, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
@@ -332,7 +332,8 @@ export class FlowAnalyzer {
     else if (ts.isParameter(holder)) whole = { sources: [], params: [{ param: holder, access: [], at: [], flat: false, trace: [] }] };
     else if (ts.isBindingElement(holder)) whole = this.bindingValue(holder);
     if (ts.isArrayBindingPattern(pattern)) return whole;
-    if (el.dotDotDotToken) return whole;
+    // `{ aiTracing, ...options }`: the rest holds every key but the ones named beside it.
+    if (el.dotDotDotToken) return omitted(whole, pattern.elements.flatMap((e) => (e === el ? [] : [e.propertyName ? propertyNameText(e.propertyName) : ts.isIdentifier(e.name) ? e.name.text : undefined].filter((k): k is string => k !== undefined))));
     return member(whole, key);
   }
 

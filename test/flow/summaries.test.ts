@@ -48,6 +48,11 @@ const CASES: [string, string, string[]][] = [
   ['domain part: a project helper returning it', `function emailDomain(e: string) { return e.split('@')[1]?.toLowerCase(); }\n/*sink*/emailDomain(user.email);`, []],
   ['local part: still the address', `/*sink*/user.email.split('@')[0];`, EMAIL],
   ['local part: slice up to the @', `/*sink*/user.email.slice(0, user.email.indexOf('@'));`, EMAIL],
+  // The rest of a destructuring holds every key but the ones named beside it.
+  ['rest without the named key', `const { email, ...rest } = { email: user.email, plan: 'pro' };\n/*sink*/rest;`, []],
+  ['rest keeps the other keys', `const { plan, ...rest } = { email: user.email, plan: 'pro' };\n/*sink*/rest;`, EMAIL],
+  ['rest of a parameter, through a call', `function options({ tracing, ...rest }: { tracing: unknown; prompt: string }) { return rest; }\n/*sink*/options({ tracing: { email: user.email }, prompt: 'hi' });`, []],
+  ['rest of a parameter keeps the other keys', `function options({ tracing, ...rest }: { tracing: unknown; prompt: unknown }) { return rest; }\n/*sink*/options({ tracing: 1, prompt: { email: user.email } });`, EMAIL],
   // Package rows: a local transformation passes its arguments on (the token is followed to where it goes).
   ['jsonwebtoken sign: the token carries its claims', `import jwt from 'jsonwebtoken';\n/*sink*/jwt.sign({ email: user.email }, 'k');`, EMAIL],
   ['jsonwebtoken sign: not the key', `import jwt from 'jsonwebtoken';\ndeclare const key: string;\n/*sink*/jwt.sign({ plan: 'pro' }, key);`, []],
