@@ -14,6 +14,7 @@ import { skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
 import { isEnvironmentRead } from './environment.js';
 import { isRecordIdSegment } from './record-paths.js';
+import { isSynthetic } from './synthetic.js';
 import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
@@ -295,9 +296,15 @@ export class FlowAnalyzer {
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
-    // What flowed into a variable says more than its name: `const address = user.email` is an email.
-    const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
+    // What flowed into a variable says more than its name: `const address = user.email` is an email;
+    // `const email = \`guest-${Date.now()}\``, `const password = hash(uuid())` are made up or de-identified.
+    const named = declared.sources.length || this.madeUp(decl) ? EMPTY : this.nameSource(id.text, id, false, id.text);
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
+  }
+
+  /** A variable initialised with a synthetic or de-identified value, whatever its name. */
+  private madeUp(decl: ts.Declaration | undefined): boolean {
+    return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && (isSynthetic(decl.initializer) || isDeidentified(decl.initializer, this.extraSanitizers));
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
