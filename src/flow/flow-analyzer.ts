@@ -477,7 +477,9 @@ export class FlowAnalyzer {
   /** A package call that transforms locally (`jwt.sign(claims, key)`): its result carries the row's arguments, as text. */
   private packageCall(node: ts.CallExpression | ts.NewExpression): Value | undefined {
     const row = this.packageSummaries.of(node);
-    return row ? flattened(union(PackageSummaries.carried(row, node).map((a) => this.valueOf(a)))) : undefined;
+    if (!row) return undefined;
+    const carried = flattened(union(PackageSummaries.carried(row, node).map((a) => this.valueOf(a))));
+    return row.under ? prefixed(carried, row.under) : carried;
   }
 
   private newExpression(ne: ts.NewExpression): Value {

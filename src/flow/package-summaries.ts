@@ -48,10 +48,10 @@ export class PackageSummaries {
     const origin = this.originOf(callee);
     if (!origin) return undefined;
     const path = normalizePath(origin.path);
-    return candidates.find((c) => c.packages.has(origin.module) && matchPattern(c.pattern, path))?.row;
+    return candidates.find((c) => c.packages.has(origin.module) && matchPattern(c.pattern, path) && (!c.row.createdWith || createdWith(callee, c.row.createdWith)))?.row;
   }
 
-  /** The expressions whose data the result carries. */
+  /** The expressions whose data the result carries (under `row.under` when the row says so). */
   static carried(row: PackageSummary, node: ts.CallExpression | ts.NewExpression): ts.Expression[] {
     const args = node.arguments ?? [];
     if (row.args === 'all') return [...args];
@@ -61,4 +61,33 @@ export class PackageSummaries {
     }
     return row.args.flatMap((i) => (args[i] ? [args[i]!] : []));
   }
+}
+
+/** Whether the method's receiver was made by `call({ option: true })`: directly, or through a `const`. */
+function createdWith(callee: ts.Expression, how: NonNullable<PackageSummary['createdWith']>): boolean {
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  let receiver = skipOuter(callee.expression);
+  if (ts.isIdentifier(receiver)) {
+    const decl = findConst(receiver);
+    if (!decl?.initializer) return false;
+    receiver = skipOuter(decl.initializer);
+  }
+  if (!ts.isCallExpression(receiver)) return false;
+  const maker = skipOuter(receiver.expression);
+  const name = ts.isIdentifier(maker) ? maker.text : ts.isPropertyAccessExpression(maker) ? maker.name.text : undefined;
+  const [options] = receiver.arguments;
+  if (name !== how.call || !options || !ts.isObjectLiteralExpression(options)) return false;
+  return options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && how.anyOf.includes(p.name.text) && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+/** The `const x = ...` declaration of an identifier in its own file, found by scope (no checker). */
+function findConst(id: ts.Identifier): ts.VariableDeclaration | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const st of n.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === id.text) return d;
+    }
+  }
+  return undefined;
 }

@@ -85,7 +85,9 @@ export class SinkFlows {
 
   /** Catalogue sinks, then the sinks recognised by name where the catalogue found none of that family. */
   private matchAll(node: ts.Node): SinkMatch[] {
-    const matches = this.sinks.match(node);
+    let matches = this.sinks.match(node);
+    // A call that only builds locally (a nodemailer stream transport's sendMail) is a summary, not a sink.
+    if (matches.length && (ts.isCallExpression(node) || ts.isNewExpression(node)) && this.flow.packageSummaries.of(node)) matches = [];
     if (!ts.isCallExpression(node) && !ts.isBinaryExpression(node)) return matches;
     const extra = this.fallbacks.match(node, matches).filter((m) => m.sink.id !== 'logger' || !(ts.isCallExpression(node) && this.flow.functions.resolve(node)));
     return extra.length ? [...matches, ...extra] : matches;

@@ -68,6 +68,13 @@ export interface PackageSummary {
   paths: readonly string[];
   on?: 'call' | 'new';
   args: readonly number[] | 'all' | 'receiver';
+  /** The result holds the data under this key (`info.message` of a nodemailer stream transport). */
+  under?: string;
+  /**
+   * Only for a receiver made by this call with one of these options `true` (nodemailer's
+   * `createTransport({ streamTransport: true })` builds the message in memory; other transports send it).
+   */
+  createdWith?: { call: string; anyOf: readonly string[] };
 }
 
 export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
@@ -88,6 +95,8 @@ export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
   { packages: ['oauth'], paths: ['authHeader', 'signUrl'], args: 'all' },
   // Google ID tokens are checked against Google's public keys; the ticket holds the token's claims.
   { packages: ['google-auth-library'], paths: ['verifyIdToken'], args: 'all' },
+  // A stream or JSON transport only builds the MIME message (`info.message`), sent elsewhere (SES `Raw.Data`).
+  { packages: ['nodemailer'], paths: ['sendMail'], args: [0], under: 'message', createdWith: { call: 'createTransport', anyOf: ['streamTransport', 'jsonTransport'] } },
 ];
 
 /**
