@@ -15,6 +15,7 @@ import { PackageSummaries } from './package-summaries.js';
 import { isEnvironmentRead } from './environment.js';
 import { isRecordIdSegment } from './record-paths.js';
 import { isSynthetic } from './synthetic.js';
+import { isVendorIdName } from './vendor-ids.js';
 import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
@@ -302,9 +303,13 @@ export class FlowAnalyzer {
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
   }
 
-  /** A variable initialised with a synthetic or de-identified value, whatever its name. */
+  /** A variable initialised with a synthetic or de-identified value or a vendor's id, whatever its name. */
   private madeUp(decl: ts.Declaration | undefined): boolean {
-    return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && (isSynthetic(decl.initializer) || isDeidentified(decl.initializer, this.extraSanitizers));
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+    const init = skipOuter(decl.initializer);
+    const readName = ts.isPropertyAccessExpression(init) ? init.name.text : ts.isIdentifier(init) ? init.text : undefined;
+    // `const customerId = billing.stripeCustomerId`: the payment provider's id, not a person's.
+    return isSynthetic(init) || isDeidentified(init, this.extraSanitizers) || (readName !== undefined && isVendorIdName(readName));
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */

@@ -59,3 +59,17 @@ function idObject(origin: string): string | undefined {
   while (start < parts.length - 1 && VENDOR_PREFIXES.has(parts[start]!)) start++;
   return parts.slice(start, -1).join('_') || undefined;
 }
+
+/**
+ * A name that says it holds a vendor's object id (`stripeCustomerId`, `paddleSubscriptionId`): a
+ * vendor's name, then one of its objects, then `id`. A variable read from such a field
+ * (`const customerId = billing.stripeCustomerId`) holds the vendor's id, whatever it is called.
+ */
+export function isVendorIdName(name: string): boolean {
+  const w = words(name);
+  if (w.length < 3 || w[w.length - 1] !== 'id' || !VENDOR_PREFIXES.has(w[0]!)) return false;
+  let start = 0;
+  while (start < w.length - 1 && VENDOR_PREFIXES.has(w[start]!)) start++;
+  const object = w.slice(start, -1).join('_');
+  return [...objectsByService.values()].some((objects) => objects.has(object));
+}
