@@ -2,20 +2,21 @@ import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
 import { EGRESS_SINKS } from './sinks.catalog.js';
+import { reportsUnproven } from './unproven-calls.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 export const dataFlowAnalyzer: Analyzer = {
   meta: {
     id: 'data-flow',
     name: 'Personal data leaves the process',
-    shortDescription: 'Personal data is sent to a third party, an HTTP endpoint, a data store, a queue, storage, a file, the browser or a token.',
+    shortDescription: 'Personal data is sent to a third party, an HTTP endpoint, a data store, a queue, storage, a file or the browser.',
     help: [
       'Every place where personal data leaves the process is a data flow that the privacy team must know about: a',
       'vendor needs a processing agreement, a transfer may need safeguards, a store needs retention and deletion.',
       '',
       'This rule follows personal data into third-party SDKs (analytics, AI/LLM, email/SMS, payments, CRM, search),',
       'HTTP clients (with the destination host when it is known), databases and ORMs, queues, object storage, files,',
-      'browser storage and cookies, and JWT payloads. A call into a catalogued third-party SDK with no proven personal',
+      'browser storage and cookies; a signed token (JWT) carries its claims to where it is sent. A call into a catalogued third-party SDK with no proven personal',
       'data is still reported at low severity, so that every vendor is declared.',
       '',
       '**Fix:** declare the flow (sink id, categories, purpose) in the data-flow manifest, or stop sending the data',
@@ -46,7 +47,7 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
   if (hit.sources.length === 0) {
     // Every vendor must be declared, even where we cannot prove what it receives; so must a store
     // that a library fills later (upload storage, a persisted cache).
-    if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via) return;
+    if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via || !reportsUnproven(hit.match)) return;
     ctx.report({
       at: hit.at,
       categories: [],

@@ -85,7 +85,7 @@ export const CONFIG_SCHEMA = {
     includeTests: {
       type: 'boolean',
       description:
-        'Analyze tests, end-to-end suites, fixtures, mocks, storybook stories and vendored code too (default: false: they carry fake data and do not ship; a file there that analyzed code imports is analyzed anyway).',
+        'Analyze tests, end-to-end suites, fixtures, mocks, storybook stories, seed data, examples, one-off migrations and vendored code too (default: false: they carry fake data or run once by hand, and do not ship; a file there that analyzed code imports is analyzed anyway).',
       'x-hint': 'write true or false',
     },
     classifier: {

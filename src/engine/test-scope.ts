@@ -1,7 +1,7 @@
 /**
- * Tests, end-to-end suites, fixtures, mocks, stories and vendored libraries: out of scope by default
- * (issue 11). They carry fake data and are not the code that ships, and their findings bury the real
- * ones. `includeTests: true` in the configuration analyzes them again. A file here that analyzed code
+ * Tests, end-to-end suites, fixtures, mocks, stories, seed data, examples, one-off data migrations
+ * and vendored libraries: out of scope by default (issue 11). They carry fake data or run once by
+ * hand and are not the code that ships, and their findings bury the real ones. `includeTests: true` in the configuration analyzes them again. A file here that analyzed code
  * imports is still analyzed (see discover.ts): code cannot hide under a test-looking path.
  */
 
@@ -13,14 +13,19 @@ const DIRECTORIES: Readonly<Record<string, string>> = Object.assign(Object.creat
   __mocks__: 'mocks', mocks: 'mocks',
   vendor: 'vendored code', third_party: 'vendored code', 'third-party': 'vendored code',
   '.storybook': 'storybook configuration', stories: 'storybook stories',
+  seed: 'seed data', seeds: 'seed data', seeders: 'seed data', seeding: 'seed data',
+  example: 'examples', examples: 'examples',
+  migration: 'one-off migrations', migrations: 'one-off migrations',
 });
 
 /** `user.test.ts`, `app.e2e-spec.ts`, `Button.stories.tsx`, `login.cy.ts`; `e2e-bootstrap.ts`. */
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|cy|stories|story)\.[cm]?[jt]sx?$/i;
+/** `seed.ts`, `seeds.js`, `seeder.ts`, `user.seed.ts`, `users.seeder.ts`: demo and fixture data written to a store. */
+const SEED_FILE = /(?:^|\.)seed(?:s|er|ers)?\.[cm]?[jt]sx?$/i;
 const E2E_SCRIPT = /^e2e[-_.]/i;
 
 /** A word in an import specifier that may lead into test scope: only such imports are resolved. */
-export const TEST_SCOPE_SPECIFIER = /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy)(?:[/._-]|$)/i;
+export const TEST_SCOPE_SPECIFIER = /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|migrations?)(?:[/._-]|$)/i;
 
 const ADVICE = 'out of scope by default (set includeTests: true to analyze it); a file that analyzed code imports is still analyzed';
 
@@ -34,6 +39,7 @@ export function testScopeDirectory(name: string): string | undefined {
 export function testScopeFile(name: string): string | undefined {
   if (TEST_FILE.test(name)) return `test or vendored code (${/\.stor(?:y|ies)\./i.test(name) ? 'storybook stories' : 'tests'}): ${ADVICE}`;
   if (E2E_SCRIPT.test(name)) return `test or vendored code (end-to-end test script): ${ADVICE}`;
+  if (SEED_FILE.test(name)) return `test or vendored code (seed data): ${ADVICE}`;
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { ts } from '#ts-morph';
 import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../ts/syntax.js';
+import type { PackageSummaries } from './package-summaries.js';
 
 /**
  * Sinks the catalogue cannot see because nothing names their package: recognised from the syntax
@@ -46,7 +47,13 @@ const HEADER_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendH
  * into them is not a vendor receiving data. Catalogued packages are excluded too: the catalogue
  * already says which of their calls are sinks.
  */
-const LOCAL_PACKAGES = /^(?:better-auth|hono|@hono\/.*|json2csv|@json2csv\/.*|otplib|@otplib\/.*|@yornaath\/batshit|dataloader|p-limit|p-queue|p-retry|@types\/.*|react|react-dom|react-native|next|vue|svelte|preact|solid-js|@angular\/.*|@tanstack\/.*|@radix-ui\/.*|@mui\/.*|@chakra-ui\/.*|@headlessui\/.*|rxjs|lodash.*|underscore|ramda|immer|zustand|jotai|valtio|redux|@reduxjs\/.*|react-redux|mobx.*|date-fns.*|dayjs|moment.*|luxon|zod|yup|joi|@hapi\/joi|superstruct|valibot|ajv|class-validator|class-transformer|validator|uuid|nanoid|cuid|@paralleldrive\/cuid2|crypto-js|bcrypt|bcryptjs|argon2|@node-rs\/.*|otpauth|speakeasy|qrcode|express.*|koa.*|fastify.*|@fastify\/.*|hono|@nestjs\/.*|@trpc\/.*|next-auth.*|@auth\/.*|passport.*|i18next|react-i18next|next-intl|@lingui\/.*|sonner|react-hot-toast|react-toastify|clsx|classnames|tailwind-merge|class-variance-authority|handlebars|ejs|pug|mustache|marked|markdown-it|remark.*|rehype.*|unified|dompurify|isomorphic-dompurify|sanitize-html|jsdom|cheerio|papaparse|xlsx|exceljs|csv.*|libphonenumber-js|google-libphonenumber|ua-parser-js|qs|query-string|superjson|react-hook-form|@hookform\/.*|formik|framer-motion|swr|graphql|graphql-tag|yaml|js-yaml|semver|chalk|commander|yargs|inquirer|ora|fuse\.js|minisearch|ms|bytes|pluralize|slugify|mailchecker|email-validator|deep-equal|fast-deep-equal|immutable|events|eventemitter3|mitt|zod-.*|@sinclair\/.*|ts-pattern|effect|@effect\/.*|type-fest|tslib|reflect-metadata|inversify|tsyringe|typedi|jest|vitest|@testing-library\/.*|sinon|chai|supertest|msw|@faker-js\/.*|faker|@playwright\/.*|playwright|puppeteer|cypress)$/;
+const LOCAL_PACKAGES = /^(?:better-auth|hono|@hono\/.*|json2csv|@json2csv\/.*|otplib|@otplib\/.*|@yornaath\/batshit|dataloader|p-limit|p-queue|p-retry|@types\/.*|react|react-dom|react-native|next|vue|svelte|preact|solid-js|@angular\/.*|@tanstack\/.*|@radix-ui\/.*|@mui\/.*|@chakra-ui\/.*|@headlessui\/.*|rxjs|lodash.*|underscore|ramda|immer|zustand|jotai|valtio|redux|@reduxjs\/.*|react-redux|mobx.*|date-fns.*|dayjs|moment.*|luxon|zod|yup|joi|@hapi\/joi|superstruct|valibot|ajv|class-validator|class-transformer|validator|uuid|nanoid|cuid|@paralleldrive\/cuid2|crypto-js|bcrypt|bcryptjs|argon2|jsonwebtoken|jose|jwt-simple|fast-jwt|jwt-decode|@node-rs\/.*|otpauth|speakeasy|qrcode|express.*|koa.*|fastify.*|@fastify\/.*|hono|@nestjs\/.*|@trpc\/.*|next-auth.*|@auth\/.*|passport.*|i18next|react-i18next|next-intl|@lingui\/.*|sonner|react-hot-toast|react-toastify|clsx|classnames|tailwind-merge|class-variance-authority|handlebars|ejs|pug|mustache|marked|markdown-it|remark.*|rehype.*|unified|dompurify|isomorphic-dompurify|sanitize-html|jsdom|cheerio|papaparse|xlsx|exceljs|csv.*|libphonenumber-js|google-libphonenumber|ua-parser-js|qs|query-string|superjson|react-hook-form|@hookform\/.*|formik|framer-motion|swr|graphql|graphql-tag|yaml|js-yaml|semver|chalk|commander|yargs|inquirer|ora|fuse\.js|minisearch|ms|bytes|pluralize|slugify|mailchecker|email-validator|deep-equal|fast-deep-equal|immutable|events|eventemitter3|mitt|zod-.*|@sinclair\/.*|ts-pattern|effect|@effect\/.*|type-fest|tslib|reflect-metadata|inversify|tsyringe|typedi|jest|vitest|@testing-library\/.*|sinon|chai|supertest|msw|@faker-js\/.*|faker|@playwright\/.*|playwright|puppeteer|cypress)$/;
+
+/**
+ * First words of methods that erase by key (`deleteThread(userId)`, `removeUser(id)`, `purgeCache`):
+ * an erasure stores and discloses nothing, so an uncatalogued client's such call is no vendor flow.
+ */
+const ERASURE_VERBS = new Set(['delete', 'del', 'remove', 'destroy', 'purge', 'erase', 'drop', 'evict', 'invalidate', 'revoke', 'unlink', 'clear']);
 
 const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib']);
 
@@ -54,7 +61,11 @@ export class FallbackSinks {
   /** Per file: whether it imports a package that could be an uncatalogued vendor (most files import none). */
   private readonly vendorImports = new WeakMap<ts.SourceFile, boolean>();
 
-  constructor(private readonly sinks: SinkResolver) {}
+  constructor(
+    private readonly sinks: SinkResolver,
+    /** Package calls that transform locally (signing a token or a header): not a vendor receiving data. */
+    private readonly local?: PackageSummaries,
+  ) {}
 
   /** Fallback sinks at a node the catalogue matched nothing of that family at. */
   match(node: ts.Node, catalogued: readonly SinkMatch[]): FallbackMatch[] {
@@ -126,13 +137,13 @@ export class FallbackSinks {
 
   /** A method of a client object of a package no catalogue row knows: `new LettersApi(cfg).create(letter)`. */
   private uncataloguedPackage(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FallbackMatch[] {
-    if (!call.arguments.some((a) => !isLiteral(a)) || !this.importsVendorCandidate(call.getSourceFile())) return [];
+    if (!call.arguments.some((a) => !isLiteral(a)) || isErasure(callee.name.text) || !this.importsVendorCandidate(call.getSourceFile())) return [];
     const origin = this.sinks.origin(callee);
     if (!origin || origin.module === 'global' || origin.module.startsWith('node:') || NODE_BUILTINS.has(origin.module) || isAlias(origin.module)) return [];
     // A client: an object constructed or created by the package (`new X(cfg)`, `x.client()`), then a method of it.
     const made = origin.path.findIndex((s) => s === 'new' || s === '()');
     if (made < 0 || made === origin.path.length - 1) return [];
-    if (this.sinks.isCatalogued(origin.module) || LOCAL_PACKAGES.test(packageName(origin.module))) return [];
+    if (this.sinks.isCatalogued(origin.module) || LOCAL_PACKAGES.test(packageName(origin.module)) || this.local?.of(call)) return [];
     const pkg = packageName(origin.module);
     const path = origin.path.filter((s) => s !== 'new' && s !== '()' && s !== 'default').slice(-2).join('.');
     return [fallback(call, call.arguments.slice(), { kind: 'third_party', id: `package:${pkg}`, label: pkg, package: origin.module }, 'egress', `${pkg} ${path}`, 'low', true)];
@@ -185,6 +196,11 @@ function isPromiseReject(callee: ts.Identifier): boolean {
     }
   }
   return false;
+}
+
+function isErasure(method: string): boolean {
+  const first = /^[a-z]+/.exec(method)?.[0];
+  return first !== undefined && ERASURE_VERBS.has(first);
 }
 
 function isLiteral(e: ts.Expression): boolean {

@@ -4,13 +4,19 @@ import type { TraceStep } from '../core/contract.js';
 import { lineOf } from '../ts/symbols.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
-import { isChainSanitizer, isDeidentified, isFullMask, isSanitizerName } from './sanitizers.js';
+import { isChainSanitizer, isDeidentified, isDomainPart, isFullMask, isSanitizerName } from './sanitizers.js';
 import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
-import { EMPTY, flattened, member, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
+import { EMPTY, flattened, member, omitted, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
+import { PackageSummaries } from './package-summaries.js';
+import { isEnvironmentRead } from './environment.js';
+import { isRecordIdSegment } from './record-paths.js';
+import { isSynthetic } from './synthetic.js';
+import { isVendorIdName } from './vendor-ids.js';
+import type { Origin } from '../sinks/types.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -30,6 +36,8 @@ export interface FlowServices {
   relative(fileName: string): string;
   /** The reference path (tests only): no shortcut that skips asking the type checker. */
   reference?: boolean;
+  /** Package origins of callees, for the summaries of package calls (PACKAGE_SUMMARIES); none without it. */
+  sinks?: { origin(expr: ts.Expression): Origin | undefined };
 }
 
 /** Nested expressions data is followed through (each variable, call and literal a level). */
@@ -65,6 +73,8 @@ export class FlowAnalyzer {
   private readonly extraSanitizers: ReadonlySet<string>;
   /** Shared with SinkFlows: one cache of call -> project function for the whole scan. */
   readonly functions: FunctionResolver;
+  /** Shared with the fallback sinks: a package call that transforms locally is no vendor call. */
+  readonly packageSummaries: PackageSummaries;
   private depth = 0;
   /** The outermost expression being followed (depth 1). */
   private root: ts.Expression | undefined;
@@ -76,6 +86,7 @@ export class FlowAnalyzer {
     this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
     this.functions = new FunctionResolver(services.checker, services.program, services.reference);
+    this.packageSummaries = new PackageSummaries(services.sinks ? (e) => services.sinks!.origin(e) : undefined);
   }
 
   get checker(): ts.TypeChecker {
@@ -195,7 +206,7 @@ export class FlowAnalyzer {
       case ts.SyntaxKind.ElementAccessExpression:
         return this.elementAccess(expr as ts.ElementAccessExpression);
       case ts.SyntaxKind.TemplateExpression:
-        return flattened(union((expr as ts.TemplateExpression).templateSpans.map((s) => this.valueOf(s.expression))));
+        return this.template(expr as ts.TemplateExpression);
       case ts.SyntaxKind.TaggedTemplateExpression: {
         const tpl = (expr as ts.TaggedTemplateExpression).template;
         return ts.isTemplateExpression(tpl) ? flattened(union(tpl.templateSpans.map((s) => this.valueOf(s.expression)))) : EMPTY;
@@ -222,6 +233,18 @@ export class FlowAnalyzer {
   }
 
   // ---- names -------------------------------------------------------------------------------------
+
+  /** A template's text: its spans' data, less the ids of records named in a relative request path (`/contacts/${contactId}`). */
+  private template(t: ts.TemplateExpression): Value {
+    return flattened(
+      union(
+        t.templateSpans.map((s, i) => {
+          const v = this.valueOf(s.expression);
+          return v.sources.length && isRecordIdSegment(t, i) ? { sources: v.sources.filter((src) => src.category !== 'user.unique_id'), params: v.params } : v;
+        }),
+      ),
+    );
+  }
 
   /** Data named by an identifier (`email`), classified with its type so `emailVerified: boolean` is not data. */
   private nameSource(name: string, node: ts.Node, personContext: boolean, origin: string): Value {
@@ -274,9 +297,19 @@ export class FlowAnalyzer {
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
-    // What flowed into a variable says more than its name: `const address = user.email` is an email.
-    const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
+    // What flowed into a variable says more than its name: `const address = user.email` is an email;
+    // `const email = \`guest-${Date.now()}\``, `const password = hash(uuid())` are made up or de-identified.
+    const named = declared.sources.length || this.madeUp(decl) ? EMPTY : this.nameSource(id.text, id, false, id.text);
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
+  }
+
+  /** A variable initialised with a synthetic or de-identified value or a vendor's id, whatever its name. */
+  private madeUp(decl: ts.Declaration | undefined): boolean {
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+    const init = skipOuter(decl.initializer);
+    const readName = ts.isPropertyAccessExpression(init) ? init.name.text : ts.isIdentifier(init) ? init.text : undefined;
+    // `const customerId = billing.stripeCustomerId`: the payment provider's id, not a person's.
+    return isSynthetic(init) || isDeidentified(init, this.extraSanitizers) || (readName !== undefined && isVendorIdName(readName));
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
@@ -311,13 +344,14 @@ export class FlowAnalyzer {
     else if (ts.isParameter(holder)) whole = { sources: [], params: [{ param: holder, access: [], at: [], flat: false, trace: [] }] };
     else if (ts.isBindingElement(holder)) whole = this.bindingValue(holder);
     if (ts.isArrayBindingPattern(pattern)) return whole;
-    if (el.dotDotDotToken) return whole;
+    // `{ aiTracing, ...options }`: the rest holds every key but the ones named beside it.
+    if (el.dotDotDotToken) return omitted(whole, pattern.elements.flatMap((e) => (e === el ? [] : [e.propertyName ? propertyNameText(e.propertyName) : ts.isIdentifier(e.name) ? e.name.text : undefined].filter((k): k is string => k !== undefined))));
     return member(whole, key);
   }
 
   private propertyAccess(pa: ts.PropertyAccessExpression): Value {
     const name = pa.name.text;
-    if (name === 'length') return EMPTY;
+    if (name === 'length' || isEnvironmentRead(pa)) return EMPTY;
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
@@ -331,13 +365,14 @@ export class FlowAnalyzer {
   }
 
   private elementAccess(ea: ts.ElementAccessExpression): Value {
+    if (isEnvironmentRead(ea)) return EMPTY;
     const receiver = this.valueOf(ea.expression);
     const arg = ea.argumentExpression;
     if (ts.isStringLiteralLike(arg)) {
       const named = this.mayName(arg.text) ? this.nameSource(arg.text, ea, this.receiverIsPerson(ea.expression), shortText(ea)) : EMPTY;
       return union([member(receiver, arg.text), named]);
     }
-    if (ts.isNumericLiteral(arg)) return receiver;
+    if (ts.isNumericLiteral(arg)) return isDomainPart(ea, this.services.checker) ? EMPTY : receiver;
     return union([member(receiver, undefined), receiver]);
   }
 
@@ -372,7 +407,8 @@ export class FlowAnalyzer {
       if (ts.isPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.initializer);
         // `{ password: await bcrypt.hash(pw) }`: a hash stored under a personal key is not the data.
-        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
+        // `{ debugToken: env.APP_CHECK_TOKEN }`: the deployment's configuration, not a person's secret.
+        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) && !isEnvironmentRead(prop.initializer) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
         parts.push(key ? prefixed(union([inner, named]), key) : flattened(inner));
       } else if (ts.isShorthandPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.name);
@@ -398,12 +434,15 @@ export class FlowAnalyzer {
     if (calleeName && isSanitizerName(calleeName, this.extraSanitizers)) return EMPTY;
     if (ts.isPropertyAccessExpression(callee) && isSanitizedChain(callee.expression, this.extraSanitizers)) return EMPTY;
     if (isFullMask(call)) return EMPTY; // `s.replace(/./g, '*')`: nothing of the value is left
+    if (isDomainPart(call, this.services.checker)) return EMPTY; // `email.split('@').pop()`: a company's or provider's domain
 
     const fn = this.functions.resolve(call);
     if (fn) {
       const returned = this.returnValueAt(call, fn);
       return !this.services.reference && returnsPrimitive(fn) ? returned : union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
     }
+    const local = this.packageCall(call);
+    if (local) return local;
     if (ts.isPropertyAccessExpression(callee) && calleeName) {
       const receiver = callee.expression;
       const summarised = this.summarised(call, SUMMARIES.method.get(calleeName), receiver);
@@ -440,7 +479,17 @@ export class FlowAnalyzer {
     return union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
   }
 
+  /** A package call that transforms locally (`jwt.sign(claims, key)`): its result carries the row's arguments, as text. */
+  private packageCall(node: ts.CallExpression | ts.NewExpression): Value | undefined {
+    const row = this.packageSummaries.of(node);
+    if (!row) return undefined;
+    const carried = flattened(union(PackageSummaries.carried(row, node).map((a) => this.valueOf(a))));
+    return row.under ? prefixed(carried, row.under) : carried;
+  }
+
   private newExpression(ne: ts.NewExpression): Value {
+    const local = this.packageCall(ne);
+    if (local) return local;
     const name = ts.isIdentifier(ne.expression) ? ne.expression.text : undefined;
     if (name === 'URLSearchParams' || name === 'Blob' || name === 'Error' || name?.endsWith('Error')) {
       return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));

@@ -81,3 +81,55 @@ function unwrap(expr: ts.Expression): ts.Expression {
   while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
   return e;
 }
+
+/**
+ * The domain part of an address, which names a company or a mail provider, not a person:
+ * `email.split('@')[1]`, `parts[1]` of `const parts = email.split('@')`, `.split('@').at(-1)`,
+ * `.split('@').pop()`, `email.slice(email.indexOf('@'))`, `email.substring(email.lastIndexOf('@') + 1)`.
+ * The local part (`split('@')[0]`, `slice(0, indexOf('@'))`) is still the person's.
+ */
+export function isDomainPart(expr: ts.Expression, checker: ts.TypeChecker): boolean {
+  const e = unwrap(expr);
+  if (ts.isElementAccessExpression(e)) {
+    const index = e.argumentExpression;
+    return ts.isNumericLiteral(index) && Number(index.text) >= 1 && splitsAtSign(e.expression, checker);
+  }
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const method = e.expression.name.text;
+  const receiver = e.expression.expression;
+  const [first] = e.arguments;
+  if (method === 'pop') return splitsAtSign(receiver, checker);
+  if (method === 'at') return first !== undefined && isLastOrLater(first) && splitsAtSign(receiver, checker);
+  if (method === 'slice' || method === 'substring' || method === 'substr') return first !== undefined && startsAtSign(first);
+  return false;
+}
+
+/** `x.split('@')`, or a variable declared as one. */
+function splitsAtSign(expr: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'split') {
+    const [sep] = e.arguments;
+    return sep !== undefined && ts.isStringLiteralLike(sep) && sep.text === '@';
+  }
+  if (ts.isIdentifier(e) && depth === 0) {
+    const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && splitsAtSign(decl.initializer, checker, 1);
+  }
+  return false;
+}
+
+/** `-1`, `1`: the last element, or any after the first. */
+function isLastOrLater(arg: ts.Expression): boolean {
+  if (ts.isNumericLiteral(arg)) return Number(arg.text) >= 1;
+  return ts.isPrefixUnaryExpression(arg) && arg.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(arg.operand);
+}
+
+/** `x.indexOf('@')`, `x.lastIndexOf('@') + 1`: a start at the '@'. */
+function startsAtSign(arg: ts.Expression): boolean {
+  let e = unwrap(arg);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isNumericLiteral(e.right)) e = unwrap(e.left);
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return false;
+  const name = e.expression.name.text;
+  const [needle] = e.arguments;
+  return (name === 'indexOf' || name === 'lastIndexOf') && needle !== undefined && ts.isStringLiteralLike(needle) && needle.text === '@';
+}

@@ -5,6 +5,8 @@ import { shortText, type FlowAnalyzer, type DataSource } from './flow-analyzer.j
 import { functionName, type FunctionLike } from './functions.js';
 import { substitute, type ParamRef, type Source } from './value.js';
 import { redactedBy } from './redaction.js';
+import { isVendorOwnId } from './vendor-ids.js';
+import { withoutRelatedFields } from './orm-relations.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
 import type { Confidence } from '../core/contract.js';
@@ -54,7 +56,7 @@ export class SinkFlows {
     private readonly flow: FlowAnalyzer,
     private readonly sinks: SinkResolver,
   ) {
-    this.fallbacks = new FallbackSinks(sinks);
+    this.fallbacks = new FallbackSinks(sinks, flow.packageSummaries);
   }
 
   at(node: ts.Node): FlowHit[] {
@@ -62,7 +64,11 @@ export class SinkFlows {
     let hits = NO_HITS;
     for (const match of this.matchAll(node)) {
       const sources: DataSource[] = [];
-      for (const arg of match.dataArgs) sources.push(...this.atSink(this.flow.valueOf(arg).sources, match));
+      for (const arg of match.dataArgs) {
+        const written = this.flow.valueOf(arg).sources;
+        // A relation (`session.user`) is written as the related row's key, not its fields.
+        sources.push(...this.atSink(match.sink.kind === 'datastore' ? withoutRelatedFields(written, arg, this.flow.checker) : written, match));
+      }
       if (match.family === 'egress') this.addRecipients(match, sources);
       const fallback = isFallback(match) ? match : undefined;
       if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
@@ -79,7 +85,9 @@ export class SinkFlows {
 
   /** Catalogue sinks, then the sinks recognised by name where the catalogue found none of that family. */
   private matchAll(node: ts.Node): SinkMatch[] {
-    const matches = this.sinks.match(node);
+    let matches = this.sinks.match(node);
+    // A call that only builds locally (a nodemailer stream transport's sendMail) is a summary, not a sink.
+    if (matches.length && (ts.isCallExpression(node) || ts.isNewExpression(node)) && this.flow.packageSummaries.of(node)) matches = [];
     if (!ts.isCallExpression(node) && !ts.isBinaryExpression(node)) return matches;
     const extra = this.fallbacks.match(node, matches).filter((m) => m.sink.id !== 'logger' || !(ts.isCallExpression(node) && this.flow.functions.resolve(node)));
     return extra.length ? [...matches, ...extra] : matches;
@@ -194,8 +202,10 @@ function isFallback(m: SinkMatch): m is FallbackMatch {
   return 'cap' in m;
 }
 
+/** Sources that the sink really receives as personal data: not redacted by it, not the vendor's own ids sent back to it. */
 function unredacted(sources: readonly Source[], match: SinkMatch): readonly Source[] {
-  return match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+  const kept = match.redactedPaths?.length ? sources.filter((s) => !redactedBy(s.path, match.redactedPaths!)) : sources;
+  return kept.some((s) => isVendorOwnId(s, match)) ? kept.filter((s) => !isVendorOwnId(s, match)) : kept;
 }
 
 function isLiteral(e: ts.Expression): boolean {

@@ -56,6 +56,50 @@ export const FLOW_SUMMARIES: readonly FlowSummary[] = [
 ];
 
 /**
+ * Calls of a package that transform data locally, named by package and API path as the sink
+ * catalogue names them (src/sinks/catalog-types.ts): signing a token, signing a request header,
+ * verifying an ID token. They are not destinations: what they return carries the named arguments
+ * (as text) onward, and a flow is reported where that result goes (`res.cookie`, `fetch`, a mail).
+ *   args `[0]`: the first argument (a JWT's claims, not its key); `'all'`; `'receiver'`: the object
+ *   the method is called on (a builder chain such as jose's `new SignJWT(claims).setIssuedAt().sign(key)`).
+ */
+export interface PackageSummary {
+  packages: readonly string[];
+  paths: readonly string[];
+  on?: 'call' | 'new';
+  args: readonly number[] | 'all' | 'receiver';
+  /** The result holds the data under this key (`info.message` of a nodemailer stream transport). */
+  under?: string;
+  /**
+   * Only for a receiver made by this call with one of these options `true` (nodemailer's
+   * `createTransport({ streamTransport: true })` builds the message in memory; other transports send it).
+   */
+  createdWith?: { call: string; anyOf: readonly string[] };
+}
+
+export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
+  // JWT signing: the token carries its claims (readable by whoever holds it), not a disclosure by itself.
+  { packages: ['jsonwebtoken'], paths: ['sign'], args: [0] },
+  { packages: ['@nestjs/jwt'], paths: ['JwtService.sign', 'JwtService.signAsync'], args: [0] },
+  { packages: ['jwt-simple'], paths: ['encode'], args: [0] },
+  { packages: ['fast-jwt'], paths: ['^createSigner()'], args: [0] },
+  { packages: ['jose'], paths: ['SignJWT', 'UnsecuredJWT', 'EncryptJWT'], on: 'new', args: [0] },
+  // jose v2: JWT.sign(payload, key), JWE.encrypt(cleartext, key)
+  { packages: ['jose'], paths: ['JWT.sign', 'JWS.sign', 'JWE.encrypt'], args: [0] },
+  {
+    packages: ['jose'],
+    paths: ['sign', 'encrypt', 'encode', 'setProtectedHeader', 'setIssuedAt', 'setExpirationTime', 'setNotBefore', 'setSubject', 'setIssuer', 'setAudience', 'setJti'],
+    args: 'receiver',
+  },
+  // OAuth 1.0a: `new OAuth(...).authHeader(url, token, secret, method)` signs the request header.
+  { packages: ['oauth'], paths: ['authHeader', 'signUrl'], args: 'all' },
+  // Google ID tokens are checked against Google's public keys; the ticket holds the token's claims.
+  { packages: ['google-auth-library'], paths: ['verifyIdToken'], args: 'all' },
+  // A stream or JSON transport only builds the MIME message (`info.message`), sent elsewhere (SES `Raw.Data`).
+  { packages: ['nodemailer'], paths: ['sendMail'], args: [0], under: 'message', createdWith: { call: 'createTransport', anyOf: ['streamTransport', 'jsonTransport'] } },
+];
+
+/**
  * Sanitizers: calls whose result no longer carries the personal data they were given. A call is one
  * when a word of its name is in `words` (`maskEmail`, `redactPii`, `hashUserId`, plus the configured
  * `redactors:`), or when a link of its call chain is one of `chainConstructors`

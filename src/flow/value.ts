@@ -21,6 +21,11 @@ export interface ParamRef {
   /** The part was turned into text (template, JSON.stringify): its structure is gone. */
   flat: boolean;
   trace: TraceStep[];
+  /**
+   * Keys left out of the part read (`const { a, ...rest } = p`: rest is p without `a`): after the
+   * first `at` segments of `access`.
+   */
+  without?: { at: number; keys: readonly string[] };
 }
 
 export interface Value {
@@ -51,7 +56,7 @@ export function union(values: readonly Value[]): Value {
   const seenParams = new Map<ts.ParameterDeclaration, Set<string>>();
   for (const v of nonEmpty) {
     for (const p of v.params) {
-      const key = `${p.access.join('.')}\u0000${p.at.join('.')}\u0000${p.flat}`;
+      const key = `${p.access.join('.')}\u0000${p.at.join('.')}\u0000${p.flat}\u0000${p.without ? `${p.without.at}:${p.without.keys.join(',')}` : ''}`;
       let seen = seenParams.get(p.param);
       if (!seen) seenParams.set(p.param, (seen = new Set()));
       if (seen.has(key)) continue;
@@ -88,6 +93,19 @@ export function member(v: Value, name: string | undefined): Value {
   return sources.length || params.length ? { sources, params } : EMPTY;
 }
 
+/** The value without the named top-level keys: the rest of `const { a, ...rest } = value`. */
+export function omitted(v: Value, keys: readonly string[]): Value {
+  if (v === EMPTY || keys.length === 0) return v;
+  const sources = v.sources.filter((s) => s.path.length === 0 || !keys.includes(s.path[0]!));
+  const params: ParamRef[] = [];
+  for (const p of v.params) {
+    if (p.flat) params.push(p);
+    else if (p.at.length === 0) params.push(p.without ? p : { ...p, without: { at: p.access.length, keys } });
+    else if (!keys.includes(p.at[0]!)) params.push(p);
+  }
+  return sources.length || params.length ? { sources, params } : EMPTY;
+}
+
 /** Turning a value into text (template, concatenation, JSON.stringify) keeps the data but loses structure. */
 export function flattened(v: Value): Value {
   if (v === EMPTY) return v;
@@ -117,7 +135,10 @@ function appendStep(trace: TraceStep[], step: TraceStep): TraceStep[] {
 /** The part of an argument's value that a parameter reference stands for, placed where the reference sits. */
 export function substitute(arg: Value, ref: ParamRef): Value {
   let cur = arg;
-  for (const seg of ref.access) {
+  for (let i = 0; i <= ref.access.length; i++) {
+    if (ref.without?.at === i) cur = omitted(cur, ref.without.keys);
+    if (i === ref.access.length) break;
+    const seg = ref.access[i]!;
     cur = member(cur, seg === '*' ? undefined : seg);
     if (cur === EMPTY) return cur;
   }

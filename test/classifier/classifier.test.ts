@@ -311,7 +311,7 @@ describe('hard negatives: a trailing or leading modifier changes the meaning', (
     'signature', 'certificate', 'keyId', 'projectId', 'author', 'owner', 'permissions', 'scope', 'redirectUri', 'expiresAt',
     'ttl', 'x', 'y', 'zoom', 'bounds', 'marker', 'geometry', 'device', 'platform', 'attachment', 'image', 'subject', 'recipient',
     'sender', 'from', 'to', 'replyTo', 'event', 'target', 'source', 'origin', 'referrer', 'socket', 'connection', 'degree',
-    '_id', '__v', '$ref', '', '___',
+    '_id', '__v', '$ref', '', '___', 'stripeCustomerId', 'billingCustomerId', 'paddleCustomerId',
   ];
   test.each(names)('%s -> null', (name) => check([name, '', null, null]));
 });

@@ -19,23 +19,34 @@ const TREE = {
   'src/__mocks__/prisma.ts': '',
   'vendor/lib.js': '',
   'third_party/x.ts': '',
+  'src/database/seeds/user-seed.service.ts': '',
+  'packages/database/src/seed.ts': '',
+  'src/users/user.seeder.ts': '',
+  'examples/basic/send.ts': '',
+  'packages/database/migration/20250101_backfill/migration.ts': '',
+  'src/database/migrations/1700000000-AddUser.ts': '',
   // Not test scope: the words inside a longer name.
   'src/testimonials/list.ts': '',
   'src/contest.ts': '',
   'src/latest-spec-version.ts': '',
+  'src/seeding-strategy/plan.ts': '',
+  'src/migrate-user.ts': '',
+  'src/seedling.ts': '',
 };
 
 test('test-scope directories and test-named files are skipped by default, each with its reason', async () => {
   const d = await discover(makeTree(TREE));
-  expect(found(d)).toEqual(['src/contest.ts', 'src/latest-spec-version.ts', 'src/testimonials/list.ts', 'src/user.ts']);
-  for (const dir of ['test', 'apps/web/__tests__', 'apps/web/e2e', 'apps/web/playwright', 'apps/web/cypress', 'fixtures', 'src/__mocks__', 'vendor', 'third_party']) {
+  expect(found(d)).toEqual(['src/contest.ts', 'src/latest-spec-version.ts', 'src/migrate-user.ts', 'src/seeding-strategy/plan.ts', 'src/seedling.ts', 'src/testimonials/list.ts', 'src/user.ts']);
+  for (const dir of ['test', 'apps/web/__tests__', 'apps/web/e2e', 'apps/web/playwright', 'apps/web/cypress', 'fixtures', 'src/__mocks__', 'vendor', 'third_party', 'src/database/seeds', 'examples', 'packages/database/migration', 'src/database/migrations']) {
     expect(reasonFor(d, dir)).toMatch(/^directory is test or vendored code \(.*\): out of scope by default \(set includeTests: true/);
   }
-  for (const file of ['src/user.test.ts', 'src/user.spec.tsx', 'src/Button.stories.tsx', 'src/app.e2e-spec.ts', 'scripts/e2e-auth-bootstrap.ts']) {
+  for (const file of ['src/user.test.ts', 'src/user.spec.tsx', 'src/Button.stories.tsx', 'src/app.e2e-spec.ts', 'scripts/e2e-auth-bootstrap.ts', 'packages/database/src/seed.ts', 'src/users/user.seeder.ts']) {
     expect(reasonFor(d, file)).toMatch(/^test or vendored code/);
   }
   expect(reasonFor(d, 'vendor')).toMatch(/vendored code/);
   expect(reasonFor(d, 'src/Button.stories.tsx')).toMatch(/storybook stories/);
+  expect(reasonFor(d, 'packages/database/src/seed.ts')).toMatch(/seed data/);
+  expect(reasonFor(d, 'src/database/migrations')).toMatch(/one-off migrations/);
 });
 
 test('includeTests: true analyzes them again', async () => {

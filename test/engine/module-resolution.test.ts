@@ -56,12 +56,12 @@ test('the import graph of partial reviews sees the edges the program resolves th
   const { options } = compilerOptionsFor(MONOREPO);
   expect(resolutionOf(options)?.packages.has('@acme/database')).toBe(true);
   const texts = new Map<string, string[]>();
-  for (const f of ['apps/web/src/app/signup.ts', 'apps/web/src/server/users.ts', 'packages/database/src/index.ts', 'packages/database/src/client.ts', 'packages/database/src/audit.ts', 'packages/shared/src/index.ts', 'scripts/seed.ts']) {
+  for (const f of ['apps/web/src/app/signup.ts', 'apps/web/src/server/users.ts', 'packages/database/src/index.ts', 'packages/database/src/client.ts', 'packages/database/src/audit.ts', 'packages/shared/src/index.ts', 'scripts/create-admin.ts']) {
     texts.set(f, [readFileSync(path.join(MONOREPO, f), 'utf8')]);
   }
   const graph = new ImportGraph(texts, options, MONOREPO);
   expect([...graph.dependencies('apps/web/src/app/signup.ts')].sort()).toEqual(['apps/web/src/server/users.ts', 'packages/database/src/audit.ts']);
   expect([...graph.dependencies('apps/web/src/server/users.ts')].sort()).toEqual(['packages/database/src/index.ts', 'packages/shared/src/index.ts']);
-  expect(graph.dependencies('scripts/seed.ts')).toEqual(['packages/database/src/index.ts']);
+  expect(graph.dependencies('scripts/create-admin.ts')).toEqual(['packages/database/src/index.ts']);
   expect(graph.importersOf(['packages/database/src/client.ts']).has('apps/web/src/app/signup.ts')).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { FlowAnalyzer } from '../../src/flow/flow-analyzer.js';
-import { FLOW_SUMMARIES, SANITIZERS, summaryIndex } from '../../src/flow/summaries.catalog.js';
+import { FLOW_SUMMARIES, PACKAGE_SUMMARIES, SANITIZERS, summaryIndex } from '../../src/flow/summaries.catalog.js';
 import { Classifier } from '../../src/classifier/classifier.js';
 import { Taxonomy } from '../../src/taxonomy/taxonomy.js';
 import { fixture, MARK } from '../sinks/helpers.js';
@@ -19,7 +19,7 @@ function carried(source: string, redactors: string[] = []): string[] {
   };
   visit(sf);
   const checker = fx.program.getTypeChecker();
-  const flow = new FlowAnalyzer({ program: fx.program, checker, classifier: new Classifier(Taxonomy.default()), config: { redactors }, relative: (f) => f });
+  const flow = new FlowAnalyzer({ program: fx.program, checker, classifier: new Classifier(Taxonomy.default()), config: { redactors }, relative: (f) => f, sinks: fx.resolver });
   return [...new Set(flow.taintOf(expr!).sources.map((s) => s.category))].sort();
 }
 
@@ -40,6 +40,26 @@ const CASES: [string, string, string[]][] = [
   ['sanitizer word', `declare function maskEmail(x: string): string;\n/*sink*/maskEmail(user.email);`, []],
   ['configured redactor', `declare function scramble(x: string): string;\n/*sink*/scramble(user.email);`, []],
   ['sanitizer chain from node:crypto', `import { createHash } from 'node:crypto';\n/*sink*/createHash('sha256').update(user.email).digest('base64url');`, []],
+  // The domain part of an address names a company or provider; the local part is the person's.
+  ['domain part: split at @, second element', `/*sink*/user.email.split('@')[1];`, []],
+  ['domain part: through a variable', `const parts = user.email.split('@');\n/*sink*/parts[1];`, []],
+  ['domain part: pop and at(-1)', `/*sink*/[user.email.split('@').pop(), user.email.split('@').at(-1)];`, []],
+  ['domain part: slice from the @', `/*sink*/user.email.slice(user.email.indexOf('@') + 1);`, []],
+  ['domain part: a project helper returning it', `function emailDomain(e: string) { return e.split('@')[1]?.toLowerCase(); }\n/*sink*/emailDomain(user.email);`, []],
+  ['local part: still the address', `/*sink*/user.email.split('@')[0];`, EMAIL],
+  ['local part: slice up to the @', `/*sink*/user.email.slice(0, user.email.indexOf('@'));`, EMAIL],
+  // The rest of a destructuring holds every key but the ones named beside it.
+  ['rest without the named key', `const { email, ...rest } = { email: user.email, plan: 'pro' };\n/*sink*/rest;`, []],
+  ['rest keeps the other keys', `const { plan, ...rest } = { email: user.email, plan: 'pro' };\n/*sink*/rest;`, EMAIL],
+  ['rest of a parameter, through a call', `function options({ tracing, ...rest }: { tracing: unknown; prompt: string }) { return rest; }\n/*sink*/options({ tracing: { email: user.email }, prompt: 'hi' });`, []],
+  ['rest of a parameter keeps the other keys', `function options({ tracing, ...rest }: { tracing: unknown; prompt: unknown }) { return rest; }\n/*sink*/options({ tracing: 1, prompt: { email: user.email } });`, EMAIL],
+  // Package rows: a local transformation passes its arguments on (the token is followed to where it goes).
+  ['jsonwebtoken sign: the token carries its claims', `import jwt from 'jsonwebtoken';\n/*sink*/jwt.sign({ email: user.email }, 'k');`, EMAIL],
+  ['jsonwebtoken sign: not the key', `import jwt from 'jsonwebtoken';\ndeclare const key: string;\n/*sink*/jwt.sign({ plan: 'pro' }, key);`, []],
+  ['@nestjs/jwt signAsync on an injected service', `import { JwtService } from '@nestjs/jwt';\nclass A { constructor(private jwt: JwtService) {} t() { return /*sink*/this.jwt.signAsync({ email: user.email }); } }`, EMAIL],
+  ['jose SignJWT chain', `import { SignJWT } from 'jose';\ndeclare const key: Uint8Array;\n/*sink*/new SignJWT({ email: user.email }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(key);`, EMAIL],
+  ['oauth authHeader carries the token', `import { OAuth } from 'oauth';\ndeclare const accessToken: string;\nconst o = new OAuth('a', 'b', 'c', 'd', '1.0A', null, 'HMAC-SHA1');\n/*sink*/o.authHeader('https://api.example/x', accessToken, 's', 'GET');`, ['user.authorization.credentials']],
+  ['a sign method of another package is not a row', `declare const signer: { sign(x: unknown): string };\n/*sink*/signer.sign({ email: user.email });`, []],
 ];
 
 test.each(CASES)('%s', (_row, source, expected) => {
@@ -51,6 +71,13 @@ test('the first row that names a method decides: slice of a string is text, not 
   expect(summaryIndex().method.get('values')).toBe('receiver-and-arguments');
   expect(summaryIndex().function.get('values')).toBe('arguments');
   expect(summaryIndex().function.has('trim')).toBe(false);
+});
+
+test('package rows compile: every path parses and names its packages', () => {
+  for (const row of PACKAGE_SUMMARIES) {
+    expect(row.packages.length).toBeGreaterThan(0);
+    expect(row.paths.length).toBeGreaterThan(0);
+  }
 });
 
 test('rows name each method once per row, and sanitizer words are lower case', () => {

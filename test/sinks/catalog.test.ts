@@ -67,7 +67,7 @@ describe('catalogues', () => {
       'drizzle', 'knex', 'mongodb', 'mongoose', 'redis', 'dynamodb', 'firestore', 'supabase', 'hbase', 'neo4j', 'cassandra', 'pinecone',
       'weaviate', 'qdrant', 'chroma', 'milvus', 'kafka', 'rabbitmq', 'rocketmq', 'nats', 'mqtt', 'sqs', 'sns', 'kinesis', 'eventbridge',
       'pubsub', 'servicebus', 'bullmq', 'bull', 'bee-queue', 'agenda', 's3', 'gcs', 'azure-blob', 'fs', 'localStorage', 'sessionStorage',
-      'cookie', 'indexeddb', 'localforage', 'jwt', 'http',
+      'cookie', 'indexeddb', 'localforage', 'http',
     ]) {
       expect([id, ids.has(id)]).toEqual([id, true]);
     }

@@ -1,7 +1,7 @@
 import { calls, type CallSpec, type SinkSpec } from '../../../src/sinks/catalog-types.js';
 import { spec } from './rows.js';
 
-// ---- Browser storage and tokens (egress, rule data-flow) ----
+// ---- Browser storage (egress, rule data-flow; signing a token is a summary, src/flow/summaries.catalog.ts) ----
 
 /** Browser-side storage (kind `browser_storage`). */
 function browser(id: string, label: string, packages: readonly string[], callList: readonly CallSpec[]): SinkSpec {
@@ -33,11 +33,4 @@ export const CLIENT_SIDE: readonly SinkSpec[] = [
   // class AppDb extends Dexie { users!: Table<User> }; db.users.add(user)
   browser('indexeddb', 'IndexedDB (Dexie)', ['dexie'], calls(['*.add', '*.put', '*.bulkAdd', '*.bulkPut', '*.update', 'table().add', 'table().put', 'table().bulkAdd', 'table().bulkPut', 'table().update'])),
   browser('async-storage', 'React Native AsyncStorage', ['@react-native-async-storage/async-storage'], [{ path: 'setItem', args: [1] }, { path: ['multiSet', 'mergeItem'], args: 'all' }]),
-  spec('jwt', 'token', 'jsonwebtoken', undefined, ['jsonwebtoken'], [{ path: 'sign', args: [0] }]),
-  spec('jwt', 'token', 'jose', undefined, ['jose'], [{ path: ['SignJWT', 'UnsecuredJWT'], on: 'new', args: [0] }]),
-  // jose v2: JWT.sign(payload, key), JWE.encrypt(cleartext, key)
-  spec('jwt', 'token', 'jose', undefined, ['jose'], calls(['JWT.sign', 'JWS.sign', 'JWE.encrypt'], [0])),
-  spec('jwt', 'token', '@nestjs/jwt', undefined, ['@nestjs/jwt'], [{ path: ['JwtService.sign', 'JwtService.signAsync'], args: [0] }]),
-  spec('jwt', 'token', 'jwt-simple', undefined, ['jwt-simple'], [{ path: 'encode', args: [0] }]),
-  spec('jwt', 'token', 'fast-jwt', undefined, ['fast-jwt'], [{ path: '^createSigner()', args: [0] }]),
 ];

@@ -638,9 +638,17 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     category: 'user.unique_id',
     confidence: 'high',
     names: [
-      'user_id', 'customer_id', 'person_id', 'subscriber_id', 'member_id', 'external_user_id', 'user_uuid', 'user_guid',
-      'customer_number', 'customer_no', 'member_number', 'membership_number', 'loyalty_number', 'loyalty_id',
+      'user_id', 'person_id', 'subscriber_id', 'member_id', 'external_user_id', 'user_uuid', 'user_guid',
+      'member_number', 'membership_number', 'loyalty_number', 'loyalty_id',
     ],
+  },
+  // A payment provider's customer (`stripeCustomerId`) is that provider's object, often an
+  // organization's billing account: not the application's id of a person.
+  {
+    category: 'user.unique_id',
+    confidence: 'high',
+    names: ['customer_id', 'customer_number', 'customer_no'],
+    exclude: ['stripe', 'braintree', 'paddle', 'chargebee', 'recurly', 'lemonsqueezy', 'polar', 'paypal', 'adyen', 'mollie', 'billing', 'payment'],
   },
   {
     category: 'user.unique_id',
