@@ -7,11 +7,12 @@ import { LOGGER_SINKS } from './loggers.catalog.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
- * Opaque identifiers (`user.id`) are what logs should carry instead of personal data, so they are
- * not a leak; low-confidence guesses are too noisy for a check that blocks merges.
+ * Low-confidence guesses are too noisy for a check that blocks merges. A user id named as one
+ * (`userId`, `{ userId: user.id }`) is pseudonymous personal data and is reported (at the low
+ * severity of its category, below the default fail level); a bare `user.id` is only a low guess.
  */
 function reportable(s: DataSource): boolean {
-  return s.category !== 'user.unique_id' && s.confidence !== 'low';
+  return s.confidence !== 'low';
 }
 
 const THROWN_ERROR: SinkRef = { kind: 'logger', id: 'thrown-error', label: 'thrown error message' };
@@ -77,7 +78,9 @@ function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description:
     categories,
     sink,
     message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
-    remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
+    remediation: categories.every((c) => c.startsWith('user.unique_id'))
+      ? 'A user id is pseudonymous personal data: keep it only where the record needs it, within the logs\' retention; if policy allows it, declare the category in the logging policy of the data-flow manifest.'
+      : 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
     confidence: cappedConfidence(strongest(sources), cap),
     trace: leadingTrace(sources, ctx.taxonomy),
     discriminator: `${description}${through}`,

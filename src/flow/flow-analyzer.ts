@@ -233,6 +233,21 @@ export class FlowAnalyzer {
     return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
   }
 
+  /**
+   * A member named for its owner (`emailObject.to`, `const { to } = emailContent`): `to` is an address
+   * only next to a mail word, and the owner's name is where that word is.
+   */
+  private ownedNameSource(owner: ts.Expression, name: string, node: ts.Node, origin: string): Value {
+    const o = skipOuter(owner);
+    const ownerName = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : undefined;
+    if (!ownerName) return EMPTY;
+    const { classifier, checker } = this.services;
+    if (!classifier.classifyMember(ownerName, name)) return EMPTY;
+    const c = classifier.classifyMember(ownerName, name, { typeHint: typeHintOf(checker.getTypeAtLocation(node), checker) });
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
+  }
+
   /** Data held by an expression's type (`user: User` holds User's PII fields). `origin` as a node: its short text. */
   private typeSource(node: ts.Expression, originText: string | ts.Node): Value {
     const type = this.services.checker.getTypeAtLocation(node);
@@ -275,8 +290,17 @@ export class FlowAnalyzer {
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email.
-    const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
+    const named = declared.sources.length ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
+  }
+
+  /** `const { to } = emailContent`: the part named in its owner's words. */
+  private destructuredNameSource(decl: ts.Declaration | undefined, id: ts.Identifier): Value {
+    if (!decl || !ts.isBindingElement(decl) || !ts.isObjectBindingPattern(decl.parent)) return EMPTY;
+    const holder = decl.parent.parent;
+    const owner = ts.isVariableDeclaration(holder) ? holder.initializer : ts.isParameter(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
+    const key = decl.propertyName ? propertyNameText(decl.propertyName) : id.text;
+    return owner && key ? this.ownedNameSource(owner, key, id, id.text) : EMPTY;
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
@@ -321,7 +345,7 @@ export class FlowAnalyzer {
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
-    const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
     return union([named, member(receiver, name), this.typeSource(pa, pa)]);
   }
 
