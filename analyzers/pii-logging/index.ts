@@ -4,6 +4,7 @@ import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { LOGGER_SINKS } from './loggers.catalog.js';
+import { requestLogAt } from './request-log-formats.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
@@ -43,8 +44,14 @@ export const piiLoggingAnalyzer: Analyzer = {
         report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via, hit.cap);
       }
     };
+    // Request loggers (morgan) are configured in few files: a look at the text spares the rest.
+    const requestLogs = ctx.sourceFile.text.includes('morgan');
     return {
-      [ts.SyntaxKind.CallExpression]: check,
+      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+        check(node);
+        const logged = requestLogs ? requestLogAt(node as ts.CallExpression, ctx) : undefined;
+        if (logged) report(ctx, node, logged.sink, logged.description, logged.sources);
+      },
       [ts.SyntaxKind.NewExpression]: check,
       [ts.SyntaxKind.ThrowStatement]: (node: ts.Node) => {
         // `throw new Error(`No account for ${email}`)`: error messages end up in logs and error reports.
