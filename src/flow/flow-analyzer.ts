@@ -11,6 +11,7 @@ import { FunctionResolver, functionName, type FunctionLike } from './functions.j
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
+import { isHostValue } from './host-values.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -290,7 +291,8 @@ export class FlowAnalyzer {
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email.
-    const named = declared.sources.length ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
+    let named = declared.sources.length ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
+    if (named.sources.length && hostInitialized(decl, this.services.checker)) named = EMPTY;
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
   }
 
@@ -345,7 +347,9 @@ export class FlowAnalyzer {
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
-    const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
+    const mayName = this.services.reference || this.mayName(name);
+    // `alias.address` of `os.networkInterfaces()`: the host's address, whatever the name says
+    const named = mayName && isHostValue(pa.expression, this.services.checker) ? EMPTY : mayName ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
     return union([named, member(receiver, name), this.typeSource(pa, pa)]);
   }
 
@@ -513,6 +517,11 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
+}
+
+/** `const ip = getLanAddress()`: a name set from a host-information value names the host's data. */
+function hostInitialized(decl: ts.Declaration | undefined, checker: ts.TypeChecker): boolean {
+  return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && ts.isCallExpression(skipOuter(decl.initializer)) && isHostValue(decl.initializer, checker);
 }
 
 function isLiteralish(e: ts.Expression): boolean {
