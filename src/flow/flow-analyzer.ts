@@ -74,8 +74,8 @@ export class FlowAnalyzer {
 
   constructor(private readonly services: FlowServices) {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
-    this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
+    this.assignments = new Assignments(services.checker, (name) => isSanitizerName(name, this.extraSanitizers));
     this.functions = new FunctionResolver(services.checker, services.program, services.reference);
   }
 
