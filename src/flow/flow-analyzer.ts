@@ -12,6 +12,7 @@ import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
 import { isHostValue } from './host-values.js';
+import { isVendorRecordId } from './vendor-records.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -416,7 +417,8 @@ export class FlowAnalyzer {
     if (!classifier.classify(key, { personContext: false })) return EMPTY;
     const hint = typeHintOf(checker.getTypeAtLocation(value), checker);
     const c = classifier.classify(key, { personContext: false, typeHint: hint });
-    if (!c) return EMPTY;
+    // `{ sessionId: session.id }` of a `Stripe.Checkout.Session`: the vendor's record, not the visitor's session
+    if (!c || isVendorRecordId(c.category, value, checker)) return EMPTY;
     return { sources: [{ category: c.category, confidence: c.confidence, origin: key, path: [], trace: [this.step(at, `${key}: ${shortText(value)} (${c.reason})`)] }], params: [] };
   }
 
