@@ -13,6 +13,7 @@ import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
 import { isHostValue } from './host-values.js';
 import { isVendorRecordId } from './vendor-records.js';
+import { usedAsRecord } from './usage-shape.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -229,7 +230,9 @@ export class FlowAnalyzer {
   private nameSource(name: string, node: ts.Node, personContext: boolean, origin: string): Value {
     const { classifier, checker } = this.services;
     if (!classifier.classify(name, { personContext })) return EMPTY;
-    const hint = typeHintOf(checker.getTypeAtLocation(node), checker);
+    let hint = typeHintOf(checker.getTypeAtLocation(node), checker);
+    // an untyped `token` whose members are read (`token.type`) is a record, not a string
+    if (hint === 'unknown' && ts.isIdentifier(node) && usedAsRecord(node, checker)) hint = 'object';
     const c = classifier.classify(name, { personContext, typeHint: hint });
     if (!c) return EMPTY;
     return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
