@@ -22,6 +22,7 @@ const CASES: [string, string, Expected][] = [
   ['pino child bindings are logged', `import pino from 'pino';\ndeclare const u: any;\n/*sink*/pino().child({ email: u.email });`, { id: 'pino', description: 'pino logger.child', data: ['{ email: u.email }'] }],
   ['pino custom level (customLevels: { audit })', `import pino from 'pino';\nconst log = pino({ customLevels: { audit: 90 } });\n/*sink*/(log as any).audit({ a: 1 });`, { id: 'pino', description: 'pino logger.audit' }],
   ['pino methods bound into a spread object', `import pino from 'pino';\nconst p = pino();\nconst bound = { audit: (p as any).audit.bind(p) };\nexport const logger = { ...bound, extra: 1 };\n/*sink*/logger.audit({ a: 1 });`, { id: 'pino' }],
+  ['electron-log scope', `import log from 'electron-log';\nconst logger = log.scope('main');\n/*sink*/logger.info('token', 'x');`, { id: 'electron-log' }],
   ['pino-http req.log', `function handler(req: any, res: any) { /*sink*/req.log.info({ body: req.body }); }`, { id: 'pino', package: 'pino' }],
   ['fastify request.log', `import Fastify from 'fastify';\nconst app = Fastify({ logger: true });\napp.get('/', async (request, reply) => { /*sink*/request.log.warn('x'); });`, { id: 'pino' }],
   ['nestjs-pino PinoLogger', `import { PinoLogger } from 'nestjs-pino';\nclass S { constructor(private readonly logger: PinoLogger) {} run(u: any) { /*sink*/this.logger.info(u); } }`, { id: 'pino', package: 'nestjs-pino' }],
