@@ -4,14 +4,16 @@ import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { LOGGER_SINKS } from './loggers.catalog.js';
+import { requestLogAt } from './request-log-formats.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
- * Opaque identifiers (`user.id`) are what logs should carry instead of personal data, so they are
- * not a leak; low-confidence guesses are too noisy for a check that blocks merges.
+ * Low-confidence guesses are too noisy for a check that blocks merges. A user id named as one
+ * (`userId`, `{ userId: user.id }`) is pseudonymous personal data and is reported (at the low
+ * severity of its category, below the default fail level); a bare `user.id` is only a low guess.
  */
 function reportable(s: DataSource): boolean {
-  return s.category !== 'user.unique_id' && s.confidence !== 'low';
+  return s.confidence !== 'low';
 }
 
 const THROWN_ERROR: SinkRef = { kind: 'logger', id: 'thrown-error', label: 'thrown error message' };
@@ -42,8 +44,14 @@ export const piiLoggingAnalyzer: Analyzer = {
         report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via, hit.cap);
       }
     };
+    // Request loggers (morgan) are configured in few files: a look at the text spares the rest.
+    const requestLogs = ctx.sourceFile.text.includes('morgan');
     return {
-      [ts.SyntaxKind.CallExpression]: check,
+      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+        check(node);
+        const logged = requestLogs ? requestLogAt(node as ts.CallExpression, ctx) : undefined;
+        if (logged) report(ctx, node, logged.sink, logged.description, logged.sources);
+      },
       [ts.SyntaxKind.NewExpression]: check,
       [ts.SyntaxKind.ThrowStatement]: (node: ts.Node) => {
         // `throw new Error(`No account for ${email}`)`: error messages end up in logs and error reports.
@@ -77,7 +85,9 @@ function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description:
     categories,
     sink,
     message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
-    remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
+    remediation: categories.every((c) => c.startsWith('user.unique_id'))
+      ? 'A user id is pseudonymous personal data: keep it only where the record needs it, within the logs\' retention; if policy allows it, declare the category in the logging policy of the data-flow manifest.'
+      : 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
     confidence: cappedConfidence(strongest(sources), cap),
     trace: leadingTrace(sources, ctx.taxonomy),
     discriminator: `${description}${through}`,

@@ -9,6 +9,8 @@ import { calls, type SinkSpec } from '../../src/sinks/catalog-types.js';
 
 /** Common level methods; `[]` is `logger[level](...)`. */
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', '[]'];
+/** Levels projects commonly add to pino (`customLevels: { audit: 90 }`): `logger.audit(event)` writes a record too. */
+const PINO_CUSTOM_LEVELS = ['audit', 'notice', 'critical', 'alert', 'emerg', 'verbose', 'silly', 'http', 'success'];
 /** winston's npm + syslog levels. */
 const WINSTON_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice', 'log', '[]'];
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', '[]'];
@@ -54,7 +56,7 @@ export const LOGGER_SINKS: readonly SinkSpec[] = [
     receiver: 'logger',
     redact: 'pino',
     packages: ['pino', 'pino-http', 'express-pino-logger', 'koa-pino-logger', 'hapi-pino'],
-    calls: [...calls(LEVELS), { path: 'child', args: [0] }],
+    calls: [...calls([...LEVELS, ...PINO_CUSTOM_LEVELS]), { path: 'child', args: [0] }],
   },
   {
     id: 'pino',

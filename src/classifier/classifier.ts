@@ -53,6 +53,7 @@ export class Classifier {
   private readonly tokenCache = new Map<string, string[]>();
   private readonly resultCache = new Map<string, Classification | null>();
   private readonly personCache = new Map<string, boolean>();
+  private readonly nearCache = new Map<string, boolean>();
 
   /**
    * @throws Error when an extension names a category key that is not in the taxonomy, or a pattern is
@@ -159,6 +160,20 @@ export class Classifier {
   classifyVisitorGeo(name: string, hint?: TypeHint): Classification | null {
     if (this.ignored.has(this.words(name).join('_'))) return null;
     return geoOfVisitor(name, this.tokens(name), hint);
+  }
+
+  /**
+   * A member read in its owner's words (`emailObject.to`, `const { cc } = mail`): only names that
+   * mean something next to a word of their owner (`to`, `cc`, `city`) are worth the second look.
+   */
+  classifyMember(owner: string, name: string, ctx: NameContext = {}): Classification | null {
+    let near = this.nearCache.get(name);
+    if (near === undefined) {
+      const tokens = this.tokens(name);
+      near = this.head(tokens)?.entry.context === 'near';
+      this.nearCache.set(name, near);
+    }
+    return near ? this.classify(`${owner}.${name}`, ctx) : null;
   }
 
   /** The personal data a name means; system credentials (an application's API key) are not. */

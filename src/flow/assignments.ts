@@ -13,7 +13,11 @@ export interface Write {
 export class Assignments {
   private readonly byScope = new Map<ts.Node, Map<ts.Symbol, Write[]>>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    /** Whether a callee name sanitizes what it is given (`redactPII`, `maskEmail`). */
+    private readonly isSanitizer: (name: string) => boolean = () => false,
+  ) {}
 
   of(decl: ts.Declaration, symbol: ts.Symbol): Write[] {
     const scope = scopeOf(decl);
@@ -23,6 +27,26 @@ export class Assignments {
       this.byScope.set(scope, index);
     }
     return index.get(symbol) ?? [];
+  }
+
+  /**
+   * `changes = deepDiff(a, b); changes = redactPII(changes);`: a write that the very next statement
+   * replaces by a sanitized copy of itself reaches no read (the statement between them is none).
+   */
+  private sanitizedNext(assign: ts.BinaryExpression, target: ts.Identifier): boolean {
+    const statement = assign.parent;
+    if (!ts.isExpressionStatement(statement) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const block = statement.parent;
+    if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
+    const next = block.statements[block.statements.indexOf(statement) + 1];
+    if (!next || !ts.isExpressionStatement(next)) return false;
+    const e = next.expression;
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== target.text) return false;
+    let right = e.right;
+    while (ts.isAwaitExpression(right) || ts.isParenthesizedExpression(right)) right = right.expression;
+    if (!ts.isCallExpression(right)) return false;
+    const name = calleeName(right.expression);
+    return !!name && this.isSanitizer(name) && right.arguments.some((a) => ts.isIdentifier(a) && a.text === target.text);
   }
 
   private build(scope: ts.Node): Map<ts.Symbol, Write[]> {
@@ -37,7 +61,9 @@ export class Assignments {
     const visit = (n: ts.Node): void => {
       if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) {
         const left = n.left;
-        if (ts.isIdentifier(left)) add(left, { value: n.right });
+        if (ts.isIdentifier(left)) {
+          if (!this.sanitizedNext(n, left)) add(left, { value: n.right });
+        }
         else if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) add(left.expression, { value: n.right, property: left.name.text });
         else if (ts.isElementAccessExpression(left) && ts.isIdentifier(left.expression) && ts.isStringLiteralLike(left.argumentExpression)) {
           add(left.expression, { value: n.right, property: left.argumentExpression.text });
@@ -52,6 +78,10 @@ export class Assignments {
     visit(scope);
     return index;
   }
+}
+
+function calleeName(e: ts.Expression): string | undefined {
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {

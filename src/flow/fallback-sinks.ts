@@ -23,7 +23,7 @@ export interface FallbackMatch extends SinkMatch {
 }
 
 /** Level methods a logger found by its name must be called with. */
-const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'critical', 'notice', 'silly']);
+const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'critical', 'notice', 'silly', 'audit']);
 /** Receiver names that mean a logger: `logger`, `log`, `this.logger`, `appLogger`, `_log`. */
 const LOGGER_NAME = /^_?(?:[a-z]+)?(?:logger|Logger|log|Log)$/;
 /** Names ending in log that are not loggers. */

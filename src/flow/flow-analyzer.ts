@@ -17,6 +17,9 @@ import { isRecordIdSegment } from './record-paths.js';
 import { isSynthetic } from './synthetic.js';
 import { isVendorIdName } from './vendor-ids.js';
 import type { Origin } from '../sinks/types.js';
+import { isHostValue } from './host-values.js';
+import { isVendorRecordId } from './vendor-records.js';
+import { usedAsRecord } from './usage-shape.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -83,8 +86,8 @@ export class FlowAnalyzer {
 
   constructor(private readonly services: FlowServices) {
     this.typeSources = new TypeSources(services.checker, services.program, services.classifier);
-    this.assignments = new Assignments(services.checker);
     this.extraSanitizers = new Set(services.config.redactors);
+    this.assignments = new Assignments(services.checker, (name) => isSanitizerName(name, this.extraSanitizers));
     this.functions = new FunctionResolver(services.checker, services.program, services.reference);
     this.packageSummaries = new PackageSummaries(services.sinks ? (e) => services.sinks!.origin(e) : undefined);
   }
@@ -250,8 +253,25 @@ export class FlowAnalyzer {
   private nameSource(name: string, node: ts.Node, personContext: boolean, origin: string): Value {
     const { classifier, checker } = this.services;
     if (!classifier.classify(name, { personContext })) return EMPTY;
-    const hint = typeHintOf(checker.getTypeAtLocation(node), checker);
+    let hint = typeHintOf(checker.getTypeAtLocation(node), checker);
+    // an untyped `token` whose members are read (`token.type`) is a record, not a string
+    if (hint === 'unknown' && ts.isIdentifier(node) && usedAsRecord(node, checker)) hint = 'object';
     const c = classifier.classify(name, { personContext, typeHint: hint });
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
+  }
+
+  /**
+   * A member named for its owner (`emailObject.to`, `const { to } = emailContent`): `to` is an address
+   * only next to a mail word, and the owner's name is where that word is.
+   */
+  private ownedNameSource(owner: ts.Expression, name: string, node: ts.Node, origin: string): Value {
+    const o = skipOuter(owner);
+    const ownerName = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : undefined;
+    if (!ownerName) return EMPTY;
+    const { classifier, checker } = this.services;
+    if (!classifier.classifyMember(ownerName, name)) return EMPTY;
+    const c = classifier.classifyMember(ownerName, name, { typeHint: typeHintOf(checker.getTypeAtLocation(node), checker) });
     if (!c) return EMPTY;
     return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
   }
@@ -299,7 +319,8 @@ export class FlowAnalyzer {
     const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email;
     // `const email = \`guest-${Date.now()}\``, `const password = hash(uuid())` are made up or de-identified.
-    const named = declared.sources.length || this.madeUp(decl) ? EMPTY : this.nameSource(id.text, id, false, id.text);
+    let named = declared.sources.length || this.madeUp(decl) ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
+    if (named.sources.length && hostInitialized(decl, this.services.checker)) named = EMPTY;
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
   }
 
@@ -310,6 +331,15 @@ export class FlowAnalyzer {
     const readName = ts.isPropertyAccessExpression(init) ? init.name.text : ts.isIdentifier(init) ? init.text : undefined;
     // `const customerId = billing.stripeCustomerId`: the payment provider's id, not a person's.
     return isSynthetic(init) || isDeidentified(init, this.extraSanitizers) || (readName !== undefined && isVendorIdName(readName));
+  }
+
+  /** `const { to } = emailContent`: the part named in its owner's words. */
+  private destructuredNameSource(decl: ts.Declaration | undefined, id: ts.Identifier): Value {
+    if (!decl || !ts.isBindingElement(decl) || !ts.isObjectBindingPattern(decl.parent)) return EMPTY;
+    const holder = decl.parent.parent;
+    const owner = ts.isVariableDeclaration(holder) ? holder.initializer : ts.isParameter(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
+    const key = decl.propertyName ? propertyNameText(decl.propertyName) : id.text;
+    return owner && key ? this.ownedNameSource(owner, key, id, id.text) : EMPTY;
   }
 
   /** The value a declaration gives its name: initializer, destructured part, parameter, assignments. */
@@ -355,7 +385,9 @@ export class FlowAnalyzer {
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
-    const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    const mayName = this.services.reference || this.mayName(name);
+    // `alias.address` of `os.networkInterfaces()`: the host's address, whatever the name says
+    const named = mayName && isHostValue(pa.expression, this.services.checker) ? EMPTY : mayName ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
     return union([named, member(receiver, name), this.typeSource(pa, pa)]);
   }
 
@@ -424,7 +456,8 @@ export class FlowAnalyzer {
     if (!classifier.classify(key, { personContext: false })) return EMPTY;
     const hint = typeHintOf(checker.getTypeAtLocation(value), checker);
     const c = classifier.classify(key, { personContext: false, typeHint: hint });
-    if (!c) return EMPTY;
+    // `{ sessionId: session.id }` of a `Stripe.Checkout.Session`: the vendor's record, not the visitor's session
+    if (!c || isVendorRecordId(c.category, value, checker)) return EMPTY;
     return { sources: [{ category: c.category, confidence: c.confidence, origin: key, path: [], trace: [this.step(at, `${key}: ${shortText(value)} (${c.reason})`)] }], params: [] };
   }
 
@@ -538,6 +571,11 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
+}
+
+/** `const ip = getLanAddress()`: a name set from a host-information value names the host's data. */
+function hostInitialized(decl: ts.Declaration | undefined, checker: ts.TypeChecker): boolean {
+  return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && ts.isCallExpression(skipOuter(decl.initializer)) && isHostValue(decl.initializer, checker);
 }
 
 function isLiteralish(e: ts.Expression): boolean {

@@ -36,18 +36,26 @@ export interface Value {
 export const EMPTY: Value = Object.freeze({ sources: [], params: [] }) as Value;
 
 const MAX_SOURCES = 64;
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 export function union(values: readonly Value[]): Value {
   const nonEmpty = values.filter((v) => v.sources.length || v.params.length);
   if (nonEmpty.length === 0) return EMPTY;
   if (nonEmpty.length === 1) return nonEmpty[0]!;
   const sources: Source[] = [];
-  const seen = new Set<string>();
+  // Per category and path, where its source is kept: the first, unless a later one is more certain
+  // (`{ userId: user.id }`: the key says for sure what the value only hints at).
+  const seen = new Map<string, number>();
   for (const v of nonEmpty) {
     for (const s of v.sources) {
       const key = `${s.category}\u0000${s.path.join('.')}`;
-      if (seen.has(key) || sources.length >= MAX_SOURCES) continue;
-      seen.add(key);
+      const at = seen.get(key);
+      if (at !== undefined) {
+        if (RANK[s.confidence] > RANK[sources[at]!.confidence]) sources[at] = s;
+        continue;
+      }
+      if (sources.length >= MAX_SOURCES) continue;
+      seen.set(key, sources.length);
       sources.push(s);
     }
   }

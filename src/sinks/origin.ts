@@ -593,6 +593,12 @@ export class OriginResolver {
       for (let i = shape.node.properties.length - 1; i >= 0; i--) {
         const p = shape.node.properties[i]!;
         if (p.name && propertyNameText(p.name) === name) return p;
+        // `{ ...boundLogger, withContext }`: the later spread's members are the object's too
+        if (ts.isSpreadAssignment(p)) {
+          const spread = this.shapeOf(p.expression);
+          const found = spread && this.memberDeclaration(spread, name);
+          if (found) return found;
+        }
       }
       return undefined;
     }

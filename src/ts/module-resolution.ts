@@ -187,7 +187,9 @@ export function readProjectResolution(root: string, packages: ReadonlyMap<string
   for (const pkg of packages.values()) {
     if (pkg.dir === root) continue;
     const c = readDirectoryConfig(pkg.dir, packages);
-    if (c && !c.error) configs.push(c);
+    // A package's own `paths` hold even when its `extends` names a package that is not installed
+    // (`@electron-toolkit/tsconfig`): the compiler reports that and still reads the file's options.
+    if (c && (!c.error || c.options.paths || c.options.baseUrl !== undefined)) configs.push(c);
   }
   const generated = readGeneratedClients([root, ...[...packages.values()].map((p) => p.dir).filter((d) => d !== root)]);
   return new ProjectResolution(root, packages, configs, base, generated);

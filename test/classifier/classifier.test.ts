@@ -755,3 +755,25 @@ describe('caching', () => {
     expect(cached).toBeLessThan(first);
   });
 });
+
+describe("a member in its owner's words: `to` is an address only next to a mail word", () => {
+  const c = new Classifier();
+  test.each([
+    ['emailObject', 'to', K.EMAIL],
+    ['emailContent', 'cc', K.EMAIL],
+    ['mail', 'bcc', K.EMAIL],
+  ])('%s.%s', (owner, name, category) => {
+    expect(c.classifyMember(owner, name, { typeHint: 'string' })?.category).toBe(category);
+  });
+  test.each([
+    ['range', 'to'],
+    ['transition', 'to'],
+    // not a name that needs its owner: `email` is classified on its own, not here
+    ['emailObject', 'subject'],
+  ])('hard negative: %s.%s', (owner, name) => {
+    expect(c.classifyMember(owner, name, { typeHint: 'string' })).toBeNull();
+  });
+  test('a date is no address, whatever its owner', () => {
+    expect(c.classifyMember('mail', 'to', { typeHint: 'date' })).toBeNull();
+  });
+});

@@ -65,3 +65,25 @@ test('the import graph of partial reviews sees the edges the program resolves th
   expect(graph.dependencies('scripts/create-admin.ts')).toEqual(['packages/database/src/index.ts']);
   expect(graph.importersOf(['packages/database/src/client.ts']).has('apps/web/src/app/signup.ts')).toBe(true);
 });
+
+test("a workspace package's own paths hold when its tsconfig extends a package that is not installed", () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ws-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  write('package.json', JSON.stringify({ name: 'root', workspaces: ['apps/*'] }));
+  write('apps/desktop/package.json', JSON.stringify({ name: 'desktop' }));
+  write('apps/desktop/tsconfig.json', JSON.stringify({ extends: '@toolkit/tsconfig/node.json', compilerOptions: { baseUrl: '.', paths: { '~/*': ['./src/*'] } } }));
+  write('apps/desktop/src/logger.ts', 'export const logger = console;\n');
+  write('apps/desktop/src/lib/user.ts', "import { logger } from '~/logger';\n");
+  // hard negative: a package whose tsconfig cannot be read at all declares nothing
+  write('apps/broken/package.json', JSON.stringify({ name: 'broken' }));
+  write('apps/broken/tsconfig.json', '{ "compilerOptions": { "paths": ');
+  write('apps/broken/src/a.ts', "import { logger } from '~/logger';\n");
+  const { options } = compilerOptionsFor(root);
+  const resolution = resolutionOf(options)!;
+  const exists = (f: string) => f.endsWith('/apps/desktop/src/logger.ts') || f.endsWith('/apps/broken/src/logger.ts');
+  expect(resolution.resolveBare('~/logger', path.join(root, 'apps/desktop/src/lib/user.ts'), exists)).toBe(path.join(root, 'apps/desktop/src/logger.ts'));
+  expect(resolution.resolveBare('~/logger', path.join(root, 'apps/broken/src/a.ts'), exists)).toBeUndefined();
+});
