@@ -24,13 +24,19 @@ export type WorkflowEvent =
  * same webhook (src/app/events/routes.ts): pull request changes review, reviews and `/privacy`
  * comments re-evaluate approvals, anything else is ignored. Check-run buttons are the App's only.
  */
+/** What the action reads of an event itself; `route` checks the rest field by field. */
+interface EventPayload {
+  repository?: { owner?: { login?: unknown }; name?: unknown };
+  [key: string]: unknown;
+}
+
 export function readEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const file = env.GITHUB_EVENT_PATH;
   if (!name || !file) throw new InputError('GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run privacy-review-action as a step of a GitHub Actions workflow');
-  let payload: Record<string, any>;
+  let payload: EventPayload;
   try {
-    payload = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+    payload = JSON.parse(readFileSync(file, 'utf8')) as EventPayload;
   } catch (e) {
     throw new InputError(`the event payload at GITHUB_EVENT_PATH cannot be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
   }

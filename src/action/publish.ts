@@ -18,7 +18,7 @@ export interface ActionPublishContext {
   /** `comment: false`: no sticky comment (the job summary and the check run still have the checklist). */
   comment: boolean;
   log: ActionLog;
-  now(): Date;
+  now: () => Date;
 }
 
 /**

@@ -27,7 +27,7 @@ import { withoutButtons, withoutClicks } from './trust.js';
 
 export interface ActionDeps {
   log: ActionLog;
-  now(): Date;
+  now: () => Date;
   /** The review of the pull request (default: from the workflow's clone). */
   analyze?: (input: LocalAnalysisInput) => Promise<Analysis>;
 }

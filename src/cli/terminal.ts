@@ -7,7 +7,7 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
 export const PROGRESS_MIN_FILES = 50;
 
 export interface Progress {
-  update(done: number, total: number, file: string): void;
+  update: (done: number, total: number, file: string) => void;
   stop(): void;
 }
 

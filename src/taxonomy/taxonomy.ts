@@ -199,7 +199,7 @@ function build(defs: readonly CategoryDef[], custom: readonly CustomCategory[], 
     if (declared.has(key) && !added.has(key)) throw new Error(`Custom data category "${key}" already exists in the taxonomy; use a new key under it.`);
     if (added.has(key)) throw new Error(`Custom data category "${key}" is declared twice.`);
     for (const t of c.tags ?? []) {
-      if (!isSensitivityTag(t)) throw new Error(`Custom data category "${key}" has unknown tag "${t}"; use one of ${SENSITIVITY_TAGS.join(', ')}.`);
+      if (!isSensitivityTag(t)) throw new Error(`Custom data category "${key}" has unknown tag "${String(t)}"; use one of ${SENSITIVITY_TAGS.join(', ')}.`);
     }
     const parent = c.parent?.trim() || parentOf(key);
     if (parent && !key.startsWith(`${parent}.`)) {

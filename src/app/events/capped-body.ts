@@ -18,7 +18,7 @@ export class BodyBudget {
 }
 
 export type CappedBody =
-  | { kind: 'body'; bytes: Buffer; release(): void }
+  | { kind: 'body'; bytes: Buffer; release: () => void }
   /** Over the cap: what was read is dropped, the rest is discarded as it arrives. */
   | { kind: 'too-large' }
   /** The budget is spent by other requests. */

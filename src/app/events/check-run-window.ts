@@ -18,7 +18,7 @@ export type SlotTaken = boolean | 'again';
 export interface CheckRunWindowOptions {
   /** How long one start holds its slot (default 5 minutes). */
   windowMs?: number;
-  now(): number;
+  now: () => number;
 }
 
 /**

@@ -406,7 +406,7 @@ function isCompressed(start: Buffer): boolean {
 
 /** `work` over `items`, at most `limit` at once, results in order. */
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -8,6 +8,14 @@ import type { Octokit } from './types.js';
 /** The retry plugin's default statuses not to retry; 429 is added: rate limits are the throttling plugin's. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451];
 
+/** What the factory reads of the options Probot would build the client with. */
+interface ClientOptions {
+  throttle?: { enabled?: boolean; [key: string]: unknown };
+  retry?: { doNotRetry?: number[]; [key: string]: unknown };
+  auth?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 type Handler = (retryAfterS: number, options: { method: string; url: string }, octokit: object, retryCount: number) => boolean;
 
 /**
@@ -24,7 +32,7 @@ export async function installationOctokit(probot: Probot, installationId: number
   return (await app.auth({
     type: 'installation',
     installationId,
-    factory: ({ octokit, octokitOptions }: { octokit: { constructor: new (o: object) => Octokit }; octokitOptions: Record<string, any> }) => {
+    factory: ({ octokit, octokitOptions }: { octokit: { constructor: new (o: object) => Octokit }; octokitOptions: ClientOptions }) => {
       const Client = octokit.constructor;
       return new Client({
         ...octokitOptions,

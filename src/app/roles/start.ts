@@ -85,7 +85,7 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
       log,
       name,
     });
-    consumer.on('failed', (job, e) => log.warn({ delivery: job?.data.id, reason: e.message.split('\n')[0] }, 'webhook handling failed; BullMQ retries it'));
+    consumer.on('failed', (job: { data: { id: string } } | undefined, e) => log.warn({ delivery: job?.data.id, reason: e.message.split('\n')[0] }, 'webhook handling failed; BullMQ retries it'));
     closers.push(async () => {
       await consumer!.close();
       connection.disconnect();

@@ -88,12 +88,12 @@ export class ReviewPool {
     this.closed = true;
     for (const task of this.waiting.splice(0)) task.reject(new JobAborted('shutdown'));
     await Promise.all(
-      this.slots.map((slot) => {
+      this.slots.map(async (slot) => {
         const { worker, task } = slot;
         slot.worker = undefined;
         slot.task = undefined;
         task?.reject(new JobAborted('shutdown'));
-        return worker?.terminate();
+        await worker?.terminate();
       }),
     );
   }

@@ -162,7 +162,7 @@ export class Env {
       return await waitFor(what, probe, timeoutMs);
     } catch (e) {
       if (process.env.ATTACKS_LOG) (await import('node:fs')).writeFileSync(process.env.ATTACKS_LOG, `${this.app.output()}\n${this.fake.requests.join('\n')}`);
-      throw new Error(`${(e as Error).message}\nthe App's last log lines:\n${this.logTail()}`);
+      throw new Error(`${(e as Error).message}\nthe App's last log lines:\n${this.logTail()}`, { cause: e });
     }
   }
 
