@@ -11,6 +11,7 @@ import { FunctionResolver, functionName, type FunctionLike } from './functions.j
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
+import { AMBIGUOUS_CONTENT_OBJECTS } from '../classifier/data/words.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -298,7 +299,16 @@ export class FlowAnalyzer {
   private assignedLater(decl: ts.Declaration, symbol: ts.Symbol): Value {
     const writes = this.assignments.of(decl, symbol);
     if (writes.length === 0) return EMPTY;
-    return union(writes.map((w) => (w.property ? prefixed(this.valueOf(w.value), w.property) : this.valueOf(w.value))));
+    return union(
+      writes.map((w) => {
+        if (w.queryParam) {
+          // A query string is text: the parameter's name says what its value is (`access_token`).
+          const key = w.property && !isLiteralish(w.value) ? this.keySource(w.property, w.value, w.queryParam) : EMPTY;
+          return flattened(union([this.valueOf(w.value), key]));
+        }
+        return w.property ? prefixed(this.valueOf(w.value), w.property) : this.valueOf(w.value);
+      }),
+    );
   }
 
   /** `const { email } = user` / `function f({ email }: User)`: the named part of the destructured value. */
@@ -322,7 +332,25 @@ export class FlowAnalyzer {
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
     const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
-    return union([named, member(receiver, name), this.typeSource(pa, pa)]);
+    return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, member(receiver, name), this.typeSource(pa, pa)]);
+  }
+
+  /**
+   * `document.content`, `message.parts` on a value the checker knows nothing of (an untyped query
+   * result): a content field of a record named as what a person wrote. Typed records get theirs
+   * from their type (TypeSources); ambiguous names (`response`, `entry`) need a type to say so.
+   */
+  private untypedContent(pa: ts.PropertyAccessExpression): Value {
+    const { classifier, checker } = this.services;
+    const name = pa.name.text;
+    if (!classifier.classifyContent(name, 'content')) return EMPTY;
+    const e = skipOuter(pa.expression);
+    const own = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (!own || classifier.contentKind(own) !== 'content' || AMBIGUOUS_CONTENT_OBJECTS.has(classifier.tokens(own).at(-1) ?? '')) return EMPTY;
+    if (!(checker.getTypeAtLocation(e).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return EMPTY;
+    const c = classifier.classifyContent(name, 'content', typeHintOf(checker.getTypeAtLocation(pa), checker));
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin: shortText(pa), path: [], trace: [this.step(pa, `${shortText(pa)} (${c.reason})`)] }], params: [] };
   }
 
   /** Whether `name` classifies in some context (person context only widens what a name can mean). */
@@ -425,7 +453,7 @@ export class FlowAnalyzer {
       case 'receiver-and-arguments':
         return receiver ? union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]) : undefined;
       case 'callback-result':
-        return call.arguments[0] ? this.callbackResult(call.arguments[0]) : undefined;
+        return call.arguments[0] ? this.callbackResult(call.arguments[0], receiver) : undefined;
       case 'arguments-text':
         return flattened(union(call.arguments.map((a) => this.valueOf(a))));
       case 'arguments':
@@ -435,9 +463,15 @@ export class FlowAnalyzer {
     }
   }
 
-  private callbackResult(cb: ts.Expression): Value {
+  /** What a callback returns; its first parameter is an element of the receiver (`parts.map((p) => p.text)`). */
+  private callbackResult(cb: ts.Expression, receiver: ts.Expression | undefined): Value {
     if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.body) return EMPTY;
-    return union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
+    const v = union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
+    const element = cb.parameters[0];
+    if (!receiver || !element || !v.params.some((p) => p.param === element)) return v;
+    const elements = this.valueOf(receiver);
+    const kept: Value = { sources: v.sources, params: v.params.filter((p) => p.param !== element) };
+    return union([kept, ...v.params.filter((p) => p.param === element).map((ref) => withTrace(substitute(elements, ref), ref.trace))]);
   }
 
   private newExpression(ne: ts.NewExpression): Value {

@@ -77,7 +77,10 @@ export function prefixed(v: Value, prefix: string): Value {
  */
 export function member(v: Value, name: string | undefined): Value {
   if (v === EMPTY) return v;
-  const sources = v.sources.filter((s) => s.path.length > 0 && (name === undefined || s.path[0] === name)).map((s) => ({ ...s, path: s.path.slice(1) }));
+  // What a person wrote stays their words in any part of it (`message.parts[0].text`).
+  const sources = v.sources
+    .filter((s) => (s.path.length > 0 ? name === undefined || s.path[0] === name : isWritten(s)))
+    .map((s) => (s.path.length ? { ...s, path: s.path.slice(1) } : s));
   // A parameter is symbolic: reading a member narrows what part of the argument flows on.
   const params: ParamRef[] = [];
   for (const p of v.params) {
@@ -86,6 +89,10 @@ export function member(v: Value, name: string | undefined): Value {
     else if (name === undefined || p.at[0] === name) params.push({ ...p, at: p.at.slice(1) });
   }
   return sources.length || params.length ? { sources, params } : EMPTY;
+}
+
+function isWritten(s: Source): boolean {
+  return s.category === 'user.content' || s.category.startsWith('user.content.');
 }
 
 /** Turning a value into text (template, concatenation, JSON.stringify) keeps the data but loses structure. */
