@@ -436,6 +436,8 @@ export class FlowAnalyzer {
       const receiver = callee.expression;
       const summarised = this.summarised(call, SUMMARIES.method.get(calleeName), receiver);
       if (summarised) return summarised;
+      const field = calleeName === 'get' || calleeName === 'getAll' ? this.formField(call, receiver) : undefined;
+      if (field) return field;
       // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
       const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
       const named = getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
@@ -479,9 +481,42 @@ export class FlowAnalyzer {
     if (name === 'URLSearchParams' || name === 'Blob' || name === 'Error' || name?.endsWith('Error')) {
       return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));
     }
+    // A package's value object (`new LetterEditable({ to, file })`, `new Date(birthday)`) holds what it
+    // was built from; a class of the project is known by its fields instead.
+    if (!this.isProjectClass(ne.expression)) return union([union((ne.arguments ?? []).map((a) => this.valueOf(a))), this.typeSource(ne, `new ${name ?? 'object'}`)]);
     return this.typeSource(ne, `new ${name ?? 'object'}`);
   }
+
+  private isProjectClass(callee: ts.Expression): boolean {
+    const { checker } = this.services;
+    let symbol = checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!decl || decl.getSourceFile().isDeclarationFile) return false;
+    // `const { LetterEditable } = require('@lob/...')` is declared in the project but is the package's class.
+    return ts.isClassLike(decl) || ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.isClassExpression(skipOuter(decl.initializer)));
+  }
+
+  /**
+   * `formData.get('file')`: a form field the person submitted. Named by its key (`email`); a file
+   * field (`file`, `image`, `attachment`) is what they uploaded, their content.
+   */
+  private formField(call: ts.CallExpression, receiver: ts.Expression): Value | undefined {
+    const key = call.arguments[0];
+    if (!key || !ts.isStringLiteralLike(key)) return undefined;
+    const type = this.services.checker.getTypeAtLocation(receiver);
+    const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+    if (untyped ? !(ts.isIdentifier(receiver) && /formdata$/i.test(receiver.text)) : type.getSymbol()?.getName() !== 'FormData') return undefined;
+    const named = this.keySource(key.text, call, key);
+    if (named !== EMPTY) return named;
+    if (!UPLOAD_FIELD.test(key.text)) return EMPTY;
+    const origin = shortText(call);
+    return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(call, `${origin} (a file the person uploaded)`)] }], params: [] };
+  }
 }
+
+/** Form fields that hold an uploaded file. */
+const UPLOAD_FIELD = /^(?:files?|uploads?|attachments?|images?|photos?|pictures?|documents?|audio|video|media|blob)$/i;
 
 /** How a binary operator passes data on: as text (`+`), either side (`||`), the right side (`=`), or not at all. */
 function operatorKind(op: ts.SyntaxKind): 'text' | 'either' | 'right' | 'none' {
