@@ -33,7 +33,21 @@ export class HostResolver {
       return this.host(e.expression, depth + 1);
     }
     const init = this.constants.initializer(e);
-    return init ? this.host(init, depth + 1) : undefined;
+    if (init) return this.host(init, depth + 1);
+    return ts.isElementAccessExpression(e) ? this.sharedHost(e, depth) : undefined;
+  }
+
+  /** `ENDPOINTS[listId]` of a constant map whose URLs all go to one host: that host. */
+  private sharedHost(e: ts.ElementAccessExpression, depth: number): string | undefined {
+    const obj = this.constants.objectLiteral(e.expression);
+    if (!obj || obj.properties.length === 0) return undefined;
+    let shared: string | undefined;
+    for (const p of obj.properties) {
+      const h = ts.isPropertyAssignment(p) ? this.host(p.initializer, depth + 1) : undefined;
+      if (!h || (shared !== undefined && h !== shared)) return undefined;
+      shared = h;
+    }
+    return shared;
   }
 
   private fromConfig(obj: ts.ObjectLiteralExpression, depth: number): string | undefined {
