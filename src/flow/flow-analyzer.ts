@@ -332,7 +332,14 @@ export class FlowAnalyzer {
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
     const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
-    return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, member(receiver, name), this.typeSource(pa, pa)]);
+    const uploaded = (name === 'file' || name === 'files') && isRequest(pa.expression) ? this.upload(pa) : EMPTY;
+    return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, uploaded, member(receiver, name), this.typeSource(pa, pa)]);
+  }
+
+  /** A file the person uploaded (`req.file` of multer, a form's file field): what they sent is their content. */
+  private upload(at: ts.Expression): Value {
+    const origin = shortText(at);
+    return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(at, `${origin} (a file the person uploaded)`)] }], params: [] };
   }
 
   /**
@@ -509,10 +516,15 @@ export class FlowAnalyzer {
     if (untyped ? !(ts.isIdentifier(receiver) && /formdata$/i.test(receiver.text)) : type.getSymbol()?.getName() !== 'FormData') return undefined;
     const named = this.keySource(key.text, call, key);
     if (named !== EMPTY) return named;
-    if (!UPLOAD_FIELD.test(key.text)) return EMPTY;
-    const origin = shortText(call);
-    return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(call, `${origin} (a file the person uploaded)`)] }], params: [] };
+    return UPLOAD_FIELD.test(key.text) ? this.upload(call) : EMPTY;
   }
+}
+
+/** The incoming request of a handler: `req`, `request`, `ctx.request`. */
+function isRequest(e: ts.Expression): boolean {
+  const x = skipOuter(e);
+  const name = ts.isIdentifier(x) ? x.text : ts.isPropertyAccessExpression(x) ? x.name.text : undefined;
+  return name === 'req' || name === 'request';
 }
 
 /** Form fields that hold an uploaded file. */

@@ -27,6 +27,7 @@ export class HostResolver {
       return this.host(e.expression.expression, depth + 1);
     }
     if (ts.isObjectLiteralExpression(e)) return this.fromConfig(e, depth);
+    if (ts.isCallExpression(e) && isUrlHelper(e.expression) && e.arguments[0]) return this.host(e.arguments[0], depth + 1);
     const s = this.constants.string(e);
     if (s) return parseHost(s, false);
     if (ts.isPropertyAccessExpression(e) && (e.name.text === 'href' || e.name.text === 'origin')) {
@@ -64,6 +65,12 @@ export class HostResolver {
     }
     return undefined;
   }
+}
+
+/** A URL helper of the project (`makeURL(base, params)`, `buildUrl(base, path)`): its first argument is the base URL. */
+function isUrlHelper(callee: ts.Expression): boolean {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(?:make|build|create|get|to|with)?(?:Api|Full|Absolute|Request)?Ur[li]$/i.test(name);
 }
 
 /**
