@@ -462,7 +462,7 @@ export class FlowAnalyzer {
       case 'receiver-and-arguments':
         return receiver ? union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]) : undefined;
       case 'callback-result':
-        return call.arguments[0] ? this.callbackResult(call.arguments[0], receiver) : undefined;
+        return call.arguments[0] ? this.callbackResult(call.arguments[0], receiver, isReduce(call) ? 1 : 0) : undefined;
       case 'arguments-text':
         return flattened(union(call.arguments.map((a) => this.valueOf(a))));
       case 'arguments':
@@ -473,10 +473,11 @@ export class FlowAnalyzer {
   }
 
   /** What a callback returns; its first parameter is an element of the receiver (`parts.map((p) => p.text)`). */
-  private callbackResult(cb: ts.Expression, receiver: ts.Expression | undefined): Value {
+  private callbackResult(cb: ts.Expression, receiver: ts.Expression | undefined, elementIndex: number): Value {
     if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.body) return EMPTY;
     const v = union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
-    const element = cb.parameters[0];
+    // `reduce((acc, item) => ...)`: the element is the second parameter; the accumulator is what the callback returned before.
+    const element = cb.parameters[elementIndex];
     if (!receiver || !element || !v.params.some((p) => p.param === element)) return v;
     const elements = this.valueOf(receiver);
     const kept: Value = { sources: v.sources, params: v.params.filter((p) => p.param !== element) };
@@ -525,6 +526,11 @@ function isRequest(e: ts.Expression): boolean {
   const x = skipOuter(e);
   const name = ts.isIdentifier(x) ? x.text : ts.isPropertyAccessExpression(x) ? x.name.text : undefined;
   return name === 'req' || name === 'request';
+}
+
+function isReduce(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reduce' || callee.name.text === 'reduceRight');
 }
 
 /** Form fields that hold an uploaded file. */

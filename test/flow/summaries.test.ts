@@ -35,6 +35,8 @@ const CASES: [string, string, string[]][] = [
   ['callback-result: the callback parameter is an element of the receiver', `declare const rows: any[];\n/*sink*/[user].map((p: any) => p.email);`, EMAIL],
   ['callback-result: parts of a message are what the person wrote', `interface Message { id: string; parts: { text: string }[] }\ndeclare const m: Message;\n/*sink*/m.parts.map((p: any) => p.text).join('');`, ['user.content.private']],
   ['callback-result: the id of a message is not its content', `interface Message { id: string; parts: { text: string }[] }\ndeclare const ms: Message[];\n/*sink*/ms.map((m: any) => m.id);`, []],
+  ['callback-result: reduce binds its second parameter to the elements', `/*sink*/[user].reduce((acc: number, u: any) => acc + u.tags.length, 0);`, []],
+  ['callback-result: reduce returns what it accumulates from the elements', `/*sink*/[user].reduce((acc: string, u: any) => acc + u.email, '');`, EMAIL],
   ['receiver-text: the bytes of a blob', `declare const file: { arrayBuffer(): Promise<ArrayBuffer>; email: string };\n/*sink*/file.arrayBuffer();`, EMAIL],
   ['arguments-text: JSON.stringify', `/*sink*/JSON.stringify({ email: user.email });`, EMAIL],
   ['arguments-text: a plain call of String', `/*sink*/String(user.email);`, EMAIL],
