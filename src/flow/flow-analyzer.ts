@@ -11,7 +11,7 @@ import { FunctionResolver, functionName, type FunctionLike } from './functions.j
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
-import { AMBIGUOUS_CONTENT_OBJECTS } from '../classifier/data/words.js';
+import { isFormData, isUploadField, isUploadedFile, untypedContent } from './written-content.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -332,7 +332,7 @@ export class FlowAnalyzer {
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
     const named = this.services.reference || this.mayName(name) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
-    const uploaded = (name === 'file' || name === 'files') && isRequest(pa.expression) ? this.upload(pa) : EMPTY;
+    const uploaded = isUploadedFile(pa) ? this.upload(pa) : EMPTY;
     return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, uploaded, member(receiver, name), this.typeSource(pa, pa)]);
   }
 
@@ -342,20 +342,8 @@ export class FlowAnalyzer {
     return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(at, `${origin} (a file the person uploaded)`)] }], params: [] };
   }
 
-  /**
-   * `document.content`, `message.parts` on a value the checker knows nothing of (an untyped query
-   * result): a content field of a record named as what a person wrote. Typed records get theirs
-   * from their type (TypeSources); ambiguous names (`response`, `entry`) need a type to say so.
-   */
   private untypedContent(pa: ts.PropertyAccessExpression): Value {
-    const { classifier, checker } = this.services;
-    const name = pa.name.text;
-    if (!classifier.classifyContent(name, 'content')) return EMPTY;
-    const e = skipOuter(pa.expression);
-    const own = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
-    if (!own || classifier.contentKind(own) !== 'content' || AMBIGUOUS_CONTENT_OBJECTS.has(classifier.tokens(own).at(-1) ?? '')) return EMPTY;
-    if (!(checker.getTypeAtLocation(e).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return EMPTY;
-    const c = classifier.classifyContent(name, 'content', typeHintOf(checker.getTypeAtLocation(pa), checker));
+    const c = untypedContent(pa, this.services.classifier, this.services.checker);
     if (!c) return EMPTY;
     return { sources: [{ category: c.category, confidence: c.confidence, origin: shortText(pa), path: [], trace: [this.step(pa, `${shortText(pa)} (${c.reason})`)] }], params: [] };
   }
@@ -512,29 +500,17 @@ export class FlowAnalyzer {
   private formField(call: ts.CallExpression, receiver: ts.Expression): Value | undefined {
     const key = call.arguments[0];
     if (!key || !ts.isStringLiteralLike(key)) return undefined;
-    const type = this.services.checker.getTypeAtLocation(receiver);
-    const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-    if (untyped ? !(ts.isIdentifier(receiver) && /formdata$/i.test(receiver.text)) : type.getSymbol()?.getName() !== 'FormData') return undefined;
+    if (!isFormData(receiver, this.services.checker)) return undefined;
     const named = this.keySource(key.text, call, key);
     if (named !== EMPTY) return named;
-    return UPLOAD_FIELD.test(key.text) ? this.upload(call) : EMPTY;
+    return isUploadField(key.text) ? this.upload(call) : EMPTY;
   }
-}
-
-/** The incoming request of a handler: `req`, `request`, `ctx.request`. */
-function isRequest(e: ts.Expression): boolean {
-  const x = skipOuter(e);
-  const name = ts.isIdentifier(x) ? x.text : ts.isPropertyAccessExpression(x) ? x.name.text : undefined;
-  return name === 'req' || name === 'request';
 }
 
 function isReduce(call: ts.CallExpression): boolean {
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reduce' || callee.name.text === 'reduceRight');
 }
-
-/** Form fields that hold an uploaded file. */
-const UPLOAD_FIELD = /^(?:files?|uploads?|attachments?|images?|photos?|pictures?|documents?|audio|video|media|blob)$/i;
 
 /** How a binary operator passes data on: as text (`+`), either side (`||`), the right side (`=`), or not at all. */
 function operatorKind(op: ts.SyntaxKind): 'text' | 'either' | 'right' | 'none' {
