@@ -11,7 +11,7 @@ import { FunctionResolver, functionName, type FunctionLike } from './functions.j
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
-import { isFormData, isUploadField, isUploadedFile, untypedContent } from './written-content.js';
+import { indexedFieldOf, isFormData, isUploadField, isUploadedFile, untypedContent } from './written-content.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -274,7 +274,7 @@ export class FlowAnalyzer {
     let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
+    const declared = decl ? union([this.declarationValue(decl, id, symbol!), this.recordField(decl, id)]) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email.
     const named = declared.sources.length ? EMPTY : this.nameSource(id.text, id, false, id.text);
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
@@ -340,6 +340,19 @@ export class FlowAnalyzer {
   private upload(at: ts.Expression): Value {
     const origin = shortText(at);
     return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(at, `${origin} (a file the person uploaded)`)] }], params: [] };
+  }
+
+  /** `{ parts }: { parts: DBMessage["parts"] }`: a field of a message record is what the person wrote. */
+  private recordField(decl: ts.Declaration, use: ts.Identifier): Value {
+    const at = indexedFieldOf(decl);
+    if (!at) return EMPTY;
+    const { classifier, checker } = this.services;
+    const record = this.typeSources.nameOf(checker.getTypeFromTypeNode(at.record));
+    const kind = record ? classifier.contentKind(record) : undefined;
+    const c = kind ? classifier.classifyContent(at.field, kind, typeHintOf(checker.getTypeAtLocation(use), checker)) : null;
+    if (!c) return EMPTY;
+    const origin = `${use.text}: ${shortText(at.record)}["${at.field}"]`;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(use, `${origin} (${c.reason})`)] }], params: [] };
   }
 
   private untypedContent(pa: ts.PropertyAccessExpression): Value {

@@ -47,3 +47,22 @@ export function isFormData(receiver: ts.Expression, checker: ts.TypeChecker): bo
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return ts.isIdentifier(receiver) && /formdata$/i.test(receiver.text);
   return type.getSymbol()?.getName() === 'FormData';
 }
+
+/**
+ * `parts: DBMessage["parts"]`: a value declared as a field of a record type; the record's name
+ * and the field's say what it holds. Read from the declaration's own type annotation, or from the
+ * annotation of the object type a destructured parameter is declared with.
+ */
+export function indexedFieldOf(decl: ts.Declaration): { record: ts.TypeNode; field: string } | undefined {
+  let type: ts.TypeNode | undefined;
+  if ((ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && decl.type) type = decl.type;
+  else if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent)) {
+    const holder = decl.parent.parent;
+    const key = decl.propertyName && ts.isIdentifier(decl.propertyName) ? decl.propertyName.text : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const literal = (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.type && ts.isTypeLiteralNode(holder.type) ? holder.type : undefined;
+    const member = literal?.members.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
+    type = member && ts.isPropertySignature(member) ? member.type : undefined;
+  }
+  if (!type || !ts.isIndexedAccessTypeNode(type) || !ts.isLiteralTypeNode(type.indexType) || !ts.isStringLiteral(type.indexType.literal)) return undefined;
+  return { record: type.objectType, field: type.indexType.literal.text };
+}
