@@ -17,13 +17,16 @@ import { skipOuter } from '../ts/syntax.js';
  */
 export function untypedContent(pa: ts.PropertyAccessExpression, classifier: Classifier, checker: ts.TypeChecker): Classification | null {
   const name = pa.name.text;
-  if (!classifier.classifyContent(name, 'content')) return null;
+  if (PAYLOAD_FIELDS.has(name) || !classifier.classifyContent(name, 'content')) return null;
   const e = skipOuter(pa.expression);
   const own = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   if (!own || classifier.contentKind(own) !== 'content' || AMBIGUOUS_CONTENT_OBJECTS.has(classifier.tokens(own).at(-1) ?? '')) return null;
   if (!(checker.getTypeAtLocation(e).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return null;
   return classifier.classifyContent(name, 'content', typeHintOf(checker.getTypeAtLocation(pa), checker));
 }
+
+/** Without a type, `message.data` is as likely an event's payload (a push, a worker message) as someone's words. */
+const PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['data', 'input', 'output', 'payload']);
 
 /** `req.file`, `request.files` (multer and the like): the files uploaded with the request. */
 export function isUploadedFile(pa: ts.PropertyAccessExpression): boolean {
