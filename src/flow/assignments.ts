@@ -4,7 +4,11 @@ export interface Write {
   value: ts.Expression;
   /** Set for `x.prop = value`: the value lands under `prop` of x. */
   property?: string;
+  /** A query parameter (`url.searchParams.set('email', v)`): its name says what the value is. */
+  queryParam?: ts.Expression;
 }
+
+const QUERY_WRITES = new Set(['set', 'append']);
 
 /**
  * Later writes to a variable (`msg = ...`, `msg += ...`, `payload.email = ...`), indexed once per
@@ -72,12 +76,30 @@ export class Assignments {
         // arr.push(x) / arr.unshift(x): the array now holds x
         const m = n.expression.name.text;
         if (m === 'push' || m === 'unshift') for (const a of n.arguments) add(n.expression.expression, { value: a });
+        else if (QUERY_WRITES.has(m) && n.arguments.length === 2 && this.isSearchParams(n.expression.expression)) add(n.expression.expression, queryWrite(n));
+      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && QUERY_WRITES.has(n.expression.name.text) && n.arguments.length === 2) {
+        // url.searchParams.set('access_token', token): the URL now carries the token
+        const params = n.expression.expression;
+        if (ts.isPropertyAccessExpression(params) && params.name.text === 'searchParams' && ts.isIdentifier(params.expression)) add(params.expression, queryWrite(n));
       }
       ts.forEachChild(n, visit);
     };
     visit(scope);
     return index;
   }
+
+  /** `const params = new URLSearchParams()`: a variable holding a query string. */
+  private isSearchParams(id: ts.Identifier): boolean {
+    const decl = this.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+    const init = decl.initializer;
+    return ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'URLSearchParams';
+  }
+}
+
+function queryWrite(call: ts.CallExpression): Write {
+  const key = call.arguments[0]!;
+  return { value: call.arguments[1]!, ...(ts.isStringLiteralLike(key) ? { property: key.text } : {}), queryParam: key };
 }
 
 function calleeName(e: ts.Expression): string | undefined {

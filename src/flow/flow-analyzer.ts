@@ -20,6 +20,7 @@ import type { Origin } from '../sinks/types.js';
 import { isHostValue } from './host-values.js';
 import { isVendorRecordId } from './vendor-records.js';
 import { usedAsRecord } from './usage-shape.js';
+import { indexedFieldOf, isFormData, isUploadField, isUploadedFile, untypedContent } from './written-content.js';
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */
 export type DataSource = Source;
@@ -316,7 +317,7 @@ export class FlowAnalyzer {
     let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    const declared = decl ? this.declarationValue(decl, id, symbol!) : EMPTY;
+    const declared = decl ? union([this.declarationValue(decl, id, symbol!), this.recordField(decl, id)]) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email;
     // `const email = \`guest-${Date.now()}\``, `const password = hash(uuid())` are made up or de-identified.
     let named = declared.sources.length || this.madeUp(decl) ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
@@ -361,7 +362,16 @@ export class FlowAnalyzer {
   private assignedLater(decl: ts.Declaration, symbol: ts.Symbol): Value {
     const writes = this.assignments.of(decl, symbol);
     if (writes.length === 0) return EMPTY;
-    return union(writes.map((w) => (w.property ? prefixed(this.valueOf(w.value), w.property) : this.valueOf(w.value))));
+    return union(
+      writes.map((w) => {
+        if (w.queryParam) {
+          // A query string is text: the parameter's name says what its value is (`access_token`).
+          const key = w.property && !isLiteralish(w.value) ? this.keySource(w.property, w.value, w.queryParam) : EMPTY;
+          return flattened(union([this.valueOf(w.value), key]));
+        }
+        return w.property ? prefixed(this.valueOf(w.value), w.property) : this.valueOf(w.value);
+      }),
+    );
   }
 
   /** `const { email } = user` / `function f({ email }: User)`: the named part of the destructured value. */
@@ -388,7 +398,33 @@ export class FlowAnalyzer {
     const mayName = this.services.reference || this.mayName(name);
     // `alias.address` of `os.networkInterfaces()`: the host's address, whatever the name says
     const named = mayName && isHostValue(pa.expression, this.services.checker) ? EMPTY : mayName ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
-    return union([named, member(receiver, name), this.typeSource(pa, pa)]);
+    const uploaded = isUploadedFile(pa) ? this.upload(pa) : EMPTY;
+    return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, uploaded, member(receiver, name), this.typeSource(pa, pa)]);
+  }
+
+  /** A file the person uploaded (`req.file` of multer, a form's file field): what they sent is their content. */
+  private upload(at: ts.Expression): Value {
+    const origin = shortText(at);
+    return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(at, `${origin} (a file the person uploaded)`)] }], params: [] };
+  }
+
+  /** `{ parts }: { parts: DBMessage["parts"] }`: a field of a message record is what the person wrote. */
+  private recordField(decl: ts.Declaration, use: ts.Identifier): Value {
+    const at = indexedFieldOf(decl);
+    if (!at) return EMPTY;
+    const { classifier, checker } = this.services;
+    const record = this.typeSources.nameOf(checker.getTypeFromTypeNode(at.record));
+    const kind = record ? classifier.contentKind(record) : undefined;
+    const c = kind ? classifier.classifyContent(at.field, kind, typeHintOf(checker.getTypeAtLocation(use), checker)) : null;
+    if (!c) return EMPTY;
+    const origin = `${use.text}: ${shortText(at.record)}["${at.field}"]`;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(use, `${origin} (${c.reason})`)] }], params: [] };
+  }
+
+  private untypedContent(pa: ts.PropertyAccessExpression): Value {
+    const c = untypedContent(pa, this.services.classifier, this.services.checker);
+    if (!c) return EMPTY;
+    return { sources: [{ category: c.category, confidence: c.confidence, origin: shortText(pa), path: [], trace: [this.step(pa, `${shortText(pa)} (${c.reason})`)] }], params: [] };
   }
 
   /** Whether `name` classifies in some context (person context only widens what a name can mean). */
@@ -480,6 +516,8 @@ export class FlowAnalyzer {
       const receiver = callee.expression;
       const summarised = this.summarised(call, SUMMARIES.method.get(calleeName), receiver);
       if (summarised) return summarised;
+      const field = calleeName === 'get' || calleeName === 'getAll' ? this.formField(call, receiver) : undefined;
+      if (field) return field;
       // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
       const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
       const named = getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
@@ -497,7 +535,7 @@ export class FlowAnalyzer {
       case 'receiver-and-arguments':
         return receiver ? union([this.valueOf(receiver), ...call.arguments.map((a) => this.valueOf(a))]) : undefined;
       case 'callback-result':
-        return call.arguments[0] ? this.callbackResult(call.arguments[0]) : undefined;
+        return call.arguments[0] ? this.callbackResult(call.arguments[0], receiver, isReduce(call) ? 1 : 0) : undefined;
       case 'arguments-text':
         return flattened(union(call.arguments.map((a) => this.valueOf(a))));
       case 'arguments':
@@ -507,9 +545,16 @@ export class FlowAnalyzer {
     }
   }
 
-  private callbackResult(cb: ts.Expression): Value {
+  /** What a callback returns; its first parameter is an element of the receiver (`parts.map((p) => p.text)`). */
+  private callbackResult(cb: ts.Expression, receiver: ts.Expression | undefined, elementIndex: number): Value {
     if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.body) return EMPTY;
-    return union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
+    const v = union(returnedExpressions(cb.body).map((e) => this.valueOf(e)));
+    // `reduce((acc, item) => ...)`: the element is the second parameter; the accumulator is what the callback returned before.
+    const element = cb.parameters[elementIndex];
+    if (!receiver || !element || !v.params.some((p) => p.param === element)) return v;
+    const elements = this.valueOf(receiver);
+    const kept: Value = { sources: v.sources, params: v.params.filter((p) => p.param !== element) };
+    return union([kept, ...v.params.filter((p) => p.param === element).map((ref) => withTrace(substitute(elements, ref), ref.trace))]);
   }
 
   /** A package call that transforms locally (`jwt.sign(claims, key)`): its result carries the row's arguments, as text. */
@@ -527,8 +572,39 @@ export class FlowAnalyzer {
     if (name === 'URLSearchParams' || name === 'Blob' || name === 'Error' || name?.endsWith('Error')) {
       return flattened(union((ne.arguments ?? []).map((a) => this.valueOf(a))));
     }
+    // A package's value object (`new LetterEditable({ to, file })`, `new Date(birthday)`) holds what it
+    // was built from; a class of the project is known by its fields instead.
+    if (!this.isProjectClass(ne.expression)) return union([union((ne.arguments ?? []).map((a) => this.valueOf(a))), this.typeSource(ne, `new ${name ?? 'object'}`)]);
     return this.typeSource(ne, `new ${name ?? 'object'}`);
   }
+
+  private isProjectClass(callee: ts.Expression): boolean {
+    const { checker } = this.services;
+    let symbol = checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!decl || decl.getSourceFile().isDeclarationFile) return false;
+    // `const { LetterEditable } = require('@lob/...')` is declared in the project but is the package's class.
+    return ts.isClassLike(decl) || ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.isClassExpression(skipOuter(decl.initializer)));
+  }
+
+  /**
+   * `formData.get('file')`: a form field the person submitted. Named by its key (`email`); a file
+   * field (`file`, `image`, `attachment`) is what they uploaded, their content.
+   */
+  private formField(call: ts.CallExpression, receiver: ts.Expression): Value | undefined {
+    const key = call.arguments[0];
+    if (!key || !ts.isStringLiteralLike(key)) return undefined;
+    if (!isFormData(receiver, this.services.checker)) return undefined;
+    const named = this.keySource(key.text, call, key);
+    if (named !== EMPTY) return named;
+    return isUploadField(key.text) ? this.upload(call) : EMPTY;
+  }
+}
+
+function isReduce(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reduce' || callee.name.text === 'reduceRight');
 }
 
 /** How a binary operator passes data on: as text (`+`), either side (`||`), the right side (`=`), or not at all. */

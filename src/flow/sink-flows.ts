@@ -70,6 +70,7 @@ export class SinkFlows {
         sources.push(...this.atSink(match.sink.kind === 'datastore' ? withoutRelatedFields(written, arg, this.flow.checker) : written, match));
       }
       if (match.family === 'egress') this.addRecipients(match, sources);
+      if (match.collects && sources.length === 0) sources.push(this.collected(match, match.collects));
       const fallback = isFallback(match) ? match : undefined;
       if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
       if (hits === NO_HITS) hits = [];
@@ -182,6 +183,12 @@ export class SinkFlows {
       const origin = `${r.role}: ${shortText(r.value)}`;
       sources.push({ category: r.category, confidence: 'medium', origin, path: [], trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep] });
     }
+  }
+
+  /** What a library collects where it is configured (uploads kept by a storage engine, an analytics SDK's recording). */
+  private collected(match: SinkMatch, category: string): DataSource {
+    const origin = `what ${match.description} collects`;
+    return { category, confidence: 'medium', origin, path: [], trace: [this.flow.step(match.node, `${origin} (${category})`)] };
   }
 
   /** Sources that the sink really records (pino `redact` paths removed), with the sink as last step. */

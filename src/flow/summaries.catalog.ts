@@ -41,6 +41,8 @@ export const FLOW_SUMMARIES: readonly FlowSummary[] = [
     result: 'receiver-and-arguments',
   },
   { on: 'method', names: ['map', 'flatMap', 'reduce'], result: 'callback-result' },
+  // A file's or blob's bytes (`await file.arrayBuffer()`): what the file holds.
+  { on: 'method', names: ['arrayBuffer', 'bytes'], result: 'receiver-text' },
   {
     // `String(x)`, `encodeURIComponent(x)`, `JSON.stringify(x)`, `util.format(...)`, `util.inspect(x)`.
     on: 'method-or-function',

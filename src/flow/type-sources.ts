@@ -32,34 +32,71 @@ export class TypeSources {
     return name === '__type' || name === '__object' ? undefined : name;
   }
 
-  private collect(type: ts.Type, depth: number, seen: Set<ts.Type>): Omit<Source, 'trace' | 'origin'>[] {
+  /** `inherited`: the type is held by a content field of a content record (`Message.parts: MessagePart[]`). */
+  private collect(type: ts.Type, depth: number, seen: Set<ts.Type>, inherited?: 'content' | 'submission'): Omit<Source, 'trace' | 'origin'>[] {
     const t = this.unwrap(type);
-    const cached = this.cache.get(t);
+    const cached = inherited ? undefined : this.cache.get(t);
     if (cached) return cached;
     if (seen.has(t) || depth > MAX_DEPTH) return [];
     seen.add(t);
     let result: Omit<Source, 'trace' | 'origin'>[] = [];
     if (t.isUnion() || t.isIntersection()) {
-      result = t.types.flatMap((m) => this.collect(m, depth, seen));
+      result = t.types.flatMap((m) => this.collect(m, depth, seen, inherited));
     } else if (t.flags & ts.TypeFlags.Object && this.isProjectType(t)) {
       const ownerName = (this.isModelComputed(t) ? schemaNameOf(t) : (t.aliasSymbol ?? t.getSymbol())?.getName()) ?? '';
-      const personContext = ownerName !== '__type' && ownerName !== '__object' && this.classifier.isPersonContext(ownerName);
+      const named = ownerName !== '__type' && ownerName !== '__object';
+      const personContext = named && this.classifier.isPersonContext(ownerName);
+      const content = (named ? this.classifier.contentKind(ownerName) : undefined) ?? inherited;
       for (const prop of t.getProperties()) {
         const name = prop.getName();
         const propType = this.checker.getTypeOfSymbol(prop);
-        if (this.classifier.classify(name, { personContext })) {
-          const hint = typeHintOf(propType, this.checker);
-          const c = this.classifier.classify(name, { personContext, typeHint: hint });
-          if (c) result.push({ category: c.category, confidence: c.confidence, path: [name] });
-        }
+        const c = this.classifier.classify(name, { personContext }) ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) }) : null;
+        // `Message.parts`, `Document.content`: what a person wrote, whatever the field's own name says.
+        // A field that holds a record type of the project (`ServiceWorkerMessage.data: { url }`) is no free text: its own fields say what it holds.
+        const written = !c && content && !this.isProjectRecord(propType) ? this.classifier.classifyContent(name, content, typeHintOf(propType, this.checker)) : null;
+        const found = c ?? written;
+        if (found) result.push({ category: found.category, confidence: found.confidence, path: [name] });
         if (depth < MAX_DEPTH) {
-          for (const inner of this.collect(propType, depth + 1, seen)) result.push({ ...inner, path: [name, ...inner.path] });
+          // The parts of a message are the message's: their text is what the person wrote too.
+          const within = content && !c && this.classifier.classifyContent(name, content) ? content : undefined;
+          for (const inner of this.collect(propType, depth + 1, seen, within)) result.push({ ...inner, path: [name, ...inner.path] });
         }
       }
+    } else if (t.flags & ts.TypeFlags.Object && depth === 0) {
+      result = this.libraryContent(t);
     }
     seen.delete(t);
     if (depth === 0) this.cache.set(t, result);
     return result;
+  }
+
+  /**
+   * A package's message type (`UIMessage` of the AI SDK, `ChatCompletionMessageParam`): its content
+   * fields hold what the person wrote, as in a project's own message record. Its other fields are the
+   * package's and stay opaque.
+   */
+  private libraryContent(t: ts.Type): Omit<Source, 'trace' | 'origin'>[] {
+    const name = (t.aliasSymbol ?? t.getSymbol())?.getName();
+    if (!name || name === '__type' || name === '__object' || this.classifier.contentKind(name) !== 'content') return [];
+    // The DOM's `Document` is a page, not what someone wrote.
+    if ((t.aliasSymbol ?? t.getSymbol())?.getDeclarations()?.some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return [];
+    const out: Omit<Source, 'trace' | 'origin'>[] = [];
+    for (const prop of t.getProperties()) {
+      const c = this.classifier.classifyContent(prop.getName(), 'content', typeHintOf(this.checker.getTypeOfSymbol(prop), this.checker));
+      if (c) out.push({ category: c.category, confidence: c.confidence, path: [prop.getName()] });
+    }
+    return out;
+  }
+
+  /** An interface, class or object type of the project itself (or a list of one), with named fields and no open keys. */
+  private isProjectRecord(type: ts.Type): boolean {
+    const t = this.unwrap(type);
+    const parts = t.isUnion() ? t.types.filter((m) => !(m.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [t];
+    const only = parts.length === 1 ? parts[0]! : undefined;
+    if (!only || !(only.flags & ts.TypeFlags.Object) || only.getProperties().length === 0) return false;
+    if (this.checker.getIndexInfosOfType(only).length > 0 || only.getCallSignatures().length > 0) return false;
+    const decls = (only.aliasSymbol ?? only.getSymbol())?.getDeclarations() ?? [];
+    return decls.length > 0 && decls.every((d) => this.isProjectFile(d.getSourceFile()));
   }
 
   /** Arrays, promises and readonly wrappers carry their element's data. */

@@ -90,7 +90,11 @@ export function prefixed(v: Value, prefix: string): Value {
  */
 export function member(v: Value, name: string | undefined): Value {
   if (v === EMPTY) return v;
-  const sources = v.sources.filter((s) => s.path.length > 0 && (name === undefined || s.path[0] === name)).map((s) => ({ ...s, path: s.path.slice(1) }));
+  // What a person wrote stays their words in its parts (`message.parts[0].text`), not in its
+  // metadata (`journalEntry.tag`).
+  const sources = v.sources
+    .filter((s) => (s.path.length > 0 ? name === undefined || s.path[0] === name : isWritten(s) && (name === undefined || WRITTEN_PARTS.has(name))))
+    .map((s) => (s.path.length ? { ...s, path: s.path.slice(1) } : s));
   // A parameter is symbolic: reading a member narrows what part of the argument flows on.
   const params: ParamRef[] = [];
   for (const p of v.params) {
@@ -112,6 +116,13 @@ export function omitted(v: Value, keys: readonly string[]): Value {
     else if (!keys.includes(p.at[0]!)) params.push(p);
   }
   return sources.length || params.length ? { sources, params } : EMPTY;
+}
+
+/** Members of a piece of written content that hold the writing itself. */
+const WRITTEN_PARTS: ReadonlySet<string> = new Set(['text', 'content', 'contents', 'parts', 'body', 'value', 'html', 'markdown', 'message', 'data', 'input', 'output', 'buffer', 'stream']);
+
+function isWritten(s: Source): boolean {
+  return s.category === 'user.content' || s.category.startsWith('user.content.');
 }
 
 /** Turning a value into text (template, concatenation, JSON.stringify) keeps the data but loses structure. */

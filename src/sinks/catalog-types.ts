@@ -68,6 +68,12 @@ export interface CallSpec {
    * storage, a query-cache persister): reported even when no data is proven at the call.
    */
   storesLater?: true;
+  /**
+   * With `storesLater`: the category of what the library collects there, when it is always of one
+   * kind (upload storage keeps the files people upload, `user.content`; a browser analytics SDK's
+   * `init` starts recording the visitor's page views and clicks, `user.behavior`).
+   */
+  collects?: string;
 }
 
 /**

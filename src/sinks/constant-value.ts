@@ -49,6 +49,7 @@ export class ConstantEvaluator {
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : this.elementKey(e);
       if (name === undefined) return undefined;
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return readonlyField(e, name);
       const obj = this.objectLiteral(e.expression);
       if (obj) return propertyInitializer(obj, name);
       // Enum.Member, looked up in the enum declaration (asking the checker for `a.b` type-checks `a`)
@@ -145,6 +146,19 @@ export class ConstantEvaluator {
     const arg = skipOuter(e.argumentExpression);
     return ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) || ts.isNumericLiteral(arg) ? arg.text : undefined;
   }
+}
+
+/** `this.baseUrl` where the class declares `private readonly baseUrl = 'https://…'`: a constant of the instance. */
+function readonlyField(at: ts.Node, name: string): ts.Expression | undefined {
+  let cls: ts.Node | undefined = at.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  for (const m of (cls as ts.ClassLikeDeclaration).members) {
+    if (!ts.isPropertyDeclaration(m) || !m.initializer || propertyNameText(m.name) !== name) continue;
+    const readonly = ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly;
+    return readonly ? m.initializer : undefined;
+  }
+  return undefined;
 }
 
 /** The initializer of property `name` in an object literal (shorthand `{ name }` gives the identifier). */

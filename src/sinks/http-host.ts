@@ -27,13 +27,28 @@ export class HostResolver {
       return this.host(e.expression.expression, depth + 1);
     }
     if (ts.isObjectLiteralExpression(e)) return this.fromConfig(e, depth);
+    if (ts.isCallExpression(e) && isUrlHelper(e.expression) && e.arguments[0]) return this.host(e.arguments[0], depth + 1);
     const s = this.constants.string(e);
     if (s) return parseHost(s, false);
     if (ts.isPropertyAccessExpression(e) && (e.name.text === 'href' || e.name.text === 'origin')) {
       return this.host(e.expression, depth + 1);
     }
     const init = this.constants.initializer(e);
-    return init ? this.host(init, depth + 1) : undefined;
+    if (init) return this.host(init, depth + 1);
+    return ts.isElementAccessExpression(e) ? this.sharedHost(e, depth) : undefined;
+  }
+
+  /** `ENDPOINTS[listId]` of a constant map whose URLs all go to one host: that host. */
+  private sharedHost(e: ts.ElementAccessExpression, depth: number): string | undefined {
+    const obj = this.constants.objectLiteral(e.expression);
+    if (!obj || obj.properties.length === 0) return undefined;
+    let shared: string | undefined;
+    for (const p of obj.properties) {
+      const h = ts.isPropertyAssignment(p) ? this.host(p.initializer, depth + 1) : undefined;
+      if (!h || (shared !== undefined && h !== shared)) return undefined;
+      shared = h;
+    }
+    return shared;
   }
 
   private fromConfig(obj: ts.ObjectLiteralExpression, depth: number): string | undefined {
@@ -50,6 +65,12 @@ export class HostResolver {
     }
     return undefined;
   }
+}
+
+/** A URL helper of the project (`makeURL(base, params)`, `buildUrl(base, path)`): its first argument is the base URL. */
+function isUrlHelper(callee: ts.Expression): boolean {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(?:make|build|create|get|to|with)?(?:Api|Full|Absolute|Request)?Ur[li]$/i.test(name);
 }
 
 /**

@@ -162,6 +162,7 @@ export class SinkMatcher {
       origin: { module: origin.module, path: [...origin.path] },
     };
     if (call.storesLater) match.storesLater = true;
+    if (call.collects) match.collects = call.collects;
     if (spec.redact === 'pino') {
       const redacted = pinoRedactPaths(origin, this.constants);
       if (redacted) match.redactedPaths = redacted;

@@ -36,6 +36,8 @@ export interface SinkMatch {
   redactedPaths?: string[];
   /** The library stores data it receives later here (catalogue `storesLater`): reported without proven data. */
   storesLater?: true;
+  /** What the library collects there (catalogue `collects`): the data of the flow when no other is proven. */
+  collects?: string;
   /** Origin of the matched callee (for commands: of the command object), for traces and debugging. */
   origin?: Origin;
 }

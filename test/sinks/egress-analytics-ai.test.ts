@@ -14,6 +14,7 @@ const ANALYTICS: [string, string, Expected][] = [
   ['Amplitude browser named import', `import { track } from '@amplitude/analytics-browser';\n/*sink*/track('x', { a: 1 });`, { id: 'amplitude' }],
   ['Amplitude init(apiKey, userId) data is the user id', `import * as amplitude from '@amplitude/analytics-browser';\ndeclare const u: any;\n/*sink*/amplitude.init('KEY', u.email);`, { id: 'amplitude', data: ['u.email'] }],
   ['PostHog node capture', `import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k');\n/*sink*/ph.capture({ distinctId: 'a', event: 'x' });`, { id: 'posthog' }],
+  ['PostHog js init starts recording the visitor', `import posthog from 'posthog-js';\n/*sink*/posthog.init('key', { api_host: '/ingest' });`, { id: 'posthog', data: [], description: 'posthog init (autocapture, session recording)' }],
   ['PostHog js identify', `import posthog from 'posthog-js';\n/*sink*/posthog.identify('id', { email: 'x' });`, { id: 'posthog' }],
   ['Heap global', `declare const heap: any;\n/*sink*/heap.addUserProperties({ email: 'x' });`, { id: 'heap' }],
   ['FullStory v2 function', `import { FullStory } from '@fullstory/browser';\n/*sink*/FullStory('setIdentity', { uid: 'x' });`, { id: 'fullstory' }],

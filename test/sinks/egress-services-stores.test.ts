@@ -27,6 +27,9 @@ const SERVICES: [string, string, Expected][] = [
   ['jsforce sobject().create', `import jsforce from 'jsforce';\nconst conn = new jsforce.Connection({});\n/*sink*/conn.sobject('Contact').create({ Email: 'x' });`, { id: 'salesforce', service: 'crm' }],
   ['hubspot api-client', `import { Client } from '@hubspot/api-client';\nconst hs = new Client({});\n/*sink*/hs.crm.contacts.basicApi.create({ properties: { email: 'x' } } as any);`, { id: 'hubspot', service: 'crm' }],
   ['intercom-client', `import { IntercomClient } from 'intercom-client';\nconst ic = new IntercomClient({});\n/*sink*/ic.contacts.create({ email: 'x' } as any);`, { id: 'intercom' }],
+  ['Lob letters (TypeScript SDK)', `import { LettersApi } from '@lob/lob-typescript-sdk';\ndeclare const letter: any;\n/*sink*/new LettersApi({} as any).create(letter);`, { id: 'lob', service: 'print-mail', data: ['letter'] }],
+  ['Google Sheets values.append', `import { google } from 'googleapis';\nconst sheets = google.sheets({ version: 'v4' });\n/*sink*/sheets.spreadsheets.values.append({ spreadsheetId: 's', requestBody: { values: [] } });`, { id: 'google-sheets', service: 'spreadsheet' }],
+  ['Airtable base(table).create', `import Airtable from 'airtable';\nconst base = new Airtable({ apiKey: 'k' }).base('app');\n/*sink*/base('Contacts').create([{ fields: {} }]);`, { id: 'airtable' }],
   ['node-zendesk', `import zendesk from 'node-zendesk';\nconst z = zendesk.createClient({} as any);\n/*sink*/z.tickets.create({ ticket: {} } as any);`, { id: 'zendesk' }],
 ];
 

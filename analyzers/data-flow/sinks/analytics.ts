@@ -22,6 +22,8 @@ export const ANALYTICS: readonly SinkSpec[] = [
   ]),
   globalSnippet('amplitude', 'Amplitude', 'analytics', 'amplitude', AMPLITUDE_METHODS),
   thirdParty('posthog', 'PostHog', 'analytics', ['posthog-node', 'posthog-js', 'posthog-js/*', 'posthog-react-native'], calls(POSTHOG_METHODS)),
+  // The browser SDK records page views and clicks (and sessions, when enabled) from init on.
+  thirdParty('posthog', 'PostHog', 'analytics', ['posthog-js', 'posthog-react-native'], [{ path: 'init', args: [], storesLater: true, collects: 'user.behavior', description: 'posthog init (autocapture, session recording)' }]),
   globalSnippet('posthog', 'PostHog', 'analytics', 'posthog', POSTHOG_METHODS),
   globalSnippet('heap', 'Heap', 'analytics', 'heap', ['track', 'identify', 'addUserProperties', 'addEventProperties']),
   thirdParty('heap', 'Heap', 'analytics', ['@heap/react-native-heap', 'heap-api', '@heap/heap-api'], calls(['track', 'identify', 'addUserProperties', 'addEventProperties', 'userProperties'])),

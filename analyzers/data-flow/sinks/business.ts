@@ -37,5 +37,11 @@ export const BUSINESS: readonly SinkSpec[] = [
     'contacts.create', 'contacts.update', 'users.create', 'users.update', 'leads.create', 'events.create', 'companies.create',
     'messages.create', 'conversations.create', 'conversations.reply', 'notes.create',
   ])),
+  // Print and mail: a letter or postcard carries the recipient's name and postal address.
+  thirdParty('lob', 'Lob', 'print-mail', ['@lob/lob-typescript-sdk'], calls(['LettersApi.create', 'PostcardsApi.create', 'SelfMailersApi.create', 'ChecksApi.create', 'AddressesApi.create', 'UsVerificationsApi.verifySingle', 'IntlVerificationsApi.verifySingle'], [0])),
+  thirdParty('lob', 'Lob', 'print-mail', ['lob'], calls(['letters.create', 'postcards.create', 'selfMailers.create', 'checks.create', 'addresses.create', 'usVerifications.verify'], [0])),
+  // Spreadsheets and tables the application writes rows into.
+  thirdParty('google-sheets', 'Google Sheets', 'spreadsheet', ['googleapis', '@googleapis/sheets'], calls(['spreadsheets.values.append', 'spreadsheets.values.update', 'spreadsheets.values.batchUpdate', 'spreadsheets.batchUpdate'], [0])),
+  thirdParty('airtable', 'Airtable', 'spreadsheet', ['airtable'], calls(['base().create', 'base().update', 'base().replace', 'table().create', 'table().update', 'create', 'update', 'replace'], [0])),
   thirdParty('zendesk', 'Zendesk', 'support', ['node-zendesk'], calls(['tickets.create', 'tickets.update', 'users.create', 'users.update', 'users.createOrUpdate', 'requests.create'])),
 ];

@@ -12,8 +12,8 @@ export const STORAGE: readonly SinkSpec[] = [
     { path: 'Upload', on: 'new', args: props(0, 'params.Body', 'params.Metadata', 'params.Key'), name: { index: 0, property: 'params.Bucket' } },
   ]),
   // Storage handed to a library: multer({ storage: multerS3({ s3, bucket }) }) stores every upload in S3
-  spec('s3', 'storage', 'AWS S3 (multer-s3)', undefined, ['multer-s3'], [{ path: '^', args: [], storesLater: true, name: { index: 0, property: 'bucket' } }]),
-  spec('gcs', 'storage', 'Google Cloud Storage (multer)', undefined, ['multer-cloud-storage', 'multer-google-storage'], [{ path: ['^', '^default', 'MulterGoogleCloudStorage'], on: 'new', args: [], storesLater: true }]),
+  spec('s3', 'storage', 'AWS S3 (multer-s3)', undefined, ['multer-s3'], [{ path: '^', args: [], storesLater: true, collects: 'user.content', name: { index: 0, property: 'bucket' } }]),
+  spec('gcs', 'storage', 'Google Cloud Storage (multer)', undefined, ['multer-cloud-storage', 'multer-google-storage'], [{ path: ['^', '^default', 'MulterGoogleCloudStorage'], on: 'new', args: [], storesLater: true, collects: 'user.content' }]),
   spec('gcs', 'storage', 'Google Cloud Storage', undefined, ['@google-cloud/storage', 'firebase-admin', 'firebase-admin/*'], [
     { path: ['file().save', 'createWriteStream().write', 'createWriteStream().end'], args: [0], name: { site: 'bucket', index: 0 } },
   ]),
