@@ -26,6 +26,7 @@ export type WorkflowEvent =
  */
 /** What the action reads of an event itself; `route` checks the rest field by field. */
 interface EventPayload {
+  // privacy-review-ignore pii-field -- the repository owner's login as the event names it, read to address the API; never stored
   repository?: { owner?: { login?: unknown }; name?: unknown };
   [key: string]: unknown;
 }

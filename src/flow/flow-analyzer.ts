@@ -395,9 +395,11 @@ export class FlowAnalyzer {
     const receiver = this.valueOf(pa.expression);
     // A person around a name only widens what it can mean: a name that is nothing even in a person
     // object needs no look at the receiver's type.
-    const mayName = this.services.reference || this.mayName(name);
+    const mayName = this.mayName(name);
     // `alias.address` of `os.networkInterfaces()`: the host's address, whatever the name says
-    const named = mayName && isHostValue(pa.expression, this.services.checker) ? EMPTY : mayName ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
+    const byName = (this.services.reference || mayName) && !isHostValue(pa.expression, this.services.checker) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    // `emailObject.to`: a name that means nothing alone, read in its owner's words (the reference path too).
+    const named = mayName || byName !== EMPTY ? byName : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
     const uploaded = isUploadedFile(pa) ? this.upload(pa) : EMPTY;
     return union([named, named === EMPTY ? this.untypedContent(pa) : EMPTY, uploaded, member(receiver, name), this.typeSource(pa, pa)]);
   }
