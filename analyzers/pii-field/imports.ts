@@ -89,7 +89,7 @@ function collect(sf: ts.SourceFile): Map<string, Binding> {
 function sourceOf(init: ts.Expression, map: Map<string, Binding>): string | undefined {
   let e = init;
   while (ts.isPropertyAccessExpression(e) || ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isStringLiteral(e.arguments[0]!)) {
+  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isStringLiteral(e.arguments[0])) {
     if ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === ts.SyntaxKind.ImportKeyword) {
       return e.arguments[0].text;
     }

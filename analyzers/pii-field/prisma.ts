@@ -68,13 +68,13 @@ export function parsePrisma(text: string): PrismaBlock[] {
       const f = FIELD.exec(trimmed);
       if (!f) return;
       const map = MAP.exec(trimmed)?.[1];
-      current.fields.push({ name: f[1]!, type: f[2]!, line: i + 1, column: line.indexOf(f[1]!) + 1, ...(map ? { map } : {}) });
+      current.fields.push({ name: f[1], type: f[2], line: i + 1, column: line.indexOf(f[1]) + 1, ...(map ? { map } : {}) });
       return;
     }
     const b = BLOCK_START.exec(trimmed);
     if (!b) return;
-    const kind = b[1]!;
-    const block = kind === 'datasource' || kind === 'generator' ? undefined : { kind: kind as PrismaBlock['kind'], name: b[2]!, fields: [] };
+    const kind = b[1];
+    const block = kind === 'datasource' || kind === 'generator' ? undefined : { kind: kind as PrismaBlock['kind'], name: b[2], fields: [] };
     if (block) blocks.push(block);
     // `enum Role { A B }` opens and closes on one line.
     if (trimmed.includes('}', b[0].length)) return;

@@ -105,7 +105,7 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     // `FilterUserDto.roles` are roles searched for: a query's fields are read by their own names.
     if (words.some((w) => QUERY_PREFIXES.has(w))) return undefined;
     let end = words.length;
-    while (end > 0 && DATA_SUFFIXES.has(words[end - 1]!)) end--;
+    while (end > 0 && DATA_SUFFIXES.has(words[end - 1])) end--;
     return end > 0 ? words[end - 1] : undefined;
   };
 
@@ -123,7 +123,7 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
   const isOnlyDataWords = (name: string): boolean => classifier.tokens(name).every((w) => TRANSPARENT_SUFFIXES.has(w) || DATA_SUFFIXES.has(w));
   const isConfigType = (typeName: string): boolean => {
     const words = classifier.tokens(typeName);
-    return words.length > 0 && CONFIG_TYPE_WORDS.has(words[words.length - 1]!);
+    return words.length > 0 && CONFIG_TYPE_WORDS.has(words[words.length - 1]);
   };
 
   const factsOf = (model: ModelDecl, personContext: boolean, qualifier: string | undefined): ModelFacts => {
@@ -232,7 +232,7 @@ function specialNote(tags: readonly string[]): string {
 
 /** Taxonomy labels are lower-case noun phrases: "an email address", "a phone number", "health data", "an IP address". */
 function withArticle(label: string): string {
-  const text = /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  const text = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
   if (/(data|information|history|content|origin|orientation|membership|gender|settings|details|preferences)$/i.test(text)) return text;
   return /^([aeioAEIO]|[FHLMNRSX][A-Z])/.test(text) ? `an ${text}` : `a ${text}`;
 }

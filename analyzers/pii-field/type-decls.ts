@@ -30,8 +30,8 @@ export function createHinter(checker: ts.TypeChecker): Hinter {
 /** `TreesInput`: an interface, class or object type of the project itself (not a library's, not an open map). */
 function isProjectRecord(type: ts.Type, checker: ts.TypeChecker): boolean {
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [type];
-  if (parts.length !== 1 || !(parts[0]!.flags & ts.TypeFlags.Object)) return false;
-  const only = parts[0]!;
+  if (parts.length !== 1 || !(parts[0].flags & ts.TypeFlags.Object)) return false;
+  const only = parts[0];
   if (checker.getIndexInfosOfType(only).length > 0 || only.getProperties().length === 0 || only.getCallSignatures().length > 0) return false;
   const declarations = (only.aliasSymbol ?? only.getSymbol())?.getDeclarations() ?? [];
   return (
@@ -43,7 +43,7 @@ function isProjectRecord(type: ts.Type, checker: ts.TypeChecker): boolean {
 /** `string[]`, `Array<string> | null` → `string`: a list of emails holds emails. */
 function elementType(type: ts.Type, checker: ts.TypeChecker): ts.Type {
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [type];
-  const only = parts.length === 1 ? parts[0]! : type;
+  const only = parts.length === 1 ? parts[0] : type;
   if (!checker.isArrayType(only)) return type;
   return checker.getTypeArguments(only as ts.TypeReference)[0] ?? type;
 }
@@ -256,7 +256,7 @@ function className(node: ts.ClassLikeDeclaration): string | undefined {
 }
 
 function isStatic(m: ts.ClassElement): boolean {
-  return ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static ? true : false;
+  return ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static ? true : false;
 }
 
 function isFunction(e: ts.Expression): boolean {

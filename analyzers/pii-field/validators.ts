@@ -67,7 +67,7 @@ function describe(value: ts.Expression, sc: ShapeContext): Omit<FieldDecl, 'name
   if (nested.length) return { ...withSignal, children: nested.flatMap((shape) => shapeFields(shape, sc)) };
   const inner = elementOf(calls);
   if (inner) return { ...describe(inner, sc), ...withSignal };
-  const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name)) ? 'date' : hintOfTypeName(calls[calls.length - 1]!.name);
+  const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name)) ? 'date' : hintOfTypeName(calls[calls.length - 1].name);
   return { ...withSignal, ...(hint ? { hint: () => hint } : {}) };
 }
 
@@ -89,7 +89,7 @@ function nestedShapes(calls: ChainCall[], sc: ShapeContext): ts.ObjectLiteralExp
 
 /** The schema of the value inside a list or wrapper. */
 function elementOf(calls: ChainCall[]): ts.Expression | undefined {
-  const innermost = calls[calls.length - 1]!;
+  const innermost = calls[calls.length - 1];
   if (WRAPPERS.has(innermost.name) && innermost.args[0]) return innermost.args[0];
   return calls.find((c) => ELEMENT_METHODS.has(c.name) && c.args[0])?.args[0];
 }

@@ -76,7 +76,7 @@ export function requestLogAt(call: ts.CallExpression, ctx: SourceFileContext): R
 
 /** `:remote-addr`, `:req[Authorization]` → `remote-addr`, `req[authorization]`. */
 function tokensOf(format: string): string[] {
-  return [...format.matchAll(/:([a-z][\w-]*(?:\[[^\]]*\])?)/gi)].map((m) => m[1]!.toLowerCase());
+  return [...format.matchAll(/:([a-z][\w-]*(?:\[[^\]]*\])?)/gi)].map((m) => m[1].toLowerCase());
 }
 
 /** `(tokens, req, res) => [tokens['remote-addr'](req, res), tokens.url(req, res)].join(' ')`: the tokens it calls. */

@@ -232,7 +232,7 @@ export class Classifier {
     }
 
     // getEmail() returns the email; the accessor word adds nothing.
-    if (tokens.length > 1 && ACCESSOR_PREFIXES.has(tokens[0]!)) tokens = tokens.slice(1);
+    if (tokens.length > 1 && ACCESSOR_PREFIXES.has(tokens[0])) tokens = tokens.slice(1);
     const match = this.head(tokens);
     if (!match) return null;
     return this.judge(display, tokens, match, { person, ownerIsPerson, ownerWords }, hint);
@@ -243,7 +243,7 @@ export class Classifier {
     const exact = this.dictionary.head(tokens, tokens.length);
     if (exact) return exact;
     let end = tokens.length;
-    while (end > 0 && (isDigits(tokens[end - 1]!) || TRANSPARENT_SUFFIXES.has(tokens[end - 1]!))) end--;
+    while (end > 0 && (isDigits(tokens[end - 1]) || TRANSPARENT_SUFFIXES.has(tokens[end - 1]))) end--;
     return end > 0 && end < tokens.length ? this.dictionary.head(tokens, end) : undefined;
   }
 
@@ -255,14 +255,14 @@ export class Classifier {
 
     // isPregnant / hasDisability: a flag is data only for predicate names; hasEmail is not an email.
     let flag = false;
-    if (prefix.length && PREDICATE_PREFIXES.has(prefix[0]!)) {
+    if (prefix.length && PREDICATE_PREFIXES.has(prefix[0])) {
       flag = true;
       prefix = prefix.slice(1);
     }
     if (flag && !e.predicate) return null;
     if (!fitsType(e.shape, e.predicate, hint)) return null;
 
-    if (prefix.length && (VERB_PREFIXES.has(prefix[0]!) || QUANTITY_PREFIXES.has(prefix[0]!))) return null;
+    if (prefix.length && (VERB_PREFIXES.has(prefix[0]) || QUANTITY_PREFIXES.has(prefix[0]))) return null;
     for (const w of prefix) if (DENY_MODIFIERS.has(w) || e.exclude.has(w)) return null;
 
     // A person noun in the name (`customerName`) or a person owner (`user.name`) says whose data it is.

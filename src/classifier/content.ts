@@ -12,7 +12,7 @@ const TEXTUAL: ReadonlySet<TypeHint | undefined> = new Set([undefined, 'unknown'
  */
 export function contentOfField(name: string, tokens: readonly string[], hint: TypeHint | undefined): Classification | null {
   if (!tokens.length || !TEXTUAL.has(hint)) return null;
-  const last = tokens[tokens.length - 1]!;
+  const last = tokens[tokens.length - 1];
   if (!CONTENT_FIELDS.has(last) || !tokens.slice(0, -1).every((w) => CONTENT_FIELD_PREFIXES.has(w))) return null;
   return { category: 'user.content.private', confidence: 'medium', reason: `"${name}" of a record of what a person wrote holds their words` };
 }

@@ -103,9 +103,9 @@ function canonicalWord(raw: string, i: number, n: number, lex: Lexicon): readonl
   // address1 -> address 1, addr2 -> address 2 (only when the letters are a word we know).
   const m = /^(\p{L}+)(\d+)$/u.exec(w);
   if (m) {
-    const head = m[1]!;
-    const letters = ABBREVIATIONS[head] ? known(ABBREVIATIONS[head]!.to, lex) : known(SPELLINGS[head] ?? head, lex);
-    if (letters) return [...letters, m[2]!];
+    const head = m[1];
+    const letters = ABBREVIATIONS[head] ? known(ABBREVIATIONS[head].to, lex) : known(SPELLINGS[head] ?? head, lex);
+    if (letters) return [...letters, m[2]];
   }
   return [w];
 }
@@ -113,7 +113,7 @@ function canonicalWord(raw: string, i: number, n: number, lex: Lexicon): readonl
 /** Canonical tokens of split words. With the empty lexicon only spellings and abbreviations apply. */
 export function canonicalise(words: readonly string[], lex: Lexicon): string[] {
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) out.push(...canonicalWord(words[i]!, i, words.length, lex));
+  for (let i = 0; i < words.length; i++) out.push(...canonicalWord(words[i], i, words.length, lex));
   // e-mail, E_MAIL, eMail -> email
   for (let i = 0; i < out.length - 1; i++) {
     if (out[i] === 'e' && (out[i + 1] === 'mail' || out[i + 1] === 'mails')) out.splice(i, 2, 'email');

@@ -35,14 +35,14 @@ const CONTENT: ObjectKind = { heads: CONTENT_OBJECTS, ambiguous: AMBIGUOUS_CONTE
 function headOf(name: string, kind: ObjectKind): string | undefined {
   let words = splitWords(name);
   // Type-name prefixes: IUser (interface), TUser (type alias), ZUser (zod schema).
-  if (words.length > 1 && /^[itz]$/.test(words[0]!) && /^[ITZ][A-Z]/.test(name.replace(/^[^A-Za-z]+/, ''))) words = words.slice(1);
+  if (words.length > 1 && /^[itz]$/.test(words[0]) && /^[ITZ][A-Z]/.test(name.replace(/^[^A-Za-z]+/, ''))) words = words.slice(1);
   // Version and ordinal suffixes say nothing about what the object is: UserV2, Customer2, Patient_1.
-  while (words.length > 1 && /^v?\d+$/.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  while (words.length > 1 && /^v?\d+$/.test(words[words.length - 1])) words = words.slice(0, -1);
   words = words.map((w, i) => (i === words.length - 1 ? w.replace(/(?<=[a-z])\d+$/, '') : w));
   words = words.map((w) => singular(singular(w, kind.heads), DATA_SUFFIXES));
   // Try each head position from the end while everything after it is a data suffix.
   for (let j = words.length - 1; j >= 0; j--) {
-    const head = words[j]!;
+    const head = words[j];
     if (kind.heads.has(head)) {
       const before = words.slice(0, j);
       if (before.some((w) => QUERY_PREFIXES.has(w))) return undefined;
@@ -86,6 +86,6 @@ const ATTRIBUTE_WORDS = new Set(['attribute', 'attributes', 'property', 'propert
 /** A key/value record of a person's attributes: `ContactAttribute`, `UserProperty`, `customer_traits`. */
 export function isPersonAttributeRecordName(name: string): boolean {
   const words = splitWords(name);
-  if (words.length < 2 || !ATTRIBUTE_WORDS.has(words[words.length - 1]!)) return false;
+  if (words.length < 2 || !ATTRIBUTE_WORDS.has(words[words.length - 1])) return false;
   return isPersonContextName(words.slice(0, -1).join('_'));
 }

@@ -15,7 +15,7 @@ export function typeHintOf(type: ts.Type, checker: ts.TypeChecker): TypeHint {
     if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return 'boolean';
     if (parts.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return parts.length > 1 ? 'enum' : 'literal';
     const hints = new Set(parts.map((t) => typeHintOf(t, checker)));
-    return hints.size === 1 ? [...hints][0]! : 'unknown';
+    return hints.size === 1 ? [...hints][0] : 'unknown';
   }
   if (flags & ts.TypeFlags.EnumLike) return 'enum';
   if (flags & ts.TypeFlags.BooleanLike) return 'boolean';

@@ -98,8 +98,8 @@ export class Assignments {
 }
 
 function queryWrite(call: ts.CallExpression): Write {
-  const key = call.arguments[0]!;
-  return { value: call.arguments[1]!, ...(ts.isStringLiteralLike(key) ? { property: key.text } : {}), queryParam: key };
+  const key = call.arguments[0];
+  return { value: call.arguments[1], ...(ts.isStringLiteralLike(key) ? { property: key.text } : {}), queryParam: key };
 }
 
 function calleeName(e: ts.Expression): string | undefined {

@@ -86,12 +86,12 @@ export class FallbackSinks {
         if (vendor) return [vendor];
       }
       if (method === 'postMessage' && !hasEgress && OTHER_WINDOW.test(receiver.getText())) {
-        return [fallback(node, [node.arguments[0]!], { kind: 'third_party', id: 'postMessage', label: 'window.postMessage' }, 'egress', `${receiverText(receiver)}.postMessage`, 'medium', true)];
+        return [fallback(node, [node.arguments[0]], { kind: 'third_party', id: 'postMessage', label: 'window.postMessage' }, 'egress', `${receiverText(receiver)}.postMessage`, 'medium', true)];
       }
       if (HEADER_METHODS.has(method) && node.arguments.length >= 2 && !hasEgress) {
-        const name = skipOuter(node.arguments[0]!);
+        const name = skipOuter(node.arguments[0]);
         if (isPlainString(name) && name.text.toLowerCase() === 'set-cookie') {
-          return [fallback(node, [node.arguments[1]!], { kind: 'browser_storage', id: 'cookie', label: 'Set-Cookie header' }, 'egress', `${method}('Set-Cookie')`, 'high', false)];
+          return [fallback(node, [node.arguments[1]], { kind: 'browser_storage', id: 'cookie', label: 'Set-Cookie header' }, 'egress', `${method}('Set-Cookie')`, 'high', false)];
         }
       }
       if (method === 'reject' && ts.isIdentifier(receiver) && receiver.text === 'Promise') return [errorPath(node, 'Promise.reject')];
@@ -182,7 +182,7 @@ function fallback(node: ts.CallExpression, dataArgs: ts.Expression[], sink: Fall
 const THROWN: FallbackMatch['sink'] = { kind: 'logger', id: 'thrown-error', label: 'thrown error message' };
 
 function errorPath(node: ts.CallExpression, description: string): FallbackMatch {
-  return fallback(node, [node.arguments[0]!], THROWN, 'log', `a rejected promise (${description})`, 'high', true);
+  return fallback(node, [node.arguments[0]], THROWN, 'log', `a rejected promise (${description})`, 'high', true);
 }
 
 /** `reject` of `new Promise((resolve, reject) => ...)`: the second parameter of a promise executor. */
@@ -215,7 +215,7 @@ function isAlias(module: string): boolean {
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 function packageName(module: string): string {
   const parts = module.split('/');
-  return module.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  return module.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function receiverText(receiver: ts.Expression): string {

@@ -160,7 +160,7 @@ export class FlowAnalyzer {
     const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
     for (const ref of own) {
       const index = fn.parameters.indexOf(ref.param);
-      const argExprs = ref.param.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]!] : [];
+      const argExprs = ref.param.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
       for (const arg of argExprs) {
         const argValue = this.valueOf(arg);
         parts.push(withTrace(substitute(argValue, ref), ref.trace));
@@ -460,7 +460,7 @@ export class FlowAnalyzer {
     }
     let v = this.valueOf(first);
     for (let i = rights.length - 1; i >= 0; i--) {
-      const both = union([v, this.valueOf(rights[i]!)]);
+      const both = union([v, this.valueOf(rights[i])]);
       v = kind === 'text' ? flattened(both) : both;
     }
     return v;

@@ -60,7 +60,7 @@ export class FunctionResolver {
       for (const m of members) {
         if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) || ts.isPrivateIdentifier(m.name))) continue;
         const init = ts.isPropertyDeclaration(m) || ts.isPropertyAssignment(m) ? m.initializer : undefined;
-        if (ts.isMethodDeclaration(m) || (init && asFunction(m as ts.Declaration))) names.add(m.name.text);
+        if (ts.isMethodDeclaration(m) || (init && asFunction(m))) names.add(m.name.text);
       }
     };
     // Top-level classes and object literals (`export class`, `const api = { ... }`, `export default

@@ -34,11 +34,11 @@ export function withoutRelatedFields(sources: readonly Source[], written: ts.Exp
     }
     return known;
   };
-  return sources.filter((s) => !isRelatedField(s) || !isRelation(s.path[0]!));
+  return sources.filter((s) => !isRelatedField(s) || !isRelation(s.path[0]));
 }
 
 function isRelatedField(s: Source): boolean {
-  return s.path.length >= 2 && !KEY_FIELDS.has(s.path[1]!);
+  return s.path.length >= 2 && !KEY_FIELDS.has(s.path[1]);
 }
 
 /** `@ManyToOne(() => User, { eager: true }) user: User` with the decorator imported from its package, no `cascade`. */

@@ -59,7 +59,7 @@ export class PackageSummaries {
       const callee = skipOuter(node.expression);
       return ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
     }
-    return row.args.flatMap((i) => (args[i] ? [args[i]!] : []));
+    return row.args.flatMap((i) => (args[i] ? [args[i]] : []));
   }
 }
 

@@ -11,10 +11,10 @@ import { words } from './sanitizers.js';
  */
 export function isRecordIdSegment(template: ts.TemplateExpression, spanIndex: number): boolean {
   if (!template.head.text.startsWith('/')) return false;
-  const before = spanIndex === 0 ? template.head.text : template.templateSpans[spanIndex - 1]!.literal.text;
+  const before = spanIndex === 0 ? template.head.text : template.templateSpans[spanIndex - 1].literal.text;
   const collection = /\/([A-Za-z][\w-]*)\/$/.exec(before)?.[1];
   if (!collection) return false;
-  const noun = idNoun(template.templateSpans[spanIndex]!.expression);
+  const noun = idNoun(template.templateSpans[spanIndex].expression);
   return noun !== undefined && singular(words(collection)).join('_') === noun;
 }
 
@@ -37,7 +37,7 @@ function idNoun(expr: ts.Expression): string | undefined {
 /** The last word singular: `contacts` → `contact`, `addresses` → `address`, `books` → `book`. */
 function singular(w: string[]): string[] {
   if (w.length === 0) return w;
-  const last = w[w.length - 1]!;
+  const last = w[w.length - 1];
   const one = /(?:ss|sh|ch|x|z)es$/.test(last) ? last.slice(0, -2) : /ies$/.test(last) ? `${last.slice(0, -3)}y` : /[^s]s$/.test(last) ? last.slice(0, -1) : last;
   return [...w.slice(0, -1), one];
 }

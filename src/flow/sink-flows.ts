@@ -177,7 +177,7 @@ export class SinkFlows {
     if (roles.length === 0) return;
     // The role is better evidence than a guess from the value's or the key's name (`to: address` is no postal address).
     const guessed = new Set(roles.flatMap((r) => [shortText(r.value), r.role]));
-    for (let i = sources.length - 1; i >= 0; i--) if (sources[i]!.path.length <= 1 && guessed.has(sources[i]!.origin)) sources.splice(i, 1);
+    for (let i = sources.length - 1; i >= 0; i--) if (sources[i].path.length <= 1 && guessed.has(sources[i].origin)) sources.splice(i, 1);
     const sinkStep = this.flow.step(match.node, `reaches ${match.description}`);
     for (const r of roles) {
       const origin = `${r.role}: ${shortText(r.value)}`;
@@ -224,7 +224,7 @@ function argumentsFor(call: ts.CallExpression | ts.NewExpression, fn: FunctionLi
   const args = call.arguments ?? [];
   if (index < 0) return [];
   if (param.dotDotDotToken) return args.slice(index);
-  return args[index] ? [args[index]!] : [];
+  return args[index] ? [args[index]] : [];
 }
 
 function dedupe(sources: DataSource[]): DataSource[] {

@@ -92,7 +92,7 @@ export class TypeSources {
   private isProjectRecord(type: ts.Type): boolean {
     const t = this.unwrap(type);
     const parts = t.isUnion() ? t.types.filter((m) => !(m.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [t];
-    const only = parts.length === 1 ? parts[0]! : undefined;
+    const only = parts.length === 1 ? parts[0] : undefined;
     if (!only || !(only.flags & ts.TypeFlags.Object) || only.getProperties().length === 0) return false;
     if (this.checker.getIndexInfosOfType(only).length > 0 || only.getCallSignatures().length > 0) return false;
     const decls = (only.aliasSymbol ?? only.getSymbol())?.getDeclarations() ?? [];

@@ -33,7 +33,7 @@ export interface Value {
   params: ParamRef[];
 }
 
-export const EMPTY: Value = Object.freeze({ sources: [], params: [] }) as Value;
+export const EMPTY: Value = Object.freeze({ sources: [], params: [] });
 
 const MAX_SOURCES = 64;
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -41,7 +41,7 @@ const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 export function union(values: readonly Value[]): Value {
   const nonEmpty = values.filter((v) => v.sources.length || v.params.length);
   if (nonEmpty.length === 0) return EMPTY;
-  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  if (nonEmpty.length === 1) return nonEmpty[0];
   const sources: Source[] = [];
   // Per category and path, where its source is kept: the first, unless a later one is more certain
   // (`{ userId: user.id }`: the key says for sure what the value only hints at).
@@ -51,7 +51,7 @@ export function union(values: readonly Value[]): Value {
       const key = `${s.category}\u0000${s.path.join('.')}`;
       const at = seen.get(key);
       if (at !== undefined) {
-        if (RANK[s.confidence] > RANK[sources[at]!.confidence]) sources[at] = s;
+        if (RANK[s.confidence] > RANK[sources[at].confidence]) sources[at] = s;
         continue;
       }
       if (sources.length >= MAX_SOURCES) continue;
@@ -108,12 +108,12 @@ export function member(v: Value, name: string | undefined): Value {
 /** The value without the named top-level keys: the rest of `const { a, ...rest } = value`. */
 export function omitted(v: Value, keys: readonly string[]): Value {
   if (v === EMPTY || keys.length === 0) return v;
-  const sources = v.sources.filter((s) => s.path.length === 0 || !keys.includes(s.path[0]!));
+  const sources = v.sources.filter((s) => s.path.length === 0 || !keys.includes(s.path[0]));
   const params: ParamRef[] = [];
   for (const p of v.params) {
     if (p.flat) params.push(p);
     else if (p.at.length === 0) params.push(p.without ? p : { ...p, without: { at: p.access.length, keys } });
-    else if (!keys.includes(p.at[0]!)) params.push(p);
+    else if (!keys.includes(p.at[0])) params.push(p);
   }
   return sources.length || params.length ? { sources, params } : EMPTY;
 }
@@ -157,11 +157,11 @@ export function substitute(arg: Value, ref: ParamRef): Value {
   for (let i = 0; i <= ref.access.length; i++) {
     if (ref.without?.at === i) cur = omitted(cur, ref.without.keys);
     if (i === ref.access.length) break;
-    const seg = ref.access[i]!;
+    const seg = ref.access[i];
     cur = member(cur, seg === '*' ? undefined : seg);
     if (cur === EMPTY) return cur;
   }
   if (ref.flat) cur = flattened(cur);
-  for (let i = ref.at.length - 1; i >= 0; i--) cur = prefixed(cur, ref.at[i]!);
+  for (let i = ref.at.length - 1; i >= 0; i--) cur = prefixed(cur, ref.at[i]);
   return cur;
 }

@@ -53,10 +53,10 @@ function idObject(origin: string): string | undefined {
   const last = names[names.length - 1];
   if (!last) return undefined;
   const w = words(last);
-  const parts = w.length === 1 && w[0] === 'id' && names.length >= 2 ? [...words(names[names.length - 2]!), 'id'] : w;
+  const parts = w.length === 1 && w[0] === 'id' && names.length >= 2 ? [...words(names[names.length - 2]), 'id'] : w;
   if (parts.length < 2 || parts[parts.length - 1] !== 'id') return undefined;
   let start = 0;
-  while (start < parts.length - 1 && VENDOR_PREFIXES.has(parts[start]!)) start++;
+  while (start < parts.length - 1 && VENDOR_PREFIXES.has(parts[start])) start++;
   return parts.slice(start, -1).join('_') || undefined;
 }
 
@@ -67,9 +67,9 @@ function idObject(origin: string): string | undefined {
  */
 export function isVendorIdName(name: string): boolean {
   const w = words(name);
-  if (w.length < 3 || w[w.length - 1] !== 'id' || !VENDOR_PREFIXES.has(w[0]!)) return false;
+  if (w.length < 3 || w[w.length - 1] !== 'id' || !VENDOR_PREFIXES.has(w[0])) return false;
   let start = 0;
-  while (start < w.length - 1 && VENDOR_PREFIXES.has(w[start]!)) start++;
+  while (start < w.length - 1 && VENDOR_PREFIXES.has(w[start])) start++;
   const object = w.slice(start, -1).join('_');
   return [...objectsByService.values()].some((objects) => objects.has(object));
 }

@@ -29,7 +29,7 @@ function select(args: readonly ts.Expression[], sel: Exclude<ArgSel, 'receiver'>
 
 function at(args: readonly ts.Expression[], index: number): ts.Expression[] {
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+    const a = args[i];
     if (ts.isSpreadElement(a)) return [a.expression];
     if (i === index) return [a];
   }

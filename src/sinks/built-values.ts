@@ -100,7 +100,7 @@ function fieldWrites(target: ts.Expression, at: ts.Node, checker: ts.TypeChecker
       const callee = skipOuter(n.expression);
       if (ts.isPropertyAccessExpression(callee)) {
         const name = callee.name.text;
-        if (name === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && chainKey(skipOuter(n.arguments[0]!), checker) === key) out.push(...n.arguments.slice(1));
+        if (name === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && chainKey(skipOuter(n.arguments[0]), checker) === key) out.push(...n.arguments.slice(1));
         else if ((name === 'push' || name === 'set' || name === 'unshift') && startsWith(callee.expression, key, checker) && callee.expression !== target) out.push(...n.arguments);
       }
     }

@@ -109,7 +109,7 @@ export class ConstantEvaluator {
     // String(x), x.toString()
     if (ts.isCallExpression(e)) {
       const callee = e.expression;
-      if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments.length === 1) return this.string(e.arguments[0]!);
+      if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments.length === 1) return this.string(e.arguments[0]);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) return this.string(callee.expression);
       return undefined;
     }
@@ -153,7 +153,7 @@ function readonlyField(at: ts.Node, name: string): ts.Expression | undefined {
   let cls: ts.Node | undefined = at.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls) return undefined;
-  for (const m of (cls as ts.ClassLikeDeclaration).members) {
+  for (const m of (cls).members) {
     if (!ts.isPropertyDeclaration(m) || !m.initializer || propertyNameText(m.name) !== name) continue;
     const readonly = ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly;
     return readonly ? m.initializer : undefined;
@@ -164,7 +164,7 @@ function readonlyField(at: ts.Node, name: string): ts.Expression | undefined {
 /** The initializer of property `name` in an object literal (shorthand `{ name }` gives the identifier). */
 export function propertyInitializer(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (let i = obj.properties.length - 1; i >= 0; i--) {
-    const p = obj.properties[i]!;
+    const p = obj.properties[i];
     if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
   }

@@ -80,7 +80,7 @@ function isUrlHelper(callee: ts.Expression): boolean {
 export function parseHost(s: PartialString, bareAllowed: boolean): string | undefined {
   const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)/i.exec(s.text);
   if (m) {
-    const authority = m[1]!;
+    const authority = m[1];
     const terminated = s.complete || m[0].length < s.text.length;
     const host = authority.replace(/^.*@/, '').replace(/:\d*$/, '').toLowerCase();
     if (!host || /[\s${}]/.test(host)) return undefined;

@@ -89,7 +89,7 @@ export class SinkMatcher {
     const origin = this.origins.resolve(calleeExpr);
     if (!origin || origin.module.startsWith(FILE_PREFIX)) return [];
     const norm = normalizePath(origin.path);
-    const entries = table.get(norm.length ? norm[norm.length - 1]! : '');
+    const entries = table.get(norm.length ? norm[norm.length - 1] : '');
     if (!entries) return [];
     // Per spec keep the most specific matching pattern (`chat.completions.create` over `completions.create`).
     const best = new Map<object, CompiledCall>();
@@ -105,9 +105,9 @@ export class SinkMatcher {
 
   /** AWS SDK v3: `client.send(new PutObjectCommand(input))`, the command possibly built earlier. */
   private command(ce: ts.CallExpression): SinkMatch[] {
-    const cmd = this.origins.resolve(ce.arguments[0]!);
+    const cmd = this.origins.resolve(ce.arguments[0]);
     if (!cmd || cmd.path.length < 2 || cmd.path[cmd.path.length - 1] !== NEW) return [];
-    const name = cmd.path[cmd.path.length - 2]!;
+    const name = cmd.path[cmd.path.length - 2];
     const entries = this.index.commands.get(name);
     if (!entries) return [];
     const site = cmd.sites[cmd.sites.length - 1];
@@ -118,7 +118,7 @@ export class SinkMatcher {
       if (seen.has(e.spec) || !e.packages.has(cmd.module)) continue;
       seen.add(e.spec);
       // Without the construction site (a typed parameter) the command object itself is the data.
-      const m = this.build(e, ce, cmdArgs ?? [ce.arguments[0]!], cmd, normalizePath(cmd.path), cmdArgs === undefined);
+      const m = this.build(e, ce, cmdArgs ?? [ce.arguments[0]], cmd, normalizePath(cmd.path), cmdArgs === undefined);
       m.description = e.call.description ?? `${e.spec.id} ${name}`;
       out.push(m);
     }

@@ -339,7 +339,7 @@ export class OriginResolver {
     // No package origin: a project shape, e.g. a typed pattern `({ logger }: Deps)` or `const { a } = config`.
     let shape = ts.isVariableDeclaration(node) ? (node.initializer ? this.shapeOf(node.initializer) : undefined) ?? (node.type ? this.typeShape(node.type) : undefined) : ts.isParameter(node) ? this.declShape(node) : undefined;
     for (const n of names.slice(0, -1)) shape = shape && this.memberShape(shape, n);
-    return shape && this.memberOrigin(shape, names[names.length - 1]!);
+    return shape && this.memberOrigin(shape, names[names.length - 1]);
   }
 
   /** A typed parameter is an instance of its type; an untyped callback parameter hangs off the callee (`=>`). */
@@ -444,7 +444,7 @@ export class OriginResolver {
       const sf = this.program.getSourceFile(base.module.slice(FILE_PREFIX.length));
       return sf ? this.fileExport(sf, name) : undefined;
     }
-    if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0]!)) return globalOrigin(name);
+    if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0])) return globalOrigin(name);
     const convention = CONVENTIONS_BY_MEMBER.get(name)?.find((c) => c.hosts.has(base.module));
     if (convention) return convention.value;
     return step(base, name, undefined);
@@ -591,7 +591,7 @@ export class OriginResolver {
   private memberDeclaration(shape: Shape, name: string): ts.Node | undefined {
     if (shape.kind === 'object') {
       for (let i = shape.node.properties.length - 1; i >= 0; i--) {
-        const p = shape.node.properties[i]!;
+        const p = shape.node.properties[i];
         if (p.name && propertyNameText(p.name) === name) return p;
         // `{ ...boundLogger, withContext }`: the later spread's members are the object's too
         if (ts.isSpreadAssignment(p)) {
@@ -693,7 +693,7 @@ export class OriginResolver {
   private returns(fn: FunctionWithBody): Resolved | undefined {
     const body = fn.body;
     if (!body) return undefined;
-    if (!ts.isBlock(body)) return this.resolve(body as ts.Expression);
+    if (!ts.isBlock(body)) return this.resolve(body);
     const exprs: ts.Expression[] = [];
     const visit = (n: ts.Node): void => {
       if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
@@ -932,7 +932,7 @@ function globalOrigin(name: string): Resolved {
 
 /** `globalThis.prisma`, `window.__store`: a name the project hangs on a global object, not a runtime API. */
 function isGlobalExpando(r: Resolved): boolean {
-  return r.module === GLOBAL_MODULE && r.path.length >= 1 && !GLOBAL_NAMES.has(r.path[0]!);
+  return r.module === GLOBAL_MODULE && r.path.length >= 1 && !GLOBAL_NAMES.has(r.path[0]);
 }
 
 function step(base: Resolved, name: string, site: ts.CallExpression | ts.NewExpression | undefined): Resolved {

@@ -33,7 +33,7 @@ export function parsePattern(text: string): PathPattern {
       else segments.push(part);
     }
   }
-  const key = segments.length ? segments[segments.length - 1]! : '';
+  const key = segments.length ? segments[segments.length - 1] : '';
   if (key === '*') throw new Error(`Sink path pattern '${text}' cannot end with '*'`);
   // An empty pattern only makes sense anchored: "the package itself is called".
   return { segments, exact: exact || segments.length === 0, key, text };
@@ -45,8 +45,8 @@ export function matchPattern(pattern: PathPattern, normalized: readonly string[]
   if (pattern.exact ? normalized.length !== seg.length : normalized.length < seg.length) return false;
   const offset = normalized.length - seg.length;
   for (let i = 0; i < seg.length; i++) {
-    const want = seg[i]!;
-    const got = normalized[offset + i]!;
+    const want = seg[i];
+    const got = normalized[offset + i];
     if (want === '*' ? STRUCTURAL.has(got) : want !== got) return false;
   }
   return true;

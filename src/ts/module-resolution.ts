@@ -151,12 +151,12 @@ export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, W
     directoryExists: (d: string) => {
       const inModules = d.split(path.sep).slice(-2);
       if (inModules[1] === 'node_modules') return true;
-      if (inModules[0] === 'node_modules' && inModules[1]!.startsWith('@')) return [...packages.keys()].some((n) => n.startsWith(`${inModules[1]}/`));
+      if (inModules[0] === 'node_modules' && inModules[1].startsWith('@')) return [...packages.keys()].some((n) => n.startsWith(`${inModules[1]}/`));
       return existsSync(toReal(d));
     },
     realpath: (f: string) => f,
     getDirectories: () => [],
-  } as ts.ParseConfigHost;
+  };
   const parsed = ts.parseJsonConfigFileContent(read.config, host, dir, undefined, configFile);
   const error = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, harmless here
   const { baseUrl, paths, jsx, rootDirs, pathsBasePath } = parsed.options as ResolutionOptions;
