@@ -2,8 +2,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { ts } from '#ts-morph';
-import { createProgram, createReferenceProgram, type Unparsable } from './program.js';
-import { bindLazily } from './lazy-binding.js';
+import type { Unparsable } from './program.js';
+import { createScanServices } from './services.js';
 import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
 import type { FindingInput, NodeHandlers, TextLocation } from '../core/analyzer.js';
@@ -17,9 +17,7 @@ import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { FlowAnalyzer, type FlowCut } from '../flow/flow-analyzer.js';
-import { SinkFlows } from '../flow/sink-flows.js';
-import { createSinkResolver } from '../sinks/resolver.js';
+import type { FlowCut } from '../flow/flow-analyzer.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -67,19 +65,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (tsconfigError) errors.push(tsconfigError);
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
-  const catalogue = options.analyzers.flatMap((a) => a.sinks ?? []);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
   const unparsable = new Map<string, Unparsable>();
-  const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
-    const texts = new Map(load.map((f) => [f.path, f.text]));
-    const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root, unparsable));
-    const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
-    services.sinks = createSinkResolver({ program, checker, catalogue, custom: config.sinks, reference: options.reference });
-    services.flow = new FlowAnalyzer(services);
-    services.flows = new SinkFlows(services.flow, services.sinks);
-    return services;
-  };
+  const servicesFor = (load: readonly DiscoveredFile[]): ScanServices =>
+    createScanServices({ texts: new Map(load.map((f) => [f.path, f.text])), compilerOptions, root, config, classifier, taxonomy, analyzers: options.analyzers, relative, reference: options.reference, unparsable });
 
   const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
   const total = sources.length + textFiles.length;
@@ -188,11 +178,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
-}
-
-/** The reference path's program with its usual checker (every file bound up front). */
-function withChecker(program: ts.Program): { program: ts.Program; checker: ts.TypeChecker } {
-  return { program, checker: program.getTypeChecker() };
 }
 
 /** Lines of a text, for the statistics: `sf.getLineStarts()` would build an array per file that most never need. */

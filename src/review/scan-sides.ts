@@ -7,6 +7,8 @@ import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
 import { changeScope } from './scope.js';
+import { sameSummaries } from './cutoff.js';
+import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
 
 export interface SideScans {
@@ -32,6 +34,8 @@ export interface SideScanOptions {
    * `needsWholeBase`. Undefined: both sides are walked whole.
    */
   changed?: readonly string[];
+  /** Early cutoff (default on): importers of a changed file whose privacy summary is the same on both sides are not analyzed. */
+  cutoff?: boolean;
 }
 
 /**
@@ -79,7 +83,10 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   };
   const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
   const headRoot = await fs.realpath(headDir);
-  const scope = changeScope(texts(base), texts(head), changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options });
+  const baseTexts = texts(base);
+  const headTexts = texts(head);
+  const cutoff = options.cutoff === false ? undefined : (files: readonly string[], graph: ImportGraph) => sameSummaries(files, graph, { base: { root: baseRoot, texts: baseTexts }, head: { root: headRoot, texts: headTexts }, config, analyzers });
+  const scope = changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
   if ('full' in scope) {
     return {
       base: await scan({ root: baseDir, config, analyzers, discovery: base }),
@@ -104,6 +111,6 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     base: { ...baseScan, findings: baseScan.findings.filter(analyzed), stats: { ...baseScan.stats, files: [...base.sources, ...base.textFiles].filter((f) => scope.analyze.has(f.relative)).length } },
     head: headScan,
     baseInventory: baseScan.findings.filter((f) => !analyzed(f)),
-    scope: { mode: 'changed', changed: changed.size, dependents: scope.dependents, loaded: { base: scope.load.base.size, head: scope.load.head.size } },
+    scope: { mode: 'changed', changed: changed.size, dependents: scope.dependents, cutOff: scope.cutOff, loaded: { base: scope.load.base.size, head: scope.load.head.size } },
   };
 }

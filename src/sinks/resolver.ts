@@ -35,6 +35,10 @@ export function createSinkResolver(inputs: SinkResolverInputs): SinkResolver {
   return {
     match: (node) => matcher.match(node),
     origin: (expr) => origins.origin(expr),
+    describeOrigin: (expr) => {
+      const r = origins.resolve(expr);
+      return r && `${r.module} ${r.path.join('.')} ${r.sites.map((s) => s?.getText() ?? '').join('\u0001')}`;
+    },
     isCatalogued: (module) => catalogued.exact.has(module) || catalogued.scopes.some((s) => module.startsWith(s)),
   };
 }

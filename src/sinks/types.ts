@@ -45,6 +45,11 @@ export interface SinkResolver {
   match(node: ts.Node): SinkMatch[];
   /** Package origin of an expression, when it can be resolved statically. */
   origin(expr: ts.Expression): Origin | undefined;
+  /**
+   * Where an expression comes from with the text of the calls that built it (`pino({ redact })`), or
+   * undefined: what a file exports as a client or logger, for the review's early cutoff to compare.
+   */
+  describeOrigin(expr: ts.Expression): string | undefined;
   /** Whether a rule's catalogue names this package: its sinks are known, its other calls are not sinks. */
   isCatalogued(module: string): boolean;
 }
