@@ -15,7 +15,7 @@ import type { Value } from '../flow/value.js';
  * what those readers see: the flow engine's summaries (what the function returns, in terms of its
  * parameters; which parameters reach which sinks), its signature as the checker infers it (return
  * type, type predicate) with the personal fields of its return type, the package origin of what it
- * returns (a logger or client factory, with the calls that built it), and, verbatim, every statement
+ * returns (a logger or client factory: then its whole body), and, verbatim, every statement
  * of it that writes somewhere other files can see: `return`, `this.x = ...`, writes to names it does
  * not declare itself (module variables, `exports`). Constructors and setters are kept verbatim.
  * Trace lines are left out (they do not change a finding's identity), notes are kept.
@@ -69,7 +69,10 @@ function bodySummary(fn: WithBlockBody, services: ScanServices): string {
     lines.push(`sink ${s.param} ${s.access.join('.')} ${s.flat} ${m.family} ${m.sink.kind} ${m.sink.id} ${m.description} ${m.redactedPaths?.join(',') ?? ''} ${m.storesLater ?? ''} ${cap} ${notes(s.trace)}`);
   }
   for (const stmt of visibleWrites(fn, checker)) lines.push(`keep ${stmt.getText().replace(/\s+/g, ' ')}`);
-  for (const e of returnedExpressions(fn.body)) lines.push(`origin ${sinks.describeOrigin(e) ?? '-'}`);
+  // A function that returns a package value (a logger or client factory, a query) is kept whole: the
+  // options that build the value (`pino({ redact })`) may come from any statement of it.
+  const origins = returnedExpressions(fn.body).map((e) => sinks.describeOrigin(e));
+  if (origins.some((o) => o !== undefined)) lines.push(`origin ${origins.join(' ; ')}\n  body ${fn.body.getText()}`);
   return lines.join('\n  ');
 }
 
