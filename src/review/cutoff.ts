@@ -6,6 +6,7 @@ import { exportSummary } from '../engine/export-summary.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { Unparsable } from '../engine/program.js';
 import { createScanServices } from '../engine/services.js';
+import { collectGarbage } from '../engine/gc.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ScanConfig } from '../config/types.js';
@@ -24,9 +25,10 @@ export interface CutoffSides {
  * program of the changed files and what they import, as the review's own scans would; a file that
  * is missing on a side, cannot be parsed, or whose summary fails counts as different.
  */
-export function sameSummaries(files: readonly string[], graph: ImportGraph, sides: CutoffSides): Set<string> {
+export async function sameSummaries(files: readonly string[], graph: ImportGraph, sides: CutoffSides): Promise<Set<string>> {
   if (files.length === 0) return new Set();
   const base = summaries(files, graph, sides.base, sides);
+  await collectGarbage(); // the base side's program goes before the head side's is built
   const head = summaries(files, graph, sides.head, sides);
   return new Set(files.filter((f) => base.get(f) !== undefined && base.get(f) === head.get(f)));
 }

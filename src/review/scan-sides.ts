@@ -8,6 +8,7 @@ import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
 import { changeScope } from './scope.js';
 import { sameSummaries } from './cutoff.js';
+import { collectGarbage } from '../engine/gc.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
 
@@ -86,7 +87,8 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const baseTexts = texts(base);
   const headTexts = texts(head);
   const cutoff = options.cutoff === false ? undefined : (files: readonly string[], graph: ImportGraph) => sameSummaries(files, graph, { base: { root: baseRoot, texts: baseTexts }, head: { root: headRoot, texts: headTexts }, config, analyzers });
-  const scope = changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
+  const scope = await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
+  if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
       base: await scan({ root: baseDir, config, analyzers, discovery: base }),

@@ -11,7 +11,7 @@ export interface Resolution {
 }
 
 /** The changed files (others import them, both sides have them) whose privacy summary is the same on both sides. */
-export type Cutoff = (files: readonly string[], graph: ImportGraph) => ReadonlySet<string>;
+export type Cutoff = (files: readonly string[], graph: ImportGraph) => Promise<ReadonlySet<string>>;
 
 /** What an incremental review analyzes and loads. */
 export interface ChangeScope {
@@ -33,7 +33,7 @@ export interface ChangeScope {
  * A change to a file that declares globals (a script, `declare global`, `declare module`) can affect
  * every file: the answer is then a reason to review everything.
  */
-export function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution, cutoff?: Cutoff): ChangeScope | { full: string } {
+export async function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution, cutoff?: Cutoff): Promise<ChangeScope | { full: string }> {
   for (const side of [base, head]) {
     for (const file of changed) {
       const text = side.get(file);
@@ -54,7 +54,7 @@ export function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlyS
   // Early cutoff: a changed file that others import, present on both sides, whose summary is the same
   // on both sides passes no difference on; its importers are analyzed only if they reach another one.
   const summarized = sources.filter((f) => base.has(f) && head.has(f) && graph.importedBy(f).some((i) => i !== f));
-  const same = cutoff && summarized.length ? cutoff(summarized, graph) : new Set<string>();
+  const same = cutoff && summarized.length ? await cutoff(summarized, graph) : new Set<string>();
   const analyze = graph.importersOf(sources.filter((f) => !same.has(f)));
   for (const f of sources) analyze.add(f);
   const affected = same.size ? graph.importersOf(sources) : analyze;
