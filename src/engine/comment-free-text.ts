@@ -29,7 +29,10 @@ export class CommentFreeText {
         return;
       }
       add(ts.getLeadingCommentRanges(text, node.pos));
-      add(ts.getTrailingCommentRanges(text, node.end));
+      // `{/* c */ value}`: a comment on the line of the token before, which is no node of its own
+      if (!ts.isJsxClosingElement(node) && !ts.isJsxClosingFragment(node)) add(ts.getTrailingCommentRanges(text, node.pos));
+      // after `<div>` comes the element's text
+      if (!ts.isJsxOpeningElement(node) && !ts.isJsxOpeningFragment(node)) add(ts.getTrailingCommentRanges(text, node.end));
       ts.forEachChild(node, visit);
     };
     ts.forEachChild(sf, visit);
