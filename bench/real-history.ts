@@ -11,7 +11,7 @@
  * whole with this worktree's build (each distinct tree once): the head's scan is the denominator of
  * the review's time, and the two scans' findings give the full review's new and fixed findings,
  * which both reviews must equal (findings of renamed files left out: a review pairs them, two scans
- * cannot). Prints per-commit rows and median / p95 ratios, peak RSS, files analyzed and cut off;
+ * cannot); where they differ, `review --full` is run and is the judge. Prints per-commit rows and median / p95 ratios, peak RSS, files analyzed and cut off;
  * writes bench/out/real-history.json. Exits 1 when a review's findings differ from the full review's.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -119,20 +119,29 @@ export function realHistory(): void {
       const baseIds = new Set(baseScan.findings.filter(kept).map((f) => f.id));
       const headIds = new Set(headScan.findings.filter(kept).map((f) => f.id));
       const fullChanges = [...[...headIds].filter((id) => !baseIds.has(id)).map((id) => `new ${id}`), ...[...baseIds].filter((id) => !headIds.has(id)).map((id) => `fixed ${id}`)].sort();
-      const row: Record<string, unknown> = { commit: short, changedSources, fullScanMs: Math.round(headScan.run.ms), fullScanRssMb: headScan.run.rssMb, fullNewFixed: fullChanges.length };
-      for (const [label, bin] of [['before', before], ['after', AFTER]] as const) {
-        const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo);
-        const review = JSON.parse(run.stdout) as Review;
+      /** A review's new and fixed findings (a changed finding: its new id, and its previous one as fixed). */
+      const reviewChanges = (stdout: string) => {
+        const review = JSON.parse(stdout) as Review;
         const changes = review.findings
           .filter((r) => kept(r.finding) && r.status !== 'unchanged')
           .flatMap((r) => [`${r.status} ${r.finding.id}`, ...(r.previous && !renamed.has(r.previous.file) ? [`fixed ${r.previous.id}`] : [])])
           .sort();
-        const identical = JSON.stringify(changes) === JSON.stringify(fullChanges);
+        return { review, changes };
+      };
+      let fullReview: { changes: string[] } | undefined;
+      const row: Record<string, unknown> = { commit: short, changedSources, fullScanMs: Math.round(headScan.run.ms), fullScanRssMb: headScan.run.rssMb, fullNewFixed: fullChanges.length };
+      for (const [label, bin] of [['before', before], ['after', AFTER]] as const) {
+        const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo);
+        const { review, changes } = reviewChanges(run.stdout);
+        let identical = JSON.stringify(changes) === JSON.stringify(fullChanges);
         if (!identical) {
-          mismatches++;
-          const a = new Set(changes);
-          const b = new Set(fullChanges);
-          console.error(`${short} ${label}: review differs from the full review: only in review ${changes.filter((x) => !b.has(x)).join(', ') || '-'}; only in full ${fullChanges.filter((x) => !a.has(x)).join(', ') || '-'}`);
+          // Two scans pair findings only by fingerprint; `review --full` is the full review itself.
+          fullReview ??= reviewChanges(timed(AFTER, ['review', '--full', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo).stdout);
+          identical = JSON.stringify(changes) === JSON.stringify(fullReview.changes);
+          const where = new Map([...review.findings.map((r) => r.finding), ...baseScan.findings, ...headScan.findings].map((f) => [f.id, `${f.rule} ${f.file}:${f.line} ${f.categories.join(',')}`]));
+          const show = (list: string[], other: string[]) => list.filter((x) => !other.includes(x)).map((x) => `${x} (${where.get(x.split(' ')[1]!) ?? '?'})`).join('; ') || '-';
+          console.error(`${short} ${label}: ${identical ? 'equals review --full; the two scans pair differently' : 'DIFFERS from review --full'}: only in review ${show(changes, fullReview.changes)}; only in review --full ${show(fullReview.changes, changes)}; scans-only ${show(fullChanges, changes)}`);
+          if (!identical) mismatches++;
         }
         const scope = review.stats.scope;
         row[label] = {
