@@ -10,8 +10,12 @@ export interface Resolution {
   compilerOptions: ts.CompilerOptions;
 }
 
-/** The changed files (others import them, both sides have them) whose privacy summary is the same on both sides. */
-export type Cutoff = (files: readonly string[], graph: ImportGraph) => Promise<ReadonlySet<string>>;
+export interface Cutoff {
+  /** The changed files (others import them, both sides have them) whose privacy summary is the same on both sides. */
+  same(files: readonly string[], graph: ImportGraph): Promise<ReadonlySet<string>>;
+  /** Fewest importers (unchanged files) the summarized files must have for summarizing to be worth it. */
+  minDependents: number;
+}
 
 /** What an incremental review analyzes and loads. */
 export interface ChangeScope {
@@ -54,7 +58,10 @@ export async function changeScope(base: SideTexts, head: SideTexts, changed: Rea
   // Early cutoff: a changed file that others import, present on both sides, whose summary is the same
   // on both sides passes no difference on; its importers are analyzed only if they reach another one.
   const summarized = sources.filter((f) => base.has(f) && head.has(f) && graph.importedBy(f).some((i) => i !== f));
-  const same = cutoff && summarized.length ? await cutoff(summarized, graph) : new Set<string>();
+  // Summaries cost a program per side of the changed files and what they import: worth it only
+  // when they can spare the analysis of many importers.
+  const importers = cutoff && summarized.length ? [...graph.importersOf(summarized)].filter((f) => !changed.has(f)).length : 0;
+  const same = cutoff && summarized.length && importers >= cutoff.minDependents ? await cutoff.same(summarized, graph) : new Set<string>();
   const analyze = graph.importersOf(sources.filter((f) => !same.has(f)));
   for (const f of sources) analyze.add(f);
   const affected = same.size ? graph.importersOf(sources) : analyze;
