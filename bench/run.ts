@@ -10,6 +10,7 @@
  *     where FULL_REVIEW_MAX (default 2000) files or fewer, for comparison;
  *   - findings found vs planted (scan) and new findings found vs introduced (review);
  * then the same scan-vs-tsc comparison on real code: the sources of installed packages (bench/corpus.ts).
+ * `--real-history` instead reviews real merged changes of a repository with history (bench/real-history.ts).
  * Prints a table and writes bench/out/results.json. Numbers are wall-clock on this machine: run it
  * on an idle machine and compare ratios, not absolute times.
  */
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { generateRepo, type Planted } from './generate.js';
 import { makePrRepo } from './pr-change.js';
 import { makeCorpus } from './corpus.js';
+import { realHistory } from './real-history.js';
 import type { ScanResult } from '../src/core/contract.js';
 import type { Review } from '../src/review/types.js';
 
@@ -87,6 +89,11 @@ function recall(result: ScanResult, planted: Planted[]) {
 if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0 || !existsSync(BIN)) {
   console.error('npm run build failed: fix the type errors it reports first');
   process.exit(2);
+}
+// Real history (bench/real-history.ts): reviews of real merged changes against full scans, then done.
+if (process.argv.includes('--real-history')) {
+  realHistory();
+  process.exit(process.exitCode ?? 0);
 }
 const rows: Record<string, unknown>[] = [];
 for (const size of sizes) {

@@ -113,8 +113,18 @@ export class ImportGraph {
     return this.importsOf([...files, ...this.globals]);
   }
 
+  /** Files that import `file` directly. */
+  importedBy(file: string): readonly string[] {
+    return this.reverseEdges().get(file) ?? [];
+  }
+
   /** Files from which one of `starts` is reachable (they import it, directly or not), including the starts. */
   importersOf(starts: Iterable<string>): Set<string> {
+    const reverse = this.reverseEdges();
+    return closure(starts, (f) => reverse.get(f) ?? []);
+  }
+
+  private reverseEdges(): Map<string, string[]> {
     if (!this.reverse) {
       this.reverse = new Map();
       for (const file of this.texts.keys()) {
@@ -125,8 +135,7 @@ export class ImportGraph {
         }
       }
     }
-    const reverse = this.reverse;
-    return closure(starts, (f) => reverse.get(f) ?? []);
+    return this.reverse;
   }
 }
 

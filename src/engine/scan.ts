@@ -1,9 +1,8 @@
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { ts } from '#ts-morph';
-import { createProgram, createReferenceProgram, type Unparsable } from './program.js';
-import { bindLazily } from './lazy-binding.js';
+import type { Unparsable } from './program.js';
+import { createScanServices } from './services.js';
+import { collectGarbage } from './gc.js';
 import { FILES_PER_PROGRAM, partition, type ProgramPart } from './partition.js';
 import picomatch from 'picomatch';
 import type { FindingInput, NodeHandlers, TextLocation } from '../core/analyzer.js';
@@ -17,9 +16,7 @@ import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { FlowAnalyzer, type FlowCut } from '../flow/flow-analyzer.js';
-import { SinkFlows } from '../flow/sink-flows.js';
-import { createSinkResolver } from '../sinks/resolver.js';
+import type { FlowCut } from '../flow/flow-analyzer.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -67,19 +64,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (tsconfigError) errors.push(tsconfigError);
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);
-  const catalogue = options.analyzers.flatMap((a) => a.sinks ?? []);
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
   const unparsable = new Map<string, Unparsable>();
-  const servicesFor = (load: readonly DiscoveredFile[]): ScanServices => {
-    const texts = new Map(load.map((f) => [f.path, f.text]));
-    const { program, checker } = options.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root, unparsable));
-    const services = { program, checker, classifier, taxonomy, config, root, relative, reference: options.reference === true } as ScanServices;
-    services.sinks = createSinkResolver({ program, checker, catalogue, custom: config.sinks, reference: options.reference });
-    services.flow = new FlowAnalyzer(services);
-    services.flows = new SinkFlows(services.flow, services.sinks);
-    return services;
-  };
+  const servicesFor = (load: readonly DiscoveredFile[]): ScanServices =>
+    createScanServices({ texts: new Map(load.map((f) => [f.path, f.text])), compilerOptions, root, config, classifier, taxonomy, analyzers: options.analyzers, relative, reference: options.reference, unparsable });
 
   const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
   const total = sources.length + textFiles.length;
@@ -190,46 +179,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
-/** The reference path's program with its usual checker (every file bound up front). */
-function withChecker(program: ts.Program): { program: ts.Program; checker: ts.TypeChecker } {
-  return { program, checker: program.getTypeChecker() };
-}
-
 /** Lines of a text, for the statistics: `sf.getLineStarts()` would build an array per file that most never need. */
 function lineCount(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-let fullGc: (() => void) | undefined;
-/**
- * A full garbage collection, between the parts of a split scan. V8 frees an old program only at its
- * next full collection, which comes late: the next part then grows on top of the previous one's
- * garbage (5,000 files in parts of 1,500: 650-820 MiB instead of 560). With little left alive
- * between parts, the collection takes a few tens of milliseconds.
- */
-async function collectGarbage(): Promise<void> {
-  // A turn of the event loop first: V8's background compilation jobs hold the functions they
-  // optimize (a checker's, hence its whole program) until then; without it, 2,000 files in parts of
-  // 300 kept a finished part alive at 2 of 6 collections.
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  fullGc ??= exposeGc();
-  fullGc();
-}
-
-/** `gc()` without starting Node with --expose-gc: the flag, then a new context that has it (as jest's leak detector does). */
-function exposeGc(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (typeof existing === 'function') return existing;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as unknown;
-    if (typeof gc === 'function') return gc as () => void;
-  } catch {
-    // A runtime without the flag: V8 collects when it chooses; only peak memory is higher.
-  }
-  return () => undefined;
 }
 
 /** Turns analyzer reports into findings: location, symbol, severity, suppression, fingerprint. */

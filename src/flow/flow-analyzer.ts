@@ -149,6 +149,19 @@ export class FlowAnalyzer {
     return withStep(this.instantiate(summary, fn, call), step);
   }
 
+  /**
+   * What `fn` returns, in terms of its parameters, as any caller sees it (before instantiation): a
+   * hook for the review's early cutoff, which compares it across the two sides of a change.
+   */
+  returnSummary(fn: FunctionLike): Value {
+    return this.returnValueOf(fn);
+  }
+
+  /** The personal-data fields a type holds, as sources read them (early cutoff compares exported types by them). */
+  personalFieldsOf(type: ts.Type): Omit<Source, 'trace' | 'origin'>[] {
+    return this.typeSources.of(type);
+  }
+
   /** Replace references to `fn`'s own parameters by the sources of the matching arguments of `call`. */
   instantiate(v: Value, fn: FunctionLike, call: ts.CallExpression | ts.NewExpression): Value {
     if (v.params.length === 0) return v;

@@ -122,6 +122,11 @@ export class SinkFlows {
     return hits;
   }
 
+  /** Which parameters of `fn` reach which sinks, as a caller in another file sees it: a hook for the review's early cutoff. */
+  parameterSinks(fn: FunctionLike): readonly { param: number; access: readonly string[]; flat: boolean; match: SinkMatch; trace: readonly TraceStep[] }[] {
+    return this.summaryOf(fn).map((e) => ({ param: fn.parameters.indexOf(e.ref.param), access: e.ref.access, flat: e.ref.flat, match: e.match, trace: e.trace }));
+  }
+
   /** Which parameters of `fn` reach which sinks, directly or through further project calls. */
   private summaryOf(fn: FunctionLike): SummaryEntry[] {
     const cached = this.summaries.get(fn);

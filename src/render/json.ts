@@ -23,7 +23,7 @@ const ORDER = {
   excludedFinding: ['id', 'rule', 'severity', 'message'],
   verdict: ['decision', 'reasons', 'reviewFingerprint'],
   stats: ['baseFiles', 'headFiles', 'durationMs', 'scope'],
-  scope: ['mode', 'reason', 'changed', 'dependents', 'loaded'],
+  scope: ['mode', 'reason', 'changed', 'dependents', 'cutOff', 'loaded'],
 } as const;
 
 const each = (fn: (value: unknown) => unknown) => (list: unknown) => (Array.isArray(list) ? list.map(fn) : list);

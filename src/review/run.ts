@@ -48,6 +48,8 @@ export interface ReviewTreesOptions {
   changed?: readonly string[];
   /** Analyze every file on both sides even though `changed` is known (which still tells what the change excludes). */
   full?: boolean;
+  /** Early cutoff's threshold (scan-sides.ts `cutoff`), or false for none: tests and benchmarks. */
+  cutoff?: false | { minDependents: number };
   /** Head files that are not on disk (the download left them out), with why: reviewed as skipped. */
   unavailable?: readonly { file: string; reason: string }[];
   /**
@@ -71,7 +73,7 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     config = fromBase.config;
     notes.push(...fromBase.notes);
   }
-  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed && !options.full ? { changed: options.changed } : {}) });
+  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed && !options.full ? { changed: options.changed } : {}), ...(options.cutoff !== undefined ? { cutoff: options.cutoff } : {}) });
   const { base: baseScan, head: headScan, scope, baseInventory } = sides;
   const partial = scope.mode === 'changed';
 

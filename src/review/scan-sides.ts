@@ -7,6 +7,9 @@ import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
 import { changeScope } from './scope.js';
+import { sameSummaries } from './cutoff.js';
+import { collectGarbage } from '../engine/gc.js';
+import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
 
 export interface SideScans {
@@ -32,7 +35,21 @@ export interface SideScanOptions {
    * `needsWholeBase`. Undefined: both sides are walked whole.
    */
   changed?: readonly string[];
+  /**
+   * Early cutoff (default on): importers of a changed file whose privacy summary is the same on both
+   * sides are not analyzed. `minDependents` (default MIN_DEPENDENTS_FOR_CUTOFF): fewest importers
+   * that make summarizing worth its cost.
+   */
+  cutoff?: false | { minDependents: number };
 }
+
+/**
+ * Importers a change must reach before its changed files are summarized (early cutoff): summaries
+ * build a program per side of the changed files and what they import, which costs about what
+ * analyzing a few dozen importers does (formbricks: 3-7 s for 7 changed components loading 205
+ * files, in reviews of 35-45 s that analyze 34-43 files).
+ */
+export const MIN_DEPENDENTS_FOR_CUTOFF = 50;
 
 /**
  * Files that decide which files are analyzed or how imports resolve, for every file: `.gitignore`,
@@ -79,7 +96,17 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   };
   const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
   const headRoot = await fs.realpath(headDir);
-  const scope = changeScope(texts(base), texts(head), changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options });
+  const baseTexts = texts(base);
+  const headTexts = texts(head);
+  const cutoff =
+    options.cutoff === false
+      ? undefined
+      : {
+          same: (files: readonly string[], graph: ImportGraph) => sameSummaries(files, graph, { base: { root: baseRoot, texts: baseTexts }, head: { root: headRoot, texts: headTexts }, config, analyzers }),
+          minDependents: options.cutoff?.minDependents ?? MIN_DEPENDENTS_FOR_CUTOFF,
+        };
+  const scope = await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
+  if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
       base: await scan({ root: baseDir, config, analyzers, discovery: base }),
@@ -104,6 +131,6 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     base: { ...baseScan, findings: baseScan.findings.filter(analyzed), stats: { ...baseScan.stats, files: [...base.sources, ...base.textFiles].filter((f) => scope.analyze.has(f.relative)).length } },
     head: headScan,
     baseInventory: baseScan.findings.filter((f) => !analyzed(f)),
-    scope: { mode: 'changed', changed: changed.size, dependents: scope.dependents, loaded: { base: scope.load.base.size, head: scope.load.head.size } },
+    scope: { mode: 'changed', changed: changed.size, dependents: scope.dependents, cutOff: scope.cutOff, loaded: { base: scope.load.base.size, head: scope.load.head.size } },
   };
 }

@@ -10,12 +10,21 @@ export interface Resolution {
   compilerOptions: ts.CompilerOptions;
 }
 
+export interface Cutoff {
+  /** The changed files (others import them, both sides have them) whose privacy summary is the same on both sides. */
+  same(files: readonly string[], graph: ImportGraph): Promise<ReadonlySet<string>>;
+  /** Fewest importers (unchanged files) the summarized files must have for summarizing to be worth it. */
+  minDependents: number;
+}
+
 /** What an incremental review analyzes and loads. */
 export interface ChangeScope {
   /** Files whose findings can differ between the sides: the changed ones and every file that imports one, directly or not. */
   analyze: Set<string>;
   /** Of those, the files that import a changed file (unchanged themselves). */
   dependents: number;
+  /** Files that import a changed file but were not analyzed: every changed file they reach kept its privacy summary. */
+  cutOff: number;
   /** Files each side's program loads: the analyzed ones, what they import, and files that declare globals. */
   load: { base: Set<string>; head: Set<string> };
 }
@@ -28,7 +37,7 @@ export interface ChangeScope {
  * A change to a file that declares globals (a script, `declare global`, `declare module`) can affect
  * every file: the answer is then a reason to review everything.
  */
-export function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution): ChangeScope | { full: string } {
+export async function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution, cutoff?: Cutoff): Promise<ChangeScope | { full: string }> {
   for (const side of [base, head]) {
     for (const file of changed) {
       const text = side.get(file);
@@ -45,11 +54,22 @@ export function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlyS
     }
   }
   const graph = new ImportGraph(texts, resolution.compilerOptions, resolution.root);
-  const analyze = graph.importersOf([...changed].filter((f) => texts.has(f)));
+  const sources = [...changed].filter((f) => texts.has(f));
+  // Early cutoff: a changed file that others import, present on both sides, whose summary is the same
+  // on both sides passes no difference on; its importers are analyzed only if they reach another one.
+  const summarized = sources.filter((f) => base.has(f) && head.has(f) && graph.importedBy(f).some((i) => i !== f));
+  // Summaries cost a program per side of the changed files and what they import: worth it only
+  // when they can spare the analysis of many importers.
+  const importers = cutoff && summarized.length ? [...graph.importersOf(summarized)].filter((f) => !changed.has(f)).length : 0;
+  const same = cutoff && summarized.length && importers >= cutoff.minDependents ? await cutoff.same(summarized, graph) : new Set<string>();
+  const analyze = graph.importersOf(sources.filter((f) => !same.has(f)));
+  for (const f of sources) analyze.add(f);
+  const affected = same.size ? graph.importersOf(sources) : analyze;
+  const cutOff = [...affected].filter((f) => !analyze.has(f)).length;
   const dependents = [...analyze].filter((f) => !changed.has(f)).length;
   // Changed files that are not sources (deleted on one side, `.prisma` schemas) are analyzed where they exist.
   for (const f of changed) analyze.add(f);
   const loaded = graph.programFor(analyze);
   const load = (side: SideTexts) => new Set([...loaded].filter((f) => side.has(f)));
-  return { analyze, dependents, load: { base: load(base), head: load(head) } };
+  return { analyze, dependents, cutOff, load: { base: load(base), head: load(head) } };
 }

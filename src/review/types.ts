@@ -145,6 +145,11 @@ export interface ReviewScope {
   changed?: number;
   /** Unchanged files analyzed because they import a changed file. */
   dependents?: number;
+  /**
+   * Unchanged files that import a changed file and were not analyzed (early cutoff): every changed
+   * file they import, directly or not, has the same privacy summary of its exports on both sides.
+   */
+  cutOff?: number;
   /** Files each side's program loaded for types (analyzed ones, what they import, files declaring globals). */
   loaded?: { base: number; head: number };
 }

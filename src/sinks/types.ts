@@ -47,6 +47,15 @@ export interface SinkResolver {
   match(node: ts.Node): SinkMatch[];
   /** Package origin of an expression, when it can be resolved statically. */
   origin(expr: ts.Expression): Origin | undefined;
+  /**
+   * Where an expression comes from, with the text of the calls that built it (`pino({ redact })`), or
+   * undefined: what a file exports as a client or logger, for the review's early cutoff to compare.
+   * `configured`: a catalogue row or a configured sink names its package (or it is a project module),
+   * so the options of those calls, wherever they come from, can decide a sink.
+   */
+  describeOrigin(expr: ts.Expression): { text: string; configured: boolean } | undefined;
+  /** Whether a catalogue row reads its configuration from another call on the receiver with this method name (`xhr.open`). */
+  isSiblingMethod(name: string): boolean;
   /** Whether a rule's catalogue names this package: its sinks are known, its other calls are not sinks. */
   isCatalogued(module: string): boolean;
 }

@@ -140,7 +140,7 @@ test('the scope names what was analyzed: the changed files and their importers, 
   const headDir = tree({ ...BASE, ...SCENARIOS['a changed helper makes an unchanged caller log personal data']!.edits });
   const r = await reviewTrees({ baseDir, headDir, analyzers: ANALYZERS, changed: ['src/lib/describe.ts'] });
   // describe.ts <- signup.ts <- routes/users.ts; they load user.ts, logger.ts, track.ts, analytics.ts and the global script
-  expect(r.stats.scope).toEqual({ mode: 'changed', changed: 1, dependents: 2, loaded: { base: 8, head: 8 } });
+  expect(r.stats.scope).toEqual({ mode: 'changed', changed: 1, dependents: 2, cutOff: 0, loaded: { base: 8, head: 8 } });
   expect(r.stats.headFiles).toBe(3);
   expect(r.stale).toEqual([]);
   rmSync(baseDir, { recursive: true, force: true });

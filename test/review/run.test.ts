@@ -83,7 +83,7 @@ describe('runReview in a monorepo package', () => {
     // the changed files of the package only (the rename; packages/web and config/ are outside it)
     const changed = await runReview(options);
     expect(brief(changed)).toEqual(['unchanged pii-logging src/welcome.ts <- src/greet.ts']);
-    expect(changed.stats.scope).toEqual({ mode: 'changed', changed: 3, dependents: 0, loaded: { base: 2, head: 2 } });
+    expect(changed.stats.scope).toEqual({ mode: 'changed', changed: 3, dependents: 0, cutOff: 0, loaded: { base: 2, head: 2 } });
     const r = await runReview({ ...options, full: true });
     expect(brief(r)).toEqual(['unchanged pii-field src/user.ts', 'unchanged pii-field src/user.ts', 'unchanged pii-logging src/welcome.ts <- src/greet.ts']);
     // the base's ignore pattern (**/greet.ts) no longer matches the renamed file, the head's (**) is not used
