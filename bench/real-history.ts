@@ -24,6 +24,8 @@ import type { Review } from '../src/review/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const AFTER = path.join(ROOT, 'dist/src/cli/main.js');
+// Flags of this build's reviews, e.g. BENCH_REVIEW_FLAGS=--early-cutoff.
+const AFTER_FLAGS = (process.env.BENCH_REVIEW_FLAGS ?? '').split(/\s+/).filter(Boolean);
 const SOURCE = /\.(?:[cm]?[tj]sx?)$/;
 
 const arg = (name: string, fallback: string) => {
@@ -131,7 +133,8 @@ export function realHistory(): void {
       let fullReview: { changes: string[] } | undefined;
       const row: Record<string, unknown> = { commit: short, changedSources, fullScanMs: Math.round(headScan.run.ms), fullScanRssMb: headScan.run.rssMb, fullNewFixed: fullChanges.length };
       for (const [label, bin] of [['before', before], ['after', AFTER]] as const) {
-        const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo);
+        const flags = label === 'after' ? AFTER_FLAGS : [];
+        const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none', ...flags], repo);
         const { review, changes } = reviewChanges(run.stdout);
         let identical = JSON.stringify(changes) === JSON.stringify(fullChanges);
         if (!identical) {

@@ -15,7 +15,7 @@ import { diffFindings } from './diff-findings.js';
 import { diffManifest } from './diff-manifest.js';
 import { baseSideConfig, configChangeNote } from './base-config.js';
 import { findMergeBase, findRepository, isCheckedOutClean, listChanges, materialize, readBlob, resolveCommit } from './git.js';
-import { isScopeFile, needsWholeBase, scanSides } from './scan-sides.js';
+import { isScopeFile, needsWholeBase, scanSides, MIN_DEPENDENTS_FOR_CUTOFF } from './scan-sides.js';
 import { findExclusions } from './exclusions.js';
 import { unanalyzedFiles } from './unanalyzed-files.js';
 import type { PurposeDrift, Review, ReviewedFinding, ReviewSide } from './types.js';
@@ -168,6 +168,8 @@ export interface RunReviewOptions {
   today?: string;
   /** Analyze every file on both sides, not only the changed files and the files that import them. */
   full?: boolean;
+  /** Early cutoff: importers of changed files whose privacy summaries are the same on both sides are not analyzed. */
+  earlyCutoff?: boolean;
 }
 
 /**
@@ -206,6 +208,7 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
       renames,
       changed,
       ...(options.full ? { full: true } : {}),
+      ...(options.earlyCutoff ? { cutoff: { minDependents: MIN_DEPENDENTS_FOR_CUTOFF } } : {}),
       analyzers: options.analyzers,
       ...(explicit ? { config: explicit.config, notes: explicit.notes } : {}),
       ...(options.manifestPath ? { manifestPath: options.manifestPath } : {}),

@@ -36,9 +36,11 @@ export interface SideScanOptions {
    */
   changed?: readonly string[];
   /**
-   * Early cutoff (default on): importers of a changed file whose privacy summary is the same on both
-   * sides are not analyzed. `minDependents` (default MIN_DEPENDENTS_FOR_CUTOFF): fewest importers
-   * that make summarizing worth its cost.
+   * Early cutoff (off unless given): importers of a changed file whose privacy summary is the same on
+   * both sides are not analyzed. `minDependents` (MIN_DEPENDENTS_FOR_CUTOFF for the CLI's
+   * --early-cutoff): fewest importers that make summarizing worth its cost. Off by default: on the
+   * real history measured so far (formbricks) it cut off no importer and raised a large review's
+   * peak memory (668 to 985 MiB), see README "Performance".
    */
   cutoff?: false | { minDependents: number };
 }
@@ -99,11 +101,11 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const baseTexts = texts(base);
   const headTexts = texts(head);
   const cutoff =
-    options.cutoff === false
+    options.cutoff === false || options.cutoff === undefined
       ? undefined
       : {
           same: (files: readonly string[], graph: ImportGraph) => sameSummaries(files, graph, { base: { root: baseRoot, texts: baseTexts }, head: { root: headRoot, texts: headTexts }, config, analyzers }),
-          minDependents: options.cutoff?.minDependents ?? MIN_DEPENDENTS_FOR_CUTOFF,
+          minDependents: options.cutoff.minDependents,
         };
   const scope = await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs

@@ -28,6 +28,7 @@ interface ReviewFlags {
   templates?: string;
   failOn: FailOn;
   full?: boolean;
+  earlyCutoff?: boolean;
   analyzer?: string[];
 }
 
@@ -56,6 +57,7 @@ export function registerReview(program: Command, context: CliContext): void {
     .option('-m, --manifest <file>', 'data-flow manifest inside the reviewed directory (default: .privacy/manifest.yml)')
     .option('-c, --config <file>', 'configuration file; inside the repository it is read from the base side (default: .privacy-review.yml there)')
     .option('--full', 'analyze every file on both sides (default: the changed files and the files that import them, which give the same new and fixed findings; a full review also lists stale declarations)')
+    .option('--early-cutoff', 'experimental: skip importers of changed files whose privacy summary (what other files read of them) is the same on both sides')
     .option('--analyzer <module>', 'also run this custom analyzer on both sides (a path or package name; repeatable; see "Custom analyzers" in the README)', collect)
     .option('--templates <dir>', 'directory with your own Markdown templates (checklist.md.hbs, ...)')
     .addOption(new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none').choices(FAIL_ON).default('review'))
@@ -98,6 +100,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(manifestPath ? { manifestPath } : {}),
     ...(flags.full ? { full: true } : {}),
+    ...(flags.earlyCutoff ? { earlyCutoff: true } : {}),
   });
   let report: string;
   try {
