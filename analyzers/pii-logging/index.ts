@@ -8,12 +8,12 @@ import { requestLogAt } from './request-log-formats.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
 /**
- * Low-confidence guesses are too noisy for a check that blocks merges. A user id named as one
- * (`userId`, `{ userId: user.id }`) is pseudonymous personal data and is reported (at the low
- * severity of its category, below the default fail level); a bare `user.id` is only a low guess.
+ * Opaque identifiers (`user.id`, `userId`) are what logs should carry instead of personal data (the
+ * remedy every pii-logging finding advises), so they are not a leak; low-confidence guesses are too
+ * noisy for a check that blocks merges.
  */
 function reportable(s: DataSource): boolean {
-  return s.confidence !== 'low';
+  return s.category !== 'user.unique_id' && s.confidence !== 'low';
 }
 
 const THROWN_ERROR: SinkRef = { kind: 'logger', id: 'thrown-error', label: 'thrown error message' };
@@ -85,9 +85,7 @@ function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description:
     categories,
     sink,
     message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
-    remediation: categories.every((c) => c.startsWith('user.unique_id'))
-      ? 'A user id is pseudonymous personal data: keep it only where the record needs it, within the logs\' retention; if policy allows it, declare the category in the logging policy of the data-flow manifest.'
-      : 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
+    remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
     confidence: cappedConfidence(strongest(sources), cap),
     trace: leadingTrace(sources, ctx.taxonomy),
     discriminator: `${description}${through}`,
