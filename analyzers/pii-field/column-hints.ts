@@ -8,7 +8,7 @@ import { dictionary } from '../../src/shared/dictionary.js';
  * `DataTypes.DATEONLY`, `'timestamp with time zone'`, `doublePrecision` and Prisma `DateTime` all
  * land here. A name that is not listed gives no hint (the field is classified by its name alone).
  */
-const HINTS: Record<string, TypeHint | undefined> = Object.create(null);
+const HINTS = Object.create(null) as Record<string, TypeHint | undefined>;
 const groups: [TypeHint, string[]][] = [
   [
     'string',

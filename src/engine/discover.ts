@@ -136,9 +136,9 @@ class Walker {
       const level = await this.gitignoreOf(dir);
       if (level) this.ancestors.push(level);
     }
-    const excludeFile = path.join(chain[0]!, '.git', 'info', 'exclude');
+    const excludeFile = path.join(chain[0], '.git', 'info', 'exclude');
     const text = await fs.readFile(excludeFile, 'utf8').catch(() => undefined);
-    if (text) this.ancestors.unshift({ dir: chain[0]!, label: '.git/info/exclude', rules: ignore().add(text) });
+    if (text) this.ancestors.unshift({ dir: chain[0], label: '.git/info/exclude', rules: ignore().add(text) });
     // Asking to scan an ignored directory (a vendored app, an example) is a request to analyze it anyway.
     if (this.gitignored(`${path.basename(this.root)}/`, this.ancestors, path.dirname(this.root))) this.ancestors = [];
   }
@@ -240,7 +240,8 @@ class Walker {
   readonly testScopedFiles = new Map<string, string>();
 
   /** Whether to walk a directory, skip it without a word, or skip it with a reason. */
-  private dirVerdict(rel: string, name: string, levels: GitignoreLevel[]): 'walk' | 'silent' | string {
+  // 'walk', 'silent', or the reason it is skipped
+  private dirVerdict(rel: string, name: string, levels: GitignoreLevel[]): string {
     if (SILENT_DIRS.has(name)) return 'silent';
     if (!this.mayContainIncluded(rel, name)) return 'silent';
     if (this.exclude(rel)) return 'directory is excluded by the configuration (exclude)';
@@ -452,7 +453,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i]!);
+      results[i] = await fn(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

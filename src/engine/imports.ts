@@ -16,7 +16,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.d.mts', '.d.cts', 
 
 export function importSpecifiers(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) out.add((m[2] ?? m[4] ?? m[6])!);
+  for (const m of text.matchAll(SPECIFIER)) out.add((m[2] ?? m[4] ?? m[6]));
   return [...out];
 }
 

@@ -66,6 +66,7 @@ export function bindLazily(program: ts.Program): LazilyBound {
 
   const checker = {} as Record<string, unknown>;
   for (const key of Object.keys(raw) as (keyof ts.TypeChecker)[]) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the checker as `this`
     const fn = raw[key] as unknown;
     if (typeof fn !== 'function') {
       checker[key] = fn;

@@ -18,7 +18,7 @@ export interface ServicesInputs {
   classifier: Classifier;
   taxonomy: Taxonomy;
   analyzers: readonly Analyzer[];
-  relative(fileName: string): string;
+  relative: (fileName: string) => string;
   reference?: boolean;
   /** Sources too deeply nested to give to TypeScript (filled in by the program). */
   unparsable?: Map<string, Unparsable>;

@@ -60,7 +60,7 @@ export function diffFindings(input: FindingDiffInput): ReviewedFinding[] {
         if (at < 0) continue;
         const [h] = list!.splice(at, 1);
         matchedBase.add(b);
-        status.set(h!, { baseFile: b.finding.file });
+        status.set(h, { baseFile: b.finding.file });
       }
     }
   }

@@ -142,7 +142,7 @@ async function missingRefMessage(root: string, ref: string, side: Side): Promise
 /** A refspec that creates exactly the ref the user named: `origin/main` -> `refs/remotes/origin/main`, `main` -> `refs/heads/main`. */
 export function fetchSpec(ref: string, remoteNames: readonly string[], fallback: string): { remote: string; refspec: string } {
   const remoteTracking = /^(?:refs\/remotes\/)?([^/]+)\/(.+)$/.exec(ref);
-  if (remoteTracking && remoteNames.includes(remoteTracking[1]!)) {
+  if (remoteTracking && remoteNames.includes(remoteTracking[1])) {
     const [, remote, branch] = remoteTracking as unknown as [string, string, string];
     return { remote, refspec: `+refs/heads/${branch}:refs/remotes/${remote}/${branch}` };
   }
@@ -150,7 +150,7 @@ export function fetchSpec(ref: string, remoteNames: readonly string[], fallback:
   const tag = /^refs\/tags\/(.+)$/.exec(ref);
   if (tag) return { remote: fallback, refspec: `+refs/tags/${tag[1]}:refs/tags/${tag[1]}` };
   const branch = /^(?:refs\/heads\/)?([\w.\-/]+)$/.exec(ref);
-  if (branch && !branch[1]!.endsWith('.lock')) return { remote: fallback, refspec: `+refs/heads/${branch[1]}:refs/heads/${branch[1]}` };
+  if (branch && !branch[1].endsWith('.lock')) return { remote: fallback, refspec: `+refs/heads/${branch[1]}:refs/heads/${branch[1]}` };
   return { remote: fallback, refspec: ref };
 }
 
@@ -191,13 +191,13 @@ export function parseChanges(output: string, subdir = ''): Changes {
     const status = parts[i++];
     if (!status) continue;
     if (status.startsWith('R') || status.startsWith('C')) {
-      const from = parts[i++]!;
-      const to = parts[i++]!;
+      const from = parts[i++];
+      const to = parts[i++];
       if (status.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix)) renames.set(from.slice(prefix.length), to.slice(prefix.length));
       // a copy leaves its source as it was
       paths.push(...(status.startsWith('R') ? [from, to] : [to]));
     } else {
-      paths.push(parts[i++]!);
+      paths.push(parts[i++]);
     }
   }
   return { renames, changed: inside(paths, subdir) };

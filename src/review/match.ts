@@ -68,7 +68,7 @@ function judgeFlow(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, use
   if (notInPurpose.length) {
     return { finding, declared: false, reason: `no purpose of flow ${ids} covers ${notInPurpose.join(', ')}` };
   }
-  return { finding, declared: true, declaration: { kind: 'flow', id: flows[0]!.id, purposes: purposes.map((p) => p.id) } };
+  return { finding, declared: true, declaration: { kind: 'flow', id: flows[0].id, purposes: purposes.map((p) => p.id) } };
 }
 
 function judgeField(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, usedFields: Set<DatasetField>): MatchedFinding {
@@ -80,9 +80,9 @@ function judgeField(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, us
   for (const c of candidates) usedFields.add(c.field);
   const missing = uncovered(finding.categories, candidates.flatMap((c) => c.field.categories), taxonomy);
   if (missing.length) {
-    return { finding, declared: false, reason: `dataset \`${candidates[0]!.dataset.id}\` declares \`${finding.symbol}\`, but not as ${missing.join(', ')}` };
+    return { finding, declared: false, reason: `dataset \`${candidates[0].dataset.id}\` declares \`${finding.symbol}\`, but not as ${missing.join(', ')}` };
   }
-  return { finding, declared: true, declaration: { kind: 'dataset', id: candidates[0]!.dataset.id } };
+  return { finding, declared: true, declaration: { kind: 'dataset', id: candidates[0].dataset.id } };
 }
 
 /** `User.email` covers itself; `User.*` every field of User (nested too); `path` globs cover files. */

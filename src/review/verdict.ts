@@ -30,7 +30,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const review: string[] = [];
   const errors = input.manifest.problems.filter((p) => p.severity === 'error');
   if (input.manifest.present && errors.length) {
-    fail.push(`the data-flow manifest has ${plural(errors.length, 'error')} (${errors[0]!.file}:${errors[0]!.line})`);
+    fail.push(`the data-flow manifest has ${plural(errors.length, 'error')} (${errors[0].file}:${errors[0].line})`);
   }
   const newUndeclared = input.findings.filter((r) => r.status === 'new' && !r.declared);
   const leaks = newUndeclared.filter((r) => r.finding.rule === 'pii-logging' && r.finding.severity === 'high');
@@ -42,7 +42,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     if (items.length) review.push(`${plural(count, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
   const todos = input.manifest.problems.filter((p) => p.code === 'todo');
-  if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0]!.file}:${todos[0]!.line})`);
+  if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0].file}:${todos[0].line})`);
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
   if (input.configChanges?.length) review.push(`the scan configuration changes (${plural(input.configChanges.length, 'file')})`);
   if (input.excluded?.length) review.push(excludedReason(input.excluded));

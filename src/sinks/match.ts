@@ -219,7 +219,7 @@ function receiverOf(node: ts.Node): ts.Expression | undefined {
 
 function refList(refs: ValueRef | readonly ValueRef[] | undefined): readonly ValueRef[] {
   if (!refs) return [];
-  return Array.isArray(refs) ? refs : [refs as ValueRef];
+  return Array.isArray(refs) ? (refs as readonly ValueRef[]) : [refs as ValueRef];
 }
 
 /** "pino logger.info", "openai chat.completions.create", "console.log", "jose new SignJWT". */

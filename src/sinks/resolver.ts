@@ -53,7 +53,12 @@ export function createSinkResolver(inputs: SinkResolverInputs): SinkResolver {
 function cataloguedPackages(catalogue: readonly SinkSpec[]): { exact: Set<string>; scopes: string[] } {
   const exact = new Set<string>();
   const scopes: string[] = [];
-  for (const spec of catalogue) for (const p of spec.packages) (p.endsWith('/*') ? scopes.push(p.slice(0, -1)) : exact.add(p));
+  for (const spec of catalogue) {
+    for (const p of spec.packages) {
+      if (p.endsWith('/*')) scopes.push(p.slice(0, -1));
+      else exact.add(p);
+    }
+  }
   return { exact, scopes };
 }
 

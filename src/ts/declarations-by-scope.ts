@@ -50,6 +50,7 @@ function imported(alias: ts.Symbol, program: ts.Program): ByScope {
     return ASK_CHECKER; // namespace imports, import = require, type-only imports
   }
   if (!ts.isStringLiteral(specifier)) return ASK_CHECKER;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the program as `this`
   const resolve = (program as ModuleResolution).getResolvedModuleFromModuleSpecifier;
   if (!resolve) return ASK_CHECKER;
   const resolved = resolve.call(program, specifier, specifier.getSourceFile())?.resolvedModule;
