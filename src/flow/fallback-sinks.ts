@@ -2,6 +2,7 @@ import { ts } from '#ts-morph';
 import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../ts/syntax.js';
+import { LOCAL_PACKAGES } from './local-packages.catalog.js';
 import type { PackageSummaries } from './package-summaries.js';
 
 /**
@@ -42,12 +43,12 @@ const OTHER_WINDOW = /(?:^|\.)(?:contentWindow|opener|parent|top|frames(?:\[[^\]
 /** Methods that write a response header: `res.setHeader('Set-Cookie', v)`, `headers.append('Set-Cookie', v)`. */
 const HEADER_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);
 
-/**
- * Packages that compute locally (validation, formatting, UI state, templating, hashing): a call
- * into them is not a vendor receiving data. Catalogued packages are excluded too: the catalogue
- * already says which of their calls are sinks.
- */
-const LOCAL_PACKAGES = /^(?:better-auth|hono|@hono\/.*|json2csv|@json2csv\/.*|otplib|@otplib\/.*|@yornaath\/batshit|dataloader|p-limit|p-queue|p-retry|@types\/.*|react|react-dom|react-native|next|vue|svelte|preact|solid-js|@angular\/.*|@tanstack\/.*|@radix-ui\/.*|@mui\/.*|@chakra-ui\/.*|@headlessui\/.*|rxjs|lodash.*|underscore|ramda|immer|zustand|jotai|valtio|redux|@reduxjs\/.*|react-redux|mobx.*|date-fns.*|dayjs|moment.*|luxon|zod|yup|joi|@hapi\/joi|superstruct|valibot|ajv|class-validator|class-transformer|validator|uuid|nanoid|cuid|@paralleldrive\/cuid2|crypto-js|bcrypt|bcryptjs|argon2|jsonwebtoken|jose|jwt-simple|fast-jwt|jwt-decode|@node-rs\/.*|otpauth|speakeasy|qrcode|express.*|koa.*|fastify.*|@fastify\/.*|hono|@nestjs\/.*|@trpc\/.*|next-auth.*|@auth\/.*|passport.*|i18next|react-i18next|next-intl|@lingui\/.*|sonner|react-hot-toast|react-toastify|clsx|classnames|tailwind-merge|class-variance-authority|handlebars|ejs|pug|mustache|marked|markdown-it|remark.*|rehype.*|unified|dompurify|isomorphic-dompurify|sanitize-html|jsdom|cheerio|papaparse|xlsx|exceljs|csv.*|libphonenumber-js|google-libphonenumber|ua-parser-js|qs|query-string|superjson|react-hook-form|@hookform\/.*|formik|framer-motion|swr|graphql|graphql-tag|yaml|js-yaml|semver|chalk|commander|yargs|inquirer|ora|fuse\.js|minisearch|ms|bytes|pluralize|slugify|mailchecker|email-validator|deep-equal|fast-deep-equal|immutable|events|eventemitter3|mitt|zod-.*|@sinclair\/.*|ts-pattern|effect|@effect\/.*|type-fest|tslib|reflect-metadata|inversify|tsyringe|typedi|jest|vitest|@testing-library\/.*|sinon|chai|supertest|msw|@faker-js\/.*|faker|@playwright\/.*|playwright|puppeteer|cypress)$/;
+const LOCAL = localPackagePattern(LOCAL_PACKAGES);
+
+/** The rows of local-packages.catalog.ts as one pattern (`*` matches any characters). */
+export function localPackagePattern(rows: readonly string[]): RegExp {
+  return new RegExp(`^(?:${rows.map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '.*')).join('|')})$`);
+}
 
 /**
  * First words of methods that erase by key (`deleteThread(userId)`, `removeUser(id)`, `purgeCache`):
@@ -143,7 +144,7 @@ export class FallbackSinks {
     // A client: an object constructed or created by the package (`new X(cfg)`, `x.client()`), then a method of it.
     const made = origin.path.findIndex((s) => s === 'new' || s === '()');
     if (made < 0 || made === origin.path.length - 1) return [];
-    if (this.sinks.isCatalogued(origin.module) || LOCAL_PACKAGES.test(packageName(origin.module)) || this.local?.of(call)) return [];
+    if (this.sinks.isCatalogued(origin.module) || LOCAL.test(packageName(origin.module)) || this.local?.of(call)) return [];
     const pkg = packageName(origin.module);
     const path = origin.path.filter((s) => s !== 'new' && s !== '()' && s !== 'default').slice(-2).join('.');
     return [fallback(call, call.arguments.slice(), { kind: 'third_party', id: `package:${pkg}`, label: pkg, package: origin.module }, 'egress', `${pkg} ${path}`, 'low', true)];
@@ -158,7 +159,7 @@ export class FallbackSinks {
       if (!spec || !ts.isStringLiteral(spec)) return;
       const m = spec.text;
       if (m.startsWith('.') || m.startsWith('/') || m.startsWith('node:') || NODE_BUILTINS.has(m) || isAlias(m)) return;
-      if (!this.sinks.isCatalogued(m) && !LOCAL_PACKAGES.test(packageName(m))) known = true;
+      if (!this.sinks.isCatalogued(m) && !LOCAL.test(packageName(m))) known = true;
     };
     for (const st of sf.statements) {
       if (ts.isImportDeclaration(st)) consider(st.moduleSpecifier);
