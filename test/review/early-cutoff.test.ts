@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { ANALYZERS } from '../../analyzers/index.js';
 import { reviewTrees } from '../../src/review/run.js';
 import type { Review } from '../../src/review/types.js';
-import { tempDir } from './git-repo.js';
+import { reviewChanges, writeTree } from './git-repo.js';
 
 /*
  * Early cutoff: the importers of a changed file are analyzed only when the file's privacy summary
@@ -23,17 +21,9 @@ const BASE: Record<string, string> = {
   'src/routes/users.ts': "import type { User } from '../models/user';\nimport { signup } from '../services/signup';\n\nexport function post(user: User) {\n  signup(user);\n}\n",
 };
 
-function tree(files: Record<string, string | null>): string {
-  const dir = tempDir('cutoff-');
-  for (const [rel, text] of Object.entries(files)) {
-    if (text === null) continue;
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string | null>) => writeTree(files, 'cutoff-');
 
-const changes = (r: Review) => r.findings.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.finding.id} ${f.finding.rule} ${f.finding.file}:${f.finding.line} ${f.finding.categories.join(',')}`).sort();
+const changes = reviewChanges;
 const brief = (r: Review) => r.findings.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.finding.rule} ${f.finding.file}`);
 
 async function both(base: Record<string, string>, edits: Record<string, string | null>): Promise<{ full: Review; fast: Review }> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Review } from '../../src/review/types.js';
 
 /**
  * Small real git repositories for review tests, in a temp directory removed after the test file.
@@ -80,4 +81,20 @@ export function openRepo(dir: string): TestRepo {
 /** Copy a directory tree (e.g. examples/shop) into the repository. */
 export function copyInto(repo: TestRepo, from: string, to = '.'): void {
   cpSync(from, path.join(repo.dir, to), { recursive: true });
+}
+
+/** A temporary directory holding these files (a `null` text: the file is absent). */
+export function writeTree(files: Record<string, string | null>, prefix?: string): string {
+  const dir = tempDir(prefix);
+  for (const [rel, text] of Object.entries(files)) {
+    if (text === null) continue;
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** A review's new and fixed findings, one sortable line each (id, rule, place, categories). */
+export function reviewChanges(r: Review): string[] {
+  return r.findings.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.finding.id} ${f.finding.rule} ${f.finding.file}:${f.finding.line} ${f.finding.categories.join(',')}`).sort();
 }

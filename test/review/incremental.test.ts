@@ -1,9 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { ANALYZERS } from '../../analyzers/index.js';
 import { reviewTrees } from '../../src/review/run.js';
 import type { Review } from '../../src/review/types.js';
-import { tempDir } from './git-repo.js';
+import { reviewChanges, writeTree } from './git-repo.js';
 
 /*
  * The fast path of a review (only the changed files and the files that import them, each side
@@ -87,17 +86,9 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 };
 
-function tree(files: Record<string, string | null>): string {
-  const dir = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    if (text === null) continue;
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string | null>) => writeTree(files);
 
-const changes = (r: Review) => r.findings.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.finding.id} ${f.finding.rule} ${f.finding.file}:${f.finding.line} ${f.finding.categories.join(',')}`).sort();
+const changes = reviewChanges;
 const brief = (r: Review) => r.findings.map((f) => `${f.status} ${f.finding.rule} ${f.finding.file}`);
 
 describe.each(Object.entries(SCENARIOS))('%s', (_name, scenario) => {
