@@ -37,5 +37,8 @@ export default tseslint.config(
     // Webhook payloads and GitHub API answers in tests are JSON built by hand.
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-vars': ['error', UNUSED] },
   },
-  { files: ['bench/**/*.{ts,mjs}', 'scripts/**/*.ts'], languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly' } } },
+  {
+    files: ['bench/**/*.{ts,mjs}', 'scripts/**/*.ts'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly' } },
+  },
 );

@@ -92,7 +92,11 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 const settleMs = Number(process.env.SETTLE_MS ?? 5_000);
 
 /** POST every item from the client thread; `onPush(n, k)` when a push's first delivery goes out. */
-async function burst(url: string, items: readonly object[], onPush?: (n: number, k: number) => void): Promise<{ latencies: number[]; statuses: number[] }> {
+async function burst(
+  url: string,
+  items: readonly object[],
+  onPush?: (n: number, k: number) => void,
+): Promise<{ latencies: number[]; statuses: number[] }> {
   const client = new Worker(CLIENT, { eval: true, workerData: { url, inFlight, items } });
   try {
     return await new Promise((resolve, reject) => {
@@ -116,7 +120,9 @@ function percentiles(latencies: readonly number[]) {
 
 const fake = new FakeGitHub('acme', 'shop', COMMITS.base.sha, 'dev');
 fake.config = 'reviewers:\n  users: [priv]\n';
-const tars = await Promise.all([COMMITS.v1, COMMITS.v2, COMMITS.v3].map((c) => makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` })));
+const tars = await Promise.all(
+  [COMMITS.v1, COMMITS.v2, COMMITS.v3].map((c) => makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` })),
+);
 fake.tarballs.set(COMMITS.base.sha, await makeTarball(COMMITS.base.files, { top: 'acme-shop-base' }));
 // Pull request n's k-th head: its own sha, the tree of fixture commit v1, v2 or v3.
 const headSha = (n: number, k: number) => `${n.toString(16).padStart(4, '0')}${k.toString(16).padStart(4, '0')}`.padEnd(40, 'a');
@@ -180,7 +186,12 @@ try {
       installation: { id: 99 },
       organization: person('acme'),
     });
-    return { id: `bench-${i}`, body, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`, ...(first ? { push: [n, k] } : {}) };
+    return {
+      id: `bench-${i}`,
+      body,
+      signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+      ...(first ? { push: [n, k] } : {}),
+    };
   });
   // A running App is past its start-up, when the first review worker loads the engine (seconds
   // of CPU on one of the two cores).
@@ -188,7 +199,9 @@ try {
   // The client's floor: the same burst against a server that answers at once (after the App's
   // start-up, which would slow it down).
   const floorServer = spawn(process.execPath, ['-e', NULL_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const floorPort = await new Promise<number>((resolve) => floorServer.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+  const floorPort = await new Promise<number>((resolve) =>
+    floorServer.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+  );
   const unpushed = items.map(({ push: _, ...item }) => item);
   await burst(`http://127.0.0.1:${floorPort}/`, unpushed); // warm-up: a fresh process's first requests run cold
   const floor = await burst(`http://127.0.0.1:${floorPort}/`, unpushed);
@@ -198,7 +211,8 @@ try {
   const ackWall = performance.now() - started;
   const failed = result.statuses.filter((s) => s !== 200).length;
   const latest = numbers.map((n) => fake.state(n)!.head);
-  if (!ackOnly) await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
+  if (!ackOnly)
+    await waitFor('every latest head’s review', () => latest.every((sha) => fake.latestRun(sha)?.status === 'completed'), 600_000);
   const wall = performance.now() - started;
   const shared = cluster && redis ? await sharedFigures(cluster, redis, items[0]!.body, wall) : undefined;
 
@@ -259,5 +273,11 @@ async function sharedFigures(c: Cluster, r: TestRedis, body: string, wallMs: num
   const perJob = Math.round(((await used()) - before) / 1000);
   await probe.obliterate({ force: true });
   await probe.close();
-  return { workers: c.workers.length, reviewsPublished: reviews, reviewsPerMinutePerWorker: Math.round((reviews / (wallMs / 60_000) / c.workers.length) * 10) / 10, redisBytesPerQueuedDelivery: perJob, deliveryBodyBytes: body.length };
+  return {
+    workers: c.workers.length,
+    reviewsPublished: reviews,
+    reviewsPerMinutePerWorker: Math.round((reviews / (wallMs / 60_000) / c.workers.length) * 10) / 10,
+    redisBytesPerQueuedDelivery: perJob,
+    deliveryBodyBytes: body.length,
+  };
 }

@@ -18,11 +18,35 @@ export function makeCorpus(root: string, dir: string): { dir: string; packages: 
     const from = path.join(root, 'node_modules', name);
     if (!existsSync(from)) continue;
     // nested node_modules are other packages, and not what either tool would read
-    cpSync(from, path.join(dir, name.replace('/', '__')), { recursive: true, filter: (src) => !src.slice(from.length).includes(`${path.sep}node_modules`) });
+    cpSync(from, path.join(dir, name.replace('/', '__')), {
+      recursive: true,
+      filter: (src) => !src.slice(from.length).includes(`${path.sep}node_modules`),
+    });
     packages.push(name);
   }
-  const compilerOptions = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [], strict: false };
+  const compilerOptions = {
+    allowJs: true,
+    checkJs: false,
+    noEmit: true,
+    skipLibCheck: true,
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    types: [],
+    strict: false,
+  };
   // build output (`dist`) and declarations are not what the scan analyzes either
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*'], exclude: ['**/dist/**', '**/build/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'] }, null, 2));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions,
+        include: ['**/*'],
+        exclude: ['**/dist/**', '**/build/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'],
+      },
+      null,
+      2,
+    ),
+  );
   return { dir, packages };
 }

@@ -50,10 +50,32 @@ export function generateRepo(dir: string, targetFiles: number): GeneratedRepo {
     files++;
   };
 
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, experimentalDecorators: true, types: [] }, include: ['src'] }, null, 2));
+  write(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          experimentalDecorators: true,
+          types: [],
+        },
+        include: ['src'],
+      },
+      null,
+      2,
+    ),
+  );
   write('src/shims.d.ts', SHIMS);
   write('src/lib/logger.ts', "import pino from 'pino';\n\nexport const logger = pino({ level: 'info' });\n");
-  write('src/lib/analytics.ts', "import { Analytics } from '@segment/analytics-node';\n\nexport const analytics = new Analytics({ writeKey: 'key' });\n");
+  write(
+    'src/lib/analytics.ts',
+    "import { Analytics } from '@segment/analytics-node';\n\nexport const analytics = new Analytics({ writeKey: 'key' });\n",
+  );
 
   // Each domain module: 1 model, 1 service, 1 controller, then utilities to fill up (utilities
   // dominate real code bases; most files hold no personal data).
@@ -74,12 +96,18 @@ export function generateRepo(dir: string, targetFiles: number): GeneratedRepo {
     const service = serviceSource(model, base.toLowerCase(), person, plant, m);
     write(serviceFile, service.text);
     if (service.plantedLine) {
-      planted.push({ file: serviceFile, line: service.plantedLine, rule: plant === 'log' ? 'pii-logging' : 'data-flow', sink: plant === 'log' ? 'pino' : plant === 'segment' ? 'segment' : `http:api.partner${m % 5}.example.com` });
+      planted.push({
+        file: serviceFile,
+        line: service.plantedLine,
+        rule: plant === 'log' ? 'pii-logging' : 'data-flow',
+        sink: plant === 'log' ? 'pino' : plant === 'segment' ? 'segment' : `http:api.partner${m % 5}.example.com`,
+      });
     }
     write(`${dirName}/${base.toLowerCase()}.controller.ts`, controllerSource(model, base.toLowerCase()));
     const utilCount = 5;
     for (let u = 0; u < utilCount && files < targetFiles; u++) write(`${dirName}/util/helpers${u}.ts`, utilSource(m, u, random));
-    if (prFiles.length < 20) prFiles.push(modelFile, serviceFile, `${dirName}/${base.toLowerCase()}.controller.ts`, `${dirName}/util/helpers0.ts`);
+    if (prFiles.length < 20)
+      prFiles.push(modelFile, serviceFile, `${dirName}/${base.toLowerCase()}.controller.ts`, `${dirName}/util/helpers0.ts`);
   }
   writeFileSync(path.join(dir, 'planted.json'), JSON.stringify(planted, null, 1));
   return { files, lines, planted, prFiles: prFiles.slice(0, 20) };
@@ -87,10 +115,35 @@ export function generateRepo(dir: string, targetFiles: number): GeneratedRepo {
 
 function modelSource(model: string, person: boolean): { text: string; piiLines: number[] } {
   const fields = person
-    ? [['id', 'string'], ['email', 'string'], ['firstName', 'string'], ['lastName', 'string'], ['phoneNumber', 'string'], ['dateOfBirth', 'Date'], ['emailVerified', 'boolean'], ['loginCount', 'number'], ['createdAt', 'Date'], ['status', 'string']]
-    : [['id', 'string'], ['title', 'string'], ['amount', 'number'], ['currency', 'string'], ['createdAt', 'Date'], ['updatedAt', 'Date'], ['status', 'string'], ['sku', 'string']];
+    ? [
+        ['id', 'string'],
+        ['email', 'string'],
+        ['firstName', 'string'],
+        ['lastName', 'string'],
+        ['phoneNumber', 'string'],
+        ['dateOfBirth', 'Date'],
+        ['emailVerified', 'boolean'],
+        ['loginCount', 'number'],
+        ['createdAt', 'Date'],
+        ['status', 'string'],
+      ]
+    : [
+        ['id', 'string'],
+        ['title', 'string'],
+        ['amount', 'number'],
+        ['currency', 'string'],
+        ['createdAt', 'Date'],
+        ['updatedAt', 'Date'],
+        ['status', 'string'],
+        ['sku', 'string'],
+      ];
   const pii = new Set(['id', 'email', 'firstName', 'lastName', 'phoneNumber', 'dateOfBirth']);
-  const out = ["import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';", '', `@Entity('${model.toLowerCase()}s')`, `export class ${model} {`];
+  const out = [
+    "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';",
+    '',
+    `@Entity('${model.toLowerCase()}s')`,
+    `export class ${model} {`,
+  ];
   const piiLines: number[] = [];
   for (const [name, type] of fields) {
     out.push(name === 'id' ? '  @PrimaryGeneratedColumn()' : '  @Column()');
@@ -133,7 +186,9 @@ function serviceSource(model: string, lower: string, person: boolean, plant: str
     out.push("    analytics.track({ userId: entity.id, event: 'saved', properties: { email: entity.email } });");
   } else if (person && plant === 'http') {
     plantedLine = out.length + 1;
-    out.push(`    await fetch('https://api.partner${m % 5}.example.com/sync', { method: 'POST', body: JSON.stringify({ phone: entity.phoneNumber }) });`);
+    out.push(
+      `    await fetch('https://api.partner${m % 5}.example.com/sync', { method: 'POST', body: JSON.stringify({ phone: entity.phoneNumber }) });`,
+    );
   }
   out.push('  }', '', '  report(total: number): string {', '    return formatAmount0(total);', '  }', '}', '');
   return { text: out.join('\n'), plantedLine };

@@ -20,7 +20,11 @@ export function makePrRepo(generated: string, prFiles: readonly string[]): PrRep
   const dir = `${generated}-pr`;
   rmSync(dir, { recursive: true, force: true });
   cpSync(generated, dir, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-qm', 'generated');
@@ -30,15 +34,22 @@ export function makePrRepo(generated: string, prFiles: readonly string[]): PrRep
     const file = path.join(dir, rel);
     let text = readFileSync(file, 'utf8');
     if (rel.endsWith('.entity.ts')) {
-      text = text.replace(/(\n {2}status!: string;\n)/, '$1\n  @Column()\n  homeAddress!: string;\n\n  @Column()\n  nationalId!: string;\n');
+      text = text.replace(
+        /(\n {2}status!: string;\n)/,
+        '$1\n  @Column()\n  homeAddress!: string;\n\n  @Column()\n  nationalId!: string;\n',
+      );
       expectedNew += 2; // address and national id are personal data in any model
     } else if (rel.endsWith('.service.ts')) {
-      text = text.replace('    this.cache.set(entity.id, entity);', "    this.cache.set(entity.id, entity);\n    logger.warn({ entity }, 'saving');");
+      text = text.replace(
+        '    this.cache.set(entity.id, entity);',
+        "    this.cache.set(entity.id, entity);\n    logger.warn({ entity }, 'saving');",
+      );
       expectedNew += 1;
     } else if (rel.endsWith('.controller.ts')) {
       text += '\nexport function health(_req: Request, res: Response) {\n  res.json({ ok: true });\n}\n';
     } else {
-      text += '\nexport function percent(value: number, total: number): number {\n  return total === 0 ? 0 : Math.round((value / total) * 100);\n}\n';
+      text +=
+        '\nexport function percent(value: number, total: number): number {\n  return total === 0 ? 0 : Math.round((value / total) * 100);\n}\n';
     }
     writeFileSync(file, text);
   }

@@ -58,13 +58,19 @@ export function realHistory(): void {
   const end = arg('--end', 'b66c1dd978');
   const count = Number(arg('--commits', '12'));
   const before = arg('--before', '/work/main/dist/src/cli/main.js');
-  const git = (cwd: string | undefined, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
+  const git = (cwd: string | undefined, ...args: string[]) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
   const mgit = (...args: string[]) => git(undefined, `--git-dir=${mirror}`, ...args);
 
   // Consecutive first-parent commits before END that change sources, oldest first.
   const commits: string[] = [];
   for (const c of mgit('log', '--first-parent', '--format=%H', `${end}~1`, '-n', '400').split('\n')) {
-    if (mgit('diff', '--name-only', `${c}~1`, c).split('\n').some((f) => SOURCE.test(f))) commits.push(c);
+    if (
+      mgit('diff', '--name-only', `${c}~1`, c)
+        .split('\n')
+        .some((f) => SOURCE.test(f))
+    )
+      commits.push(c);
     if (commits.length === count) break;
   }
   commits.reverse();
@@ -72,10 +78,18 @@ export function realHistory(): void {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'privacy-review-history-'));
   const repo = path.join(tmp, 'repo');
   mkdirSync(repo);
-  const rgit = (...args: string[]) => git(repo, '-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args);
+  const rgit = (...args: string[]) =>
+    git(repo, '-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args);
   rgit('init', '-q', '-b', 'main');
   const exportTree = (commit: string, dir: string) => {
-    execFileSync('sh', ['-c', `find "$1" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} + && git --git-dir="$2" archive "$3" | tar -x -C "$1"`, 'sh', dir, mirror, commit]);
+    execFileSync('sh', [
+      '-c',
+      `find "$1" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} + && git --git-dir="$2" archive "$3" | tar -x -C "$1"`,
+      'sh',
+      dir,
+      mirror,
+      commit,
+    ]);
   };
   const commitTree = (commit: string): string => {
     exportTree(commit, repo);
@@ -105,7 +119,9 @@ export function realHistory(): void {
   try {
     for (const c of commits) {
       const short = c.slice(0, 10);
-      const changedSources = mgit('diff', '--name-only', `${c}~1`, c).split('\n').filter((f) => SOURCE.test(f)).length;
+      const changedSources = mgit('diff', '--name-only', `${c}~1`, c)
+        .split('\n')
+        .filter((f) => SOURCE.test(f)).length;
       const renamed = new Set(
         mgit('diff', '-M', '--name-status', `${c}~1`, c)
           .split('\n')
@@ -120,30 +136,58 @@ export function realHistory(): void {
       const kept = (f: { file: string }) => !renamed.has(f.file);
       const baseIds = new Set(baseScan.findings.filter(kept).map((f) => f.id));
       const headIds = new Set(headScan.findings.filter(kept).map((f) => f.id));
-      const fullChanges = [...[...headIds].filter((id) => !baseIds.has(id)).map((id) => `new ${id}`), ...[...baseIds].filter((id) => !headIds.has(id)).map((id) => `fixed ${id}`)].sort();
+      const fullChanges = [
+        ...[...headIds].filter((id) => !baseIds.has(id)).map((id) => `new ${id}`),
+        ...[...baseIds].filter((id) => !headIds.has(id)).map((id) => `fixed ${id}`),
+      ].sort();
       /** A review's new and fixed findings (a changed finding: its new id, and its previous one as fixed). */
       const reviewChanges = (stdout: string) => {
         const review = JSON.parse(stdout) as Review;
         const changes = review.findings
           .filter((r) => kept(r.finding) && r.status !== 'unchanged')
-          .flatMap((r) => [`${r.status} ${r.finding.id}`, ...(r.previous && !renamed.has(r.previous.file) ? [`fixed ${r.previous.id}`] : [])])
+          .flatMap((r) => [
+            `${r.status} ${r.finding.id}`,
+            ...(r.previous && !renamed.has(r.previous.file) ? [`fixed ${r.previous.id}`] : []),
+          ])
           .sort();
         return { review, changes };
       };
       let fullReview: { changes: string[] } | undefined;
-      const row: Record<string, unknown> = { commit: short, changedSources, fullScanMs: Math.round(headScan.run.ms), fullScanRssMb: headScan.run.rssMb, fullNewFixed: fullChanges.length };
-      for (const [label, bin] of [['before', before], ['after', AFTER]] as const) {
+      const row: Record<string, unknown> = {
+        commit: short,
+        changedSources,
+        fullScanMs: Math.round(headScan.run.ms),
+        fullScanRssMb: headScan.run.rssMb,
+        fullNewFixed: fullChanges.length,
+      };
+      for (const [label, bin] of [
+        ['before', before],
+        ['after', AFTER],
+      ] as const) {
         const flags = label === 'after' ? AFTER_FLAGS : [];
         const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none', ...flags], repo);
         const { review, changes } = reviewChanges(run.stdout);
         let identical = JSON.stringify(changes) === JSON.stringify(fullChanges);
         if (!identical) {
           // Two scans pair findings only by fingerprint; `review --full` is the full review itself.
-          fullReview ??= reviewChanges(timed(AFTER, ['review', '--full', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo).stdout);
+          fullReview ??= reviewChanges(
+            timed(AFTER, ['review', '--full', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none'], repo).stdout,
+          );
           identical = JSON.stringify(changes) === JSON.stringify(fullReview.changes);
-          const where = new Map([...review.findings.map((r) => r.finding), ...baseScan.findings, ...headScan.findings].map((f) => [f.id, `${f.rule} ${f.file}:${f.line} ${f.categories.join(',')}`]));
-          const show = (list: string[], other: string[]) => list.filter((x) => !other.includes(x)).map((x) => `${x} (${where.get(x.split(' ')[1]!) ?? '?'})`).join('; ') || '-';
-          console.error(`${short} ${label}: ${identical ? 'equals review --full; the two scans pair differently' : 'DIFFERS from review --full'}: only in review ${show(changes, fullReview.changes)}; only in review --full ${show(fullReview.changes, changes)}; scans-only ${show(fullChanges, changes)}`);
+          const where = new Map(
+            [...review.findings.map((r) => r.finding), ...baseScan.findings, ...headScan.findings].map((f) => [
+              f.id,
+              `${f.rule} ${f.file}:${f.line} ${f.categories.join(',')}`,
+            ]),
+          );
+          const show = (list: string[], other: string[]) =>
+            list
+              .filter((x) => !other.includes(x))
+              .map((x) => `${x} (${where.get(x.split(' ')[1]!) ?? '?'})`)
+              .join('; ') || '-';
+          console.error(
+            `${short} ${label}: ${identical ? 'equals review --full; the two scans pair differently' : 'DIFFERS from review --full'}: only in review ${show(changes, fullReview.changes)}; only in review --full ${show(fullReview.changes, changes)}; scans-only ${show(fullChanges, changes)}`,
+          );
           if (!identical) mismatches++;
         }
         const scope = review.stats.scope;
@@ -160,8 +204,11 @@ export function realHistory(): void {
         };
       }
       rows.push(row);
-      const fmt = (s: Record<string, number | boolean | null>) => `${String(s.ms).padStart(7)} ms ${String(s.ratio).padStart(6)}x ${String(s.rssMb).padStart(5)} MiB analyzed ${String(s.analyzed).padStart(5)} cut ${String(s.cutOff ?? '-').padStart(5)}${s.identical ? '' : ' DIFFERS'}`;
-      console.log(`${short} ${String(changedSources).padStart(3)} files | full ${Math.round(headScan.run.ms)} ms | before ${fmt(row.before as never)} | after ${fmt(row.after as never)}`);
+      const fmt = (s: Record<string, number | boolean | null>) =>
+        `${String(s.ms).padStart(7)} ms ${String(s.ratio).padStart(6)}x ${String(s.rssMb).padStart(5)} MiB analyzed ${String(s.analyzed).padStart(5)} cut ${String(s.cutOff ?? '-').padStart(5)}${s.identical ? '' : ' DIFFERS'}`;
+      console.log(
+        `${short} ${String(changedSources).padStart(3)} files | full ${Math.round(headScan.run.ms)} ms | before ${fmt(row.before as never)} | after ${fmt(row.after as never)}`,
+      );
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

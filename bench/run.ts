@@ -81,7 +81,9 @@ function best(n: number, f: () => Timed): Timed {
 }
 
 function recall(result: ScanResult, planted: Planted[]) {
-  const found = planted.filter((p) => result.findings.some((f) => f.file === p.file && f.line === p.line && f.rule === p.rule && (!p.sink || f.sink?.id === p.sink)));
+  const found = planted.filter((p) =>
+    result.findings.some((f) => f.file === p.file && f.line === p.line && f.rule === p.rule && (!p.sink || f.sink?.id === p.sink)),
+  );
   const extra = result.findings.filter((f) => !planted.some((p) => f.file === p.file && f.line === p.line && f.rule === p.rule));
   return { planted: planted.length, found: found.length, extra: extra.length };
 }
@@ -99,7 +101,11 @@ const rows: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const dir = path.join(os.tmpdir(), `privacy-review-bench-${size}`);
   const repo = generateRepo(dir, size);
-  const vs = versus(runs, [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress'], [path.join(ROOT, 'bench/tsc-baseline.mjs'), dir]);
+  const vs = versus(
+    runs,
+    [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress'],
+    [path.join(ROOT, 'bench/tsc-baseline.mjs'), dir],
+  );
   const result = JSON.parse(vs.scan.stdout) as ScanResult;
   const pr = makePrRepo(dir, repo.prFiles);
   const reviewArgs = [BIN, 'review', pr.dir, '--base', 'main', '--head', 'HEAD', '--format', 'json', '--fail-on', 'none'];
@@ -141,7 +147,11 @@ table(rows);
 let corpus: Record<string, unknown> | undefined;
 if (!process.argv.includes('--no-corpus')) {
   const made = makeCorpus(ROOT, path.join(os.tmpdir(), 'privacy-review-bench-corpus'));
-  const vs = versus(runs, [BIN, 'scan', made.dir, '--format', 'json', '--fail-on', 'none', '--no-progress'], [path.join(ROOT, 'bench/tsc-baseline.mjs'), made.dir]);
+  const vs = versus(
+    runs,
+    [BIN, 'scan', made.dir, '--format', 'json', '--fail-on', 'none', '--no-progress'],
+    [path.join(ROOT, 'bench/tsc-baseline.mjs'), made.dir],
+  );
   const result = JSON.parse(vs.scan.stdout) as ScanResult;
   corpus = {
     corpus: made.packages.join(' '),
@@ -162,4 +172,7 @@ if (!process.argv.includes('--no-corpus')) {
   table([corpus]);
 }
 mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/out/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows, corpus }, null, 2));
+writeFileSync(
+  path.join(ROOT, 'bench/out/results.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows, corpus }, null, 2),
+);

@@ -23,4 +23,13 @@ host.getDefaultLibFileName = (o) => path.join(libDir, ts.getDefaultLibFileName(o
 const program = ts.createProgram({ rootNames: parsed.fileNames, options, host });
 const diagnostics = ts.getPreEmitDiagnostics(program);
 const sample = diagnostics.slice(0, 3).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
-console.log(JSON.stringify({ ms: Math.round(performance.now() - started), diagnostics: diagnostics.length, sample, files: parsed.fileNames.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), typescript: ts.version }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(performance.now() - started),
+    diagnostics: diagnostics.length,
+    sample,
+    files: parsed.fileNames.length,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    typescript: ts.version,
+  }),
+);

@@ -39,7 +39,16 @@ export interface LayerProblem {
 /** The project's files (relative, `/`-separated) and the project files each imports. */
 export function importGraph(root: string, tsconfig = 'tsconfig.build.json'): Map<string, Set<string>> {
   const configPath = path.join(root, tsconfig);
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, ' ')); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, ' '));
+      },
+    },
+  );
   if (!parsed) throw new Error(`${configPath}: could not be read`);
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const graph = new Map<string, Set<string>>();
@@ -64,23 +73,38 @@ function layerOf(file: string, layers: readonly (readonly string[])[]): number |
 }
 
 /** Uphill imports, files in no layer, and import cycles (strongly connected components, Tarjan). */
-export function checkLayers(graph: ReadonlyMap<string, ReadonlySet<string>>, layers: readonly (readonly string[])[] = LAYERS): LayerProblem[] {
+export function checkLayers(
+  graph: ReadonlyMap<string, ReadonlySet<string>>,
+  layers: readonly (readonly string[])[] = LAYERS,
+): LayerProblem[] {
   const problems: LayerProblem[] = [];
   for (const [from, targets] of graph) {
     const own = layerOf(from, layers);
     if (own === undefined) {
-      problems.push({ kind: 'unplaced', files: [from], message: `${from} is in no layer: add its folder to LAYERS in scripts/layers.ts and to ARCHITECTURE.md` });
+      problems.push({
+        kind: 'unplaced',
+        files: [from],
+        message: `${from} is in no layer: add its folder to LAYERS in scripts/layers.ts and to ARCHITECTURE.md`,
+      });
       continue;
     }
     for (const to of targets) {
       const theirs = layerOf(to, layers);
       if (theirs !== undefined && theirs > own) {
-        problems.push({ kind: 'uphill', files: [from, to], message: `${from} imports ${to}, a higher layer (${layers[theirs]!.join(', ')} above ${layers[own]!.join(', ')}): move the shared part down or pass it in` });
+        problems.push({
+          kind: 'uphill',
+          files: [from, to],
+          message: `${from} imports ${to}, a higher layer (${layers[theirs]!.join(', ')} above ${layers[own]!.join(', ')}): move the shared part down or pass it in`,
+        });
       }
     }
   }
   for (const cycle of cycles(graph)) {
-    problems.push({ kind: 'cycle', files: cycle, message: `import cycle: ${cycle.join(', ')} import each other in a circle; move what they share into a file of its own` });
+    problems.push({
+      kind: 'cycle',
+      files: cycle,
+      message: `import cycle: ${cycle.join(', ')} import each other in a circle; move what they share into a file of its own`,
+    });
   }
   return problems;
 }
@@ -126,6 +150,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const problems = checkLayers(graph);
   for (const p of problems) console.error(p.message);
   const edges = [...graph.values()].reduce((n, s) => n + s.size, 0);
-  console.log(problems.length ? `${problems.length} layer problems in ${graph.size} files` : `layers hold: ${graph.size} files, ${edges} imports, none uphill, no cycle`);
+  console.log(
+    problems.length
+      ? `${problems.length} layer problems in ${graph.size} files`
+      : `layers hold: ${graph.size} files, ${edges} imports, none uphill, no cycle`,
+  );
   process.exitCode = problems.length ? 1 : 0;
 }

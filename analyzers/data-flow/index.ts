@@ -57,7 +57,8 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
       message: hit.match.storesLater
         ? `Configures ${target} (${description}) as the place where a library stores the data it receives later (uploads, a persisted cache); declare what lands there.`
         : `Calls ${target} (${description}); no personal data was proven, but the vendor receives data from this code.`,
-      remediation: 'Declare this vendor as a flow in the data-flow manifest (with the data it receives), or suppress with a reason if it receives nothing personal.',
+      remediation:
+        'Declare this vendor as a flow in the data-flow manifest (with the data it receives), or suppress with a reason if it receives nothing personal.',
       discriminator: description,
     });
     return;

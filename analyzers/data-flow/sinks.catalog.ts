@@ -17,4 +17,14 @@ import { CLIENT_SIDE } from './sinks/client-side.js';
  * arguments, `command` entries match AWS SDK v3 `client.send(new XCommand(input))`.
  * One file per family under sinks/; rows.ts has the builders they share.
  */
-export const EGRESS_SINKS: readonly SinkSpec[] = [...HTTP, ...ANALYTICS, ...AI, ...MESSAGING, ...BUSINESS, ...STORES, ...QUEUES, ...STORAGE, ...CLIENT_SIDE];
+export const EGRESS_SINKS: readonly SinkSpec[] = [
+  ...HTTP,
+  ...ANALYTICS,
+  ...AI,
+  ...MESSAGING,
+  ...BUSINESS,
+  ...STORES,
+  ...QUEUES,
+  ...STORAGE,
+  ...CLIENT_SIDE,
+];

@@ -13,8 +13,22 @@ import type { SinkMatch } from '../../src/sinks/types.js';
 export const UNPROVEN_CALLS: Readonly<Record<string, 'never' | readonly string[]>> = {
   payments: 'never',
   analytics: [
-    'identify', 'alias', 'setPersonProperties', 'setPersonPropertiesForFlags', 'set', 'set_once', 'setOnce', 'setUserId', 'setUserProperties', 'setUser',
-    'register', 'register_once', 'init', 'people.set', 'people.set_once', 'reset',
+    'identify',
+    'alias',
+    'setPersonProperties',
+    'setPersonPropertiesForFlags',
+    'set',
+    'set_once',
+    'setOnce',
+    'setUserId',
+    'setUserProperties',
+    'setUser',
+    'register',
+    'register_once',
+    'init',
+    'people.set',
+    'people.set_once',
+    'reset',
   ],
 };
 

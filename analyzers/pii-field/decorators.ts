@@ -12,14 +12,44 @@ import { propertyValue } from './syntax.js';
 
 /** Class decorators that make a class a data model (entity, DTO, GraphQL type, mongoose schema). */
 const MODEL_CLASS = new Set([
-  'Entity', 'ViewEntity', 'ChildEntity', 'Table', 'ObjectType', 'InputType', 'ArgsType', 'InterfaceType', 'Schema',
-  'modelOptions', 'Embeddable', 'Document', 'Collection', 'Model',
+  'Entity',
+  'ViewEntity',
+  'ChildEntity',
+  'Table',
+  'ObjectType',
+  'InputType',
+  'ArgsType',
+  'InterfaceType',
+  'Schema',
+  'modelOptions',
+  'Embeddable',
+  'Document',
+  'Collection',
+  'Model',
 ]);
 
 /** Field decorators that mark a stored or validated field (besides every `...Column` and class-validator `Is...`). */
 const MODEL_FIELD = new Set([
-  'Field', 'Prop', 'prop', 'Property', 'PrimaryKey', 'ApiProperty', 'ApiPropertyOptional', 'Expose', 'ValidateNested',
-  'Length', 'MinLength', 'MaxLength', 'Min', 'Max', 'Matches', 'AllowNull', 'Unique', 'Default', 'Attribute', 'Enum',
+  'Field',
+  'Prop',
+  'prop',
+  'Property',
+  'PrimaryKey',
+  'ApiProperty',
+  'ApiPropertyOptional',
+  'Expose',
+  'ValidateNested',
+  'Length',
+  'MinLength',
+  'MaxLength',
+  'Min',
+  'Max',
+  'Matches',
+  'AllowNull',
+  'Unique',
+  'Default',
+  'Attribute',
+  'Enum',
 ]);
 
 /** Base classes of ORM models: sequelize `Model`, TypeORM active-record `BaseEntity`, mongoose `Document`. */

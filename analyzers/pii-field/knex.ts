@@ -10,9 +10,34 @@ export const KNEX_TABLE_METHODS = new Set(['createTable', 'createTableIfNotExist
 
 /** Column-adding methods of knex's TableBuilder (drops, renames and indexes declare nothing). */
 const COLUMN_METHODS = new Set([
-  'string', 'text', 'integer', 'bigInteger', 'bigint', 'tinyint', 'smallint', 'mediumint', 'float', 'double', 'decimal',
-  'boolean', 'date', 'datetime', 'time', 'timestamp', 'binary', 'enu', 'enum', 'json', 'jsonb', 'uuid', 'specificType',
-  'increments', 'bigIncrements', 'geometry', 'geography', 'point',
+  'string',
+  'text',
+  'integer',
+  'bigInteger',
+  'bigint',
+  'tinyint',
+  'smallint',
+  'mediumint',
+  'float',
+  'double',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+  'binary',
+  'enu',
+  'enum',
+  'json',
+  'jsonb',
+  'uuid',
+  'specificType',
+  'increments',
+  'bigIncrements',
+  'geometry',
+  'geography',
+  'point',
 ]);
 
 /**

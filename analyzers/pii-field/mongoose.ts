@@ -38,7 +38,9 @@ function looksLikeMongoose(def: ts.ObjectLiteralExpression): boolean {
     if (!ts.isPropertyAssignment(p)) return false;
     const v = p.initializer;
     if (ts.isObjectLiteralExpression(v)) return propertyValue(v, 'type') !== undefined;
-    return (ts.isIdentifier(v) || ts.isArrayLiteralExpression(v) || ts.isPropertyAccessExpression(v)) && hintOfTypeExpression(v) !== undefined;
+    return (
+      (ts.isIdentifier(v) || ts.isArrayLiteralExpression(v) || ts.isPropertyAccessExpression(v)) && hintOfTypeExpression(v) !== undefined
+    );
   });
 }
 

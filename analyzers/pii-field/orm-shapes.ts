@@ -29,7 +29,8 @@ export function modelOfCall(node: ts.CallExpression, sc: ShapeContext): ModelDec
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const receiver = callee.expression;
-  if (OBJECT_METHODS.has(method)) return ts.isIdentifier(receiver) && isValidatorLib(receiver, sc) ? validatorModel(node, node.arguments[0], sc) : undefined;
+  if (OBJECT_METHODS.has(method))
+    return ts.isIdentifier(receiver) && isValidatorLib(receiver, sc) ? validatorModel(node, node.arguments[0], sc) : undefined;
   if (EXTEND_METHODS.has(method)) return validatorModel(node, node.arguments[0], sc, receiver);
   if (method === 'define') return sequelizeDefine(node, sc);
   if (method === 'init') return sequelizeInit(node, receiver, sc);

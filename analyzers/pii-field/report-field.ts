@@ -120,7 +120,8 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
 
   // `followerId`, `customerName`: the field says whose data it is, whatever its owner is.
   const namesItsPerson = (name: string): boolean => PERSON_NOUNS.has(classifier.tokens(name)[0] ?? '');
-  const isOnlyDataWords = (name: string): boolean => classifier.tokens(name).every((w) => TRANSPARENT_SUFFIXES.has(w) || DATA_SUFFIXES.has(w));
+  const isOnlyDataWords = (name: string): boolean =>
+    classifier.tokens(name).every((w) => TRANSPARENT_SUFFIXES.has(w) || DATA_SUFFIXES.has(w));
   const isConfigType = (typeName: string): boolean => {
     const words = classifier.tokens(typeName);
     return words.length > 0 && CONFIG_TYPE_WORDS.has(words[words.length - 1]);
@@ -132,7 +133,9 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
       record: personContext && names.some((n) => classifier.isPersonRecord(n)),
       content: names.map((n) => classifier.contentKind(n)).find((k) => k !== undefined),
       attributeOwner: names.find((n) => classifier.classifyAttributeValue(n, 'value', 'string')),
-      visitor: model.fields.some((f) => !f.children?.length && classifyField(f, personContext, qualifier)?.category === 'user.device.ip_address'),
+      visitor: model.fields.some(
+        (f) => !f.children?.length && classifyField(f, personContext, qualifier)?.category === 'user.device.ip_address',
+      ),
     };
   };
 
@@ -141,10 +144,11 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     const readings: ((hint: TypeHint | undefined) => Match | null)[] = [];
     const { content, attributeOwner } = facts;
     // `TaskMessage.input: TreesInput` holds a record of the project's, not free text: its own fields are read where it is declared.
-    if (content) readings.push((h) => {
-      const c = classifier.classifyContent(f.name, content, h);
-      return c && f.holdsRecord?.() ? null : c;
-    });
+    if (content)
+      readings.push((h) => {
+        const c = classifier.classifyContent(f.name, content, h);
+        return c && f.holdsRecord?.() ? null : c;
+      });
     if (attributeOwner) readings.push((h) => classifier.classifyAttributeValue(attributeOwner, f.name, h));
     if (facts.visitor) readings.push((h) => classifier.classifyVisitorGeo(f.name, h));
     for (const read of readings) {
@@ -158,7 +162,14 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
   };
 
   /** Reports `f` (or the fields nested in it); true when something was reported. */
-  const visit = (model: ModelDecl, f: FieldDecl, prefix: string[], personContext: boolean, qualifier: string | undefined, facts?: ModelFacts): boolean => {
+  const visit = (
+    model: ModelDecl,
+    f: FieldDecl,
+    prefix: string[],
+    personContext: boolean,
+    qualifier: string | undefined,
+    facts?: ModelFacts,
+  ): boolean => {
     const path = [...prefix, f.name];
     if (f.children?.length) {
       // `customer: { name: string }`: the nested object is about a person even if its owner is not;
@@ -166,7 +177,8 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
       const personal = classifier.isPersonContext(f.name);
       const inner = personContext || personal;
       let reported = false;
-      for (const child of f.children) reported = visit(model, child, path, inner, personal && personContext ? undefined : f.name) || reported;
+      for (const child of f.children)
+        reported = visit(model, child, path, inner, personal && personContext ? undefined : f.name) || reported;
       // Report the most specific fields: `User.address.city`, not also `User.address`.
       if (reported) return true;
     }

@@ -20,7 +20,8 @@ export function sequelizeDefine(node: ts.CallExpression, sc: ShapeContext): Mode
 /** `class User extends Model {}; User.init({ email: DataTypes.STRING }, { sequelize, tableName: 'users' })`. */
 export function sequelizeInit(node: ts.CallExpression, receiver: ts.Expression, sc: ShapeContext): ModelDecl | undefined {
   const [attrs, options] = node.arguments;
-  if (!ts.isIdentifier(receiver) || !attrs || !ts.isObjectLiteralExpression(attrs) || !options || !ts.isObjectLiteralExpression(options)) return undefined;
+  if (!ts.isIdentifier(receiver) || !attrs || !ts.isObjectLiteralExpression(attrs) || !options || !ts.isObjectLiteralExpression(options))
+    return undefined;
   // `init` is a common method name; the options of a model carry the sequelize instance.
   const hasSequelize = options.properties.some((p) => p.name && propertyName(p.name) === 'sequelize');
   if (!hasSequelize || !isSequelizeAttributes(attrs, sc)) return undefined;
@@ -70,7 +71,12 @@ function attributeFields(attrs: ts.ObjectLiteralExpression): FieldDecl[] {
 
 /** `DataTypes.ARRAY(DataTypes.STRING)` holds strings; everything else by its type name. */
 function sequelizeHint(type: ts.Expression): TypeHint | undefined {
-  if (ts.isCallExpression(type) && ts.isPropertyAccessExpression(type.expression) && type.expression.name.text === 'ARRAY' && type.arguments[0]) {
+  if (
+    ts.isCallExpression(type) &&
+    ts.isPropertyAccessExpression(type.expression) &&
+    type.expression.name.text === 'ARRAY' &&
+    type.arguments[0]
+  ) {
     return sequelizeHint(type.arguments[0]);
   }
   return hintOfTypeExpression(type);

@@ -4,7 +4,8 @@ import { ts } from '#ts-morph';
 
 /** Text of a property name that is written out (identifier, string or numeric literal, `#private`). */
 export function propertyName(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))
+    return name.text;
   if (ts.isPrivateIdentifier(name)) return name.text.slice(1);
   if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;

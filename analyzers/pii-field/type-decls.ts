@@ -24,7 +24,9 @@ export function createHinter(checker: ts.TypeChecker): Hinter {
     if (hint !== 'unknown') return hint;
     return typeHintOfAnnotation(elementTypeNode(annotation));
   };
-  return Object.assign(hinter, { holdsProjectRecord: (name: ts.Node) => isProjectRecord(elementType(checker.getTypeAtLocation(name), checker), checker) });
+  return Object.assign(hinter, {
+    holdsProjectRecord: (name: ts.Node) => isProjectRecord(elementType(checker.getTypeAtLocation(name), checker), checker),
+  });
 }
 
 /** `TreesInput`: an interface, class or object type of the project itself (not a library's, not an open map). */
@@ -32,11 +34,16 @@ function isProjectRecord(type: ts.Type, checker: ts.TypeChecker): boolean {
   const parts = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined))) : [type];
   if (parts.length !== 1 || !(parts[0].flags & ts.TypeFlags.Object)) return false;
   const only = parts[0];
-  if (checker.getIndexInfosOfType(only).length > 0 || only.getProperties().length === 0 || only.getCallSignatures().length > 0) return false;
+  if (checker.getIndexInfosOfType(only).length > 0 || only.getProperties().length === 0 || only.getCallSignatures().length > 0)
+    return false;
   const declarations = (only.aliasSymbol ?? only.getSymbol())?.getDeclarations() ?? [];
   return (
     declarations.length > 0 &&
-    declarations.every((d) => !d.getSourceFile().isDeclarationFile && (ts.isInterfaceDeclaration(d) || ts.isClassLike(d) || ts.isTypeAliasDeclaration(d) || ts.isTypeLiteralNode(d)))
+    declarations.every(
+      (d) =>
+        !d.getSourceFile().isDeclarationFile &&
+        (ts.isInterfaceDeclaration(d) || ts.isClassLike(d) || ts.isTypeAliasDeclaration(d) || ts.isTypeLiteralNode(d)),
+    )
   );
 }
 
@@ -96,7 +103,12 @@ function typedField(name: string, nameNode: ts.Node, type: ts.TypeNode | undefin
 function referencedTypeName(node: ts.TypeNode | undefined): string | undefined {
   let n = elementTypeNode(node);
   if (n && ts.isUnionTypeNode(n)) {
-    const named = n.types.filter((t) => t.kind !== ts.SyntaxKind.NullKeyword && t.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+    const named = n.types.filter(
+      (t) =>
+        t.kind !== ts.SyntaxKind.NullKeyword &&
+        t.kind !== ts.SyntaxKind.UndefinedKeyword &&
+        !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+    );
     n = named.length === 1 ? elementTypeNode(named[0]) : undefined;
   }
   if (!n || !ts.isTypeReferenceNode(n)) return undefined;
@@ -186,7 +198,8 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter, is
  * settings, not records: `UserService.emailSender` is not an email address. Skipped unless decorated
  * as a model.
  */
-const BEHAVIOUR_CLASS = /(Service|Controller|Resolver|Repository|Repo|Module|Handler|Manager|Provider|Factory|Client|Gateway|Guard|Middleware|Interceptor|Helper|Utils?|Validator|Builder|Strategy|Adapter|Listener|Subscriber|Processor|Worker|Component|Sender|Mailer|Logger|Error|Exception)$/;
+const BEHAVIOUR_CLASS =
+  /(Service|Controller|Resolver|Repository|Repo|Module|Handler|Manager|Provider|Factory|Client|Gateway|Guard|Middleware|Interceptor|Helper|Utils?|Validator|Builder|Strategy|Adapter|Listener|Subscriber|Processor|Worker|Component|Sender|Mailer|Logger|Error|Exception)$/;
 /** Class names that say "data shape" even without decorators. */
 const MODEL_NAME = /(Dto|DTO|Entity|Model|Input|Payload|Record|Row)$/;
 
@@ -219,7 +232,12 @@ export function classModel(node: ts.ClassLikeDeclaration, hinter: Hinter, isJs: 
   return { owner, plain: !model && !MODEL_NAME.test(owner), fields };
 }
 
-function classField(name: string, decl: ts.PropertyDeclaration | ts.ParameterDeclaration, type: ts.TypeNode | undefined, hinter: Hinter): FieldDecl {
+function classField(
+  name: string,
+  decl: ts.PropertyDeclaration | ts.ParameterDeclaration,
+  type: ts.TypeNode | undefined,
+  hinter: Hinter,
+): FieldDecl {
   const base = typedField(name, decl.name, type, hinter);
   if (decoratorsOf(decl).length === 0) return base;
   const facts = fieldFacts(decl);

@@ -33,7 +33,12 @@ export function isValidatorLib(id: ts.Identifier | undefined, sc: ShapeContext):
 }
 
 /** `z.object({...})` / `object({...})`, or `X.extend({...})` whose values are validator chains. */
-export function validatorModel(node: ts.CallExpression, shape: ts.Expression | undefined, sc: ShapeContext, extending?: ts.Expression): ModelDecl | undefined {
+export function validatorModel(
+  node: ts.CallExpression,
+  shape: ts.Expression | undefined,
+  sc: ShapeContext,
+  extending?: ts.Expression,
+): ModelDecl | undefined {
   if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
   // `extend` and `keys` are common method names; require a validator on the receiver or in the values.
   const base = extending && readChain(extending).root;
@@ -67,7 +72,9 @@ function describe(value: ts.Expression, sc: ShapeContext): Omit<FieldDecl, 'name
   if (nested.length) return { ...withSignal, children: nested.flatMap((shape) => shapeFields(shape, sc)) };
   const inner = elementOf(calls);
   if (inner) return { ...describe(inner, sc), ...withSignal };
-  const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name)) ? 'date' : hintOfTypeName(calls[calls.length - 1].name);
+  const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name))
+    ? 'date'
+    : hintOfTypeName(calls[calls.length - 1].name);
   return { ...withSignal, ...(hint ? { hint: () => hint } : {}) };
 }
 

@@ -62,7 +62,13 @@ export const piiLoggingAnalyzer: Analyzer = {
         if (message.length === 0) return;
         const sources = message.flatMap((a) => ctx.flow.taintOf(a).sources).filter(reportable);
         const step = ctx.flow.step(node, 'thrown in an error message');
-        report(ctx, thrown, THROWN_ERROR, 'a thrown error message', sources.map((s) => ({ ...s, trace: [...s.trace, step] })));
+        report(
+          ctx,
+          thrown,
+          THROWN_ERROR,
+          'a thrown error message',
+          sources.map((s) => ({ ...s, trace: [...s.trace, step] })),
+        );
       },
     };
   },
@@ -75,7 +81,15 @@ function isTextExpression(e: ts.Expression): boolean {
   return ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken);
 }
 
-function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description: string, sources: DataSource[], via?: string, cap?: Confidence) {
+function report(
+  ctx: SourceFileContext,
+  at: ts.Node,
+  sink: SinkRef,
+  description: string,
+  sources: DataSource[],
+  via?: string,
+  cap?: Confidence,
+) {
   if (sources.length === 0) return;
   const categories = [...new Set(sources.map((s) => s.category))].sort();
   const what = describeCategories(categories, ctx.taxonomy);
@@ -85,7 +99,8 @@ function report(ctx: SourceFileContext, at: ts.Node, sink: SinkRef, description:
     categories,
     sink,
     message: `Logs ${what} (${categories.join(', ')}) from ${describeOrigins(sources)} to ${description}${through}.`,
-    remediation: 'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
+    remediation:
+      'Log an opaque id instead, or redact the value (pino `redact`, a mask/redact helper); if policy allows it, declare the category in the logging policy of the data-flow manifest.',
     confidence: cappedConfidence(strongest(sources), cap),
     trace: leadingTrace(sources, ctx.taxonomy),
     discriminator: `${description}${through}`,

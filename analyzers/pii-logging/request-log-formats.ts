@@ -21,7 +21,8 @@ const MORGAN: RequestLogger = {
   sink: { kind: 'logger', id: 'morgan', label: 'morgan', package: 'morgan' },
   packages: ['morgan'],
   presets: {
-    combined: ':remote-addr - :remote-user [:date[clf]] ":method :url HTTP/:http-version" :status :res[content-length] ":referrer" ":user-agent"',
+    combined:
+      ':remote-addr - :remote-user [:date[clf]] ":method :url HTTP/:http-version" :status :res[content-length] ":referrer" ":user-agent"',
     common: ':remote-addr - :remote-user [:date[clf]] ":method :url HTTP/:http-version" :status :res[content-length]',
     short: ':remote-addr :remote-user :method :url HTTP/:http-version :status :res[content-length] - :response-time ms',
     dev: ':method :url :status :response-time ms - :res[content-length]',
@@ -61,7 +62,8 @@ export function requestLogAt(call: ts.CallExpression, ctx: SourceFileContext): R
   if (!logger || origin.path.some((s) => s !== 'default')) return undefined;
   const tokens = new Set<string>();
   for (const text of possibleFormats(format, ctx.checker, logger, 0)) for (const t of tokensOf(text)) tokens.add(t);
-  if (ts.isArrowFunction(skipOuter(format)) || ts.isFunctionExpression(skipOuter(format))) for (const t of functionTokens(skipOuter(format) as ts.ArrowFunction | ts.FunctionExpression)) tokens.add(t);
+  if (ts.isArrowFunction(skipOuter(format)) || ts.isFunctionExpression(skipOuter(format)))
+    for (const t of functionTokens(skipOuter(format) as ts.ArrowFunction | ts.FunctionExpression)) tokens.add(t);
   const description = `the ${logger.sink.label} request log`;
   const sinkStep = ctx.flow.step(call, `reaches ${description}`);
   const sources: DataSource[] = [];
@@ -69,7 +71,13 @@ export function requestLogAt(call: ts.CallExpression, ctx: SourceFileContext): R
     const category = TOKEN_CATEGORIES[token];
     if (!category || sources.some((s) => s.category === category)) continue;
     const origin = `:${token}`;
-    sources.push({ category, confidence: 'high', origin, path: [], trace: [ctx.flow.step(format, `format token ${origin} writes the request's ${ctx.taxonomy.label(category)}`), sinkStep] });
+    sources.push({
+      category,
+      confidence: 'high',
+      origin,
+      path: [],
+      trace: [ctx.flow.step(format, `format token ${origin} writes the request's ${ctx.taxonomy.label(category)}`), sinkStep],
+    });
   }
   return sources.length ? { sink: logger.sink, description, sources } : undefined;
 }
@@ -85,8 +93,16 @@ function functionTokens(fn: ts.ArrowFunction | ts.FunctionExpression): string[] 
   if (!param || !ts.isIdentifier(param)) return [];
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
-    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === param.text) {
-      const key = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+    if (
+      (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) &&
+      ts.isIdentifier(n.expression) &&
+      n.expression.text === param.text
+    ) {
+      const key = ts.isPropertyAccessExpression(n)
+        ? n.name.text
+        : ts.isStringLiteralLike(n.argumentExpression)
+          ? n.argumentExpression.text
+          : undefined;
       if (key === 'req' || key === 'res') {
         const header = ts.isCallExpression(n.parent) ? n.parent.arguments[2] : undefined;
         if (header && ts.isStringLiteralLike(header)) out.push(`${key}[${header.text.toLowerCase()}]`);
@@ -104,8 +120,12 @@ function possibleFormats(expr: ts.Expression, checker: ts.TypeChecker, logger: R
   const e = skipOuter(expr);
   if (ts.isStringLiteralLike(e)) return [logger.presets[e.text] ?? e.text];
   if (ts.isTemplateExpression(e)) return [e.head.text, ...e.templateSpans.map((s) => s.literal.text)];
-  if (ts.isConditionalExpression(e)) return [...possibleFormats(e.whenTrue, checker, logger, depth + 1), ...possibleFormats(e.whenFalse, checker, logger, depth + 1)];
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return [possibleFormats(e.left, checker, logger, depth + 1).join(' ') + ' ' + possibleFormats(e.right, checker, logger, depth + 1).join(' ')];
+  if (ts.isConditionalExpression(e))
+    return [...possibleFormats(e.whenTrue, checker, logger, depth + 1), ...possibleFormats(e.whenFalse, checker, logger, depth + 1)];
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return [
+      possibleFormats(e.left, checker, logger, depth + 1).join(' ') + ' ' + possibleFormats(e.right, checker, logger, depth + 1).join(' '),
+    ];
   if (ts.isIdentifier(e)) {
     const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return possibleFormats(decl.initializer, checker, logger, depth + 1);

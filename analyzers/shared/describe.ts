@@ -27,6 +27,9 @@ export function leadingTrace(sources: readonly DataSource[], taxonomy: Taxonomy)
 /** Origins as code, for messages: `user.email`, `customer`. */
 export function describeOrigins(sources: readonly DataSource[]): string {
   const origins = [...new Set(sources.map((s) => s.origin))];
-  const shown = origins.slice(0, 3).map((o) => `\`${o}\``).join(', ');
+  const shown = origins
+    .slice(0, 3)
+    .map((o) => `\`${o}\``)
+    .join(', ');
   return origins.length > 3 ? `${shown} and ${origins.length - 3} more` : shown;
 }

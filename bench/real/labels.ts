@@ -55,7 +55,12 @@ export function labelFile(data: unknown, name: string): LabelledRepo {
     const rule = str(x.rule, `${where}.rule`);
     if (!RULES.has(rule)) fail(`${where}.rule`, `expected one of ${[...RULES].join(', ')}`);
     if (!Number.isInteger(x.line) || (x.line as number) < 1) fail(`${where}.line`, 'expected a line number');
-    const categories = x.categories === undefined ? undefined : Array.isArray(x.categories) ? x.categories.map((c, i) => str(c, `${where}.categories[${i}]`)) : fail(`${where}.categories`, 'expected a list');
+    const categories =
+      x.categories === undefined
+        ? undefined
+        : Array.isArray(x.categories)
+          ? x.categories.map((c, i) => str(c, `${where}.categories[${i}]`))
+          : fail(`${where}.categories`, 'expected a list');
     return {
       file: str(x.file, `${where}.file`),
       line: x.line as number,
@@ -65,7 +70,8 @@ export function labelFile(data: unknown, name: string): LabelledRepo {
       reason: str(x.reason, `${where}.reason`),
     };
   };
-  const list = (v: unknown, where: string) => (v === undefined ? [] : Array.isArray(v) ? (v as Record<string, unknown>[]) : fail(where, 'expected a list'));
+  const list = (v: unknown, where: string) =>
+    v === undefined ? [] : Array.isArray(v) ? (v as Record<string, unknown>[]) : fail(where, 'expected a list');
   return {
     repo,
     commit,
@@ -74,8 +80,15 @@ export function labelFile(data: unknown, name: string): LabelledRepo {
     labelledWith: str(d.labelledWith, 'labelledWith'),
     findings: list(d.findings, 'findings').map((x, i) => {
       if (typeof x.verdict !== 'boolean') fail(`findings[${i}].verdict`, 'expected true or false');
-      return { ...place(x, `findings[${i}]`), ...(x.symbol !== undefined ? { symbol: str(x.symbol, `findings[${i}].symbol`) } : {}), verdict: x.verdict as boolean };
+      return {
+        ...place(x, `findings[${i}]`),
+        ...(x.symbol !== undefined ? { symbol: str(x.symbol, `findings[${i}].symbol`) } : {}),
+        verdict: x.verdict as boolean,
+      };
     }),
-    sites: list(d.sites, 'sites').map((x, i) => ({ ...place(x, `sites[${i}]`), ...(x.symbol !== undefined ? { symbol: str(x.symbol, `sites[${i}].symbol`) } : {}) })),
+    sites: list(d.sites, 'sites').map((x, i) => ({
+      ...place(x, `sites[${i}]`),
+      ...(x.symbol !== undefined ? { symbol: str(x.symbol, `sites[${i}].symbol`) } : {}),
+    })),
   };
 }

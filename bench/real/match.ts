@@ -25,10 +25,17 @@ export function matchesFinding(label: JudgedFinding, f: Finding): boolean {
  */
 export function matchesSite(site: Site, findings: readonly Finding[]): 'right' | 'other data' | 'no' {
   const here = findings.filter(
-    (f) => f.file === site.file && f.rule === site.rule && (site.rule === 'pii-field' && site.symbol !== undefined ? f.symbol === site.symbol : near(f.line, site.line)),
+    (f) =>
+      f.file === site.file &&
+      f.rule === site.rule &&
+      (site.rule === 'pii-field' && site.symbol !== undefined ? f.symbol === site.symbol : near(f.line, site.line)),
   );
   if (!here.length) return 'no';
-  const right = here.some((f) => (site.sink === undefined || sameSink(site.sink, f)) && (!site.categories?.length || f.categories.some((c) => site.categories!.some((s) => related(c, s)))));
+  const right = here.some(
+    (f) =>
+      (site.sink === undefined || sameSink(site.sink, f)) &&
+      (!site.categories?.length || f.categories.some((c) => site.categories!.some((s) => related(c, s)))),
+  );
   return right ? 'right' : 'other data';
 }
 

@@ -69,7 +69,10 @@ for (const label of labels) {
   if (!dir) continue;
   const root = path.join(dir, label.scanRoot);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, 'scan', root, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [BIN, 'scan', root, '--format', 'json', '--fail-on', 'none'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - started;
   if (r.status !== 0) {
     console.error(`${label.repo}: the scan failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
@@ -87,14 +90,20 @@ function checkout(label: LabelledRepo): string | undefined {
   if (existsSync(dir)) return dir;
   const mirror = mirrorsDir && findGitDir(path.join(mirrorsDir, label.repo.replace('/', '+')));
   if (!mirror) {
-    console.error(`${label.repo}: not on this machine; put its tree at commit ${label.commit} in ${dir} (or give --mirrors with a bare clone), skipped.`);
+    console.error(
+      `${label.repo}: not on this machine; put its tree at commit ${label.commit} in ${dir} (or give --mirrors with a bare clone), skipped.`,
+    );
     return undefined;
   }
   // Into a sibling first, so that an interrupted export never passes for a checkout next time.
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const exported = spawnSync('bash', ['-c', 'set -o pipefail; git --git-dir "$1" archive --format=tar "$2" | tar -x -C "$3"', 'export', mirror, label.commit, partial], { encoding: 'utf8' });
+  const exported = spawnSync(
+    'bash',
+    ['-c', 'set -o pipefail; git --git-dir "$1" archive --format=tar "$2" | tar -x -C "$3"', 'export', mirror, label.commit, partial],
+    { encoding: 'utf8' },
+  );
   if (exported.status !== 0) {
     console.error(`${label.repo}: commit ${label.commit} could not be exported from ${mirror}: ${exported.stderr.trim()}`);
     rmSync(partial, { recursive: true, force: true });
@@ -148,7 +157,14 @@ function evaluate(label: LabelledRepo, scan: ScanResult, ms: number): RepoResult
   const unjudged = findings.filter((f) => !judgedIds.has(f.id));
   for (const f of unjudged) result.judged[f.rule].unjudged++;
   // A stable pick: ordered by id (a hash), the first N of each rule.
-  if (sampleSize) for (const rule of RULES) result.sample.push(...unjudged.filter((f) => f.rule === rule).sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, sampleSize));
+  if (sampleSize)
+    for (const rule of RULES)
+      result.sample.push(
+        ...unjudged
+          .filter((f) => f.rule === rule)
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .slice(0, sampleSize),
+      );
   for (const s of label.sites) {
     const slot = result.sites[s.rule];
     slot.total++;
@@ -167,8 +183,11 @@ function evaluate(label: LabelledRepo, scan: ScanResult, ms: number): RepoResult
 function print(all: RepoResult[]): void {
   const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '—');
   for (const r of all) {
-    console.log(`\n${r.repo} @ ${r.commit.slice(0, 7)}: ${r.files} files in ${(r.ms / 1000).toFixed(1)} s; findings ${RULES.map((x) => `${x} ${r.findings[x]}`).join(', ')}`);
-    if (r.internalErrors.length) console.log(`  internal errors: ${r.internalErrors.length}\n    ${r.internalErrors.slice(0, 5).join('\n    ')}`);
+    console.log(
+      `\n${r.repo} @ ${r.commit.slice(0, 7)}: ${r.files} files in ${(r.ms / 1000).toFixed(1)} s; findings ${RULES.map((x) => `${x} ${r.findings[x]}`).join(', ')}`,
+    );
+    if (r.internalErrors.length)
+      console.log(`  internal errors: ${r.internalErrors.length}\n    ${r.internalErrors.slice(0, 5).join('\n    ')}`);
     for (const rule of RULES) {
       const j = r.judged[rule];
       const s = r.sites[rule];
@@ -177,9 +196,14 @@ function print(all: RepoResult[]): void {
           `  recall ${pct(s.right, s.total)} right data, ${pct(s.found, s.total)} at all (${s.right}/${s.found}/${s.total})`,
       );
     }
-    for (const m of r.misses) console.log(`  miss${m.found === 'other data' ? ' (other data)' : ''}: ${m.site.rule} ${m.site.file}:${m.site.line} ${m.site.sink ?? ''} — ${m.site.reason}`);
-    for (const fp of r.falsePositives) console.log(`  false positive: ${fp.label.rule} ${fp.label.file}:${fp.label.line} — ${fp.label.reason}`);
-    for (const f of r.sample) console.log(`  to judge: ${f.rule} ${f.file}:${f.line} ${f.sink?.id ?? f.symbol} [${f.categories.join(', ')}] ${f.message}`);
+    for (const m of r.misses)
+      console.log(
+        `  miss${m.found === 'other data' ? ' (other data)' : ''}: ${m.site.rule} ${m.site.file}:${m.site.line} ${m.site.sink ?? ''} — ${m.site.reason}`,
+      );
+    for (const fp of r.falsePositives)
+      console.log(`  false positive: ${fp.label.rule} ${fp.label.file}:${fp.label.line} — ${fp.label.reason}`);
+    for (const f of r.sample)
+      console.log(`  to judge: ${f.rule} ${f.file}:${f.line} ${f.sink?.id ?? f.symbol} [${f.categories.join(', ')}] ${f.message}`);
   }
   console.log('\nAll repositories:');
   for (const rule of RULES) {
@@ -188,13 +212,17 @@ function print(all: RepoResult[]): void {
     const total = all.reduce((a, r) => a + r.sites[rule].total, 0);
     const found = all.reduce((a, r) => a + r.sites[rule].found, 0);
     const right = all.reduce((a, r) => a + r.sites[rule].right, 0);
-    console.log(`  ${rule.padEnd(11)}  precision ${pct(t, t + f)} (${t}/${t + f})  recall ${pct(right, total)} right data, ${pct(found, total)} at all (${right}/${found}/${total})`);
+    console.log(
+      `  ${rule.padEnd(11)}  precision ${pct(t, t + f)} (${t}/${t + f})  recall ${pct(right, total)} right data, ${pct(found, total)} at all (${right}/${found}/${total})`,
+    );
   }
   const t = all.reduce((a, r) => a + RULES.reduce((b, x) => b + r.judged[x].true, 0), 0);
   const f = all.reduce((a, r) => a + RULES.reduce((b, x) => b + r.judged[x].false, 0), 0);
   const sites = all.reduce((a, r) => a + RULES.reduce((b, x) => b + r.sites[x].total, 0), 0);
   const right = all.reduce((a, r) => a + RULES.reduce((b, x) => b + r.sites[x].right, 0), 0);
   const found = all.reduce((a, r) => a + RULES.reduce((b, x) => b + r.sites[x].found, 0), 0);
-  console.log(`  ${'overall'.padEnd(11)}  precision ${pct(t, t + f)} (${t}/${t + f})  recall ${pct(right, sites)} right data, ${pct(found, sites)} at all (${right}/${found}/${sites})`);
+  console.log(
+    `  ${'overall'.padEnd(11)}  precision ${pct(t, t + f)} (${t}/${t + f})  recall ${pct(right, sites)} right data, ${pct(found, sites)} at all (${right}/${found}/${sites})`,
+  );
   console.log(`  internal errors: ${all.reduce((a, r) => a + r.internalErrors.length, 0)}`);
 }

@@ -34,20 +34,27 @@ interface EventPayload {
 export function readEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const file = env.GITHUB_EVENT_PATH;
-  if (!name || !file) throw new InputError('GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run privacy-review-action as a step of a GitHub Actions workflow');
+  if (!name || !file)
+    throw new InputError(
+      'GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run privacy-review-action as a step of a GitHub Actions workflow',
+    );
   let payload: EventPayload;
   try {
     payload = JSON.parse(readFileSync(file, 'utf8')) as EventPayload;
   } catch (e) {
-    throw new InputError(`the event payload at GITHUB_EVENT_PATH cannot be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+    throw new InputError(
+      `the event payload at GITHUB_EVENT_PATH cannot be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'invalid JSON'})`,
+    );
   }
-  if (name === 'check_run' || name === 'check_suite') return { kind: 'ignore', reason: `${name} events: the check run's buttons are the App's (the action offers none)` };
+  if (name === 'check_run' || name === 'check_suite')
+    return { kind: 'ignore', reason: `${name} events: the check run's buttons are the App's (the action offers none)` };
   const decision = route(name, payload, WORKFLOW_IDENTITY);
   if (decision.kind === 'ignore') return decision;
   const number = decision.numbers[0];
   const owner = payload.repository?.owner?.login;
   const repo = payload.repository?.name;
-  if (number === undefined || typeof owner !== 'string' || typeof repo !== 'string') return { kind: 'ignore', reason: `${name} event without a pull request` };
+  if (number === undefined || typeof owner !== 'string' || typeof repo !== 'string')
+    return { kind: 'ignore', reason: `${name} event without a pull request` };
   return {
     kind: 'evaluate',
     pr: { owner, repo, number },

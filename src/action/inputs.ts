@@ -27,12 +27,14 @@ export class InputError extends Error {
 const FAIL_ON = new Set<FailOn>(['review', 'fail', 'none']);
 
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const get = (name: string) => (env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? env[`INPUT_${name.toUpperCase()}`])?.trim() || undefined;
+  const get = (name: string) =>
+    (env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? env[`INPUT_${name.toUpperCase()}`])?.trim() || undefined;
   const failOn = (get('fail-on') ?? 'review').toLowerCase() as FailOn;
   if (!FAIL_ON.has(failOn)) throw new InputError(`input fail-on must be review, fail or none (it is "${failOn.slice(0, 20)}")`);
   const relative = (name: string) => {
     const v = get(name);
-    if (v && (v.startsWith('/') || v.split(/[\\/]/).includes('..'))) throw new InputError(`input ${name} must be a path inside the repository, relative to its root (it is "${v.slice(0, 80)}")`);
+    if (v && (v.startsWith('/') || v.split(/[\\/]/).includes('..')))
+      throw new InputError(`input ${name} must be a path inside the repository, relative to its root (it is "${v.slice(0, 80)}")`);
     return v;
   };
   const path = relative('path') ?? '.';

@@ -75,7 +75,11 @@ export async function analyzeLocally(input: LocalAnalysisInput): Promise<Analysi
  */
 async function ensureCommit(root: string, sha: string, side: 'base' | 'head'): Promise<void> {
   if (!/^[0-9a-f]{40}$/.test(sha)) throw new ReviewSetupError(`the pull request's ${side} is not a commit sha`);
-  const has = () => git(root, ['cat-file', '-e', `${sha}^{commit}`]).then(() => true, () => false);
+  const has = () =>
+    git(root, ['cat-file', '-e', `${sha}^{commit}`]).then(
+      () => true,
+      () => false,
+    );
   if (await has()) return;
   try {
     await git(root, ['fetch', '--no-tags', 'origin', sha]);
@@ -83,7 +87,9 @@ async function ensureCommit(root: string, sha: string, side: 'base' | 'head'): P
     if (!(e instanceof GitCommandError)) throw e;
   }
   if (!(await has())) {
-    throw new ReviewSetupError(`the ${side} commit ${sha.slice(0, 12)} is not in this clone and could not be fetched: check out the repository with actions/checkout and \`fetch-depth: 0\` before this step`);
+    throw new ReviewSetupError(
+      `the ${side} commit ${sha.slice(0, 12)} is not in this clone and could not be fetched: check out the repository with actions/checkout and \`fetch-depth: 0\` before this step`,
+    );
   }
 }
 

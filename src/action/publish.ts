@@ -32,7 +32,9 @@ export async function publishAsWorkflow(ctx: ActionPublishContext, plan: Plan): 
   const writes = plan.pullRequest;
   if (writes) {
     if (ctx.comment) {
-      const sticky = await upsertSticky(ctx.octokit, ctx.pr, ctx.botLogin, writes.comment.body, ctx.comments, { create: writes.comment.create });
+      const sticky = await upsertSticky(ctx.octokit, ctx.pr, ctx.botLogin, writes.comment.body, ctx.comments, {
+        create: writes.comment.create,
+      });
       if (sticky.url) published.commentUrl = sticky.url;
     }
     if (writes.label) await syncLabel(ctx.octokit, ctx.pr, writes.label.name, writes.label.want, writes.label.current);

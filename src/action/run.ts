@@ -58,7 +58,9 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   }
   const token = env.GITHUB_TOKEN?.trim();
   if (!token) {
-    log.error('no token: pass `github-token` (default: the workflow\'s GITHUB_TOKEN) with the permissions contents: read, pull-requests: write, checks: write');
+    log.error(
+      "no token: pass `github-token` (default: the workflow's GITHUB_TOKEN) with the permissions contents: read, pull-requests: write, checks: write",
+    );
     return 1;
   }
   const octokit = workflowClient(token, env.GITHUB_API_URL || 'https://api.github.com');
@@ -94,7 +96,10 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       for (const p of e.problems) log.error(formatProblem(p));
-      return await fail('the repository configuration cannot be used', configFailure(e, `${pull.base.repo.html_url}/blob/${pull.base.repo.default_branch}`));
+      return await fail(
+        'the repository configuration cannot be used',
+        configFailure(e, `${pull.base.repo.html_url}/blob/${pull.base.repo.default_branch}`),
+      );
     }
     mode = config.settings.mode;
     if (pull.draft && config.settings.drafts === 'skip') {
@@ -116,17 +121,32 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     });
 
     const reader = new FactsReader(octokit, pr, me.id, { trees: unused, limits: DEFAULT_LIMITS });
-    const job: PrJob = { installationId: 0, pr, started: [], clicks: [], withdrawals: event.withdrawal ? [event.withdrawal] : [], reanalyze: false, events: [event.event] };
-    const facts = withoutClicks(await gatherFacts(reader, { job, pull, config, me, target: runId, started: [runId] }, new AbortController().signal));
+    const job: PrJob = {
+      installationId: 0,
+      pr,
+      started: [],
+      clicks: [],
+      withdrawals: event.withdrawal ? [event.withdrawal] : [],
+      reanalyze: false,
+      events: [event.event],
+    };
+    const facts = withoutClicks(
+      await gatherFacts(reader, { job, pull, config, me, target: runId, started: [runId] }, new AbortController().signal),
+    );
     const plan = withoutButtons(decide(facts, analysis, [], deps.now()));
-    await publishAsWorkflow({ octokit, pr, botLogin: me.botLogin, comments: facts.comments, runId, comment: inputs.comment, log, now: deps.now }, plan);
+    await publishAsWorkflow(
+      { octokit, pr, botLogin: me.botLogin, comments: facts.comments, runId, comment: inputs.comment, log, now: deps.now },
+      plan,
+    );
 
     const conclusion = plan.check.result.conclusion;
     const outputs = outputsOf(analysis, conclusion, plan.log.approved);
     if (inputs.summary) writeSummary(env.GITHUB_STEP_SUMMARY, plan.check.result.summary);
     if (inputs.sarif) await writeSarif(path.resolve(workspace, inputs.sarif), analysis);
     writeOutputs(env.GITHUB_OUTPUT, outputs);
-    log.info(`privacy-review: ${plan.check.result.title} (verdict ${outputs.verdict}, ${outputs['new-findings']} new, ${outputs['fixed-findings']} fixed, fingerprint ${outputs.fingerprint.slice(0, 12)})`);
+    log.info(
+      `privacy-review: ${plan.check.result.title} (verdict ${outputs.verdict}, ${outputs['new-findings']} new, ${outputs['fixed-findings']} fixed, fingerprint ${outputs.fingerprint.slice(0, 12)})`,
+    );
     return exitCode(inputs, outputs.verdict, conclusion);
   } catch (e) {
     if (e instanceof ReviewSetupError || e instanceof InputError) return fail(e.message);
@@ -135,7 +155,9 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
       return fail('the scan configuration cannot be used');
     }
     if (isStatus(e, 403) && runId === undefined) {
-      return fail(`${describeError(e)}: the workflow token cannot write check runs. Give the job \`permissions: { contents: read, pull-requests: write, checks: write }\`; a pull request from a fork gets a read-only token`);
+      return fail(
+        `${describeError(e)}: the workflow token cannot write check runs. Give the job \`permissions: { contents: read, pull-requests: write, checks: write }\`; a pull request from a fork gets a read-only token`,
+      );
     }
     return fail(`the privacy review could not be completed: ${describeError(e)}`);
   }

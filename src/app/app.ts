@@ -109,7 +109,10 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
   const concurrency = options.concurrency ?? 2;
   const pool = options.review
     ? undefined
-    : new ReviewPool({ size: options.workers ?? Math.min(concurrency, defaultPoolSize()), ...(options.workerUrl ? { url: options.workerUrl } : {}) });
+    : new ReviewPool({
+        size: options.workers ?? Math.min(concurrency, defaultPoolSize()),
+        ...(options.workerUrl ? { url: options.workerUrl } : {}),
+      });
   const trees: TreesReviewer = pool ? (input, signal) => pool.run(input, signal) : inThread(options.review!, options.analyzers);
   let deps: JobDeps | undefined;
   let deliveries: DeliveryScheduler | undefined;
@@ -126,7 +129,8 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       covers: jobCovers,
       supersedes: jobSupersedes,
       run,
-      onError: (job, e) => deps?.log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
+      onError: (job, e) =>
+        deps?.log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
     });
 
   const app: ApplicationFunction = (probot: Probot) => {
@@ -146,10 +150,13 @@ export function createPrivacyReview(options: PrivacyReviewOptions = {}): Privacy
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
     };
     registerHandlers(probot, { queue, identity, log, now, ...(options.checkRuns ? { checkRuns: options.checkRuns } : {}) });
-    if (options.ackFirst !== false && probot.webhooks) deliveries = deliveryScheduler((event) => probot.webhooks.receive(event as never), log);
+    if (options.ackFirst !== false && probot.webhooks)
+      deliveries = deliveryScheduler((event) => probot.webhooks.receive(event as never), log);
     if (options.warm) {
       pool?.warm();
-      identity().catch((e: unknown) => log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'));
+      identity().catch((e: unknown) =>
+        log.warn({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'could not read the App’s identity yet'),
+      );
     }
   };
   return {

@@ -6,7 +6,24 @@ import pinoPretty from 'pino-pretty';
  * Probot and @octokit/webhooks log a failed delivery with the whole event (a pull request's title,
  * a comment's text, people's names), and Octokit errors carry the request and the response.
  */
-const DROPPED = new Set(['event', 'payload', 'body', 'rawBody', 'data', 'request', 'response', 'headers', 'errors', 'pull_request', 'comment', 'issue', 'review', 'sender', 'repository', 'user']);
+const DROPPED = new Set([
+  'event',
+  'payload',
+  'body',
+  'rawBody',
+  'data',
+  'request',
+  'response',
+  'headers',
+  'errors',
+  'pull_request',
+  'comment',
+  'issue',
+  'review',
+  'sender',
+  'repository',
+  'user',
+]);
 const MAX_DEPTH = 4;
 const MAX_STRING = 500;
 
@@ -32,7 +49,9 @@ export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       hooks: {
         logMethod(args, method) {
-          const safe = (args as unknown[]).map((a, i) => (i === 0 && a instanceof Error ? { err: scrub(a, 0) } : typeof a === 'string' ? a : scrub(a, 0)));
+          const safe = (args as unknown[]).map((a, i) =>
+            i === 0 && a instanceof Error ? { err: scrub(a, 0) } : typeof a === 'string' ? a : scrub(a, 0),
+          );
           if (args[0] instanceof Error && typeof safe[1] !== 'string') safe.splice(1, 0, safeMessage(args[0].message));
           return method.apply(this, safe as Parameters<typeof method>);
         },
@@ -59,7 +78,12 @@ export function createSafeLogger(options: SafeLoggerOptions = {}): Logger {
 function destinationFor(options: SafeLoggerOptions): DestinationStream {
   const format = options.format ?? (!options.destination && process.stdout.isTTY ? 'pretty' : 'json');
   if (format === 'json') return options.destination ?? pino.destination(1);
-  return pinoPretty({ colorize: !options.destination && !process.env.NO_COLOR, ignore: 'pid,hostname', sync: true, ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : { destination: 1 }) });
+  return pinoPretty({
+    colorize: !options.destination && !process.env.NO_COLOR,
+    ignore: 'pid,hostname',
+    sync: true,
+    ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : { destination: 1 }),
+  });
 }
 
 /** A copy safe to log. Exported for tests. */
@@ -83,7 +107,12 @@ export function scrub(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (DROPPED.has(key)) continue;
-    out[key] = key === 'req' || key === 'res' ? (isHttpMessage(v) ? httpSummary(v) : pick(v, ['id', 'method', 'url', 'statusCode'])) : scrub(v, depth + 1);
+    out[key] =
+      key === 'req' || key === 'res'
+        ? isHttpMessage(v)
+          ? httpSummary(v)
+          : pick(v, ['id', 'method', 'url', 'statusCode'])
+        : scrub(v, depth + 1);
   }
   return out;
 }
@@ -97,7 +126,10 @@ function http(v: unknown): unknown {
 function safeMessage(message: string): string {
   const line = String(message ?? '').split('\n')[0];
   // Greedy: nested quotes (JSON inside a message) must not leave pieces between pairs.
-  return line.replace(/"[\s\S]*"/, '"…"').replace(/'(?:[^'\\]|\\.){12,}'/g, "'…'").slice(0, 300);
+  return line
+    .replace(/"[\s\S]*"/, '"…"')
+    .replace(/'(?:[^'\\]|\\.){12,}'/g, "'…'")
+    .slice(0, 300);
 }
 
 function isHttpMessage(v: unknown): v is { method?: string; url?: string; statusCode?: number } {
@@ -105,7 +137,12 @@ function isHttpMessage(v: unknown): v is { method?: string; url?: string; status
 }
 
 /** Method, path without query, status: enough to follow a delivery. */
-function httpSummary(v: { method?: string; url?: string; statusCode?: number; headers?: Record<string, unknown> }): Record<string, unknown> {
+function httpSummary(v: {
+  method?: string;
+  url?: string;
+  statusCode?: number;
+  headers?: Record<string, unknown>;
+}): Record<string, unknown> {
   const delivery = v.headers?.['x-github-delivery'];
   return {
     ...(v.method ? { method: v.method } : {}),

@@ -134,7 +134,10 @@ function probotFromEnv(): Probot {
   try {
     return createProbot({ overrides: { log } });
   } catch (e) {
-    log.fatal({ reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'the App cannot start: set PRIVATE_KEY or PRIVATE_KEY_PATH');
+    log.fatal(
+      { reason: e instanceof Error ? e.message.split('\n')[0] : String(e) },
+      'the App cannot start: set PRIVATE_KEY or PRIVATE_KEY_PATH',
+    );
     process.exit(1);
   }
 }

@@ -27,7 +27,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): PrivacyReviewOptions {
     ...(minutes ? { timeoutMs: minutes * 60_000 } : {}),
     ...(staleSeconds ? { staleAfterMs: staleSeconds * 1000 } : {}),
     ...(webhookMb ? { maxWebhookBytes: Math.floor(webhookMb * 1024 * 1024) } : {}),
-    ...(files || mb ? { limits: { ...(files ? { maxFiles: Math.floor(files) } : {}), ...(mb ? { maxDownloadBytes: mb * 1024 * 1024 } : {}) } } : {}),
+    ...(files || mb
+      ? { limits: { ...(files ? { maxFiles: Math.floor(files) } : {}), ...(mb ? { maxDownloadBytes: mb * 1024 * 1024 } : {}) } }
+      : {}),
   };
 }
 
@@ -70,10 +72,14 @@ const ROLES = new Set<Role>(['all', 'web', 'worker']);
  */
 export function deploymentFromEnv(env: NodeJS.ProcessEnv): Deployment {
   const role = (env.PRIVACY_REVIEW_ROLE?.trim().toLowerCase() || 'all') as Role;
-  if (!ROLES.has(role)) throw new DeploymentError(`PRIVACY_REVIEW_ROLE must be all, web or worker (it is "${env.PRIVACY_REVIEW_ROLE?.slice(0, 20)}")`);
+  if (!ROLES.has(role))
+    throw new DeploymentError(`PRIVACY_REVIEW_ROLE must be all, web or worker (it is "${env.PRIVACY_REVIEW_ROLE?.slice(0, 20)}")`);
   const url = env.PRIVACY_REVIEW_REDIS_URL?.trim();
   if (!url) {
-    if (role !== 'all') throw new DeploymentError(`PRIVACY_REVIEW_ROLE=${role} needs PRIVACY_REVIEW_REDIS_URL (the queue the web and worker processes share)`);
+    if (role !== 'all')
+      throw new DeploymentError(
+        `PRIVACY_REVIEW_ROLE=${role} needs PRIVACY_REVIEW_REDIS_URL (the queue the web and worker processes share)`,
+      );
     return { role };
   }
   let parsed: URL;
@@ -94,7 +100,8 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv): Deployment {
     return v;
   };
   const prefix = env.PRIVACY_REVIEW_REDIS_PREFIX?.trim() || 'privacy-review';
-  if (!/^[\w.-]{1,64}$/.test(prefix)) throw new DeploymentError('PRIVACY_REVIEW_REDIS_PREFIX may have letters, digits, ".", "_" and "-" (at most 64)');
+  if (!/^[\w.-]{1,64}$/.test(prefix))
+    throw new DeploymentError('PRIVACY_REVIEW_REDIS_PREFIX may have letters, digits, ".", "_" and "-" (at most 64)');
   return {
     role,
     shared: {

@@ -1,6 +1,15 @@
 import type { Confidence } from '../core/contract.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { ACCESSOR_PREFIXES, DENY_MODIFIERS, PERSON_NOUNS, PREDICATE_PREFIXES, QUANTITY_PREFIXES, TRANSPARENT_PREFIXES, TRANSPARENT_SUFFIXES, VERB_PREFIXES } from './data/words.js';
+import {
+  ACCESSOR_PREFIXES,
+  DENY_MODIFIERS,
+  PERSON_NOUNS,
+  PREDICATE_PREFIXES,
+  QUANTITY_PREFIXES,
+  TRANSPARENT_PREFIXES,
+  TRANSPARENT_SUFFIXES,
+  VERB_PREFIXES,
+} from './data/words.js';
 import { isSystemCredential, SYSTEM_CREDENTIAL } from './system-credentials.js';
 import { Dictionary, type Entry, type HeadMatch } from './dictionary.js';
 import { splitWords } from './normalise.js';
@@ -280,11 +289,19 @@ export class Classifier {
     const owned = person || personWord !== undefined;
     if (e.personal && owned) return this.judgedAs(name, e.personal, e.confidence, around, true);
     if (e.personal || (e.category === 'user.authorization.credentials' && !owned && isSystemCredential(name, prefix))) {
-      return { category: SYSTEM_CREDENTIAL, confidence: e.confidence, reason: `name "${name}" is a system credential, not personal data`, secret: true };
+      return {
+        category: SYSTEM_CREDENTIAL,
+        confidence: e.confidence,
+        reason: `name "${name}" is a system credential, not personal data`,
+        secret: true,
+      };
     }
 
     // A person around the name makes it more certain: `address` in a User, `customerName`, `billingZip`.
-    const raised = e.context === 'none' ? person || personWord !== undefined : (e.context === 'person' && personWord !== undefined) || nearWord !== undefined;
+    const raised =
+      e.context === 'none'
+        ? person || personWord !== undefined
+        : (e.context === 'person' && personWord !== undefined) || nearWord !== undefined;
     const confidence = raised ? RAISE[e.confidence] : e.confidence;
     const label = this.taxonomy.label(e.category);
     let reason: string;
@@ -315,5 +332,7 @@ export class Classifier {
 function patternList(patterns: ClassifierExtensions['patterns']): ClassifierPattern[] {
   if (!patterns) return [];
   if (Array.isArray(patterns)) return patterns.map((p) => ({ category: String(p.category), pattern: String(p.pattern) }));
-  return Object.entries(patterns).flatMap(([category, list]) => (Array.isArray(list) ? list : [list]).map((pattern) => ({ category, pattern: String(pattern) })));
+  return Object.entries(patterns).flatMap(([category, list]) =>
+    (Array.isArray(list) ? list : [list]).map((pattern) => ({ category, pattern: String(pattern) })),
+  );
 }

@@ -58,12 +58,21 @@ export class Dictionary {
     const known = new Set<string>();
     const glued = new Map<string, string[]>();
     const wordLists = [
-      WORDS.DENY_MODIFIERS, WORDS.QUANTITY_PREFIXES, WORDS.VERB_PREFIXES, WORDS.PREDICATE_PREFIXES, WORDS.ACCESSOR_PREFIXES,
-      WORDS.TRANSPARENT_SUFFIXES, WORDS.TRANSPARENT_PREFIXES, WORDS.PERSON_NOUNS, WORDS.PERSON_OBJECTS, WORDS.SYSTEM_OWNERS,
+      WORDS.DENY_MODIFIERS,
+      WORDS.QUANTITY_PREFIXES,
+      WORDS.VERB_PREFIXES,
+      WORDS.PREDICATE_PREFIXES,
+      WORDS.ACCESSOR_PREFIXES,
+      WORDS.TRANSPARENT_SUFFIXES,
+      WORDS.TRANSPARENT_PREFIXES,
+      WORDS.PERSON_NOUNS,
+      WORDS.PERSON_OBJECTS,
+      WORDS.SYSTEM_OWNERS,
     ];
     for (const list of wordLists) for (const w of list) known.add(w);
     for (const g of [...groups, ...custom]) {
-      for (const extra of [...(g.near ?? []), ...(g.exclude ?? [])]) for (const w of canonicalise(splitWords(extra), EMPTY_LEXICON)) known.add(w);
+      for (const extra of [...(g.near ?? []), ...(g.exclude ?? [])])
+        for (const w of canonicalise(splitWords(extra), EMPTY_LEXICON)) known.add(w);
       for (const name of g.names) {
         const words = canonicalise(splitWords(name), EMPTY_LEXICON);
         for (const w of words) known.add(w);

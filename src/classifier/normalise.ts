@@ -10,7 +10,21 @@ import { ABBREVIATIONS, SPELLINGS } from './data/words.js';
 import { dictionary } from '../shared/dictionary.js';
 
 const LATIN_FOLD = dictionary<string>({
-  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', þ: 'th', ı: 'i',
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 });
 
 /** Strip accents from Latin letters only: Japanese voiced kana decompose too and must stay intact. */

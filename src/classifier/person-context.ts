@@ -1,11 +1,26 @@
 import {
-  AMBIGUOUS_CONTENT_OBJECTS, AMBIGUOUS_PERSON_OBJECTS, CONTENT_OBJECT_PREFIXES, CONTENT_OBJECTS, DATA_SUFFIXES, PERSON_OBJECTS,
-  PERSON_OBJECT_PREFIXES, PERSON_RECORDS, QUERY_PREFIXES, SUBMISSION_OBJECTS,
+  AMBIGUOUS_CONTENT_OBJECTS,
+  AMBIGUOUS_PERSON_OBJECTS,
+  CONTENT_OBJECT_PREFIXES,
+  CONTENT_OBJECTS,
+  DATA_SUFFIXES,
+  PERSON_OBJECTS,
+  PERSON_OBJECT_PREFIXES,
+  PERSON_RECORDS,
+  QUERY_PREFIXES,
+  SUBMISSION_OBJECTS,
 } from './data/words.js';
 import { splitWords } from './normalise.js';
 import { dictionary } from '../shared/dictionary.js';
 
-const IRREGULAR = dictionary<string>({ children: 'child', people: 'person', persons: 'person', staffs: 'staff', entries: 'entry', replies: 'reply' });
+const IRREGULAR = dictionary<string>({
+  children: 'child',
+  people: 'person',
+  persons: 'person',
+  staffs: 'staff',
+  entries: 'entry',
+  replies: 'reply',
+});
 
 function singular(w: string, set: ReadonlySet<string>): string {
   if (set.has(w)) return w;

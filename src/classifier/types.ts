@@ -3,7 +3,8 @@ import type { CustomCategory } from '../taxonomy/taxonomy.js';
 
 /** Coarse TypeScript type of the value behind a name (see src/engine/type-hints.ts). */
 /** `literal`: one constant value (`'email'`, `3`): a label or a setting written in the code, never a person's data. */
-export type TypeHint = 'string' | 'number' | 'bigint' | 'boolean' | 'date' | 'enum' | 'literal' | 'object' | 'array' | 'function' | 'unknown';
+export type TypeHint =
+  'string' | 'number' | 'bigint' | 'boolean' | 'date' | 'enum' | 'literal' | 'object' | 'array' | 'function' | 'unknown';
 
 export interface NameContext {
   /** The name is a field of a person-like object (`User`, `CustomerDto`, `req.user`). */

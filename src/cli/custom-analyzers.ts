@@ -27,7 +27,9 @@ export async function withCustomAnalyzers(builtins: readonly Analyzer[], sources
   if (!named.length && !sources.flags.length) return builtins;
   const { loadCustomAnalyzers, CustomAnalyzerError } = await import('../custom/load.js');
   try {
-    const fromConfig = sources.explicitConfigFile ? await loadCustomAnalyzers(named, path.dirname(path.resolve(sources.cwd, sources.explicitConfigFile))) : [];
+    const fromConfig = sources.explicitConfigFile
+      ? await loadCustomAnalyzers(named, path.dirname(path.resolve(sources.cwd, sources.explicitConfigFile)))
+      : [];
     const fromFlags = await loadCustomAnalyzers(sources.flags, sources.cwd);
     return [...builtins, ...fromConfig, ...fromFlags];
   } catch (e) {

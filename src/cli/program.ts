@@ -24,7 +24,10 @@ export function createProgram(context: CliContext): Command {
     .showHelpAfterError(`(run ${NAME} --help for usage)`)
     // Commander exits by itself with 1 on usage errors; ours is 2, so it throws and `run` decides.
     .exitOverride()
-    .addHelpText('after', `\nExamples:\n  $ ${NAME} scan\n  $ ${NAME} scan src --format sarif --output privacy.sarif\n  $ ${NAME} scan --help`);
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ ${NAME} scan\n  $ ${NAME} scan src --format sarif --output privacy.sarif\n  $ ${NAME} scan --help`,
+    );
   for (const register of COMMANDS) register(program, context);
   return program;
 }

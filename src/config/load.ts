@@ -14,7 +14,12 @@ import { MAX_SUGGESTION_INPUT, closest } from './suggest.js';
 import { Taxonomy, type CustomCategory } from '../taxonomy/taxonomy.js';
 
 /** Where the configuration is looked for, in order, relative to the scan root. */
-export const CONFIG_FILE_NAMES = ['.privacy-review.yml', '.privacy-review.yaml', '.github/privacy-review.yml', '.github/privacy-review.yaml'];
+export const CONFIG_FILE_NAMES = [
+  '.privacy-review.yml',
+  '.privacy-review.yaml',
+  '.github/privacy-review.yml',
+  '.github/privacy-review.yaml',
+];
 
 /** A configuration is a few kilobytes; anything far larger is a mistake or an attack on the parser. */
 export const MAX_CONFIG_BYTES = 256 * 1024;
@@ -58,7 +63,13 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
   }
   if (stat.size > MAX_CONFIG_BYTES) {
     throw new ConfigError([
-      { file: shown, line: 1, column: 1, message: `configuration file is ${stat.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit`, hint: 'a configuration is a few kilobytes; check that this is the right file' },
+      {
+        file: shown,
+        line: 1,
+        column: 1,
+        message: `configuration file is ${stat.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit`,
+        hint: 'a configuration is a few kilobytes; check that this is the right file',
+      },
     ]);
   }
   return { config: parseConfig(await fs.readFile(file, 'utf8'), shown), file: shown };
@@ -67,7 +78,15 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
 /** Parse and validate configuration text; `file` is only used in messages. Throws ConfigError. */
 export function parseConfig(text: string, file: string): ScanConfig {
   if (text.length > MAX_CONFIG_BYTES) {
-    throw new ConfigError([{ file, line: 1, column: 1, message: `configuration is over the ${MAX_CONFIG_BYTES}-byte limit`, hint: 'a configuration is a few kilobytes' }]);
+    throw new ConfigError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: `configuration is over the ${MAX_CONFIG_BYTES}-byte limit`,
+        hint: 'a configuration is a few kilobytes',
+      },
+    ]);
   }
   const yaml = parseBoundedYaml(text, CONFIG_YAML_LIMITS);
   const unreadable = yamlProblems(yaml, text, file);
@@ -79,7 +98,9 @@ export function parseConfig(text: string, file: string): ScanConfig {
   const problems = validate(data).map((e) => describe(e, data, doc, file, at));
   if (!problems.length) problems.push(...semanticProblems(data, doc, file, at));
   if (problems.length) throw new ConfigError(dedupe(problems));
-  const scanSettings = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => !(APP_KEYS as readonly string[]).includes(key)));
+  const scanSettings = Object.fromEntries(
+    Object.entries(data as Record<string, unknown>).filter(([key]) => !(APP_KEYS as readonly string[]).includes(key)),
+  );
   return { ...DEFAULT_CONFIG, ...(scanSettings as Partial<ScanConfig>) };
 }
 
@@ -88,7 +109,10 @@ export function yamlProblems(yaml: BoundedYaml, text: string, file: string): Con
   const at = (offset: number) => yaml.lines.linePos(Math.min(Math.max(offset, 0), text.length));
   const problems = [...yaml.errors, ...yaml.warnings].map((e): ConfigProblem => {
     const pos = at(e.pos[0]);
-    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : lowerFirst(oneLine(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
+    const message =
+      e.code === 'MULTIPLE_DOCS'
+        ? 'the file holds more than one YAML document'
+        : lowerFirst(oneLine(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
     return { file, line: pos.line, column: pos.col, message, hint: yamlHint(e.code) };
   });
   if (yaml.refusal) {
@@ -143,7 +167,10 @@ function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at
     }
     case 'type': {
       const expected = String(e.params.type);
-      message = value === null ? `${where || 'the configuration'} is empty; it must be ${article(expected)}` : `${where || 'the configuration'} must be ${article(expected)}, not ${article(typeName(value))}`;
+      message =
+        value === null
+          ? `${where || 'the configuration'} is empty; it must be ${article(expected)}`
+          : `${where || 'the configuration'} must be ${article(expected)}, not ${article(typeName(value))}`;
       break;
     }
     case 'enum': {
@@ -159,7 +186,10 @@ function describe(e: ErrorObject, data: unknown, doc: Document, file: string, at
         node = keyNodeAt(doc, segments, propertyName) ?? node;
         message = `${quote(propertyName)} is not a valid key in ${where}`;
       } else {
-        message = value === '' || (typeof value === 'string' && !value.trim()) ? `${where} must not be empty` : `${where} ${quote(value)} is not valid`;
+        message =
+          value === '' || (typeof value === 'string' && !value.trim())
+            ? `${where} must not be empty`
+            : `${where} ${quote(value)} is not valid`;
       }
       break;
     case 'minItems':
@@ -187,7 +217,11 @@ function semanticProblems(config: Partial<ScanConfig>, doc: Document, file: stri
     const pos = at(node?.range?.[0] ?? 0);
     problems.push({ file, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) });
   };
-  const classifier = (config.classifier ?? {}) as { categories?: CustomCategory[]; names?: Record<string, string[]>; patterns?: Record<string, string[]> };
+  const classifier = (config.classifier ?? {}) as {
+    categories?: CustomCategory[];
+    names?: Record<string, string[]>;
+    patterns?: Record<string, string[]>;
+  };
 
   let taxonomy = Taxonomy.default();
   (classifier.categories ?? []).forEach((category, i) => {
@@ -218,7 +252,11 @@ function semanticProblems(config: Partial<ScanConfig>, doc: Document, file: stri
       } catch (e) {
         const segments = ['classifier', 'patterns', category, String(i)];
         const reason = regexError((e as Error).message, source);
-        problem(segments, `${displayKeyPath(segments)} is not a valid regular expression (${reason})`, 'use JavaScript regular expression syntax, quoted, e.g. "^nir$"');
+        problem(
+          segments,
+          `${displayKeyPath(segments)} is not a valid regular expression (${reason})`,
+          'use JavaScript regular expression syntax, quoted, e.g. "^nir$"',
+        );
       }
     });
   }
@@ -243,15 +281,6 @@ function splitHint(message: string): [string, string | undefined] {
   const at = text.search(/\. (?=[A-Z])/);
   return at < 0 ? [text, undefined] : [text.slice(0, at), lowerFirst(text.slice(at + 2))];
 }
-
-
-
-
-
-
-
-
-
 
 function yamlHint(code: string): string {
   if (code === 'DUPLICATE_KEY') return 'remove one of the two entries';

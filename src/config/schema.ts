@@ -34,8 +34,16 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   'x-hint': 'the file must be a mapping of settings, e.g. "failOn: medium"',
   properties: {
-    ...Object.fromEntries(APP_KEYS.map((key) => [key, { description: 'GitHub App setting (see the README, "GitHub App"); validated by the App, ignored by the CLI.' }])),
-    include: globList('Globs (relative to the scan root) of files to analyze. Replaces the default (all TS/JS files and .prisma schemas).', 'src/**/*.ts'),
+    ...Object.fromEntries(
+      APP_KEYS.map((key) => [
+        key,
+        { description: 'GitHub App setting (see the README, "GitHub App"); validated by the App, ignored by the CLI.' },
+      ]),
+    ),
+    include: globList(
+      'Globs (relative to the scan root) of files to analyze. Replaces the default (all TS/JS files and .prisma schemas).',
+      'src/**/*.ts',
+    ),
     exclude: globList('Globs never analyzed, on top of node_modules, build output and .gitignore.', 'src/generated/**'),
     ignore: {
       type: 'array',
@@ -104,8 +112,18 @@ export const CONFIG_SCHEMA = {
             required: ['key'],
             'x-hint': 'each category needs a key, e.g. {key: "user.unique_id.loyalty_id"}',
             properties: {
-              key: { type: 'string', pattern: CATEGORY_KEY, description: 'Dotted key under its parent, e.g. user.unique_id.loyalty_id.', 'x-hint': 'use a dotted key, e.g. user.unique_id.loyalty_id' },
-              parent: { type: 'string', pattern: CATEGORY_KEY, description: 'Existing category it refines (default: the key without its last segment).', 'x-hint': 'use an existing dotted category key, e.g. user.unique_id' },
+              key: {
+                type: 'string',
+                pattern: CATEGORY_KEY,
+                description: 'Dotted key under its parent, e.g. user.unique_id.loyalty_id.',
+                'x-hint': 'use a dotted key, e.g. user.unique_id.loyalty_id',
+              },
+              parent: {
+                type: 'string',
+                pattern: CATEGORY_KEY,
+                description: 'Existing category it refines (default: the key without its last segment).',
+                'x-hint': 'use an existing dotted category key, e.g. user.unique_id',
+              },
               name: { type: 'string', minLength: 1 },
               label: { type: 'string', minLength: 1, description: 'Human label shown in reports.' },
               tags: {

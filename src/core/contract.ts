@@ -13,16 +13,7 @@ export type RuleId = 'pii-field' | 'pii-logging' | 'data-flow';
  * mirror the flow kinds of the data-flow manifest.
  */
 export type SinkKind =
-  | 'logger'
-  | 'error_reporter'
-  | 'third_party'
-  | 'http'
-  | 'datastore'
-  | 'queue'
-  | 'storage'
-  | 'file'
-  | 'browser_storage'
-  | 'token';
+  'logger' | 'error_reporter' | 'third_party' | 'http' | 'datastore' | 'queue' | 'storage' | 'file' | 'browser_storage' | 'token';
 
 export interface SinkRef {
   kind: SinkKind;

@@ -34,7 +34,10 @@ export function adaptCustomAnalyzer(custom: CustomAnalyzer): Analyzer {
         report: (finding: CustomFinding) => {
           const input = findingInput(finding, name);
           const unknown = input.categories.filter((c) => !ctx.taxonomy.has(c));
-          if (unknown.length) throw new Error(`custom analyzer ${name}: unknown data category ${unknown.map((c) => `"${c}"`).join(', ')} (use a taxonomy key such as user.contact.email, or declare it under classifier.categories)`);
+          if (unknown.length)
+            throw new Error(
+              `custom analyzer ${name}: unknown data category ${unknown.map((c) => `"${c}"`).join(', ')} (use a taxonomy key such as user.contact.email, or declare it under classifier.categories)`,
+            );
           ctx.report(input);
         },
       };
@@ -53,7 +56,10 @@ function kindOf(cache: Map<string, number>, kindName: string, analyzer: string):
   let kind = cache.get(kindName);
   if (kind === undefined) {
     kind = (ts.SyntaxKind as unknown as Record<string, number>)[kindName];
-    if (typeof kind !== 'number') throw new Error(`custom analyzer ${analyzer}: "${kindName}" is not a syntax kind (use ts-morph's SyntaxKind names, e.g. CallExpression)`);
+    if (typeof kind !== 'number')
+      throw new Error(
+        `custom analyzer ${analyzer}: "${kindName}" is not a syntax kind (use ts-morph's SyntaxKind names, e.g. CallExpression)`,
+      );
     cache.set(kindName, kind);
   }
   return kind;
@@ -67,7 +73,9 @@ function findingInput(f: CustomFinding, analyzer: string) {
     at: f.node.compilerNode,
     categories: f.categories,
     message: `${f.message} (reported by ${analyzer})`,
-    remediation: f.remediation ?? 'Declare it in the data-flow manifest, or suppress it with `// privacy-review-ignore <rule> -- <reason>` if it holds no personal data.',
+    remediation:
+      f.remediation ??
+      'Declare it in the data-flow manifest, or suppress it with `// privacy-review-ignore <rule> -- <reason>` if it holds no personal data.',
     confidence: f.confidence ?? 'medium',
     ...(f.sink ? { sink: f.sink } : {}),
   };

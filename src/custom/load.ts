@@ -26,7 +26,10 @@ export async function loadCustomAnalyzers(specifiers: readonly string[], from: s
   const names = new Set<string>();
   for (const specifier of specifiers) {
     const custom = validate(await importModule(specifier, from), specifier);
-    if (names.has(custom.meta.name)) throw new CustomAnalyzerError(`custom analyzer ${specifier}: the name "${custom.meta.name}" is taken by another custom analyzer; give each its own meta.name`);
+    if (names.has(custom.meta.name))
+      throw new CustomAnalyzerError(
+        `custom analyzer ${specifier}: the name "${custom.meta.name}" is taken by another custom analyzer; give each its own meta.name`,
+      );
     names.add(custom.meta.name);
     out.push(adaptCustomAnalyzer(custom));
   }
@@ -39,15 +42,20 @@ async function importModule(specifier: string, from: string): Promise<unknown> {
   try {
     resolved = isPath ? path.resolve(from, specifier) : createRequire(path.join(from, 'noop.js')).resolve(specifier);
   } catch {
-    throw new CustomAnalyzerError(`custom analyzer ${specifier}: no such package from ${from}; install it (npm install --save-dev ${specifier}) or give a path such as ./tools/${specifier}.mjs`);
+    throw new CustomAnalyzerError(
+      `custom analyzer ${specifier}: no such package from ${from}; install it (npm install --save-dev ${specifier}) or give a path such as ./tools/${specifier}.mjs`,
+    );
   }
-  if (!existsSync(resolved)) throw new CustomAnalyzerError(`custom analyzer ${specifier}: ${resolved} does not exist; check the path (relative to ${from})`);
+  if (!existsSync(resolved))
+    throw new CustomAnalyzerError(`custom analyzer ${specifier}: ${resolved} does not exist; check the path (relative to ${from})`);
   try {
     const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
     return module.default ?? module;
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new CustomAnalyzerError(`custom analyzer ${specifier}: it could not be loaded (${reason}); a custom analyzer is an ES module (.mjs, or .js in a "type": "module" package) whose default export is { meta, create }`);
+    throw new CustomAnalyzerError(
+      `custom analyzer ${specifier}: it could not be loaded (${reason}); a custom analyzer is an ES module (.mjs, or .js in a "type": "module" package) whose default export is { meta, create }`,
+    );
   }
 }
 
@@ -57,9 +65,13 @@ function validate(value: unknown, specifier: string): CustomAnalyzer {
   if (!a || typeof a !== 'object') throw problem('its default export must be an object { meta, create }');
   const meta = a.meta as Partial<CustomAnalyzer['meta']> | undefined;
   if (!meta || typeof meta !== 'object') throw problem('meta is missing: { name, rule, description }');
-  if (typeof meta.name !== 'string' || !NAME.test(meta.name)) throw problem('meta.name must be lower case letters, digits and dashes, e.g. "acme-telemetry"');
-  if (!RULE_IDS.includes(meta.rule as never)) throw problem(`meta.rule must be one of ${RULE_IDS.join(', ')}: the rule its findings belong to`);
-  if (typeof meta.description !== 'string' || !meta.description.trim()) throw problem('meta.description must say in a sentence what it finds');
-  if (typeof a.create !== 'function') throw problem('create(context) must be a function returning the handlers, e.g. { CallExpression(node) { ... } }');
+  if (typeof meta.name !== 'string' || !NAME.test(meta.name))
+    throw problem('meta.name must be lower case letters, digits and dashes, e.g. "acme-telemetry"');
+  if (!RULE_IDS.includes(meta.rule as never))
+    throw problem(`meta.rule must be one of ${RULE_IDS.join(', ')}: the rule its findings belong to`);
+  if (typeof meta.description !== 'string' || !meta.description.trim())
+    throw problem('meta.description must say in a sentence what it finds');
+  if (typeof a.create !== 'function')
+    throw problem('create(context) must be a function returning the handlers, e.g. { CallExpression(node) { ... } }');
   return a as CustomAnalyzer;
 }

@@ -8,7 +8,6 @@ import type { FlowAnalyzer } from '../flow/flow-analyzer.js';
 import type { SinkFlows } from '../flow/sink-flows.js';
 import type { ScanConfig } from '../config/types.js';
 
-
 /** Services shared by all analyzers for one scan: one program, one checker, one classifier. */
 export interface ScanServices {
   program: ts.Program;

@@ -51,7 +51,12 @@ type WithBody = FunctionLike & { body: ts.ConciseBody };
 
 /** Functions, methods, getters, function expressions and arrows with a body (not constructors or setters). */
 function hasReplaceableBody(node: ts.Node): node is WithBody {
-  const fnLike = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node);
+  const fnLike =
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node);
   return fnLike && node.body !== undefined;
 }
 
@@ -75,7 +80,9 @@ function bodySummary(fn: WithBody, services: ScanServices, text: CommentFreeText
     return o?.text ?? '-';
   };
   for (const e of effects.values) lines.push(`writes ${value(flow.valueOf(e), fn)} ${origin(e)}`);
-  const returned = returnedExpressions(fn.body).map(origin).filter((o) => o !== '-');
+  const returned = returnedExpressions(fn.body)
+    .map(origin)
+    .filter((o) => o !== '-');
   if (returned.length) lines.push(`origin ${returned.join(' ; ')}`);
   if (whole) lines.push(`body ${text.of(fn.body)}`);
   return lines.join('\n  ');
@@ -99,7 +106,9 @@ function functionDigest(fn: FunctionLike, services: ScanServices, signature: boo
   for (const s of flows.parameterSinks(fn)) {
     const m = s.match;
     const cap = 'cap' in m ? String((m as { cap?: string }).cap) : '';
-    lines.push(`sink ${s.param} ${s.access.join('.')} ${s.flat} ${m.family} ${m.sink.kind} ${m.sink.id} ${m.description} ${m.redactedPaths?.join(',') ?? ''} ${m.storesLater ?? ''} ${cap} ${notes(s.trace)}`);
+    lines.push(
+      `sink ${s.param} ${s.access.join('.')} ${s.flat} ${m.family} ${m.sink.kind} ${m.sink.id} ${m.description} ${m.redactedPaths?.join(',') ?? ''} ${m.storesLater ?? ''} ${cap} ${notes(s.trace)}`,
+    );
   }
   return lines;
 }
@@ -107,7 +116,15 @@ function functionDigest(fn: FunctionLike, services: ScanServices, signature: boo
 function nestedFunctions(body: ts.ConciseBody): FunctionLike[] {
   const out: FunctionLike[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n)) out.push(n);
+    if (
+      ts.isFunctionDeclaration(n) ||
+      ts.isFunctionExpression(n) ||
+      ts.isArrowFunction(n) ||
+      ts.isMethodDeclaration(n) ||
+      ts.isConstructorDeclaration(n) ||
+      ts.isGetAccessorDeclaration(n)
+    )
+      out.push(n);
     ts.forEachChild(n, visit);
   };
   if (ts.isBlock(body)) ts.forEachChild(body, visit);
@@ -117,7 +134,10 @@ function nestedFunctions(body: ts.ConciseBody): FunctionLike[] {
 
 function value(v: Value, fn: FunctionLike): string {
   const sources = v.sources.map((s) => `${s.category}/${s.confidence}/${s.origin}/${s.path.join('.')}/${notes(s.trace)}`);
-  const params = v.params.map((p) => `${p.param.parent.parameters.indexOf(p.param)}@${p.param.parent === fn ? 'own' : 'outer'}/${p.access.join('.')}/${p.at.join('.')}/${p.flat}/${notes(p.trace)}`);
+  const params = v.params.map(
+    (p) =>
+      `${p.param.parent.parameters.indexOf(p.param)}@${p.param.parent === fn ? 'own' : 'outer'}/${p.access.join('.')}/${p.at.join('.')}/${p.flat}/${notes(p.trace)}`,
+  );
   return [...sources.sort(), '|', ...params.sort()].join(' ');
 }
 
@@ -156,13 +176,23 @@ function visibleEffects(fn: WithBody, checker: ts.TypeChecker, isSiblingMethod: 
   };
   const visible = (target: ts.Expression): boolean => {
     let root = target;
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
+    while (
+      ts.isPropertyAccessExpression(root) ||
+      ts.isElementAccessExpression(root) ||
+      ts.isParenthesizedExpression(root) ||
+      ts.isNonNullExpression(root)
+    )
+      root = root.expression;
     if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
     return ts.isIdentifier(root) ? moduleName(root) : true;
   };
   const visit = (n: ts.Node): void => {
     if (ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n) || ts.isEnumDeclaration(n)) effects.kept.push(n);
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    else if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
       if (ts.isObjectLiteralExpression(n.left) || ts.isArrayLiteralExpression(n.left) || visible(n.left)) {
         effects.kept.push(n);
         effects.values.push(n.right);
@@ -170,12 +200,26 @@ function visibleEffects(fn: WithBody, checker: ts.TypeChecker, isSiblingMethod: 
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const receiver = n.expression.expression;
       const method = n.expression.name.text;
-      const target = method === 'assign' && ts.isIdentifier(receiver) && receiver.text === 'Object' ? n.arguments[0] : /^(?:push|unshift|set|add)$/.test(method) ? receiver : undefined;
+      const target =
+        method === 'assign' && ts.isIdentifier(receiver) && receiver.text === 'Object'
+          ? n.arguments[0]
+          : /^(?:push|unshift|set|add)$/.test(method)
+            ? receiver
+            : undefined;
       if (target && visible(target)) {
         effects.kept.push(n);
         effects.values.push(...n.arguments);
       }
-      if (isSiblingMethod(method) && ts.isIdentifier(receiver) && checker.getSymbolAtLocation(receiver)?.declarations?.some((d) => d.getSourceFile() === sf && !inFn(d) && !ts.isImportSpecifier(d) && !ts.isImportClause(d) && !ts.isNamespaceImport(d))) effects.whole = true;
+      if (
+        isSiblingMethod(method) &&
+        ts.isIdentifier(receiver) &&
+        checker
+          .getSymbolAtLocation(receiver)
+          ?.declarations?.some(
+            (d) => d.getSourceFile() === sf && !inFn(d) && !ts.isImportSpecifier(d) && !ts.isImportClause(d) && !ts.isNamespaceImport(d),
+          )
+      )
+        effects.whole = true;
     } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && visible(n.operand)) effects.kept.push(n);
     else if (ts.isDeleteExpression(n) && visible(n.expression)) effects.kept.push(n);
     if (ts.isClassLike(n)) effects.kept.push(n);

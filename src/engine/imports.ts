@@ -9,14 +9,15 @@ import { resolutionOf } from '../ts/module-resolution.js';
  * on a large repository; a match inside a comment or a string only adds an edge, which makes the
  * set of files a change affects larger, never smaller.
  */
-const SPECIFIER = /\b(?:import|export)\b[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1|\bimport\s*(['"])([^'"\n]+)\3|\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\5\s*\)/g;
+const SPECIFIER =
+  /\b(?:import|export)\b[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1|\bimport\s*(['"])([^'"\n]+)\3|\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\5\s*\)/g;
 
 const JS_EXTENSION = /\.[cm]?jsx?$/;
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.d.mts', '.d.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export function importSpecifiers(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) out.add((m[2] ?? m[4] ?? m[6]));
+  for (const m of text.matchAll(SPECIFIER)) out.add(m[2] ?? m[4] ?? m[6]);
   return [...out];
 }
 
@@ -47,7 +48,10 @@ export class ImportGraph {
     this.host = {
       fileExists: (f) => texts.has(rel(f)),
       readFile: (f) => texts.get(rel(f))?.[0],
-      directoryExists: (d) => { const r = rel(d); return r === '' || directories.has(r); },
+      directoryExists: (d) => {
+        const r = rel(d);
+        return r === '' || directories.has(r);
+      },
       getCurrentDirectory: () => root,
       useCaseSensitiveFileNames: true,
     };
@@ -90,11 +94,14 @@ export class ImportGraph {
     const resolution = resolutionOf(this.options);
     if (resolution && isBareSpecifier(spec)) {
       // The same answer the program's host gives (program.ts): workspace packages, per-package paths.
-      const file = resolution.resolvesPackages ? resolution.resolveBare(spec, path.join(this.root, from), (f) => this.texts.has(this.relative(f))) : undefined;
+      const file = resolution.resolvesPackages
+        ? resolution.resolveBare(spec, path.join(this.root, from), (f) => this.texts.has(this.relative(f)))
+        : undefined;
       return file ? [this.relative(file)] : [];
     }
     if (!this.options.paths && this.options.baseUrl === undefined && !spec.startsWith('/')) return [];
-    const resolved = ts.resolveModuleName(spec, path.join(this.root, from), this.options, this.host, this.cache).resolvedModule?.resolvedFileName;
+    const resolved = ts.resolveModuleName(spec, path.join(this.root, from), this.options, this.host, this.cache).resolvedModule
+      ?.resolvedFileName;
     const file = resolved && path.relative(this.root, resolved).split(path.sep).join('/');
     return file && this.texts.has(file) ? [file] : [];
   }

@@ -108,7 +108,11 @@ function addsGlobals(sf: ts.SourceFile): boolean {
   // JavaScript: whether a file is a CommonJS module is found by the binder.
   if (/\.[cm]?jsx?$/.test(sf.fileName)) return true;
   if ((sf as unknown as SourceFileInternals).moduleAugmentations.length > 0) return true;
-  return sf.statements.some((s) => s.kind === ts.SyntaxKind.NamespaceExportDeclaration || (ts.isModuleDeclaration(s) && (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
+  return sf.statements.some(
+    (s) =>
+      s.kind === ts.SyntaxKind.NamespaceExportDeclaration ||
+      (ts.isModuleDeclaration(s) && (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0),
+  );
 }
 
 function importsSomething(sf: ts.SourceFile): boolean {

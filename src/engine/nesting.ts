@@ -59,8 +59,10 @@ export function setParentsWithinNesting(sf: ts.SourceFile): ts.Node | undefined 
 }
 
 function isChainLink(node: ts.Node, parent: ts.Node): boolean {
-  if (node.kind === ts.SyntaxKind.BinaryExpression) return parent.kind === ts.SyntaxKind.BinaryExpression && (parent as ts.BinaryExpression).left === node;
-  if (node.kind === ts.SyntaxKind.IfStatement) return parent.kind === ts.SyntaxKind.IfStatement && (parent as ts.IfStatement).elseStatement === node;
+  if (node.kind === ts.SyntaxKind.BinaryExpression)
+    return parent.kind === ts.SyntaxKind.BinaryExpression && (parent as ts.BinaryExpression).left === node;
+  if (node.kind === ts.SyntaxKind.IfStatement)
+    return parent.kind === ts.SyntaxKind.IfStatement && (parent as ts.IfStatement).elseStatement === node;
   return false;
 }
 

@@ -28,7 +28,13 @@ const MOSTLY_EVERYTHING = 0.6;
  * imports tie most files together (a barrel everyone imports), splitting would only parse them
  * again: one program then.
  */
-export function partition(all: readonly DiscoveredFile[], analyzed: readonly DiscoveredFile[], options: ts.CompilerOptions, root: string, perProgram: number): ProgramPart[] {
+export function partition(
+  all: readonly DiscoveredFile[],
+  analyzed: readonly DiscoveredFile[],
+  options: ts.CompilerOptions,
+  root: string,
+  perProgram: number,
+): ProgramPart[] {
   if (analyzed.length <= perProgram * 1.5) return [{ load: [...all], analyze: [...analyzed] }];
   const graph = new ImportGraph(new Map(all.map((f) => [f.relative, [f.text]])), options, root);
   const parts: ProgramPart[] = [];

@@ -46,10 +46,11 @@ export function createProgram(
   const models = typeModelTexts();
   const read = (fileName: string) => sources.get(fileName) ?? lib.get(fileName) ?? models.get(fileName);
   const directories = new Set<string>();
-  for (const file of sources.keys()) for (let d = path.dirname(file); !directories.has(d); d = path.dirname(d)) {
-    directories.add(d);
-    if (d === path.dirname(d)) break;
-  }
+  for (const file of sources.keys())
+    for (let d = path.dirname(file); !directories.has(d); d = path.dirname(d)) {
+      directories.add(d);
+      if (d === path.dirname(d)) break;
+    }
   // This host serves only the project's sources and the bundled library, so a package name can reach
   // a file only through `paths` or `baseUrl`; without them it is unresolved, which TypeScript finds
   // only after probing node_modules and @types in every ancestor directory (0.3 s at 5,000 files).
@@ -68,7 +69,15 @@ export function createProgram(
           const model = typeModelFor(literal.text);
           return model ? resolvedToModel(model) : { resolvedModule: undefined };
         }
-        return ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions));
+        return ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          compilerOptions,
+          host,
+          cache,
+          redirectedReference,
+          ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
+        );
       }),
     getSourceFile: (fileName, languageVersion) => {
       const source = sources.get(fileName);
@@ -99,21 +108,32 @@ export function createProgram(
 }
 
 /** A project source, parsed and given parent pointers; an empty stand-in when it nests too deeply. */
-function parseWithinNesting(fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, unparsable?: Map<string, Unparsable>): ts.SourceFile {
+function parseWithinNesting(
+  fileName: string,
+  text: string,
+  languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions,
+  unparsable?: Map<string, Unparsable>,
+): ts.SourceFile {
   let problem: Unparsable;
   try {
     const sf = ts.createSourceFile(fileName, text, languageVersion, false);
     const tooDeep = setParentsWithinNesting(sf);
     if (!tooDeep) return sf;
     const line = sf.getLineAndCharacterOfPosition(tooDeep.getStart(sf)).line + 1;
-    problem = { line, message: `Not analyzed: an expression nested deeper than ${MAX_NESTING} levels (at line ${line}); split it up into smaller expressions or functions.` };
+    problem = {
+      line,
+      message: `Not analyzed: an expression nested deeper than ${MAX_NESTING} levels (at line ${line}); split it up into smaller expressions or functions.`,
+    };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // The parser ran out of stack. Parsing the stand-in below resets the parser's state, which the
     // interrupted parse left half-way (e.g. its memo of which parentheses start no arrow function).
     const line = lineNestedTooDeep(text);
     const where = line === undefined ? '' : ` (brackets nest deeper than ${MAX_NESTING} levels at line ${line})`;
-    problem = { line, message: `Not analyzed: nested too deeply for the TypeScript parser${where}; split it up into smaller expressions or functions.` };
+    problem = {
+      line,
+      message: `Not analyzed: nested too deeply for the TypeScript parser${where}; split it up into smaller expressions or functions.`,
+    };
   }
   unparsable?.set(fileName, problem);
   return ts.createSourceFile(fileName, '', languageVersion, true);

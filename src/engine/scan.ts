@@ -68,13 +68,26 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
   const unparsable = new Map<string, Unparsable>();
   const servicesFor = (load: readonly DiscoveredFile[]): ScanServices =>
-    createScanServices({ texts: new Map(load.map((f) => [f.path, f.text])), compilerOptions, root, config, classifier, taxonomy, analyzers: options.analyzers, relative, reference: options.reference, unparsable });
+    createScanServices({
+      texts: new Map(load.map((f) => [f.path, f.text])),
+      compilerOptions,
+      root,
+      config,
+      classifier,
+      taxonomy,
+      analyzers: options.analyzers,
+      relative,
+      reference: options.reference,
+      unparsable,
+    });
 
   const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
   const total = sources.length + textFiles.length;
   let done = 0;
   let lines = 0;
-  const parts = options.reference ? [{ load: discovery.sources, analyze: sources }] : partition(discovery.sources, sources, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM);
+  const parts = options.reference
+    ? [{ load: discovery.sources, analyze: sources }]
+    : partition(discovery.sources, sources, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM);
   // One part's program, its files analyzed. A function of its own: references to the program (the
   // last file's nodes among them) must not outlive it in this frame while the next part is built.
   const analyzePart = (part: ProgramPart): ScanServices => {
@@ -95,7 +108,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         } else {
           // Out of stack: the checker may have been left half-way through resolving a type, and
           // would then answer wrongly for the files after this one. They get a program of their own.
-          errors.push({ file: file.relative, message: `Not analyzed: nested too deeply to analyze (${e.message}); split it up into smaller expressions or functions.` });
+          errors.push({
+            file: file.relative,
+            message: `Not analyzed: nested too deeply to analyze (${e.message}); split it up into smaller expressions or functions.`,
+          });
           overflowed.add(file.path);
           services = servicesFor(part.load.filter((f) => !overflowed.has(f.path)));
         }
@@ -206,7 +222,12 @@ class FindingCollector {
     let any = false;
     const reports: { rule: RuleId; input: FindingInput }[] = [];
     for (const analyzer of this.analyzersFor(file.relative)) {
-      const ctx = { ...services, file: file.relative, sourceFile: sf, report: (input: FindingInput) => reports.push({ rule: analyzer.meta.id, input }) };
+      const ctx = {
+        ...services,
+        file: file.relative,
+        sourceFile: sf,
+        report: (input: FindingInput) => reports.push({ rule: analyzer.meta.id, input }),
+      };
       const handlers: NodeHandlers = analyzer.create(ctx);
       for (const key of Object.keys(handlers)) {
         const kind = Number(key) as ts.SyntaxKind;
@@ -257,7 +278,10 @@ class FindingCollector {
       const base = fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator });
       const occurrence = seen.get(base) ?? 0;
       seen.set(base, occurrence + 1);
-      const id = occurrence === 0 ? base : fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator }, occurrence);
+      const id =
+        occurrence === 0
+          ? base
+          : fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator }, occurrence);
       const suppression = suppressionFor(suppressions, rule, range.line) ?? this.configSuppression(file.relative, rule);
       this.findings.push({
         id,

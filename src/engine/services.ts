@@ -32,7 +32,9 @@ export interface ServicesInputs {
 export function createScanServices(inputs: ServicesInputs): ScanServices {
   const { texts, compilerOptions, root, config, classifier, taxonomy, relative } = inputs;
   const catalogue = inputs.analyzers.flatMap((a) => a.sinks ?? []);
-  const { program, checker } = inputs.reference ? withChecker(createReferenceProgram(texts, compilerOptions)) : bindLazily(createProgram(texts, compilerOptions, root, inputs.unparsable));
+  const { program, checker } = inputs.reference
+    ? withChecker(createReferenceProgram(texts, compilerOptions))
+    : bindLazily(createProgram(texts, compilerOptions, root, inputs.unparsable));
   const services = { program, checker, classifier, taxonomy, config, root, relative, reference: inputs.reference === true } as ScanServices;
   services.sinks = createSinkResolver({ program, checker, catalogue, custom: config.sinks, reference: inputs.reference });
   services.flow = new FlowAnalyzer(services);

@@ -7,15 +7,32 @@
 
 /** Directory names and what they hold. */
 const DIRECTORIES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
-  test: 'tests', tests: 'tests', __tests__: 'tests', __test__: 'tests', spec: 'tests', specs: 'tests',
-  e2e: 'end-to-end tests', cypress: 'end-to-end tests', playwright: 'end-to-end tests',
-  fixtures: 'test fixtures', __fixtures__: 'test fixtures',
-  __mocks__: 'mocks', mocks: 'mocks',
-  vendor: 'vendored code', third_party: 'vendored code', 'third-party': 'vendored code',
-  '.storybook': 'storybook configuration', stories: 'storybook stories',
-  seed: 'seed data', seeds: 'seed data', seeders: 'seed data', seeding: 'seed data',
-  example: 'examples', examples: 'examples',
-  migration: 'one-off migrations', migrations: 'one-off migrations',
+  test: 'tests',
+  tests: 'tests',
+  __tests__: 'tests',
+  __test__: 'tests',
+  spec: 'tests',
+  specs: 'tests',
+  e2e: 'end-to-end tests',
+  cypress: 'end-to-end tests',
+  playwright: 'end-to-end tests',
+  fixtures: 'test fixtures',
+  __fixtures__: 'test fixtures',
+  __mocks__: 'mocks',
+  mocks: 'mocks',
+  vendor: 'vendored code',
+  third_party: 'vendored code',
+  'third-party': 'vendored code',
+  '.storybook': 'storybook configuration',
+  stories: 'storybook stories',
+  seed: 'seed data',
+  seeds: 'seed data',
+  seeders: 'seed data',
+  seeding: 'seed data',
+  example: 'examples',
+  examples: 'examples',
+  migration: 'one-off migrations',
+  migrations: 'one-off migrations',
 });
 
 /** `user.test.ts`, `app.e2e-spec.ts`, `Button.stories.tsx`, `login.cy.ts`; `e2e-bootstrap.ts`. */
@@ -25,7 +42,8 @@ const SEED_FILE = /(?:^|\.)seed(?:s|er|ers)?\.[cm]?[jt]sx?$/i;
 const E2E_SCRIPT = /^e2e[-_.]/i;
 
 /** A word in an import specifier that may lead into test scope: only such imports are resolved. */
-export const TEST_SCOPE_SPECIFIER = /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|migrations?)(?:[/._-]|$)/i;
+export const TEST_SCOPE_SPECIFIER =
+  /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|migrations?)(?:[/._-]|$)/i;
 
 const ADVICE = 'out of scope by default (set includeTests: true to analyze it); a file that analyzed code imports is still analyzed';
 

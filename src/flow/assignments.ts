@@ -45,7 +45,13 @@ export class Assignments {
     const next = block.statements[block.statements.indexOf(statement) + 1];
     if (!next || !ts.isExpressionStatement(next)) return false;
     const e = next.expression;
-    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== target.text) return false;
+    if (
+      !ts.isBinaryExpression(e) ||
+      e.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+      !ts.isIdentifier(e.left) ||
+      e.left.text !== target.text
+    )
+      return false;
     let right = e.right;
     while (ts.isAwaitExpression(right) || ts.isParenthesizedExpression(right)) right = right.expression;
     if (!ts.isCallExpression(right)) return false;
@@ -67,20 +73,31 @@ export class Assignments {
         const left = n.left;
         if (ts.isIdentifier(left)) {
           if (!this.sanitizedNext(n, left)) add(left, { value: n.right });
-        }
-        else if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) add(left.expression, { value: n.right, property: left.name.text });
-        else if (ts.isElementAccessExpression(left) && ts.isIdentifier(left.expression) && ts.isStringLiteralLike(left.argumentExpression)) {
+        } else if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression))
+          add(left.expression, { value: n.right, property: left.name.text });
+        else if (
+          ts.isElementAccessExpression(left) &&
+          ts.isIdentifier(left.expression) &&
+          ts.isStringLiteralLike(left.argumentExpression)
+        ) {
           add(left.expression, { value: n.right, property: left.argumentExpression.text });
         }
       } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression)) {
         // arr.push(x) / arr.unshift(x): the array now holds x
         const m = n.expression.name.text;
         if (m === 'push' || m === 'unshift') for (const a of n.arguments) add(n.expression.expression, { value: a });
-        else if (QUERY_WRITES.has(m) && n.arguments.length === 2 && this.isSearchParams(n.expression.expression)) add(n.expression.expression, queryWrite(n));
-      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && QUERY_WRITES.has(n.expression.name.text) && n.arguments.length === 2) {
+        else if (QUERY_WRITES.has(m) && n.arguments.length === 2 && this.isSearchParams(n.expression.expression))
+          add(n.expression.expression, queryWrite(n));
+      } else if (
+        ts.isCallExpression(n) &&
+        ts.isPropertyAccessExpression(n.expression) &&
+        QUERY_WRITES.has(n.expression.name.text) &&
+        n.arguments.length === 2
+      ) {
         // url.searchParams.set('access_token', token): the URL now carries the token
         const params = n.expression.expression;
-        if (ts.isPropertyAccessExpression(params) && params.name.text === 'searchParams' && ts.isIdentifier(params.expression)) add(params.expression, queryWrite(n));
+        if (ts.isPropertyAccessExpression(params) && params.name.text === 'searchParams' && ts.isIdentifier(params.expression))
+          add(params.expression, queryWrite(n));
       }
       ts.forEachChild(n, visit);
     };
@@ -107,7 +124,12 @@ function calleeName(e: ts.Expression): string | undefined {
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsToken ||
+    kind === ts.SyntaxKind.PlusEqualsToken ||
+    kind === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    kind === ts.SyntaxKind.BarBarEqualsToken
+  );
 }
 
 /** The function body or file a declaration lives in: writes to it can only happen there. */

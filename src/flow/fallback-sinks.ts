@@ -24,17 +24,93 @@ export interface FallbackMatch extends SinkMatch {
 }
 
 /** Level methods a logger found by its name must be called with. */
-const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'critical', 'notice', 'silly', 'audit']);
+const LOG_METHODS = new Set([
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'warning',
+  'error',
+  'fatal',
+  'log',
+  'verbose',
+  'critical',
+  'notice',
+  'silly',
+  'audit',
+]);
 /** Receiver names that mean a logger: `logger`, `log`, `this.logger`, `appLogger`, `_log`. */
 const LOGGER_NAME = /^_?(?:[a-z]+)?(?:logger|Logger|log|Log)$/;
 /** Names ending in log that are not loggers. */
-const NOT_LOGGER = new Set(['console', 'changelog', 'catalog', 'Catalog', 'dialog', 'Dialog', 'backlog', 'blog', 'Blog', 'auditLog', 'activityLog', 'eventLog']);
+const NOT_LOGGER = new Set([
+  'console',
+  'changelog',
+  'catalog',
+  'Catalog',
+  'dialog',
+  'Dialog',
+  'backlog',
+  'blog',
+  'Blog',
+  'auditLog',
+  'activityLog',
+  'eventLog',
+]);
 
 /** Vendor globals used without an import (a script tag, an injected global): name → sink and methods. */
-const VENDOR_GLOBALS: ReadonlyMap<string, { id: string; label: string; kind: 'error_reporter' | 'third_party'; service?: string; family: 'log' | 'egress'; methods: ReadonlySet<string> }> = new Map([
-  ['ReactGA', { id: 'google-analytics', label: 'Google Analytics', kind: 'third_party' as const, service: 'analytics', family: 'egress' as const, methods: new Set(['event', 'set', 'send', 'pageview', 'gtag', 'initialize']) }],
-  ['Sentry', { id: 'sentry', label: 'Sentry', kind: 'error_reporter' as const, family: 'log' as const, methods: new Set(['captureException', 'captureMessage', 'captureEvent', 'setUser', 'setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'addBreadcrumb']) }],
-  ['Bugsnag', { id: 'bugsnag', label: 'Bugsnag', kind: 'error_reporter' as const, family: 'log' as const, methods: new Set(['notify', 'setUser', 'addMetadata', 'leaveBreadcrumb', 'start']) }],
+const VENDOR_GLOBALS: ReadonlyMap<
+  string,
+  {
+    id: string;
+    label: string;
+    kind: 'error_reporter' | 'third_party';
+    service?: string;
+    family: 'log' | 'egress';
+    methods: ReadonlySet<string>;
+  }
+> = new Map([
+  [
+    'ReactGA',
+    {
+      id: 'google-analytics',
+      label: 'Google Analytics',
+      kind: 'third_party' as const,
+      service: 'analytics',
+      family: 'egress' as const,
+      methods: new Set(['event', 'set', 'send', 'pageview', 'gtag', 'initialize']),
+    },
+  ],
+  [
+    'Sentry',
+    {
+      id: 'sentry',
+      label: 'Sentry',
+      kind: 'error_reporter' as const,
+      family: 'log' as const,
+      methods: new Set([
+        'captureException',
+        'captureMessage',
+        'captureEvent',
+        'setUser',
+        'setContext',
+        'setExtra',
+        'setExtras',
+        'setTag',
+        'setTags',
+        'addBreadcrumb',
+      ]),
+    },
+  ],
+  [
+    'Bugsnag',
+    {
+      id: 'bugsnag',
+      label: 'Bugsnag',
+      kind: 'error_reporter' as const,
+      family: 'log' as const,
+      methods: new Set(['notify', 'setUser', 'addMetadata', 'leaveBreadcrumb', 'start']),
+    },
+  ],
 ]);
 
 /** Receivers of `postMessage` that are another window (not a worker, a port or this window's own channel). */
@@ -54,9 +130,53 @@ export function localPackagePattern(rows: readonly string[]): RegExp {
  * First words of methods that erase by key (`deleteThread(userId)`, `removeUser(id)`, `purgeCache`):
  * an erasure stores and discloses nothing, so an uncatalogued client's such call is no vendor flow.
  */
-const ERASURE_VERBS = new Set(['delete', 'del', 'remove', 'destroy', 'purge', 'erase', 'drop', 'evict', 'invalidate', 'revoke', 'unlink', 'clear']);
+const ERASURE_VERBS = new Set([
+  'delete',
+  'del',
+  'remove',
+  'destroy',
+  'purge',
+  'erase',
+  'drop',
+  'evict',
+  'invalidate',
+  'revoke',
+  'unlink',
+  'clear',
+]);
 
-const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib']);
+const NODE_BUILTINS = new Set([
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'querystring',
+  'readline',
+  'stream',
+  'string_decoder',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+]);
 
 export class FallbackSinks {
   /** Per file: whether it imports a package that could be an uncatalogued vendor (most files import none). */
@@ -87,12 +207,32 @@ export class FallbackSinks {
         if (vendor) return [vendor];
       }
       if (method === 'postMessage' && !hasEgress && OTHER_WINDOW.test(receiver.getText())) {
-        return [fallback(node, [node.arguments[0]], { kind: 'third_party', id: 'postMessage', label: 'window.postMessage' }, 'egress', `${receiverText(receiver)}.postMessage`, 'medium', true)];
+        return [
+          fallback(
+            node,
+            [node.arguments[0]],
+            { kind: 'third_party', id: 'postMessage', label: 'window.postMessage' },
+            'egress',
+            `${receiverText(receiver)}.postMessage`,
+            'medium',
+            true,
+          ),
+        ];
       }
       if (HEADER_METHODS.has(method) && node.arguments.length >= 2 && !hasEgress) {
         const name = skipOuter(node.arguments[0]);
         if (isPlainString(name) && name.text.toLowerCase() === 'set-cookie') {
-          return [fallback(node, [node.arguments[1]], { kind: 'browser_storage', id: 'cookie', label: 'Set-Cookie header' }, 'egress', `${method}('Set-Cookie')`, 'high', false)];
+          return [
+            fallback(
+              node,
+              [node.arguments[1]],
+              { kind: 'browser_storage', id: 'cookie', label: 'Set-Cookie header' },
+              'egress',
+              `${method}('Set-Cookie')`,
+              'high',
+              false,
+            ),
+          ];
         }
       }
       if (method === 'reject' && ts.isIdentifier(receiver) && receiver.text === 'Promise') return [errorPath(node, 'Promise.reject')];
@@ -113,7 +253,17 @@ export class FallbackSinks {
     if (name !== 'localStorage' && name !== 'sessionStorage') return [];
     const origin = this.sinks.origin(store);
     if (origin?.module !== 'global' || origin.path.join('.') !== name) return [];
-    return [{ sink: { kind: 'browser_storage', id: name, label: name }, family: 'egress', node: assign, dataArgs: [assign.right], description: `${name} property =`, cap: 'high', needsData: false }];
+    return [
+      {
+        sink: { kind: 'browser_storage', id: name, label: name },
+        family: 'egress',
+        node: assign,
+        dataArgs: [assign.right],
+        description: `${name} property =`,
+        cap: 'high',
+        needsData: false,
+      },
+    ];
   }
 
   /** `logger.info(...)` where `logger` comes from no catalogued package: a logger by its name. */
@@ -123,7 +273,9 @@ export class FallbackSinks {
     const origin = this.sinks.origin(receiver);
     // A global, injected or project logger has no package origin; an in-house logger package is one no catalogue row knows.
     if (origin && (origin.module === 'global' || this.sinks.isCatalogued(origin.module))) return undefined;
-    const sink = origin ? { kind: 'logger' as const, id: 'logger', label: origin.module, package: origin.module } : { kind: 'logger' as const, id: 'logger', label: 'logger (by name)' };
+    const sink = origin
+      ? { kind: 'logger' as const, id: 'logger', label: origin.module, package: origin.module }
+      : { kind: 'logger' as const, id: 'logger', label: 'logger (by name)' };
     return fallback(call, call.arguments.slice(), sink, 'log', `${name}.${method}`, 'medium', false);
   }
 
@@ -138,16 +290,37 @@ export class FallbackSinks {
 
   /** A method of a client object of a package no catalogue row knows: `new LettersApi(cfg).create(letter)`. */
   private uncataloguedPackage(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FallbackMatch[] {
-    if (!call.arguments.some((a) => !isLiteral(a)) || isErasure(callee.name.text) || !this.importsVendorCandidate(call.getSourceFile())) return [];
+    if (!call.arguments.some((a) => !isLiteral(a)) || isErasure(callee.name.text) || !this.importsVendorCandidate(call.getSourceFile()))
+      return [];
     const origin = this.sinks.origin(callee);
-    if (!origin || origin.module === 'global' || origin.module.startsWith('node:') || NODE_BUILTINS.has(origin.module) || isAlias(origin.module)) return [];
+    if (
+      !origin ||
+      origin.module === 'global' ||
+      origin.module.startsWith('node:') ||
+      NODE_BUILTINS.has(origin.module) ||
+      isAlias(origin.module)
+    )
+      return [];
     // A client: an object constructed or created by the package (`new X(cfg)`, `x.client()`), then a method of it.
     const made = origin.path.findIndex((s) => s === 'new' || s === '()');
     if (made < 0 || made === origin.path.length - 1) return [];
     if (this.sinks.isCatalogued(origin.module) || LOCAL.test(packageName(origin.module)) || this.local?.of(call)) return [];
     const pkg = packageName(origin.module);
-    const path = origin.path.filter((s) => s !== 'new' && s !== '()' && s !== 'default').slice(-2).join('.');
-    return [fallback(call, call.arguments.slice(), { kind: 'third_party', id: `package:${pkg}`, label: pkg, package: origin.module }, 'egress', `${pkg} ${path}`, 'low', true)];
+    const path = origin.path
+      .filter((s) => s !== 'new' && s !== '()' && s !== 'default')
+      .slice(-2)
+      .join('.');
+    return [
+      fallback(
+        call,
+        call.arguments.slice(),
+        { kind: 'third_party', id: `package:${pkg}`, label: pkg, package: origin.module },
+        'egress',
+        `${pkg} ${path}`,
+        'low',
+        true,
+      ),
+    ];
   }
 
   /** Whether a file imports (or requires at its top level) a package that is neither catalogued nor local computation. */
@@ -166,7 +339,8 @@ export class FallbackSinks {
       else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           const init = d.initializer && skipOuter(d.initializer);
-          if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') consider(init.arguments[0]);
+          if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require')
+            consider(init.arguments[0]);
         }
       }
       if (known) break;
@@ -176,7 +350,15 @@ export class FallbackSinks {
   }
 }
 
-function fallback(node: ts.CallExpression, dataArgs: ts.Expression[], sink: FallbackMatch['sink'], family: 'log' | 'egress', description: string, cap: Confidence, needsData: boolean): FallbackMatch {
+function fallback(
+  node: ts.CallExpression,
+  dataArgs: ts.Expression[],
+  sink: FallbackMatch['sink'],
+  family: 'log' | 'egress',
+  description: string,
+  cap: Confidence,
+  needsData: boolean,
+): FallbackMatch {
   return { sink, family, node, dataArgs: dataArgs.map((a) => (ts.isSpreadElement(a) ? a.expression : a)), description, cap, needsData };
 }
 
@@ -190,7 +372,10 @@ function errorPath(node: ts.CallExpression, description: string): FallbackMatch 
 function isPromiseReject(callee: ts.Identifier): boolean {
   if (callee.text !== 'reject' && callee.text !== 'rej') return false;
   for (let n: ts.Node | undefined = callee.parent; n; n = n.parent) {
-    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === callee.text)) {
+    if (
+      (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) &&
+      n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === callee.text)
+    ) {
       const index = n.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === callee.text);
       const host = n.parent;
       return index === 1 && ts.isNewExpression(host) && ts.isIdentifier(host.expression) && host.expression.text === 'Promise';
@@ -205,7 +390,13 @@ function isErasure(method: string): boolean {
 }
 
 function isLiteral(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isNumericLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword
+  );
 }
 
 /** `~/lib`, `@/components`, `#app`: path aliases of the project, not packages. */

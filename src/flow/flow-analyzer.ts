@@ -6,7 +6,19 @@ import { typeHintOf } from '../classifier/type-hint-of.js';
 import { TypeSources } from './type-sources.js';
 import { isChainSanitizer, isDeidentified, isDomainPart, isFullMask, isSanitizerName } from './sanitizers.js';
 import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
-import { EMPTY, flattened, member, omitted, prefixed, substitute, union, withStep, type ParamRef, type Source, type Value } from './value.js';
+import {
+  EMPTY,
+  flattened,
+  member,
+  omitted,
+  prefixed,
+  substitute,
+  union,
+  withStep,
+  type ParamRef,
+  type Source,
+  type Value,
+} from './value.js';
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive, returnsPrimitive } from './primitive-annotation.js';
@@ -189,7 +201,8 @@ export class FlowAnalyzer {
     out = new Set<string>();
     if (ts.isIdentifier(param.name)) {
       for (const s of this.nameSource(param.name.text, param.name, false, param.name.text).sources) out.add(s.category);
-      if (this.services.reference || !declaredPrimitive(param)) for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
+      if (this.services.reference || !declaredPrimitive(param))
+        for (const s of this.typeSource(param.name, param.name.text).sources) out.add(s.category);
     }
     this.intrinsicMemo.set(param, out);
     return out;
@@ -257,7 +270,9 @@ export class FlowAnalyzer {
       union(
         t.templateSpans.map((s, i) => {
           const v = this.valueOf(s.expression);
-          return v.sources.length && isRecordIdSegment(t, i) ? { sources: v.sources.filter((src) => src.category !== 'user.unique_id'), params: v.params } : v;
+          return v.sources.length && isRecordIdSegment(t, i)
+            ? { sources: v.sources.filter((src) => src.category !== 'user.unique_id'), params: v.params }
+            : v;
         }),
       ),
     );
@@ -272,7 +287,10 @@ export class FlowAnalyzer {
     if (hint === 'unknown' && ts.isIdentifier(node) && usedAsRecord(node, checker)) hint = 'object';
     const c = classifier.classify(name, { personContext, typeHint: hint });
     if (!c) return EMPTY;
-    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
+    return {
+      sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }],
+      params: [],
+    };
   }
 
   /**
@@ -287,18 +305,36 @@ export class FlowAnalyzer {
     if (!classifier.classifyMember(ownerName, name)) return EMPTY;
     const c = classifier.classifyMember(ownerName, name, { typeHint: typeHintOf(checker.getTypeAtLocation(node), checker) });
     if (!c) return EMPTY;
-    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }], params: [] };
+    return {
+      sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(node, `${origin} (${c.reason})`)] }],
+      params: [],
+    };
   }
 
   /** Data held by an expression's type (`user: User` holds User's PII fields). `origin` as a node: its short text. */
   private typeSource(node: ts.Expression, originText: string | ts.Node): Value {
     const type = this.services.checker.getTypeAtLocation(node);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return EMPTY;
+    if (
+      type.flags &
+      (ts.TypeFlags.Any |
+        ts.TypeFlags.Unknown |
+        ts.TypeFlags.StringLike |
+        ts.TypeFlags.NumberLike |
+        ts.TypeFlags.BooleanLike |
+        ts.TypeFlags.BigIntLike |
+        ts.TypeFlags.Null |
+        ts.TypeFlags.Undefined |
+        ts.TypeFlags.Void)
+    )
+      return EMPTY;
     const fields = this.typeSources.of(type);
     if (fields.length === 0) return EMPTY;
     const origin = typeof originText === 'string' ? originText : shortText(originText);
     const typeName = this.typeSources.nameOf(type) ?? 'object';
-    const step = this.step(node, `${origin}: ${typeName} holds ${[...new Set(fields.map((f) => f.path.join('.')))].slice(0, 4).join(', ')}`);
+    const step = this.step(
+      node,
+      `${origin}: ${typeName} holds ${[...new Set(fields.map((f) => f.path.join('.')))].slice(0, 4).join(', ')}`,
+    );
     return { sources: fields.map((f) => ({ ...f, origin: `${origin}.${f.path.join('.')}`, trace: [step] })), params: [] };
   }
 
@@ -327,13 +363,19 @@ export class FlowAnalyzer {
     if (id.text === 'undefined') return EMPTY;
     const { checker } = this.services;
     // `{ email }`: the name is a property; the value is the variable of the same name.
-    let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+    let symbol =
+      ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+        ? checker.getShorthandAssignmentValueSymbol(id.parent)
+        : checker.getSymbolAtLocation(id);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     const declared = decl ? union([this.declarationValue(decl, id, symbol!), this.recordField(decl, id)]) : EMPTY;
     // What flowed into a variable says more than its name: `const address = user.email` is an email;
     // `const email = \`guest-${Date.now()}\``, `const password = hash(uuid())` are made up or de-identified.
-    let named = declared.sources.length || this.madeUp(decl) ? EMPTY : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
+    let named =
+      declared.sources.length || this.madeUp(decl)
+        ? EMPTY
+        : union([this.nameSource(id.text, id, false, id.text), this.destructuredNameSource(decl, id)]);
     if (named.sources.length && hostInitialized(decl, this.services.checker)) named = EMPTY;
     return union([named, declared, !this.services.reference && declaredPrimitive(decl) ? EMPTY : this.typeSource(id, id.text)]);
   }
@@ -351,7 +393,11 @@ export class FlowAnalyzer {
   private destructuredNameSource(decl: ts.Declaration | undefined, id: ts.Identifier): Value {
     if (!decl || !ts.isBindingElement(decl) || !ts.isObjectBindingPattern(decl.parent)) return EMPTY;
     const holder = decl.parent.parent;
-    const owner = ts.isVariableDeclaration(holder) ? holder.initializer : ts.isParameter(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
+    const owner = ts.isVariableDeclaration(holder)
+      ? holder.initializer
+      : ts.isParameter(holder) && ts.isIdentifier(holder.name)
+        ? holder.name
+        : undefined;
     const key = decl.propertyName ? propertyNameText(decl.propertyName) : id.text;
     return owner && key ? this.ownedNameSource(owner, key, id, id.text) : EMPTY;
   }
@@ -398,7 +444,17 @@ export class FlowAnalyzer {
     else if (ts.isBindingElement(holder)) whole = this.bindingValue(holder);
     if (ts.isArrayBindingPattern(pattern)) return whole;
     // `{ aiTracing, ...options }`: the rest holds every key but the ones named beside it.
-    if (el.dotDotDotToken) return omitted(whole, pattern.elements.flatMap((e) => (e === el ? [] : [e.propertyName ? propertyNameText(e.propertyName) : ts.isIdentifier(e.name) ? e.name.text : undefined].filter((k): k is string => k !== undefined))));
+    if (el.dotDotDotToken)
+      return omitted(
+        whole,
+        pattern.elements.flatMap((e) =>
+          e === el
+            ? []
+            : [e.propertyName ? propertyNameText(e.propertyName) : ts.isIdentifier(e.name) ? e.name.text : undefined].filter(
+                (k): k is string => k !== undefined,
+              ),
+        ),
+      );
     return member(whole, key);
   }
 
@@ -410,7 +466,10 @@ export class FlowAnalyzer {
     // object needs no look at the receiver's type.
     const mayName = this.mayName(name);
     // `alias.address` of `os.networkInterfaces()`: the host's address, whatever the name says
-    const byName = (this.services.reference || mayName) && !isHostValue(pa.expression, this.services.checker) ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa)) : EMPTY;
+    const byName =
+      (this.services.reference || mayName) && !isHostValue(pa.expression, this.services.checker)
+        ? this.nameSource(name, pa.name, this.receiverIsPerson(pa.expression), shortText(pa))
+        : EMPTY;
     // `emailObject.to`: a name that means nothing alone, read in its owner's words (the reference path too).
     const named = mayName || byName !== EMPTY ? byName : this.ownedNameSource(pa.expression, name, pa.name, shortText(pa));
     const uploaded = isUploadedFile(pa) ? this.upload(pa) : EMPTY;
@@ -420,7 +479,18 @@ export class FlowAnalyzer {
   /** A file the person uploaded (`req.file` of multer, a form's file field): what they sent is their content. */
   private upload(at: ts.Expression): Value {
     const origin = shortText(at);
-    return { sources: [{ category: 'user.content', confidence: 'medium', origin, path: [], trace: [this.step(at, `${origin} (a file the person uploaded)`)] }], params: [] };
+    return {
+      sources: [
+        {
+          category: 'user.content',
+          confidence: 'medium',
+          origin,
+          path: [],
+          trace: [this.step(at, `${origin} (a file the person uploaded)`)],
+        },
+      ],
+      params: [],
+    };
   }
 
   /** `{ parts }: { parts: DBMessage["parts"] }`: a field of a message record is what the person wrote. */
@@ -433,13 +503,27 @@ export class FlowAnalyzer {
     const c = kind ? classifier.classifyContent(at.field, kind, typeHintOf(checker.getTypeAtLocation(use), checker)) : null;
     if (!c) return EMPTY;
     const origin = `${use.text}: ${shortText(at.record)}["${at.field}"]`;
-    return { sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(use, `${origin} (${c.reason})`)] }], params: [] };
+    return {
+      sources: [{ category: c.category, confidence: c.confidence, origin, path: [], trace: [this.step(use, `${origin} (${c.reason})`)] }],
+      params: [],
+    };
   }
 
   private untypedContent(pa: ts.PropertyAccessExpression): Value {
     const c = untypedContent(pa, this.services.classifier, this.services.checker);
     if (!c) return EMPTY;
-    return { sources: [{ category: c.category, confidence: c.confidence, origin: shortText(pa), path: [], trace: [this.step(pa, `${shortText(pa)} (${c.reason})`)] }], params: [] };
+    return {
+      sources: [
+        {
+          category: c.category,
+          confidence: c.confidence,
+          origin: shortText(pa),
+          path: [],
+          trace: [this.step(pa, `${shortText(pa)} (${c.reason})`)],
+        },
+      ],
+      params: [],
+    };
   }
 
   /** Whether `name` classifies in some context (person context only widens what a name can mean). */
@@ -491,7 +575,13 @@ export class FlowAnalyzer {
         const inner = this.valueOf(prop.initializer);
         // `{ password: await bcrypt.hash(pw) }`: a hash stored under a personal key is not the data.
         // `{ debugToken: env.APP_CHECK_TOKEN }`: the deployment's configuration, not a person's secret.
-        const named = key && !isLiteralish(prop.initializer) && !isDeidentified(prop.initializer, this.extraSanitizers) && !isEnvironmentRead(prop.initializer) ? this.keySource(key, prop.initializer, prop.name) : EMPTY;
+        const named =
+          key &&
+          !isLiteralish(prop.initializer) &&
+          !isDeidentified(prop.initializer, this.extraSanitizers) &&
+          !isEnvironmentRead(prop.initializer)
+            ? this.keySource(key, prop.initializer, prop.name)
+            : EMPTY;
         parts.push(key ? prefixed(union([inner, named]), key) : flattened(inner));
       } else if (ts.isShorthandPropertyAssignment(prop)) {
         const inner = this.valueOf(prop.name);
@@ -509,7 +599,18 @@ export class FlowAnalyzer {
     const c = classifier.classify(key, { personContext: false, typeHint: hint });
     // `{ sessionId: session.id }` of a `Stripe.Checkout.Session`: the vendor's record, not the visitor's session
     if (!c || isVendorRecordId(c.category, value, checker)) return EMPTY;
-    return { sources: [{ category: c.category, confidence: c.confidence, origin: key, path: [], trace: [this.step(at, `${key}: ${shortText(value)} (${c.reason})`)] }], params: [] };
+    return {
+      sources: [
+        {
+          category: c.category,
+          confidence: c.confidence,
+          origin: key,
+          path: [],
+          trace: [this.step(at, `${key}: ${shortText(value)} (${c.reason})`)],
+        },
+      ],
+      params: [],
+    };
   }
 
   private call(call: ts.CallExpression): Value {
@@ -523,7 +624,9 @@ export class FlowAnalyzer {
     const fn = this.functions.resolve(call);
     if (fn) {
       const returned = this.returnValueAt(call, fn);
-      return !this.services.reference && returnsPrimitive(fn) ? returned : union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
+      return !this.services.reference && returnsPrimitive(fn)
+        ? returned
+        : union([returned, this.typeSource(call, `${calleeName ?? 'call'}()`)]);
     }
     const local = this.packageCall(call);
     if (local) return local;
@@ -535,7 +638,8 @@ export class FlowAnalyzer {
       if (field) return field;
       // An accessor-like method on a person (`user.getEmail()`) returns what its name says.
       const getter = /^get[A-Z_]/.test(calleeName) ? calleeName : undefined;
-      const named = getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
+      const named =
+        getter && this.mayName(getter) ? this.nameSource(getter, call, this.receiverIsPerson(receiver), shortText(call)) : EMPTY;
       return union([named, this.typeSource(call, `${calleeName}()`)]);
     }
     const summarised = calleeName ? this.summarised(call, SUMMARIES.function.get(calleeName), undefined) : undefined;
@@ -589,7 +693,8 @@ export class FlowAnalyzer {
     }
     // A package's value object (`new LetterEditable({ to, file })`, `new Date(birthday)`) holds what it
     // was built from; a class of the project is known by its fields instead.
-    if (!this.isProjectClass(ne.expression)) return union([union((ne.arguments ?? []).map((a) => this.valueOf(a))), this.typeSource(ne, `new ${name ?? 'object'}`)]);
+    if (!this.isProjectClass(ne.expression))
+      return union([union((ne.arguments ?? []).map((a) => this.valueOf(a))), this.typeSource(ne, `new ${name ?? 'object'}`)]);
     return this.typeSource(ne, `new ${name ?? 'object'}`);
   }
 
@@ -600,7 +705,11 @@ export class FlowAnalyzer {
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!decl || decl.getSourceFile().isDeclarationFile) return false;
     // `const { LetterEditable } = require('@lob/...')` is declared in the project but is the package's class.
-    return ts.isClassLike(decl) || ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.isClassExpression(skipOuter(decl.initializer)));
+    return (
+      ts.isClassLike(decl) ||
+      ts.isFunctionDeclaration(decl) ||
+      (ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.isClassExpression(skipOuter(decl.initializer)))
+    );
   }
 
   /**
@@ -666,7 +775,13 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
 
 /** `const ip = getLanAddress()`: a name set from a host-information value names the host's data. */
 function hostInitialized(decl: ts.Declaration | undefined, checker: ts.TypeChecker): boolean {
-  return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && ts.isCallExpression(skipOuter(decl.initializer)) && isHostValue(decl.initializer, checker);
+  return (
+    !!decl &&
+    ts.isVariableDeclaration(decl) &&
+    !!decl.initializer &&
+    ts.isCallExpression(skipOuter(decl.initializer)) &&
+    isHostValue(decl.initializer, checker)
+  );
 }
 
 function isLiteralish(e: ts.Expression): boolean {

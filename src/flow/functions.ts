@@ -44,7 +44,10 @@ export class FunctionResolver {
     return fn;
   }
 
-  private compute(call: ts.CallExpression | ts.NewExpression, callee: ts.Identifier | ts.PropertyAccessExpression): FunctionLike | undefined {
+  private compute(
+    call: ts.CallExpression | ts.NewExpression,
+    callee: ts.Identifier | ts.PropertyAccessExpression,
+  ): FunctionLike | undefined {
     const byScope = ts.isIdentifier(callee) && !this.reference ? declarationsByScope(callee, this.program) : ASK_CHECKER;
     if (byScope !== ASK_CHECKER) return firstWithBody(byScope);
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
@@ -100,10 +103,15 @@ function firstWithBody(declarations: readonly ts.Declaration[]): FunctionLike | 
 }
 
 function asFunction(decl: ts.Declaration): FunctionLike | undefined {
-  if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl)) return decl;
+  if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl))
+    return decl;
   // CommonJS: the checker declares `exports.f = () => {}` at the assignment (or its left side)
   const node: ts.Node = decl;
-  const assignment = ts.isBinaryExpression(node) ? node : ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
+  const assignment = ts.isBinaryExpression(node)
+    ? node
+    : ts.isBinaryExpression(node.parent) && node.parent.left === node
+      ? node.parent
+      : undefined;
   if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return asFunctionExpression(assignment.right);
   if ((ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
     const init = skipOuter(decl.initializer);
@@ -121,7 +129,12 @@ function asFunctionExpression(e: ts.Expression): ts.ArrowFunction | ts.FunctionE
 function exportedMemberName(left: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(left)) return undefined;
   const obj = left.expression;
-  const isExports = (ts.isIdentifier(obj) && obj.text === 'exports') || (ts.isPropertyAccessExpression(obj) && obj.name.text === 'exports' && ts.isIdentifier(obj.expression) && obj.expression.text === 'module');
+  const isExports =
+    (ts.isIdentifier(obj) && obj.text === 'exports') ||
+    (ts.isPropertyAccessExpression(obj) &&
+      obj.name.text === 'exports' &&
+      ts.isIdentifier(obj.expression) &&
+      obj.expression.text === 'module');
   return isExports ? left.name.text : undefined;
 }
 

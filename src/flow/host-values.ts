@@ -26,13 +26,23 @@ export function isHostValue(expr: ts.Expression, checker: ts.TypeChecker, steps 
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       if (name && HOST_CALLS.has(name)) return true;
       if (ts.isIdentifier(callee) && i < MAX_STEPS - 1) return returnsHostValue(callee, checker, MAX_STEPS - i - 1);
-      if (name === 'address' && e.arguments.length === 0 && ts.isPropertyAccessExpression(callee) && LISTENER.test(skipOuter(callee.expression).getText())) return true;
+      if (
+        name === 'address' &&
+        e.arguments.length === 0 &&
+        ts.isPropertyAccessExpression(callee) &&
+        LISTENER.test(skipOuter(callee.expression).getText())
+      )
+        return true;
       // `list.find(...)`, `Object.values(interfaces)`: the elements of what they read
       if (ts.isPropertyAccessExpression(callee) && ['find', 'filter', 'flat', 'at'].includes(callee.name.text)) e = callee.expression;
       else if (name === 'values' || name === 'entries') e = e.arguments[0];
       else return false;
     } else if (ts.isElementAccessExpression(e) || ts.isPropertyAccessExpression(e)) e = e.expression;
-    else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) e = e.left;
+    else if (
+      ts.isBinaryExpression(e) &&
+      (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+    )
+      e = e.left;
     else if (ts.isIdentifier(e)) e = sourceOf(e, checker);
     else return false;
   }

@@ -14,7 +14,8 @@ export const RELATION_DECORATORS: Readonly<Record<string, readonly string[]>> = 
 const KEY_FIELDS = new Set(['id', '_id', 'uuid']);
 
 const decoratorPackages = new Map<string, string[]>();
-for (const [pkg, names] of Object.entries(RELATION_DECORATORS)) for (const n of names) decoratorPackages.set(n, [...(decoratorPackages.get(n) ?? []), pkg]);
+for (const [pkg, names] of Object.entries(RELATION_DECORATORS))
+  for (const n of names) decoratorPackages.set(n, [...(decoratorPackages.get(n) ?? []), pkg]);
 
 /**
  * Sources written by a data-store call with `written` as its data, less the fields of related rows
@@ -57,7 +58,13 @@ function isNonCascadingRelation(decl: ts.Declaration): boolean {
 /** An options object with `cascade` set to anything but `false`. */
 function hasCascade(arg: ts.Expression): boolean {
   if (!ts.isObjectLiteralExpression(arg)) return false;
-  return arg.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'cascade' && p.initializer.kind !== ts.SyntaxKind.FalseKeyword);
+  return arg.properties.some(
+    (p) =>
+      ts.isPropertyAssignment(p) &&
+      ts.isIdentifier(p.name) &&
+      p.name.text === 'cascade' &&
+      p.initializer.kind !== ts.SyntaxKind.FalseKeyword,
+  );
 }
 
 function importedFrom(name: string, sf: ts.SourceFile, packages: readonly string[]): boolean {

@@ -42,13 +42,22 @@ export class PackageSummaries {
   of(node: ts.CallExpression | ts.NewExpression): PackageSummary | undefined {
     if (!this.originOf) return undefined;
     const callee = skipOuter(node.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isCallExpression(callee) ? '()' : undefined;
+    const name = ts.isIdentifier(callee)
+      ? callee.text
+      : ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isCallExpression(callee)
+          ? '()'
+          : undefined;
     const candidates = name === undefined ? undefined : (ts.isNewExpression(node) ? this.news : this.calls).get(name);
     if (!candidates) return undefined;
     const origin = this.originOf(callee);
     if (!origin) return undefined;
     const path = normalizePath(origin.path);
-    return candidates.find((c) => c.packages.has(origin.module) && matchPattern(c.pattern, path) && (!c.row.createdWith || createdWith(callee, c.row.createdWith)))?.row;
+    return candidates.find(
+      (c) =>
+        c.packages.has(origin.module) && matchPattern(c.pattern, path) && (!c.row.createdWith || createdWith(callee, c.row.createdWith)),
+    )?.row;
   }
 
   /** The expressions whose data the result carries (under `row.under` when the row says so). */
@@ -77,7 +86,13 @@ function createdWith(callee: ts.Expression, how: NonNullable<PackageSummary['cre
   const name = ts.isIdentifier(maker) ? maker.text : ts.isPropertyAccessExpression(maker) ? maker.name.text : undefined;
   const [options] = receiver.arguments;
   if (name !== how.call || !options || !ts.isObjectLiteralExpression(options)) return false;
-  return options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && how.anyOf.includes(p.name.text) && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+  return options.properties.some(
+    (p) =>
+      ts.isPropertyAssignment(p) &&
+      ts.isIdentifier(p.name) &&
+      how.anyOf.includes(p.name.text) &&
+      p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+  );
 }
 
 /** The `const x = ...` declaration of an identifier in its own file, found by scope (no checker). */

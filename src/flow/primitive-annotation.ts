@@ -18,7 +18,12 @@ const PRIMITIVE_KINDS = new Set([
  * literal, and for a narrowed name it walks the flow graph back to the declaration).
  */
 export function declaredPrimitive(decl: ts.Declaration | undefined): boolean {
-  if (!decl || !(ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) || decl.getSourceFile().isDeclarationFile) return false;
+  if (
+    !decl ||
+    !(ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ||
+    decl.getSourceFile().isDeclarationFile
+  )
+    return false;
   if (ts.isParameter(decl) && decl.dotDotDotToken) return false; // `...ids: string` is an error, `...ids: string[]` an array
   return isPrimitiveType(decl.type);
 }

@@ -22,11 +22,41 @@ type Role = 'recipient' | typeof EMAIL | typeof PHONE | typeof DEVICE_TOKEN | ty
 /** Recipient parameters, lower-cased. */
 const RECIPIENT_PROPERTIES: ReadonlyMap<string, Role> = new Map<string, Role>([
   // generic: the service decides what the recipient is
-  ...['to', 'cc', 'bcc', 'recipient', 'recipients', 'destination', 'destinations', 'target', 'targets', 'dst', 'toaddresses', 'ccaddresses', 'bccaddresses', 'replyto', 'reply_to', 'replytoaddresses'].map((k) => [k, 'recipient'] as [string, Role]),
+  ...[
+    'to',
+    'cc',
+    'bcc',
+    'recipient',
+    'recipients',
+    'destination',
+    'destinations',
+    'target',
+    'targets',
+    'dst',
+    'toaddresses',
+    'ccaddresses',
+    'bccaddresses',
+    'replyto',
+    'reply_to',
+    'replytoaddresses',
+  ].map((k) => [k, 'recipient'] as [string, Role]),
   // explicit kinds
   ...['phonenumber', 'phone_number', 'msisdn', 'include_phone_numbers'].map((k) => [k, PHONE] as [string, Role]),
   ...['include_email_tokens'].map((k) => [k, EMAIL] as [string, Role]),
-  ...['registrationtokens', 'registration_ids', 'registrationids', 'tokens', 'token', 'devicetoken', 'devicetokens', 'pushtoken', 'pushtokens', 'include_player_ids', 'include_subscription_ids', 'targetarn'].map((k) => [k, DEVICE_TOKEN] as [string, Role]),
+  ...[
+    'registrationtokens',
+    'registration_ids',
+    'registrationids',
+    'tokens',
+    'token',
+    'devicetoken',
+    'devicetokens',
+    'pushtoken',
+    'pushtokens',
+    'include_player_ids',
+    'include_subscription_ids',
+    'targetarn',
+  ].map((k) => [k, DEVICE_TOKEN] as [string, Role]),
   ...['include_external_user_ids', 'include_aliases', 'external_id'].map((k) => [k, USER_ID] as [string, Role]),
 ]);
 
@@ -99,14 +129,25 @@ function positionalRoles(match: SinkMatch): PositionalRole[] {
   const origin = match.origin;
   if (!origin) return [];
   const last = origin.path.filter((s) => s !== 'new' && s !== 'default' && s !== '()').pop();
-  return POSITIONAL.filter((p) => p.method === last && p.packages.some((pkg) => pkg === origin.module || (pkg.endsWith('/*') && origin.module.startsWith(pkg.slice(0, -1)))));
+  return POSITIONAL.filter(
+    (p) =>
+      p.method === last &&
+      p.packages.some((pkg) => pkg === origin.module || (pkg.endsWith('/*') && origin.module.startsWith(pkg.slice(0, -1)))),
+  );
 }
 
 /**
  * Walks an argument's object and array literals (also ones a `const` holds): a property named as a
  * recipient gives its role to every value under it.
  */
-function walk(expr: ts.Expression, role: Role | undefined, depth: number, add: (role: Role, name: string, value: ts.Expression) => void, checker: ts.TypeChecker, seen: Set<ts.Node>): void {
+function walk(
+  expr: ts.Expression,
+  role: Role | undefined,
+  depth: number,
+  add: (role: Role, name: string, value: ts.Expression) => void,
+  checker: ts.TypeChecker,
+  seen: Set<ts.Node>,
+): void {
   if (depth > MAX_DEPTH) return;
   const e = literalOf(expr, checker);
   if (seen.has(e)) return;
@@ -145,7 +186,8 @@ function walk(expr: ts.Expression, role: Role | undefined, depth: number, add: (
 function typedRecipient(e: ts.Expression, checker: ts.TypeChecker): { key: string; role: Role } | undefined {
   if (!(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return undefined;
   const type = checker.getTypeAtLocation(e);
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || !(type.flags & ts.TypeFlags.Object || type.isUnionOrIntersection())) return undefined;
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || !(type.flags & ts.TypeFlags.Object || type.isUnionOrIntersection()))
+    return undefined;
   for (const p of type.getProperties()) {
     const role = RECIPIENT_PROPERTIES.get(p.name.toLowerCase());
     if (role) return { key: p.name, role };

@@ -38,6 +38,12 @@ function idNoun(expr: ts.Expression): string | undefined {
 function singular(w: string[]): string[] {
   if (w.length === 0) return w;
   const last = w[w.length - 1];
-  const one = /(?:ss|sh|ch|x|z)es$/.test(last) ? last.slice(0, -2) : /ies$/.test(last) ? `${last.slice(0, -3)}y` : /[^s]s$/.test(last) ? last.slice(0, -1) : last;
+  const one = /(?:ss|sh|ch|x|z)es$/.test(last)
+    ? last.slice(0, -2)
+    : /ies$/.test(last)
+      ? `${last.slice(0, -3)}y`
+      : /[^s]s$/.test(last)
+        ? last.slice(0, -1)
+        : last;
   return [...w.slice(0, -1), one];
 }

@@ -78,7 +78,14 @@ export function isFullMask(call: ts.CallExpression): boolean {
 
 function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (
+    ts.isAwaitExpression(e) ||
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isTypeAssertionExpression(e)
+  )
+    e = e.expression;
   return e;
 }
 
@@ -113,7 +120,9 @@ function splitsAtSign(expr: ts.Expression, checker: ts.TypeChecker, depth = 0): 
   }
   if (ts.isIdentifier(e) && depth === 0) {
     const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
-    return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && splitsAtSign(decl.initializer, checker, 1);
+    return (
+      decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && splitsAtSign(decl.initializer, checker, 1)
+    );
   }
   return false;
 }

@@ -67,7 +67,9 @@ export class SinkFlows {
       for (const arg of match.dataArgs) {
         const written = this.flow.valueOf(arg).sources;
         // A relation (`session.user`) is written as the related row's key, not its fields.
-        sources.push(...this.atSink(match.sink.kind === 'datastore' ? withoutRelatedFields(written, arg, this.flow.checker) : written, match));
+        sources.push(
+          ...this.atSink(match.sink.kind === 'datastore' ? withoutRelatedFields(written, arg, this.flow.checker) : written, match),
+        );
       }
       if (match.family === 'egress') this.addRecipients(match, sources);
       if (match.collects && sources.length === 0) sources.push(this.collected(match, match.collects));
@@ -90,7 +92,9 @@ export class SinkFlows {
     // A call that only builds locally (a nodemailer stream transport's sendMail) is a summary, not a sink.
     if (matches.length && (ts.isCallExpression(node) || ts.isNewExpression(node)) && this.flow.packageSummaries.of(node)) matches = [];
     if (!ts.isCallExpression(node) && !ts.isBinaryExpression(node)) return matches;
-    const extra = this.fallbacks.match(node, matches).filter((m) => m.sink.id !== 'logger' || !(ts.isCallExpression(node) && this.flow.functions.resolve(node)));
+    const extra = this.fallbacks
+      .match(node, matches)
+      .filter((m) => m.sink.id !== 'logger' || !(ts.isCallExpression(node) && this.flow.functions.resolve(node)));
     return extra.length ? [...matches, ...extra] : matches;
   }
 
@@ -117,14 +121,23 @@ export class SinkFlows {
           sources.push({ ...s, trace: [...s.trace, passed, ...e.trace] });
         }
       }
-      if (sources.length) hits.push({ match: e.match, at: call, sources: dedupe(sources), via: name, ...(isFallback(e.match) ? { cap: e.match.cap } : {}) });
+      if (sources.length)
+        hits.push({ match: e.match, at: call, sources: dedupe(sources), via: name, ...(isFallback(e.match) ? { cap: e.match.cap } : {}) });
     }
     return hits;
   }
 
   /** Which parameters of `fn` reach which sinks, as a caller in another file sees it: a hook for the review's early cutoff. */
-  parameterSinks(fn: FunctionLike): readonly { param: number; access: readonly string[]; flat: boolean; match: SinkMatch; trace: readonly TraceStep[] }[] {
-    return this.summaryOf(fn).map((e) => ({ param: fn.parameters.indexOf(e.ref.param), access: e.ref.access, flat: e.ref.flat, match: e.match, trace: e.trace }));
+  parameterSinks(
+    fn: FunctionLike,
+  ): readonly { param: number; access: readonly string[]; flat: boolean; match: SinkMatch; trace: readonly TraceStep[] }[] {
+    return this.summaryOf(fn).map((e) => ({
+      param: fn.parameters.indexOf(e.ref.param),
+      access: e.ref.access,
+      flat: e.ref.flat,
+      match: e.match,
+      trace: e.trace,
+    }));
   }
 
   /** Which parameters of `fn` reach which sinks, directly or through further project calls. */
@@ -137,7 +150,11 @@ export class SinkFlows {
     const entries: SummaryEntry[] = [];
     try {
       const visit = (n: ts.Node): void => {
-        if (ts.isCallExpression(n) || ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+        if (
+          ts.isCallExpression(n) ||
+          ts.isNewExpression(n) ||
+          (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+        ) {
           for (const match of this.matchAll(n)) {
             const sinkStep = this.flow.step(n, `reaches ${match.description}`);
             for (const arg of match.dataArgs) {
@@ -186,7 +203,13 @@ export class SinkFlows {
     const sinkStep = this.flow.step(match.node, `reaches ${match.description}`);
     for (const r of roles) {
       const origin = `${r.role}: ${shortText(r.value)}`;
-      sources.push({ category: r.category, confidence: 'medium', origin, path: [], trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep] });
+      sources.push({
+        category: r.category,
+        confidence: 'medium',
+        origin,
+        path: [],
+        trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep],
+      });
     }
   }
 
@@ -221,7 +244,13 @@ function unredacted(sources: readonly Source[], match: SinkMatch): readonly Sour
 }
 
 function isLiteral(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isNumericLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword
+  );
 }
 
 function argumentsFor(call: ts.CallExpression | ts.NewExpression, fn: FunctionLike, param: ts.ParameterDeclaration): ts.Expression[] {
@@ -241,4 +270,3 @@ function dedupe(sources: DataSource[]): DataSource[] {
     return true;
   });
 }
-

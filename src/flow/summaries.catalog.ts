@@ -28,9 +28,33 @@ export const FLOW_SUMMARIES: readonly FlowSummary[] = [
     // String and Date methods.
     on: 'method',
     names: [
-      'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
-      'padStart', 'padEnd', 'concat', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'toJSON', 'valueOf',
-      'toISOString', 'toDateString', 'toLocaleDateString', 'toLocaleString', 'at', 'charAt',
+      'toString',
+      'toLowerCase',
+      'toUpperCase',
+      'toLocaleLowerCase',
+      'toLocaleUpperCase',
+      'trim',
+      'trimStart',
+      'trimEnd',
+      'normalize',
+      'padStart',
+      'padEnd',
+      'concat',
+      'slice',
+      'substring',
+      'substr',
+      'replace',
+      'replaceAll',
+      'split',
+      'join',
+      'toJSON',
+      'valueOf',
+      'toISOString',
+      'toDateString',
+      'toLocaleDateString',
+      'toLocaleString',
+      'at',
+      'charAt',
     ],
     result: 'receiver-text',
   },
@@ -90,7 +114,19 @@ export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
   { packages: ['jose'], paths: ['JWT.sign', 'JWS.sign', 'JWE.encrypt'], args: [0] },
   {
     packages: ['jose'],
-    paths: ['sign', 'encrypt', 'encode', 'setProtectedHeader', 'setIssuedAt', 'setExpirationTime', 'setNotBefore', 'setSubject', 'setIssuer', 'setAudience', 'setJti'],
+    paths: [
+      'sign',
+      'encrypt',
+      'encode',
+      'setProtectedHeader',
+      'setIssuedAt',
+      'setExpirationTime',
+      'setNotBefore',
+      'setSubject',
+      'setIssuer',
+      'setAudience',
+      'setJti',
+    ],
     args: 'receiver',
   },
   // OAuth 1.0a: `new OAuth(...).authHeader(url, token, secret, method)` signs the request header.
@@ -98,7 +134,13 @@ export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
   // Google ID tokens are checked against Google's public keys; the ticket holds the token's claims.
   { packages: ['google-auth-library'], paths: ['verifyIdToken'], args: 'all' },
   // A stream or JSON transport only builds the MIME message (`info.message`), sent elsewhere (SES `Raw.Data`).
-  { packages: ['nodemailer'], paths: ['sendMail'], args: [0], under: 'message', createdWith: { call: 'createTransport', anyOf: ['streamTransport', 'jsonTransport'] } },
+  {
+    packages: ['nodemailer'],
+    paths: ['sendMail'],
+    args: [0],
+    under: 'message',
+    createdWith: { call: 'createTransport', anyOf: ['streamTransport', 'jsonTransport'] },
+  },
 ];
 
 /**
@@ -109,16 +151,44 @@ export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
  */
 export const SANITIZERS = {
   words: [
-    'mask', 'masked', 'redact', 'redacted', 'anonymize', 'anonymise', 'anonymized', 'anonymised', 'pseudonymize', 'pseudonymise',
-    'pseudonymized', 'hash', 'hashed', 'digest', 'hmac', 'encrypt', 'encrypted', 'cipher', 'tokenize', 'tokenise', 'obfuscate',
-    'scrub', 'scrubbed', 'censor', 'truncate', 'sha256', 'sha1', 'md5',
+    'mask',
+    'masked',
+    'redact',
+    'redacted',
+    'anonymize',
+    'anonymise',
+    'anonymized',
+    'anonymised',
+    'pseudonymize',
+    'pseudonymise',
+    'pseudonymized',
+    'hash',
+    'hashed',
+    'digest',
+    'hmac',
+    'encrypt',
+    'encrypted',
+    'cipher',
+    'tokenize',
+    'tokenise',
+    'obfuscate',
+    'scrub',
+    'scrubbed',
+    'censor',
+    'truncate',
+    'sha256',
+    'sha1',
+    'md5',
   ],
   /** Hash, HMAC and cipher constructors of node:crypto. */
   chainConstructors: ['createHash', 'createHmac', 'createCipheriv', 'createCipher'],
 } as const;
 
 /** The summary of a call by name: methods (`x.name()`) and plain calls (`name()`) apart, first row first. */
-export function summaryIndex(rows: readonly FlowSummary[] = FLOW_SUMMARIES): { method: ReadonlyMap<string, SummaryResult>; function: ReadonlyMap<string, SummaryResult> } {
+export function summaryIndex(rows: readonly FlowSummary[] = FLOW_SUMMARIES): {
+  method: ReadonlyMap<string, SummaryResult>;
+  function: ReadonlyMap<string, SummaryResult>;
+} {
   const method = new Map<string, SummaryResult>();
   const fn = new Map<string, SummaryResult>();
   for (const row of rows) {

@@ -2,7 +2,8 @@ import { ts } from '#ts-morph';
 import { skipOuter } from '../ts/syntax.js';
 
 /** Calls that make a fresh value: a timestamp, a random number, a generated id. */
-const GENERATORS = /^(?:now|getTime|random|randomUUID|randomBytes|uuid|uuidv4|v4|v7|nanoid|cuid|cuid2|createId|ulid|generateUUID|generateId|generateUuid)$/;
+const GENERATORS =
+  /^(?:now|getTime|random|randomUUID|randomBytes|uuid|uuidv4|v4|v7|nanoid|cuid|cuid2|createId|ulid|generateUUID|generateId|generateUuid)$/;
 
 /**
  * A value the code makes up from constants and a timestamp or a random id (`guest-${Date.now()}`,
@@ -18,7 +19,11 @@ export function isSynthetic(expr: ts.Expression): boolean {
 function isGenerated(expr: ts.Expression): boolean {
   let e = skipOuter(expr);
   // `.toString(36)`, `.slice(0, 8)` of a generated value
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:toString|slice|substring|toLowerCase|replace|replaceAll)$/.test(e.expression.name.text)) {
+  while (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    /^(?:toString|slice|substring|toLowerCase|replace|replaceAll)$/.test(e.expression.name.text)
+  ) {
     const inner = skipOuter(e.expression.expression);
     if (!ts.isCallExpression(inner)) break;
     e = inner;

@@ -33,7 +33,12 @@ export class TypeSources {
   }
 
   /** `inherited`: the type is held by a content field of a content record (`Message.parts: MessagePart[]`). */
-  private collect(type: ts.Type, depth: number, seen: Set<ts.Type>, inherited?: 'content' | 'submission'): Omit<Source, 'trace' | 'origin'>[] {
+  private collect(
+    type: ts.Type,
+    depth: number,
+    seen: Set<ts.Type>,
+    inherited?: 'content' | 'submission',
+  ): Omit<Source, 'trace' | 'origin'>[] {
     const t = this.unwrap(type);
     const cached = inherited ? undefined : this.cache.get(t);
     if (cached) return cached;
@@ -50,10 +55,15 @@ export class TypeSources {
       for (const prop of t.getProperties()) {
         const name = prop.getName();
         const propType = this.checker.getTypeOfSymbol(prop);
-        const c = this.classifier.classify(name, { personContext }) ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) }) : null;
+        const c = this.classifier.classify(name, { personContext })
+          ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) })
+          : null;
         // `Message.parts`, `Document.content`: what a person wrote, whatever the field's own name says.
         // A field that holds a record type of the project (`ServiceWorkerMessage.data: { url }`) is no free text: its own fields say what it holds.
-        const written = !c && content && !this.isProjectRecord(propType) ? this.classifier.classifyContent(name, content, typeHintOf(propType, this.checker)) : null;
+        const written =
+          !c && content && !this.isProjectRecord(propType)
+            ? this.classifier.classifyContent(name, content, typeHintOf(propType, this.checker))
+            : null;
         const found = c ?? written;
         if (found) result.push({ category: found.category, confidence: found.confidence, path: [name] });
         if (depth < MAX_DEPTH) {
@@ -79,7 +89,8 @@ export class TypeSources {
     const name = (t.aliasSymbol ?? t.getSymbol())?.getName();
     if (!name || name === '__type' || name === '__object' || this.classifier.contentKind(name) !== 'content') return [];
     // The DOM's `Document` is a page, not what someone wrote.
-    if ((t.aliasSymbol ?? t.getSymbol())?.getDeclarations()?.some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return [];
+    if ((t.aliasSymbol ?? t.getSymbol())?.getDeclarations()?.some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile())))
+      return [];
     const out: Omit<Source, 'trace' | 'origin'>[] = [];
     for (const prop of t.getProperties()) {
       const c = this.classifier.classifyContent(prop.getName(), 'content', typeHintOf(this.checker.getTypeOfSymbol(prop), this.checker));
@@ -138,7 +149,8 @@ export class TypeSources {
 /** The variable a schema-computed type's fields were declared in: `users` of `pgTable('users', {...})`, `ZUser`. */
 function schemaNameOf(t: ts.Type): string | undefined {
   for (let n: ts.Node | undefined = t.getProperties()[0]?.getDeclarations()?.[0]; n; n = n.parent) {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text.replace(/^Z(?=[A-Z])/, '').replace(/(?:Schema|Table)$/, '') || n.name.text;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name))
+      return n.name.text.replace(/^Z(?=[A-Z])/, '').replace(/(?:Schema|Table)$/, '') || n.name.text;
   }
   return undefined;
 }

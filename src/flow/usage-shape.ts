@@ -2,11 +2,61 @@ import { ts } from '#ts-morph';
 
 /** Members of strings and arrays: reading them says nothing about a value being a record. */
 const TEXT_OR_LIST_MEMBERS = new Set([
-  'length', 'at', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'localeCompare',
-  'match', 'matchAll', 'normalize', 'padEnd', 'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice', 'split', 'startsWith',
-  'substring', 'substr', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'toString', 'trim', 'trimStart',
-  'trimEnd', 'valueOf', 'map', 'filter', 'forEach', 'join', 'some', 'every', 'find', 'findIndex', 'reduce', 'flat', 'flatMap', 'push',
-  'pop', 'shift', 'unshift', 'sort', 'reverse', 'keys', 'values', 'entries', 'fill',
+  'length',
+  'at',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'localeCompare',
+  'match',
+  'matchAll',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'split',
+  'startsWith',
+  'substring',
+  'substr',
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'valueOf',
+  'map',
+  'filter',
+  'forEach',
+  'join',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'reduce',
+  'flat',
+  'flatMap',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'sort',
+  'reverse',
+  'keys',
+  'values',
+  'entries',
+  'fill',
 ]);
 
 /**
@@ -25,7 +75,12 @@ export function usedAsRecord(id: ts.Identifier, checker: ts.TypeChecker): boolea
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && !TEXT_OR_LIST_MEMBERS.has(n.name.text)) {
+    if (
+      ts.isPropertyAccessExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      n.expression.text === name &&
+      !TEXT_OR_LIST_MEMBERS.has(n.name.text)
+    ) {
       if (checker.getSymbolAtLocation(n.expression) === symbol) {
         found = true;
         return;

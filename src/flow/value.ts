@@ -93,7 +93,9 @@ export function member(v: Value, name: string | undefined): Value {
   // What a person wrote stays their words in its parts (`message.parts[0].text`), not in its
   // metadata (`journalEntry.tag`).
   const sources = v.sources
-    .filter((s) => (s.path.length > 0 ? name === undefined || s.path[0] === name : isWritten(s) && (name === undefined || WRITTEN_PARTS.has(name))))
+    .filter((s) =>
+      s.path.length > 0 ? name === undefined || s.path[0] === name : isWritten(s) && (name === undefined || WRITTEN_PARTS.has(name)),
+    )
     .map((s) => (s.path.length ? { ...s, path: s.path.slice(1) } : s));
   // A parameter is symbolic: reading a member narrows what part of the argument flows on.
   const params: ParamRef[] = [];
@@ -119,7 +121,22 @@ export function omitted(v: Value, keys: readonly string[]): Value {
 }
 
 /** Members of a piece of written content that hold the writing itself. */
-const WRITTEN_PARTS: ReadonlySet<string> = new Set(['text', 'content', 'contents', 'parts', 'body', 'value', 'html', 'markdown', 'message', 'data', 'input', 'output', 'buffer', 'stream']);
+const WRITTEN_PARTS: ReadonlySet<string> = new Set([
+  'text',
+  'content',
+  'contents',
+  'parts',
+  'body',
+  'value',
+  'html',
+  'markdown',
+  'message',
+  'data',
+  'input',
+  'output',
+  'buffer',
+  'stream',
+]);
 
 function isWritten(s: Source): boolean {
   return s.category === 'user.content' || s.category.startsWith('user.content.');

@@ -9,8 +9,24 @@ import { words } from './sanitizers.js';
  */
 export const VENDOR_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   payments: [
-    'customer', 'subscription', 'subscription_item', 'payment_method', 'payment_intent', 'setup_intent', 'price', 'product', 'invoice',
-    'checkout_session', 'session', 'charge', 'plan', 'coupon', 'promotion_code', 'refund', 'portal_session', 'source',
+    'customer',
+    'subscription',
+    'subscription_item',
+    'payment_method',
+    'payment_intent',
+    'setup_intent',
+    'price',
+    'product',
+    'invoice',
+    'checkout_session',
+    'session',
+    'charge',
+    'plan',
+    'coupon',
+    'promotion_code',
+    'refund',
+    'portal_session',
+    'source',
   ],
 };
 
@@ -19,19 +35,42 @@ export const VENDOR_OBJECTS: Readonly<Record<string, readonly string[]>> = {
  * own widget issued for one page view, sent back to be checked, not a person's credential.
  */
 export const CHALLENGE_VERIFIERS: readonly string[] = [
-  'challenges.cloudflare.com', 'recaptchaenterprise.googleapis.com', 'www.recaptcha.net', 'recaptcha.net', 'hcaptcha.com', 'api.hcaptcha.com',
-  'api.friendlycaptcha.com', 'global.frcapi.com',
+  'challenges.cloudflare.com',
+  'recaptchaenterprise.googleapis.com',
+  'www.recaptcha.net',
+  'recaptcha.net',
+  'hcaptcha.com',
+  'api.hcaptcha.com',
+  'api.friendlycaptcha.com',
+  'global.frcapi.com',
 ];
 
 const CREDENTIAL_CATEGORY = 'user.authorization.credentials';
 const CHALLENGE_SINKS = new Set(CHALLENGE_VERIFIERS.map((host) => `http:${host}`));
 
 /** Vendors' names that may lead an id's name (`stripeCustomerId`): the id is still that object's. */
-const VENDOR_PREFIXES = new Set(['stripe', 'braintree', 'paddle', 'chargebee', 'recurly', 'lemon', 'squeezy', 'lemonsqueezy', 'polar', 'square', 'paypal', 'adyen', 'mollie', 'billing']);
+const VENDOR_PREFIXES = new Set([
+  'stripe',
+  'braintree',
+  'paddle',
+  'chargebee',
+  'recurly',
+  'lemon',
+  'squeezy',
+  'lemonsqueezy',
+  'polar',
+  'square',
+  'paypal',
+  'adyen',
+  'mollie',
+  'billing',
+]);
 
 const ID_CATEGORY = 'user.unique_id';
 
-const objectsByService = new Map<string, ReadonlySet<string>>(Object.entries(VENDOR_OBJECTS).map(([service, names]) => [service, new Set(names)]));
+const objectsByService = new Map<string, ReadonlySet<string>>(
+  Object.entries(VENDOR_OBJECTS).map(([service, names]) => [service, new Set(names)]),
+);
 
 /**
  * Whether a source is the sink vendor's own: an id of its object (`customerId`, `customer.id`,
@@ -49,7 +88,11 @@ export function isVendorOwnId(source: Source, match: SinkMatch): boolean {
 
 /** `input.customerId` → `customer`, `session.customer?.id` → `customer`, `team.stripeCustomerId` → `customer`. */
 function idObject(origin: string): string | undefined {
-  const names = origin.replace(/\?\./g, '.').replace(/[()!\s]/g, '').split('.').filter(Boolean);
+  const names = origin
+    .replace(/\?\./g, '.')
+    .replace(/[()!\s]/g, '')
+    .split('.')
+    .filter(Boolean);
   const last = names[names.length - 1];
   if (!last) return undefined;
   const w = words(last);

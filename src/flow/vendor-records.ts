@@ -6,7 +6,15 @@ import { skipOuter } from '../ts/syntax.js';
  * `Stripe.Checkout.Session` is a checkout session at Stripe, not the visitor's session cookie, and a
  * `Stripe.Customer`'s id is the vendor's account record. Package names (a trailing `/*` is a scope).
  */
-const VENDOR_RECORD_PACKAGES = ['stripe', '@paddle/paddle-node-sdk', '@lemonsqueezy/lemonsqueezy.js', 'braintree', '@paypal/checkout-server-sdk', 'razorpay', '@mollie/api-client'];
+const VENDOR_RECORD_PACKAGES = [
+  'stripe',
+  '@paddle/paddle-node-sdk',
+  '@lemonsqueezy/lemonsqueezy.js',
+  'braintree',
+  '@paypal/checkout-server-sdk',
+  'razorpay',
+  '@mollie/api-client',
+];
 
 /** Categories that an id's name gives and a vendor's record id is not. */
 const ID_CATEGORIES = ['user.unique_id', 'user.device.cookie_id'];
@@ -24,7 +32,9 @@ export function isVendorRecordId(category: string, value: ts.Expression, checker
   let root: ts.EntityName = type.typeName;
   while (ts.isQualifiedName(root)) root = root.left;
   const module = importedFrom(root, checker);
-  return module !== undefined && VENDOR_RECORD_PACKAGES.some((p) => module === p || (p.endsWith('/*') && module.startsWith(p.slice(0, -1))));
+  return (
+    module !== undefined && VENDOR_RECORD_PACKAGES.some((p) => module === p || (p.endsWith('/*') && module.startsWith(p.slice(0, -1))))
+  );
 }
 
 /** The module an imported name comes from (`import Stripe from 'stripe'`). */

@@ -61,11 +61,20 @@ export function indexedFieldOf(decl: ts.Declaration): { record: ts.TypeNode; fie
   if ((ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && decl.type) type = decl.type;
   else if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent)) {
     const holder = decl.parent.parent;
-    const key = decl.propertyName && ts.isIdentifier(decl.propertyName) ? decl.propertyName.text : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
-    const literal = (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.type && ts.isTypeLiteralNode(holder.type) ? holder.type : undefined;
+    const key =
+      decl.propertyName && ts.isIdentifier(decl.propertyName)
+        ? decl.propertyName.text
+        : ts.isIdentifier(decl.name)
+          ? decl.name.text
+          : undefined;
+    const literal =
+      (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.type && ts.isTypeLiteralNode(holder.type)
+        ? holder.type
+        : undefined;
     const member = literal?.members.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
     type = member && ts.isPropertySignature(member) ? member.type : undefined;
   }
-  if (!type || !ts.isIndexedAccessTypeNode(type) || !ts.isLiteralTypeNode(type.indexType) || !ts.isStringLiteral(type.indexType.literal)) return undefined;
+  if (!type || !ts.isIndexedAccessTypeNode(type) || !ts.isLiteralTypeNode(type.indexType) || !ts.isStringLiteral(type.indexType.literal))
+    return undefined;
   return { record: type.objectType, field: type.indexType.literal.text };
 }

@@ -94,7 +94,9 @@ export function emitMap(map: YMap, style: YamlStyle, col = 0): string[] {
       for (const item of v) out.push(...emitSeqItem(item, style, col + (style.indentSeq ? style.indent : 0)));
     } else if (isStringList(v)) {
       if (style.flowLists || v.length === 0) {
-        out.push(...foldedFlowList(`${pad}${f.key}: `, v, col + style.indent, style.lineWidth ?? Number.POSITIVE_INFINITY, comment(f.comment)));
+        out.push(
+          ...foldedFlowList(`${pad}${f.key}: `, v, col + style.indent, style.lineWidth ?? Number.POSITIVE_INFINITY, comment(f.comment)),
+        );
       } else {
         out.push(`${pad}${f.key}:${comment(f.comment)}`);
         const dash = ' '.repeat(col + (style.indentSeq ? style.indent : 0));

@@ -32,7 +32,11 @@ export function datasetIdFor(owner: string): string {
 }
 
 /** Categories that can be declared where the finding's data goes, and those that never can (PCI SAD at rest or in logs). */
-export function declarable(categories: readonly string[], where: 'dataset' | 'logging' | FlowKind | SinkKind, taxonomy: Taxonomy): { ok: string[]; never: string[] } {
+export function declarable(
+  categories: readonly string[],
+  where: 'dataset' | 'logging' | FlowKind | SinkKind,
+  taxonomy: Taxonomy,
+): { ok: string[]; never: string[] } {
   const atRest = where === 'dataset' || where === 'logging' || AT_REST_KINDS.has(where);
   const ok: string[] = [];
   const never: string[] = [];
@@ -41,7 +45,11 @@ export function declarable(categories: readonly string[], where: 'dataset' | 'lo
 }
 
 /** Why a category was left out, as a comment line. */
-export function neverComment(categories: readonly string[], where: 'dataset' | 'logging' | FlowKind | SinkKind, taxonomy: Taxonomy): string {
+export function neverComment(
+  categories: readonly string[],
+  where: 'dataset' | 'logging' | FlowKind | SinkKind,
+  taxonomy: Taxonomy,
+): string {
   const logged = where === 'logging' || where === 'logger' || where === 'error_reporter';
   const labels = categories.map((c) => `${c} (${inline(taxonomy.label(c))})`).join(', ');
   return `${labels}: PCI sensitive authentication data may never be ${logged ? 'logged' : 'stored'}; remove it from the code (PCI DSS 3.3.1)`;
@@ -55,7 +63,11 @@ export function flowEntry(sink: SinkRef, categories: readonly string[]): YMap {
     { key: 'categories', value: [...categories] },
   ];
   if (sink.kind === 'third_party') {
-    fields.push({ key: 'countries', value: [TODO], comment: `where ${sink.label ?? sink.id} processes the data (ISO 3166 codes), e.g. [US]` });
+    fields.push({
+      key: 'countries',
+      value: [TODO],
+      comment: `where ${sink.label ?? sink.id} processes the data (ISO 3166 codes), e.g. [US]`,
+    });
   }
   return fields;
 }

@@ -8,12 +8,16 @@
 export type Holding = { kind: 'stored'; store: string } | { kind: 'transient' };
 
 /** Names of shapes that carry data between layers, whatever the file around them holds. */
-const TRANSIENT_OWNER = /(Dto|DTO|Input|Inputs|Request|Response|Props|Params|Args|Payload|Form|FormData|FormValues|ViewModel|Vm|State|Options|Body|Query|Filter|Command|Event)$/;
+const TRANSIENT_OWNER =
+  /(Dto|DTO|Input|Inputs|Request|Response|Props|Params|Args|Payload|Form|FormData|FormValues|ViewModel|Vm|State|Options|Body|Query|Filter|Command|Event)$/;
 
 /** Markers of a store declaration in a file's text, most specific first. */
 const STORE_MARKERS: readonly { store: string; re: RegExp }[] = [
   { store: 'typeorm', re: /@Entity\s*\(|@ViewEntity\s*\(|\bEntitySchema\s*[(<]/ },
-  { store: 'mongoose', re: /@Schema\s*\(|\bnew\s+(?:mongoose\.)?Schema\s*[(<]|\bmongoose\.model\s*[(<]|\bSchemaFactory\.createForClass\s*\(/ },
+  {
+    store: 'mongoose',
+    re: /@Schema\s*\(|\bnew\s+(?:mongoose\.)?Schema\s*[(<]|\bmongoose\.model\s*[(<]|\bSchemaFactory\.createForClass\s*\(/,
+  },
   { store: 'sequelize', re: /@Table\s*\(|\bsequelize\.define\s*\(|\bDataTypes\.[A-Z]/ },
   { store: 'drizzle', re: /\b(?:pg|mysql|sqlite)Table\s*\(/ },
   { store: 'mikro-orm', re: /@mikro-orm\// },

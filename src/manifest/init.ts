@@ -36,8 +36,15 @@ const LISTED_LOGS = 10;
 export function initManifest(scan: ScanResult, options: InitOptions): string {
   const taxonomy = options.taxonomy ?? Taxonomy.default();
   const findings = unsuppressed(scan.findings);
-  const datasets = buildDatasets(findings.filter((f) => f.rule === 'pii-field'), taxonomy, options.fileText);
-  const flows = buildFlows(findings.filter((f) => f.rule === 'data-flow' && f.sink), taxonomy);
+  const datasets = buildDatasets(
+    findings.filter((f) => f.rule === 'pii-field'),
+    taxonomy,
+    options.fileText,
+  );
+  const flows = buildFlows(
+    findings.filter((f) => f.rule === 'data-flow' && f.sink),
+    taxonomy,
+  );
   const logged = findings.filter((f) => f.rule === 'pii-logging');
   const purposes = buildPurposes(datasets, flows, taxonomy);
 
@@ -62,7 +69,11 @@ export function initManifest(scan: ScanResult, options: InitOptions): string {
     {
       key: 'flows',
       value: flows.map((f) => flowItem(f)),
-      before: ['', 'Where personal data leaves the process, by the sink id the scan reports.', 'A category covers its descendants (user.contact covers user.contact.email).'],
+      before: [
+        '',
+        'Where personal data leaves the process, by the sink id the scan reports.',
+        'A category covers its descendants (user.contact covers user.contact.email).',
+      ],
     },
     {
       key: 'purposes',
@@ -77,7 +88,11 @@ export function initManifest(scan: ScanResult, options: InitOptions): string {
       ],
       before: ['', 'Personal data that may appear in logs and error reports (none by default).'],
     },
-    { key: 'exceptions', value: [], before: ['', 'Time-limited acceptances: - {id, rule, paths, sink, categories, reason, expires: YYYY-MM-DD, approvedBy}'] },
+    {
+      key: 'exceptions',
+      value: [],
+      before: ['', 'Time-limited acceptances: - {id, rule, paths, sink, categories, reason, expires: YYYY-MM-DD, approvedBy}'],
+    },
   ];
   const header = [
     `# yaml-language-server: $schema=${options.schema ?? DEFAULT_SCHEMA_REF}`,
@@ -151,7 +166,14 @@ function buildDatasets(fields: Finding[], taxonomy: Taxonomy, fileText: InitOpti
     const key = `${pkg}\0${holding.store}`;
     let d = stores.get(key);
     if (!d) {
-      d = { id: holding.store, description: `${STORE_LABEL[holding.store] ?? holding.store}${pkg ? ` of ${pkg}` : ''}`, files: [], fields: [], never: [], models: new Map() };
+      d = {
+        id: holding.store,
+        description: `${STORE_LABEL[holding.store] ?? holding.store}${pkg ? ` of ${pkg}` : ''}`,
+        files: [],
+        fields: [],
+        never: [],
+        models: new Map(),
+      };
       stores.set(key, d);
     }
     if (neverLine) d.never.push(neverLine);
@@ -169,7 +191,12 @@ function buildDatasets(fields: Finding[], taxonomy: Taxonomy, fileText: InitOpti
   for (const d of drafts) perStore.set(d.id, (perStore.get(d.id) ?? 0) + 1);
   for (const d of drafts) {
     const shared = perStore.get(d.id)! > 1;
-    const pkg = d.description.includes(' of ') ? d.description.slice(d.description.lastIndexOf(' of ') + 4).split('/').pop()! : '';
+    const pkg = d.description.includes(' of ')
+      ? d.description
+          .slice(d.description.lastIndexOf(' of ') + 4)
+          .split('/')
+          .pop()!
+      : '';
     d.id = uniqueId(shared && pkg ? `${pkg}-${d.id}` : d.id, ids);
     ids.add(d.id);
     d.fields = [...d.models.values()];
@@ -209,7 +236,10 @@ function datasetEntry(d: DatasetDraft): YMap {
     { key: 'description', value: d.description },
     {
       key: 'fields',
-      value: d.fields.map((x): YMap => [x.symbol ? { key: 'symbol', value: x.symbol } : { key: 'path', value: x.path! }, { key: 'categories', value: x.categories }]),
+      value: d.fields.map((x): YMap => [
+        x.symbol ? { key: 'symbol', value: x.symbol } : { key: 'path', value: x.path! },
+        { key: 'categories', value: x.categories },
+      ]),
     },
   ];
 }
@@ -260,7 +290,10 @@ function buildPurposes(datasets: readonly DatasetDraft[], flows: readonly FlowDr
   if (held.length) {
     const u = use('service');
     u.datasets.push(...held.map((d) => d.id));
-    u.categories = minimal(held.flatMap((d) => d.fields.flatMap((x) => x.categories)), taxonomy);
+    u.categories = minimal(
+      held.flatMap((d) => d.fields.flatMap((x) => x.categories)),
+      taxonomy,
+    );
   }
   for (const f of flows) {
     const u = use(useOf(f.sink));
@@ -268,7 +301,9 @@ function buildPurposes(datasets: readonly DatasetDraft[], flows: readonly FlowDr
     u.categories = minimal([...u.categories, ...f.categories], taxonomy);
     if (f.sink.kind === 'third_party' && f.sink.service) u.service = f.sink.service;
   }
-  return [...uses.entries()].map(([id, u]) => purposeSkeleton(id, { flows: u.flows, datasets: u.datasets }, u.categories, taxonomy, u.service));
+  return [...uses.entries()].map(([id, u]) =>
+    purposeSkeleton(id, { flows: u.flows, datasets: u.datasets }, u.categories, taxonomy, u.service),
+  );
 }
 
 /**

@@ -38,25 +38,55 @@ export interface ParseManifestOptions {
 export function parseManifest(text: string, file: string, options: ParseManifestOptions = {}): LoadedManifest {
   // Size first: a huge file is refused before the parser sees it.
   if (text.length > MAX_MANIFEST_BYTES || Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
-    return refused(file, new LineCounter(), 'too-large', `the manifest is ${Buffer.byteLength(text, 'utf8')} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`, 'a manifest is a few hundred lines; check that this is the right file');
+    return refused(
+      file,
+      new LineCounter(),
+      'too-large',
+      `the manifest is ${Buffer.byteLength(text, 'utf8')} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`,
+      'a manifest is a few hundred lines; check that this is the right file',
+    );
   }
   const yaml = parseBoundedYaml(text, MANIFEST_YAML_LIMITS);
   const positions = new Positions(yaml.doc, yaml.lines, file, text.length);
   const problems = new Problems(positions);
-  const result = (manifest: Manifest): LoadedManifest => ({ file, manifest, problems: problems.done(), locate: (p) => positions.locate(p) });
+  const result = (manifest: Manifest): LoadedManifest => ({
+    file,
+    manifest,
+    problems: problems.done(),
+    locate: (p) => positions.locate(p),
+  });
 
-  for (const e of yaml.errors) problems.atOffset('error', e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', e.pos[0], yamlMessage(e.code, e.message), yamlHint(e.code));
+  for (const e of yaml.errors)
+    problems.atOffset(
+      'error',
+      e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      e.pos[0],
+      yamlMessage(e.code, e.message),
+      yamlHint(e.code),
+    );
   for (const w of yaml.warnings) problems.atOffset('warning', 'yaml-warning', w.pos[0], yamlMessage(w.code, w.message), yamlHint(w.code));
   if (yaml.refusal) {
     const { code, offset, message, hint } = yaml.refusal;
-    problems.atOffset('error', code, offset, message, code === 'too-deep' ? 'a manifest is at most 6 levels deep; check the indentation and brackets' : hint);
+    problems.atOffset(
+      'error',
+      code,
+      offset,
+      message,
+      code === 'too-deep' ? 'a manifest is at most 6 levels deep; check the indentation and brackets' : hint,
+    );
     return result(emptyManifest());
   }
   const data = yaml.data;
   // Broken YAML: keep what could be read, but do not pile schema errors on top of syntax errors.
   if (yaml.errors.length) return result(normalize(data));
   if (data === null || data === undefined) {
-    problems.atOffset('error', 'empty-manifest', 0, 'the manifest is empty', 'start with "version: 1" and "system: {name: ...}", or run privacy-review manifest init');
+    problems.atOffset(
+      'error',
+      'empty-manifest',
+      0,
+      'the manifest is empty',
+      'start with "version: 1" and "system: {name: ...}", or run privacy-review manifest init',
+    );
     return result(emptyManifest());
   }
 
@@ -74,7 +104,11 @@ export function parseManifest(text: string, file: string, options: ParseManifest
  * `.privacy/manifest.yml`; problems name the file by that path). Undefined when there is no manifest;
  * a file that cannot be read is a LoadedManifest with an `unreadable` problem.
  */
-export async function loadManifest(root: string, relPath: string = DEFAULT_MANIFEST_PATH, options: ParseManifestOptions = {}): Promise<LoadedManifest | undefined> {
+export async function loadManifest(
+  root: string,
+  relPath: string = DEFAULT_MANIFEST_PATH,
+  options: ParseManifestOptions = {},
+): Promise<LoadedManifest | undefined> {
   const file = path.resolve(root, relPath);
   const shown = relPath.split(path.sep).join('/');
   const found = await fs.stat(file).then(
@@ -84,18 +118,37 @@ export async function loadManifest(root: string, relPath: string = DEFAULT_MANIF
   if ('error' in found) {
     const code = found.error.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return refused(shown, new LineCounter(), 'unreadable', `the manifest cannot be read (${code ?? found.error.message})`, 'check the file permissions');
+    return refused(
+      shown,
+      new LineCounter(),
+      'unreadable',
+      `the manifest cannot be read (${code ?? found.error.message})`,
+      'check the file permissions',
+    );
   }
   const { stat } = found;
-  if (!stat.isFile()) return refused(shown, new LineCounter(), 'unreadable', 'the manifest path is not a file', `put the manifest at ${shown}`);
+  if (!stat.isFile())
+    return refused(shown, new LineCounter(), 'unreadable', 'the manifest path is not a file', `put the manifest at ${shown}`);
   if (stat.size > MAX_MANIFEST_BYTES) {
-    return refused(shown, new LineCounter(), 'too-large', `the manifest is ${stat.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`, 'a manifest is a few hundred lines; check that this is the right file');
+    return refused(
+      shown,
+      new LineCounter(),
+      'too-large',
+      `the manifest is ${stat.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte (1 MiB) limit`,
+      'a manifest is a few hundred lines; check that this is the right file',
+    );
   }
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    return refused(shown, new LineCounter(), 'unreadable', `the manifest cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check the file permissions');
+    return refused(
+      shown,
+      new LineCounter(),
+      'unreadable',
+      `the manifest cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'check the file permissions',
+    );
   }
   return parseManifest(text, shown, options);
 }

@@ -1,4 +1,14 @@
-import type { Dataset, DatasetField, Flow, FlowKind, LoggingPolicy, Manifest, ManifestException, ManifestSystem, Purpose } from './types.js';
+import type {
+  Dataset,
+  DatasetField,
+  Flow,
+  FlowKind,
+  LoggingPolicy,
+  Manifest,
+  ManifestException,
+  ManifestSystem,
+  Purpose,
+} from './types.js';
 
 /**
  * Best-effort manifest from whatever the YAML held: values of the wrong type are dropped, missing
@@ -29,7 +39,9 @@ function system(o: Record<string, unknown>): ManifestSystem {
     name: str(o.name) ?? '',
     ...opt('description', o.description),
     ...opt('owner', o.owner),
-    ...(responsibility === 'controller' || responsibility === 'processor' || responsibility === 'joint_controller' ? { responsibility } : {}),
+    ...(responsibility === 'controller' || responsibility === 'processor' || responsibility === 'joint_controller'
+      ? { responsibility }
+      : {}),
     ...opt('dpo', o.dpo),
   };
 }

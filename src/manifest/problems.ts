@@ -55,7 +55,16 @@ export const PROBLEM_CODES = [
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Problems after which the manifest is empty or partial: reading it failed, it declares nothing. */
-export const UNREADABLE_CODES: ReadonlySet<string> = new Set<ProblemCode>(['unreadable', 'too-large', 'yaml-syntax', 'duplicate-key', 'too-deep', 'too-many-aliases', 'too-many-keys', 'too-many-nodes']);
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set<ProblemCode>([
+  'unreadable',
+  'too-large',
+  'yaml-syntax',
+  'duplicate-key',
+  'too-deep',
+  'too-many-aliases',
+  'too-many-keys',
+  'too-many-nodes',
+]);
 
 /** Past this many, the rest are counted, not described: a hostile file must not make us compute millions of hints. */
 export const MAX_PROBLEMS = 200;
@@ -131,7 +140,13 @@ export class Problems {
     return out;
   }
 
-  private push(severity: ManifestProblem['severity'], code: ProblemCode, at: { file: string; line: number; column: number }, message: Lazy, hint?: Lazy): void {
+  private push(
+    severity: ManifestProblem['severity'],
+    code: ProblemCode,
+    at: { file: string; line: number; column: number },
+    message: Lazy,
+    hint?: Lazy,
+  ): void {
     const h = typeof hint === 'function' ? hint() : hint;
     this.list.push({
       file: at.file,

@@ -30,7 +30,13 @@ const enumOrTodo = (values: Readonly<Record<string, string>>, what: string, exam
   'x-hint': `use one of ${oneOf(Object.keys(values))}, e.g. ${example}`,
 });
 
-const text = (description: string, hint?: string) => ({ type: 'string', minLength: 1, pattern: NOT_BLANK, description, ...(hint ? { 'x-hint': hint } : {}) });
+const text = (description: string, hint?: string) => ({
+  type: 'string',
+  minLength: 1,
+  pattern: NOT_BLANK,
+  description,
+  ...(hint ? { 'x-hint': hint } : {}),
+});
 
 const stringList = (description: string, example: string) => ({
   type: 'array',
@@ -46,7 +52,10 @@ const id = (what: string, example: string) => ({
   'x-hint': `write an id without spaces, e.g. ${example}`,
 });
 
-const retention = text('How long the data is kept: an ISO 8601 duration (P30D, P2Y) or words ("until account deletion").', 'e.g. retention: P2Y');
+const retention = text(
+  'How long the data is kept: an ISO 8601 duration (P30D, P2Y) or words ("until account deletion").',
+  'e.g. retention: P2Y',
+);
 
 const categories = (description: string) => ({
   type: 'array',
@@ -93,7 +102,8 @@ export const MANIFEST_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'fields'],
-        'x-hint': 'each dataset needs an id and fields, e.g. {id: users, fields: [{symbol: "User.email", categories: [user.contact.email]}]}',
+        'x-hint':
+          'each dataset needs an id and fields, e.g. {id: users, fields: [{symbol: "User.email", categories: [user.contact.email]}]}',
         properties: {
           id: id('dataset', 'users'),
           description: text('What the dataset holds.'),
@@ -160,7 +170,11 @@ export const MANIFEST_SCHEMA = {
             description: `ISO 3166-1 alpha-2 countries where the data is processed; required for third parties. ${TODO} is a placeholder (warning).`,
             'x-hint': 'write a list of country codes, e.g. [US, IE]',
           },
-          transferMechanism: enumOrTodo(TRANSFER_MECHANISMS, 'How a transfer outside the EEA and adequate countries is made lawful.', 'scc'),
+          transferMechanism: enumOrTodo(
+            TRANSFER_MECHANISMS,
+            'How a transfer outside the EEA and adequate countries is made lawful.',
+            'scc',
+          ),
           processor: text('Legal name of the processor or vendor.'),
           dpa: text('Reference to the data processing agreement (URL or document id).'),
           retention,
@@ -170,7 +184,8 @@ export const MANIFEST_SCHEMA = {
     purposes: {
       type: 'array',
       description: 'Privacy declarations: why data is processed, on which legal basis, by which flows and datasets.',
-      'x-hint': 'write a list of purposes, e.g. - {id: analytics, dataUse: analytics.reporting, dataSubjects: [customer], categories: [user.contact.email], legalBasis: consent, flows: [segment]}',
+      'x-hint':
+        'write a list of purposes, e.g. - {id: analytics, dataUse: analytics.reporting, dataSubjects: [customer], categories: [user.contact.email], legalBasis: consent, flows: [segment]}',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -188,7 +203,12 @@ export const MANIFEST_SCHEMA = {
           description: text('The purpose in plain words.'),
           dataSubjects: {
             type: 'array',
-            items: { type: 'string', pattern: KEY, examples: DATA_SUBJECTS.map((s) => s.key), 'x-hint': 'write a data subject key, e.g. customer' },
+            items: {
+              type: 'string',
+              pattern: KEY,
+              examples: DATA_SUBJECTS.map((s) => s.key),
+              'x-hint': 'write a data subject key, e.g. customer',
+            },
             description: `fideslang data subject keys: whose data this is, e.g. customer, employee. ${TODO} is a placeholder (warning).`,
             'x-hint': 'write a list, e.g. [customer]',
           },
@@ -200,8 +220,18 @@ export const MANIFEST_SCHEMA = {
             'explicit_consent',
           ),
           retention,
-          flows: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of the flows that serve this purpose.', 'x-hint': 'write a list of flow ids, e.g. [segment]' },
-          datasets: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of the datasets that serve this purpose.', 'x-hint': 'write a list of dataset ids, e.g. [users]' },
+          flows: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Ids of the flows that serve this purpose.',
+            'x-hint': 'write a list of flow ids, e.g. [segment]',
+          },
+          datasets: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Ids of the datasets that serve this purpose.',
+            'x-hint': 'write a list of dataset ids, e.g. [users]',
+          },
         },
       },
     },
@@ -211,7 +241,9 @@ export const MANIFEST_SCHEMA = {
       description: 'What may appear in logs and error reports. Declares pii-logging findings.',
       'x-hint': 'write a mapping, e.g. logging: {allowedCategories: [user.device.ip_address], redactors: [maskEmail]}',
       properties: {
-        allowedCategories: categories('Categories that may appear in logs and error reports, e.g. user.device.ip_address for security logs.'),
+        allowedCategories: categories(
+          'Categories that may appear in logs and error reports, e.g. user.device.ip_address for security logs.',
+        ),
         redactors: {
           type: 'array',
           items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$', 'x-hint': 'write a function or method name, e.g. maskEmail' },
@@ -228,14 +260,18 @@ export const MANIFEST_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'reason', 'expires'],
-        'x-hint': 'each exception needs id, reason and expires, e.g. {id: legacy-export, reason: "migration until Q3", expires: 2025-09-30}',
+        'x-hint':
+          'each exception needs id, reason and expires, e.g. {id: legacy-export, reason: "migration until Q3", expires: 2025-09-30}',
         properties: {
           id: id('exception', 'legacy-export'),
           rule: { type: 'string', enum: RULES, description: 'Only findings of this rule.', 'x-hint': `use one of ${oneOf(RULES)}` },
           paths: { ...stringList('Globs of files it applies to.', '"scripts/**"'), minItems: 1 },
           sink: text('Sink id it applies to, e.g. openai.', 'e.g. sink: openai'),
           categories: { ...categories('Only these data categories (a key covers its descendants).'), minItems: 1 },
-          reason: text('Why the finding is acceptable for now; shown in reviews.', 'say why, e.g. reason: "export script is removed in #123"'),
+          reason: text(
+            'Why the finding is acceptable for now; shown in reviews.',
+            'say why, e.g. reason: "export script is removed in #123"',
+          ),
           expires: {
             type: 'string',
             pattern: '^\\d{4}-\\d{2}-\\d{2}$',

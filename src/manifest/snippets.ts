@@ -52,7 +52,14 @@ export function declarationFor(finding: Finding, options: { taxonomy?: Taxonomy 
 
 type Body = { key: string; items: YMap[] } | { key: string; map: YMap };
 
-function result(section: Declaration['section'], entry: YMap, body: Body, never: string[], before: string[], after: string[] = []): Declaration {
+function result(
+  section: Declaration['section'],
+  entry: YMap,
+  body: Body,
+  never: string[],
+  before: string[],
+  after: string[] = [],
+): Declaration {
   const lines = emitMap([{ key: body.key, value: 'items' in body ? body.items : body.map }], DEFAULT_STYLE);
   return {
     section,

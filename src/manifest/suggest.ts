@@ -4,7 +4,19 @@ import type { Finding, SinkRef } from '../core/contract.js';
 import { flowMatchesSink } from './sink-match.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { YMap } from './emit.js';
-import { datasetIdFor, declarable, fieldEntry, flowEntry, minimal, neverComment, ownerOf, purposeSkeleton, union, uniqueId, unsuppressed } from './entries.js';
+import {
+  datasetIdFor,
+  declarable,
+  fieldEntry,
+  flowEntry,
+  minimal,
+  neverComment,
+  ownerOf,
+  purposeSkeleton,
+  union,
+  uniqueId,
+  unsuppressed,
+} from './entries.js';
 import { parseManifest } from './load.js';
 import { UNREADABLE_CODES } from './problems.js';
 import { inline } from '../yaml/quote.js';
@@ -106,7 +118,9 @@ class Plan {
     // The entry that already stands for this field grows: its own, its model's `Model.*`, or a path over its file.
     const owner = ownerOf(f.symbol);
     const nearest =
-      covering.find((c) => c.field.symbol === f.symbol) ?? covering.find((c) => c.field.symbol === `${owner}.*`) ?? covering.find((c) => c.field.path && !c.field.symbol);
+      covering.find((c) => c.field.symbol === f.symbol) ??
+      covering.find((c) => c.field.symbol === `${owner}.*`) ??
+      covering.find((c) => c.field.path && !c.field.symbol);
     if (nearest) {
       this.widen(this.widenField, `${nearest.i}.${nearest.j}`, nearest.field.categories, missing);
       return;
@@ -158,14 +172,27 @@ class Plan {
   /** Make the purposes of a flow (or a new dataset) cover `categories`: widen the first one, or plan a skeleton. */
   private purposeFor(link: { flow?: string; dataset?: string }, categories: string[], service?: string): void {
     const id = link.flow ?? link.dataset!;
-    const linked = this.m.purposes.map((p, i) => ({ p, i })).filter(({ p }) => (link.flow ? p.flows.includes(id) : p.datasets.includes(id)));
+    const linked = this.m.purposes
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => (link.flow ? p.flows.includes(id) : p.datasets.includes(id)));
     if (linked.length) {
-      this.widen(this.widenPurpose, linked[0].i, linked.flatMap(({ p }) => p.categories), categories);
+      this.widen(
+        this.widenPurpose,
+        linked[0].i,
+        linked.flatMap(({ p }) => p.categories),
+        categories,
+      );
       return;
     }
     const pending = this.newPurposes.get(id);
     if (pending) pending.categories = minimal([...pending.categories, ...categories], this.taxonomy);
-    else this.newPurposes.set(id, { flows: link.flow ? [id] : [], datasets: link.dataset ? [id] : [], categories: minimal(categories, this.taxonomy), ...(service ? { service } : {}) });
+    else
+      this.newPurposes.set(id, {
+        flows: link.flow ? [id] : [],
+        datasets: link.dataset ? [id] : [],
+        categories: minimal(categories, this.taxonomy),
+        ...(service ? { service } : {}),
+      });
   }
 
   private widen<K>(map: Map<K, string[]>, key: K, declared: readonly string[], wanted: readonly string[]): void {
@@ -190,7 +217,11 @@ class Plan {
       this.added.push(`dataset ${m.datasets[i].id}: ${field.symbol ?? field.path} +${cats.join(', +')}`);
     }
     for (const [i, fields] of this.newFields) {
-      ed.appendMaps(['datasets', i], 'fields', fields.map((x) => fieldEntry(x.symbol, x.categories)));
+      ed.appendMaps(
+        ['datasets', i],
+        'fields',
+        fields.map((x) => fieldEntry(x.symbol, x.categories)),
+      );
       for (const x of fields) this.added.push(`dataset ${m.datasets[i].id}: ${x.symbol}`);
     }
     for (const [i, cats] of this.widenPurpose) {
@@ -206,7 +237,11 @@ class Plan {
       for (const d of this.newDatasets.values()) this.added.push(`dataset ${d.id}: ${d.fields.map((x) => x.symbol).join(', ')}`);
     }
     if (this.newFlows.size) {
-      ed.appendMaps([], 'flows', [...this.newFlows.values()].map((f) => flowEntry(f.sink, f.categories)));
+      ed.appendMaps(
+        [],
+        'flows',
+        [...this.newFlows.values()].map((f) => flowEntry(f.sink, f.categories)),
+      );
       for (const f of this.newFlows.values()) this.added.push(`flow ${f.sink.id}`);
     }
     if (this.newPurposes.size) {

@@ -43,7 +43,8 @@ export interface DatasetField {
   description?: string;
 }
 
-export type FlowKind = 'third_party' | 'http' | 'datastore' | 'queue' | 'storage' | 'file' | 'browser_storage' | 'token' | 'logger' | 'error_reporter';
+export type FlowKind =
+  'third_party' | 'http' | 'datastore' | 'queue' | 'storage' | 'file' | 'browser_storage' | 'token' | 'logger' | 'error_reporter';
 
 /** An egress destination. */
 export interface Flow {

@@ -35,7 +35,12 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (!f.id) return;
     const linked = purposesOfFlow.get(f.id);
     if (!linked) {
-      problems.warning('flow-without-purpose', ['flows', i], `flow ${quote(f.id)} is not named by any purpose`, `add ${quote(f.id)} to the flows of the purpose it serves`);
+      problems.warning(
+        'flow-without-purpose',
+        ['flows', i],
+        `flow ${quote(f.id)} is not named by any purpose`,
+        `add ${quote(f.id)} to the flows of the purpose it serves`,
+      );
       return;
     }
     f.categories.forEach((c, j) => {
@@ -52,7 +57,12 @@ export function validateReferences(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (!d.id) return;
     const linked = purposesOfDataset.get(d.id);
     if (!linked) {
-      problems.warning('dataset-without-purpose', ['datasets', i], `dataset ${quote(d.id)} is not named by any purpose`, `add ${quote(d.id)} to the datasets of the purpose it serves`);
+      problems.warning(
+        'dataset-without-purpose',
+        ['datasets', i],
+        `dataset ${quote(d.id)} is not named by any purpose`,
+        `add ${quote(d.id)} to the datasets of the purpose it serves`,
+      );
       return;
     }
     d.fields.forEach((field, j) =>
@@ -80,7 +90,12 @@ function uniqueIds(what: string, section: string, entries: readonly { id: string
       return;
     }
     const line = problems.positions.locate([section, first, 'id']).line;
-    problems.error('duplicate-id', [section, i, 'id'], `${what} id ${quote(e.id)} is declared twice (first on line ${line})`, `merge the two ${section} entries or rename one`);
+    problems.error(
+      'duplicate-id',
+      [section, i, 'id'],
+      `${what} id ${quote(e.id)} is declared twice (first on line ${line})`,
+      `merge the two ${section} entries or rename one`,
+    );
   });
   return ids;
 }
@@ -88,7 +103,11 @@ function uniqueIds(what: string, section: string, entries: readonly { id: string
 function dangling(what: 'flow' | 'dataset', id: string, path: (string | number)[], known: string[], problems: Problems): void {
   problems.error(`dangling-${what}`, path, `purpose names ${what} ${quote(id)}, which is not declared under ${what}s`, () => {
     const s = closest(id, known);
-    return s ? `did you mean ${quote(s)}?` : known.length ? `declared ${what}s: ${known.slice(0, 10).map(inline).join(', ')}` : `declare it under ${what}s first`;
+    return s
+      ? `did you mean ${quote(s)}?`
+      : known.length
+        ? `declared ${what}s: ${known.slice(0, 10).map(inline).join(', ')}`
+        : `declare it under ${what}s first`;
   });
 }
 

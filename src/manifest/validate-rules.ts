@@ -7,7 +7,14 @@ import { inline } from '../yaml/quote.js';
 import type { FlowKind, Manifest } from './types.js';
 
 /** Flow kinds that keep data at rest: PCI DSS 3.3.1 forbids keeping sensitive authentication data there. */
-export const AT_REST_KINDS: ReadonlySet<FlowKind> = new Set<FlowKind>(['storage', 'datastore', 'file', 'logger', 'error_reporter', 'browser_storage']);
+export const AT_REST_KINDS: ReadonlySet<FlowKind> = new Set<FlowKind>([
+  'storage',
+  'datastore',
+  'file',
+  'logger',
+  'error_reporter',
+  'browser_storage',
+]);
 
 /** Warn this many days before an exception expires. */
 const EXPIRY_NOTICE_DAYS = 14;
@@ -79,7 +86,11 @@ function thirdParties(m: Manifest, problems: Problems): void {
       'transfer-needs-mechanism',
       ['flows', i, 'countries', (f.countries ?? []).indexOf(outside[0])],
       `${entity('flow', f.id, i)} transfers data to ${outside.map(countryName).join(', ')}, outside the EEA and countries with an adequacy decision, without a transferMechanism`,
-      `add transferMechanism: ${oneOf(Object.keys(TRANSFER_MECHANISMS).filter((k) => k !== 'adequacy').slice(0, 3))}, ... (GDPR Chapter V)`,
+      `add transferMechanism: ${oneOf(
+        Object.keys(TRANSFER_MECHANISMS)
+          .filter((k) => k !== 'adequacy')
+          .slice(0, 3),
+      )}, ... (GDPR Chapter V)`,
     );
   });
 }
@@ -90,9 +101,16 @@ function pciSad(m: Manifest, taxonomy: Taxonomy, problems: Problems): void {
   const coveredBy = memo((c: string) => sadKeys.filter((k) => k !== c && taxonomy.isWithin(k, c)));
   for (const { path, list, where, index } of categoryLists(m)) {
     const place =
-      where === 'dataset' ? 'a dataset' : where === 'logging' ? 'logging.allowedCategories' : where === 'flow' && AT_REST_KINDS.has(m.flows[index].kind) ? `a ${m.flows[index].kind} flow` : undefined;
+      where === 'dataset'
+        ? 'a dataset'
+        : where === 'logging'
+          ? 'logging.allowedCategories'
+          : where === 'flow' && AT_REST_KINDS.has(m.flows[index].kind)
+            ? `a ${m.flows[index].kind} flow`
+            : undefined;
     if (!place) continue;
-    const verb = where === 'logging' || m.flows[index]?.kind === 'logger' || m.flows[index]?.kind === 'error_reporter' ? 'logged' : 'stored';
+    const verb =
+      where === 'logging' || m.flows[index]?.kind === 'logger' || m.flows[index]?.kind === 'error_reporter' ? 'logged' : 'stored';
     list.forEach((c, j) => {
       if (!c) return;
       if (taxonomy.isPciSad(c)) {
@@ -133,16 +151,36 @@ function sensitiveLogs(m: Manifest, taxonomy: Taxonomy, problems: Problems): voi
 function exceptions(m: Manifest, today: string, problems: Problems): void {
   m.exceptions.forEach((e, i) => {
     if (!e.rule && !e.paths?.length && !e.sink && !e.categories?.length) {
-      problems.error('exception-too-broad', ['exceptions', i], `${entity('exception', e.id, i)} applies to every finding`, 'narrow it with rule, paths, sink or categories');
+      problems.error(
+        'exception-too-broad',
+        ['exceptions', i],
+        `${entity('exception', e.id, i)} applies to every finding`,
+        'narrow it with rule, paths, sink or categories',
+      );
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(e.expires)) return; // missing or malformed: the schema reports it
     const days = daysBetween(today, e.expires);
     if (days === undefined) {
-      problems.error('invalid-date', ['exceptions', i, 'expires'], `${entity('exception', e.id, i)} expires on ${e.expires}, which is not a date`, 'write a real date as YYYY-MM-DD');
+      problems.error(
+        'invalid-date',
+        ['exceptions', i, 'expires'],
+        `${entity('exception', e.id, i)} expires on ${e.expires}, which is not a date`,
+        'write a real date as YYYY-MM-DD',
+      );
     } else if (days < 0) {
-      problems.error('exception-expired', ['exceptions', i, 'expires'], `${entity('exception', e.id, i)} expired on ${e.expires}, renew or remove it`, 'fix the code it excused, or set a new expires date with a reason that still holds');
+      problems.error(
+        'exception-expired',
+        ['exceptions', i, 'expires'],
+        `${entity('exception', e.id, i)} expired on ${e.expires}, renew or remove it`,
+        'fix the code it excused, or set a new expires date with a reason that still holds',
+      );
     } else if (days <= EXPIRY_NOTICE_DAYS) {
-      problems.warning('exception-expiring', ['exceptions', i, 'expires'], `${entity('exception', e.id, i)} expires on ${e.expires}, in ${days} day${days === 1 ? '' : 's'}`, 'fix what it excuses or renew it');
+      problems.warning(
+        'exception-expiring',
+        ['exceptions', i, 'expires'],
+        `${entity('exception', e.id, i)} expires on ${e.expires}, in ${days} day${days === 1 ? '' : 's'}`,
+        'fix what it excuses or renew it',
+      );
     }
   });
 }
@@ -151,7 +189,12 @@ function fieldsNeedSymbolOrPath(m: Manifest, problems: Problems): void {
   m.datasets.forEach((d, i) =>
     d.fields.forEach((f, j) => {
       if (f.symbol === undefined && f.path === undefined) {
-        problems.error('missing-field', ['datasets', i, 'fields', j], `datasets[${i}].fields[${j}] needs a symbol or a path`, 'e.g. symbol: User.email (or User.*), or path: "src/models/**"');
+        problems.error(
+          'missing-field',
+          ['datasets', i, 'fields', j],
+          `datasets[${i}].fields[${j}] needs a symbol or a path`,
+          'e.g. symbol: User.email (or User.*), or path: "src/models/**"',
+        );
       }
     }),
   );
@@ -161,16 +204,47 @@ function fieldsNeedSymbolOrPath(m: Manifest, problems: Problems): void {
 function todos(m: Manifest, problems: Problems): void {
   const todo = (path: (string | number)[], what: string, hint: string) => problems.warning('todo', path, `${what} is still TODO`, hint);
   m.flows.forEach((f, i) => {
-    f.countries?.forEach((c, j) => c === TODO && todo(['flows', i, 'countries', j], `${entity('flow', f.id, i)} countries`, 'write the ISO 3166-1 codes of where the vendor processes the data, e.g. [US, IE]'));
-    if (f.transferMechanism === TODO) todo(['flows', i, 'transferMechanism'], `${entity('flow', f.id, i)} transferMechanism`, `use one of ${oneOf(Object.keys(TRANSFER_MECHANISMS))}`);
+    f.countries?.forEach(
+      (c, j) =>
+        c === TODO &&
+        todo(
+          ['flows', i, 'countries', j],
+          `${entity('flow', f.id, i)} countries`,
+          'write the ISO 3166-1 codes of where the vendor processes the data, e.g. [US, IE]',
+        ),
+    );
+    if (f.transferMechanism === TODO)
+      todo(
+        ['flows', i, 'transferMechanism'],
+        `${entity('flow', f.id, i)} transferMechanism`,
+        `use one of ${oneOf(Object.keys(TRANSFER_MECHANISMS))}`,
+      );
   });
   m.purposes.forEach((p, i) => {
-    if (p.dataUse === TODO) todo(['purposes', i, 'dataUse'], `${entity('purpose', p.id, i)} dataUse`, 'write a fideslang data use, e.g. essential.service, analytics.reporting, marketing.communications.email');
-    if (p.legalBasis === TODO) todo(['purposes', i, 'legalBasis'], `${entity('purpose', p.id, i)} legalBasis`, `use one of ${oneOf(Object.keys(LEGAL_BASES))}`);
+    if (p.dataUse === TODO)
+      todo(
+        ['purposes', i, 'dataUse'],
+        `${entity('purpose', p.id, i)} dataUse`,
+        'write a fideslang data use, e.g. essential.service, analytics.reporting, marketing.communications.email',
+      );
+    if (p.legalBasis === TODO)
+      todo(['purposes', i, 'legalBasis'], `${entity('purpose', p.id, i)} legalBasis`, `use one of ${oneOf(Object.keys(LEGAL_BASES))}`);
     if (p.specialCategoryCondition === TODO) {
-      todo(['purposes', i, 'specialCategoryCondition'], `${entity('purpose', p.id, i)} specialCategoryCondition`, `use one of ${oneOf(Object.keys(SPECIAL_CATEGORY_CONDITIONS))}`);
+      todo(
+        ['purposes', i, 'specialCategoryCondition'],
+        `${entity('purpose', p.id, i)} specialCategoryCondition`,
+        `use one of ${oneOf(Object.keys(SPECIAL_CATEGORY_CONDITIONS))}`,
+      );
     }
-    p.dataSubjects.forEach((s, j) => s === TODO && todo(['purposes', i, 'dataSubjects', j], `${entity('purpose', p.id, i)} dataSubjects`, 'write whose data it is, e.g. [customer] or [employee]'));
+    p.dataSubjects.forEach(
+      (s, j) =>
+        s === TODO &&
+        todo(
+          ['purposes', i, 'dataSubjects', j],
+          `${entity('purpose', p.id, i)} dataSubjects`,
+          'write whose data it is, e.g. [customer] or [employee]',
+        ),
+    );
   });
 }
 

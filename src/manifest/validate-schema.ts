@@ -60,18 +60,31 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
     }
     case 'type': {
       const expected = article(String(e.params.type));
-      const message = value === null || value === undefined ? `${where} is empty; it must be ${expected}` : `${where} must be ${expected}, not ${article(typeName(value))}`;
+      const message =
+        value === null || value === undefined
+          ? `${where} is empty; it must be ${expected}`
+          : `${where} must be ${expected}, not ${article(typeName(value))}`;
       problems.error('wrong-type', path, message, hint);
       return;
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       if (path.length === 1 && path[0] === 'version') {
-        problems.error('unsupported-version', path, `manifest version ${quote(value)} is not supported`, 'this privacy-review reads version: 1');
+        problems.error(
+          'unsupported-version',
+          path,
+          `manifest version ${quote(value)} is not supported`,
+          'this privacy-review reads version: 1',
+        );
         return;
       }
       const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-      problems.error('invalid-value', path, `${where} must be one of ${allowed.join(', ')}, not ${quote(value)}`, suggestion ? `did you mean "${suggestion}"?` : hint);
+      problems.error(
+        'invalid-value',
+        path,
+        `${where} must be one of ${allowed.join(', ')}, not ${quote(value)}`,
+        suggestion ? `did you mean "${suggestion}"?` : hint,
+      );
       return;
     }
     case 'pattern':
@@ -87,8 +100,3 @@ function report(e: ErrorObject, data: unknown, problems: Problems): void {
       problems.error('invalid-value', path, `${where} ${e.message ?? 'is not valid'}`, hint);
   }
 }
-
-
-
-
-

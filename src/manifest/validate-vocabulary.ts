@@ -31,18 +31,20 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
       const replacement = taxonomy.deprecation(key)?.replacedBy;
       if (replacement) {
         list[i] = replacement;
-        problems.warning('deprecated-category', [...path, i], `${quote(key)} is a deprecated fideslang data category, read as "${replacement}"`, `write "${replacement}"`);
+        problems.warning(
+          'deprecated-category',
+          [...path, i],
+          `${quote(key)} is a deprecated fideslang data category, read as "${replacement}"`,
+          `write "${replacement}"`,
+        );
         return;
       }
-      problems.error(
-        'unknown-category',
-        [...path, i],
-        `unknown data category ${quote(key)}`,
-        () => {
-          const s = near(key);
-          return s.length ? `did you mean "${s[0]}"?` : 'use a fideslang key such as user.contact.email, or declare a project key under classifier.categories in .privacy-review.yml';
-        },
-      );
+      problems.error('unknown-category', [...path, i], `unknown data category ${quote(key)}`, () => {
+        const s = near(key);
+        return s.length
+          ? `did you mean "${s[0]}"?`
+          : 'use a fideslang key such as user.contact.email, or declare a project key under classifier.categories in .privacy-review.yml';
+      });
     });
   }
 
@@ -51,19 +53,31 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
     if (p.dataUse && p.dataUse !== TODO && !USE_KEYS.has(p.dataUse)) {
       const replacement = deprecatedDataUse(p.dataUse);
       if (replacement) {
-        problems.warning('deprecated-data-use', path, `${quote(p.dataUse)} is a deprecated fideslang data use, read as "${replacement}"`, `write "${replacement}"`);
+        problems.warning(
+          'deprecated-data-use',
+          path,
+          `${quote(p.dataUse)} is a deprecated fideslang data use, read as "${replacement}"`,
+          `write "${replacement}"`,
+        );
         p.dataUse = replacement;
       } else {
         problems.error('unknown-data-use', path, `unknown data use ${quote(p.dataUse)}`, () => {
           const s = p.dataUse.length > MAX_SUGGESTION_INPUT ? [] : closestKeys(p.dataUse, USE_KEYS, 1);
-          return s.length ? `did you mean "${s[0]}"?` : 'use a fideslang data use such as essential.service, analytics.reporting or marketing.communications.email';
+          return s.length
+            ? `did you mean "${s[0]}"?`
+            : 'use a fideslang data use such as essential.service, analytics.reporting or marketing.communications.email';
         });
       }
     }
     p.dataSubjects.forEach((s, j) => {
       if (!s || s === TODO || SUBJECT_KEYS.includes(s)) return;
       const suggestion = closest(s, SUBJECT_KEYS);
-      problems.error('unknown-data-subject', ['purposes', i, 'dataSubjects', j], `unknown data subject ${quote(s)}`, suggestion ? `did you mean "${suggestion}"?` : `use one of ${SUBJECT_KEYS.join(', ')}`);
+      problems.error(
+        'unknown-data-subject',
+        ['purposes', i, 'dataSubjects', j],
+        `unknown data subject ${quote(s)}`,
+        suggestion ? `did you mean "${suggestion}"?` : `use one of ${SUBJECT_KEYS.join(', ')}`,
+      );
     });
   });
 
@@ -71,7 +85,12 @@ export function validateVocabulary(m: Manifest, taxonomy: Taxonomy, problems: Pr
     f.countries?.forEach((c, j) => {
       if (!c || c === TODO || COUNTRY_CODES.has(c) || !/^[A-Z]{2}$/.test(c)) return; // other shapes: the schema reports them
       const alias = COUNTRY_ALIASES[c];
-      problems.error('unknown-country', ['flows', i, 'countries', j], `${quote(c)} is not an ISO 3166-1 alpha-2 country code`, alias ? `write "${alias}"` : 'use the two-letter ISO code, e.g. US, DE, GB');
+      problems.error(
+        'unknown-country',
+        ['flows', i, 'countries', j],
+        `${quote(c)} is not an ISO 3166-1 alpha-2 country code`,
+        alias ? `write "${alias}"` : 'use the two-letter ISO code, e.g. US, DE, GB',
+      );
     }),
   );
 }

@@ -94,7 +94,8 @@ export class YamlEditor {
     if (!emptyValue) return; // a scalar where a list belongs: left alone (the schema reports it)
     let written = v?.range && v.range[1] > v.range[0] ? { at: v.range[0], length: v.range[1] - v.range[0] } : undefined;
     // `key: []` and `key: ~` lose the value and the space before it
-    while (written && this.text[written.at - 1] === ' ' && this.text[written.at - 2] !== ':') written = { at: written.at - 1, length: written.length + 1 };
+    while (written && this.text[written.at - 1] === ' ' && this.text[written.at - 2] !== ':')
+      written = { at: written.at - 1, length: written.length + 1 };
     // `key: value` in the author's style: a flow list stays on the key's line, anything else goes under it
     const lines = emitMap([{ key, value }], this.style, col);
     const body = lines.slice(1);
@@ -195,4 +196,3 @@ function pairStart(map: YAMLMap): number {
 function flowScalar(v: string): string {
   return flowList([v]).slice(1, -1);
 }
-

@@ -94,8 +94,16 @@ export function mermaidDiagram(review: Review, d: ReviewDigest, taxonomy: Taxono
     for (const n of members) lines.push(`    ${n.id}${shape(n)}`);
     lines.push('  end');
   };
-  group('data', 'Data', used.filter((n) => n.shape === 'category'));
-  group('destinations', 'Destinations', used.filter((n) => n.shape !== 'category'));
+  group(
+    'data',
+    'Data',
+    used.filter((n) => n.shape === 'category'),
+  );
+  group(
+    'destinations',
+    'Destinations',
+    used.filter((n) => n.shape !== 'category'),
+  );
   drawn.forEach((e) => lines.push(`  ${e.from.id} ${arrow(e.state)} ${e.to.id}`));
   lines.push(
     '  classDef undeclared fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328',

@@ -99,7 +99,9 @@ function nextSteps(review: Review, d: ReviewDigest, pointers: boolean): string[]
         'A category that logs really need (such as IP addresses in security logs) can be allowed under `logging.allowedCategories`.',
     );
   }
-  const declare = (['data-flow', 'pii-field'] as const).filter((rule) => d.counts[rule]).map((rule) => plural(d.counts[rule], ...RULE_NOUN[rule]));
+  const declare = (['data-flow', 'pii-field'] as const)
+    .filter((rule) => d.counts[rule])
+    .map((rule) => plural(d.counts[rule], ...RULE_NOUN[rule]));
   if (declare.length) {
     const what = declare.join(' and ');
     steps.push(
@@ -110,21 +112,30 @@ function nextSteps(review: Review, d: ReviewDigest, pointers: boolean): string[]
   }
   if (review.drift.length) {
     const sinks = [...new Set(review.drift.map((x) => `\`${x.sink}\``))];
-    steps.push(`Confirm with a privacy reviewer that sending data the system already holds to ${listOf(sinks)} fits the purpose it was collected for${see('purpose drift below')}.`);
+    steps.push(
+      `Confirm with a privacy reviewer that sending data the system already holds to ${listOf(sinks)} fits the purpose it was collected for${see('purpose drift below')}.`,
+    );
   }
   if (review.manifest.changes.length && !declare.length) {
-    steps.push(`Ask a privacy reviewer to approve the ${plural(review.manifest.changes.length, 'manifest change')}${pointers ? ' below' : ''}.`);
+    steps.push(
+      `Ask a privacy reviewer to approve the ${plural(review.manifest.changes.length, 'manifest change')}${pointers ? ' below' : ''}.`,
+    );
   }
   if (review.excluded.length) {
-    steps.push(`Ask a privacy reviewer to check what this change keeps from analysis${see('listed below')}: ${plural(review.excluded.length, 'suppression or skipped file', 'suppressions and skipped files')}.`);
+    steps.push(
+      `Ask a privacy reviewer to check what this change keeps from analysis${see('listed below')}: ${plural(review.excluded.length, 'suppression or skipped file', 'suppressions and skipped files')}.`,
+    );
   }
   if (review.errors.length) {
-    steps.push(`Check the ${plural(review.errors.length, 'file')} that could not be analyzed completely${see('listed at the end')}: findings there may be missing.`);
+    steps.push(
+      `Check the ${plural(review.errors.length, 'file')} that could not be analyzed completely${see('listed at the end')}: findings there may be missing.`,
+    );
   }
   if (review.stale.length) {
     steps.push(`Optionally remove or update ${plural(review.stale.length, 'stale declaration')} that nothing in the code uses.`);
   }
-  if (!steps.length) steps.push('Nothing to do: this pull request adds no undeclared personal data, data flows or logging of personal data.');
+  if (!steps.length)
+    steps.push('Nothing to do: this pull request adds no undeclared personal data, data flows or logging of personal data.');
   return steps;
 }
 

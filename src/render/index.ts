@@ -25,6 +25,8 @@ export function renderReview(review: Review, options: RenderOptions): string {
     case 'sarif':
       return renderReviewSarif(review, { rules: options.rules ?? [], ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}) });
     default:
-      throw new RangeError(`Unknown review format ${JSON.stringify((options as { format: unknown }).format)}; use markdown, text, json or sarif.`);
+      throw new RangeError(
+        `Unknown review format ${JSON.stringify((options as { format: unknown }).format)}; use markdown, text, json or sarif.`,
+      );
   }
 }

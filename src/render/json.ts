@@ -7,7 +7,21 @@ import type { Review } from '../review/types.js';
  * Array order is the engine's.
  */
 const ORDER = {
-  review: ['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'excluded', 'verdict', 'stats', 'notes'],
+  review: [
+    'version',
+    'base',
+    'head',
+    'manifest',
+    'findings',
+    'stale',
+    'drift',
+    'errors',
+    'skipped',
+    'excluded',
+    'verdict',
+    'stats',
+    'notes',
+  ],
   side: ['ref', 'sha'],
   manifest: ['file', 'present', 'valid', 'problems', 'changes'],
   problem: ['file', 'line', 'column', 'severity', 'code', 'message', 'hint'],

@@ -9,7 +9,8 @@ export function linkBuilder(links: { repoUrl: string; headSha: string } | undefi
   if (!links) return () => undefined;
   const base = repositoryUrl(links.repoUrl);
   const sha = encodeSegment(links.headSha);
-  return (file, line) => `${base}/blob/${sha}/${file.split('/').filter(Boolean).map(encodeSegment).join('/')}${line && line > 0 ? `#L${Math.floor(line)}` : ''}`;
+  return (file, line) =>
+    `${base}/blob/${sha}/${file.split('/').filter(Boolean).map(encodeSegment).join('/')}${line && line > 0 ? `#L${Math.floor(line)}` : ''}`;
 }
 
 /** The URL without a trailing slash; only http(s) URLs are accepted (no `javascript:`). */
@@ -20,7 +21,8 @@ function repositoryUrl(raw: string): string {
   } catch {
     throw new RangeError(`links.repoUrl must be an absolute http(s) URL, got ${JSON.stringify(raw)}.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`links.repoUrl must be an http(s) URL, got ${JSON.stringify(raw)}.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RangeError(`links.repoUrl must be an http(s) URL, got ${JSON.stringify(raw)}.`);
   // Query and fragment would swallow the path appended to it.
   return `${url.origin}${url.pathname}`.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/\/+$/, '');
 }

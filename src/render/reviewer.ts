@@ -51,11 +51,17 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
   const profiling = uniqueSinks(flows.filter((f) => f.sink!.service && PROFILING_SERVICES.has(f.sink!.service)));
   // Automated decisions, large-scale profiling and new technology are DPIA criteria (EDPB WP248); analytics alone is not.
   const aiOrAds = flows.filter((f) => f.sink!.service === 'ai' || f.sink!.service === 'advertising');
-  const flowChanges = review.manifest.changes.filter((c) => c.entity === 'flow' && (c.change === 'added' || c.change === 'widened' || c.change === 'modified'));
-  const transferChanges = review.manifest.changes.filter((c) => c.entity === 'flow' && c.fields?.some((f) => f === 'countries' || f === 'transferMechanism'));
+  const flowChanges = review.manifest.changes.filter(
+    (c) => c.entity === 'flow' && (c.change === 'added' || c.change === 'widened' || c.change === 'modified'),
+  );
+  const transferChanges = review.manifest.changes.filter(
+    (c) => c.entity === 'flow' && c.fields?.some((f) => f === 'countries' || f === 'transferMechanism'),
+  );
   const purposeChanges = review.manifest.changes.filter((c) => c.entity === 'purpose');
   const stored = changed.filter((f) => f.rule === 'pii-field' || (f.sink && STORING_KINDS.has(f.sink.kind)));
-  const datasetChanges = review.manifest.changes.filter((c) => (c.entity === 'dataset' || c.entity === 'dataset-field') && c.change !== 'removed');
+  const datasetChanges = review.manifest.changes.filter(
+    (c) => (c.entity === 'dataset' || c.entity === 'dataset-field') && c.change !== 'removed',
+  );
   const logging = changed.filter((f) => f.rule === 'pii-logging');
   const keys = (list: string[]) => list.map((c) => `${taxonomy.label(c)} (\`${c}\`)`).join(', ');
 
@@ -64,7 +70,14 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
     id: 'purpose-minimisation',
     title: 'Purpose and data minimisation',
     text: 'Every new field and flow serves a stated purpose, and only the data that purpose needs is collected or sent.',
-    ...(categories.length ? { context: `Data in this PR: ${cap(categories.map((c) => `\`${c}\``), 8)}.` } : {}),
+    ...(categories.length
+      ? {
+          context: `Data in this PR: ${cap(
+            categories.map((c) => `\`${c}\``),
+            8,
+          )}.`,
+        }
+      : {}),
     core: true,
   });
   if (review.drift.length || flows.length || purposeChanges.length) {
@@ -72,19 +85,22 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
       id: 'purpose-limitation',
       title: 'Purpose limitation',
       text: 'Data collected for one purpose is not put to a new, incompatible one.',
-      ...(review.drift.length ? { context: `Existing data goes to a new destination: ${cap(unique(review.drift.map((x) => `\`${x.sink}\``)), 5)}.` } : {}),
+      ...(review.drift.length
+        ? { context: `Existing data goes to a new destination: ${cap(unique(review.drift.map((x) => `\`${x.sink}\``)), 5)}.` }
+        : {}),
       core: false,
     });
   }
-  if (special.length || purposeChanges.length || d.actionable.length) items.push({
-    id: 'legal-basis',
-    title: 'Legal basis',
-    text: special.length
-      ? 'Each purpose names its GDPR Art. 6 legal basis, and the special-category data an Art. 9(2) condition (Art. 10 authority for criminal data).'
-      : 'Each purpose names its GDPR Art. 6 legal basis (consent is recorded and can be withdrawn where it is the basis).',
-    ...(special.length ? { context: `Special categories: ${keys(special)}.` } : {}),
-    core: true,
-  });
+  if (special.length || purposeChanges.length || d.actionable.length)
+    items.push({
+      id: 'legal-basis',
+      title: 'Legal basis',
+      text: special.length
+        ? 'Each purpose names its GDPR Art. 6 legal basis, and the special-category data an Art. 9(2) condition (Art. 10 authority for criminal data).'
+        : 'Each purpose names its GDPR Art. 6 legal basis (consent is recorded and can be withdrawn where it is the basis).',
+      ...(special.length ? { context: `Special categories: ${keys(special)}.` } : {}),
+      core: true,
+    });
   if (sensitive.length) {
     items.push({
       id: 'sensitive-uses',
@@ -107,7 +123,9 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
       id: 'transfers',
       title: 'International transfers',
       text: 'The countries where each vendor processes the data are declared, with a transfer mechanism (adequacy, SCCs, BCRs) for any outside the EEA.',
-      ...(transferChanges.length ? { context: `Countries or transfer mechanism changed for: ${cap(unique(transferChanges.map((c) => `\`${c.id}\``)), 6)}.` } : {}),
+      ...(transferChanges.length
+        ? { context: `Countries or transfer mechanism changed for: ${cap(unique(transferChanges.map((c) => `\`${c.id}\``)), 6)}.` }
+        : {}),
       core: false,
     });
   }
@@ -117,17 +135,20 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
       id: 'retention',
       title: 'Retention and deletion',
       text: 'New data has a retention period and is deleted when it ends, also at the vendors and in backups.',
-      context: kept.length ? `Kept by this PR: ${cap(kept, 6)}.` : `Sent to: ${cap(external.length ? external : unique(datasetChanges.map((c) => `\`${c.id}\``)), 6)}.`,
+      context: kept.length
+        ? `Kept by this PR: ${cap(kept, 6)}.`
+        : `Sent to: ${cap(external.length ? external : unique(datasetChanges.map((c) => `\`${c.id}\``)), 6)}.`,
       core: false,
     });
   }
-  if (logging.length) items.push({
-    id: 'logs',
-    title: 'Nothing personal in logs, traces and analytics',
-    text: 'Logs, error reports, traces and analytics events carry ids, not personal data.',
-    context: `${logging.length === 1 ? '1 new log call' : `${logging.length} new log calls`} with personal data in this PR.`,
-    core: false,
-  });
+  if (logging.length)
+    items.push({
+      id: 'logs',
+      title: 'Nothing personal in logs, traces and analytics',
+      text: 'Logs, error reports, traces and analytics events carry ids, not personal data.',
+      context: `${logging.length === 1 ? '1 new log call' : `${logging.length} new log calls`} with personal data in this PR.`,
+      core: false,
+    });
   if (sensitive.length || stored.some((f) => f.severity === 'high')) {
     items.push({
       id: 'security',
@@ -166,7 +187,9 @@ export function reviewerChecklist(review: Review, d: ReviewDigest, taxonomy: Tax
 
 /** "Segment (`segment`)", or just "`http:api.example.com`" when the label is the id. */
 function uniqueSinks(findings: Finding[]): string[] {
-  return unique(findings.map(({ sink }) => (sink!.label && sink!.label !== sink!.id ? `${sink!.label} (\`${sink!.id}\`)` : `\`${sink!.id}\``)));
+  return unique(
+    findings.map(({ sink }) => (sink!.label && sink!.label !== sink!.id ? `${sink!.label} (\`${sink!.id}\`)` : `\`${sink!.id}\``)),
+  );
 }
 
 function unique(items: string[]): string[] {

@@ -7,7 +7,15 @@ export interface SkippedGroup {
 }
 
 /** Skips a project chose (its configuration, tests out of scope, declarations, generated code): not gaps in the review. */
-const BY_POLICY = [/out of scope by default/, /^excluded by the configuration/, /^ignored by /, /^type declaration file/, /^generated file/, /^minified bundle/, /^compiled output/];
+const BY_POLICY = [
+  /out of scope by default/,
+  /^excluded by the configuration/,
+  /^ignored by /,
+  /^type declaration file/,
+  /^generated file/,
+  /^minified bundle/,
+  /^compiled output/,
+];
 
 /**
  * Skipped files grouped by reason, so that 700 test files are one line and a file skipped because
@@ -24,7 +32,9 @@ export function groupSkipped(skipped: readonly SkippedFile[]): SkippedGroup[] {
   const policy = (reason: string) => BY_POLICY.some((p) => p.test(reason));
   return [...byReason]
     .map(([reason, files]) => ({ reason, files: files.sort() }))
-    .sort((a, b) => Number(policy(a.reason)) - Number(policy(b.reason)) || b.files.length - a.files.length || a.reason.localeCompare(b.reason));
+    .sort(
+      (a, b) => Number(policy(a.reason)) - Number(policy(b.reason)) || b.files.length - a.files.length || a.reason.localeCompare(b.reason),
+    );
 }
 
 /** "694 files", "29 directories": what a group counts. */

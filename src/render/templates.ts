@@ -79,7 +79,9 @@ function compile(files: Record<string, string>, overrideDir: string): TemplateSe
     for (const ref of partialRefs(ast)) {
       if (asts.has(ref.name)) continue;
       const where = overrideDir ? `${overrideDir} or the built-in templates` : 'the built-in templates';
-      throw new TemplateError(`Template ${files[name]}:${ref.line} uses the partial "${ref.name}", which is not in ${where} (expected a file ${ref.name}${SUFFIX}).`);
+      throw new TemplateError(
+        `Template ${files[name]}:${ref.line} uses the partial "${ref.name}", which is not in ${where} (expected a file ${ref.name}${SUFFIX}).`,
+      );
     }
   }
   const compiled = new Map<string, TemplateDelegate>();
@@ -104,7 +106,13 @@ interface PartialRef {
   line: number;
 }
 
-type Node = { type?: string; name?: { type: string; original?: unknown }; path?: { original?: unknown }; params?: { value?: unknown }[]; loc?: { start: { line: number } } };
+type Node = {
+  type?: string;
+  name?: { type: string; original?: unknown };
+  path?: { original?: unknown };
+  params?: { value?: unknown }[];
+  loc?: { start: { line: number } };
+};
 
 /**
  * Partials a template needs (`{{> name}}`). Not: dynamic names, which cannot be checked; partial
@@ -120,7 +128,8 @@ function partialRefs(ast: Program): PartialRef[] {
     if (node.type === 'PartialStatement' && node.name && (node.name.type === 'PathExpression' || node.name.type === 'StringLiteral')) {
       refs.push({ name: String(node.name.original), line: node.loc?.start.line ?? 0 });
     }
-    if (node.type === 'DecoratorBlock' && node.path?.original === 'inline' && typeof node.params?.[0]?.value === 'string') inline.add(node.params[0].value);
+    if (node.type === 'DecoratorBlock' && node.path?.original === 'inline' && typeof node.params?.[0]?.value === 'string')
+      inline.add(node.params[0].value);
     for (const [key, child] of Object.entries(value)) if (key !== 'loc') walk(child);
   };
   walk(ast);

@@ -24,7 +24,9 @@ const SEVERITY_COLOR: Record<string, (s: string) => string> = { high: style('red
  */
 export function renderReviewText(review: Review, options: { color?: boolean; width?: number } = {}): string {
   const plain = (s: string) => s;
-  const paint = options.color ? { bold, dim, severity: (sev: string, s: string) => (SEVERITY_COLOR[sev] ?? plain)(s) } : { bold: plain, dim: plain, severity: (_: string, s: string) => s };
+  const paint = options.color
+    ? { bold, dim, severity: (sev: string, s: string) => (SEVERITY_COLOR[sev] ?? plain)(s) }
+    : { bold: plain, dim: plain, severity: (_: string, s: string) => s };
   const d = digest(review, { pointers: false });
   const out: string[] = [];
   const title = `Privacy review: ${DECISION_TITLE[review.verdict.decision] ?? review.verdict.decision}`;
@@ -32,7 +34,12 @@ export function renderReviewText(review: Review, options: { color?: boolean; wid
   out.push(`  ${countParts(d).join(' · ')}`);
   for (const reason of review.verdict.reasons) out.push(`  - ${clean(reason)}`);
   const side = (s: Review['base']) => `${clean(s.ref)}${s.sha ? ` (${clean(s.sha.slice(0, 7))})` : ''}`;
-  out.push(paint.dim(`  fingerprint ${clean(review.verdict.reviewFingerprint.slice(0, 12))} · base ${side(review.base)} → head ${side(review.head)}`), '');
+  out.push(
+    paint.dim(
+      `  fingerprint ${clean(review.verdict.reviewFingerprint.slice(0, 12))} · base ${side(review.base)} → head ${side(review.head)}`,
+    ),
+    '',
+  );
 
   if (!review.manifest.present) out.push(`No data-flow manifest at ${clean(review.manifest.file)}.`, '');
   section(out, paint, 'Manifest problems', review.manifest.problems, (p) => [
@@ -40,7 +47,9 @@ export function renderReviewText(review: Review, options: { color?: boolean; wid
     ...(p.hint ? [paint.dim(`      ${clean(p.hint)}`)] : []),
   ]);
   section(out, paint, 'New findings to resolve', d.actionable, (r) => findingLines(r, paint));
-  section(out, paint, 'Purpose drift', review.drift, (x) => [`  ${clean(x.sink)}  ${clean(`${x.finding.file}:${x.finding.line}`)}  ${clean(x.message)}`]);
+  section(out, paint, 'Purpose drift', review.drift, (x) => [
+    `  ${clean(x.sink)}  ${clean(`${x.finding.file}:${x.finding.line}`)}  ${clean(x.message)}`,
+  ]);
   section(out, paint, 'Kept from analysis by this change', review.excluded, (e) => [
     `  ${e.kind.padEnd(10)}  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${e.finding ? `${e.finding.rule}  ${clean(e.finding.message)}  ` : ''}${paint.dim(clean(e.reason))}`,
   ]);
@@ -51,7 +60,9 @@ export function renderReviewText(review: Review, options: { color?: boolean; wid
   section(out, paint, 'Stale declarations', review.stale, (s) => [
     `  ${s.kind === 'flow' ? 'flow' : 'dataset field'} ${clean(s.id)}${s.location ? `  ${clean(`${s.location.file}:${s.location.line}`)}` : ''}  ${clean(s.message)}`,
   ]);
-  section(out, paint, 'Not analyzed (errors)', review.errors, (e) => [`  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${clean(e.message)}`]);
+  section(out, paint, 'Not analyzed (errors)', review.errors, (e) => [
+    `  ${clean(`${e.file}${e.line ? `:${e.line}` : ''}`)}  ${clean(e.message)}`,
+  ]);
   skippedSection(out, paint, review.skipped);
   const scope = describeScope(review);
   if (scope) out.push(paint.dim(clean(scope)), '');
@@ -62,7 +73,13 @@ export function renderReviewText(review: Review, options: { color?: boolean; wid
   return `${lines.join('\n')}\n`;
 }
 
-function section<T>(out: string[], paint: { bold(s: string): string }, title: string, items: readonly T[], lines: (item: T) => string[]): void {
+function section<T>(
+  out: string[],
+  paint: { bold(s: string): string },
+  title: string,
+  items: readonly T[],
+  lines: (item: T) => string[],
+): void {
   if (!items.length) return;
   out.push(paint.bold(`${title} (${items.length.toLocaleString('en-US')}):`));
   for (const item of items.slice(0, LIST_LIMIT)) out.push(...lines(item));
@@ -79,7 +96,8 @@ function skippedSection(out: string[], paint: { bold(s: string): string; dim(s: 
     if (g.files.length === 1) out.push(`  ${clean(g.files[0])}  ${paint.dim(clean(g.reason))}`);
     else out.push(`  ${countOf(g)}  ${paint.dim(clean(g.reason))}  e.g. ${clean(g.files.slice(0, 3).join(', '))}`);
   }
-  if (groups.length > LIST_LIMIT) out.push(`  … and ${(groups.length - LIST_LIMIT).toLocaleString('en-US')} more reasons (--format json lists all)`);
+  if (groups.length > LIST_LIMIT)
+    out.push(`  … and ${(groups.length - LIST_LIMIT).toLocaleString('en-US')} more reasons (--format json lists all)`);
   out.push('');
 }
 
@@ -87,7 +105,9 @@ function findingLines(r: ReviewedFinding, paint: { dim(s: string): string; sever
   const f: Finding = r.finding;
   const categories = f.categories.length ? `  [${f.categories.join(', ')}]` : '';
   const sink = f.sink ? `  → ${sinkLabel(f.sink)}` : '';
-  const lines = [`  ${(r.previous ? 'changed' : r.status).padEnd(9)} ${paint.severity(f.severity, f.severity.padEnd(6))}  ${f.rule.padEnd(11)}  ${clean(`${f.file}:${f.line}:${f.column}`)}  ${clean(f.message)}${paint.dim(clean(categories + sink))}`];
+  const lines = [
+    `  ${(r.previous ? 'changed' : r.status).padEnd(9)} ${paint.severity(f.severity, f.severity.padEnd(6))}  ${f.rule.padEnd(11)}  ${clean(`${f.file}:${f.line}:${f.column}`)}  ${clean(f.message)}${paint.dim(clean(categories + sink))}`,
+  ];
   const indent = ' '.repeat(13);
   if (!r.declared && r.reason) lines.push(paint.dim(`${indent}not declared: ${clean(r.reason)}`));
   if (r.declared && r.declaration) lines.push(paint.dim(`${indent}declared by ${r.declaration.kind} ${clean(r.declaration.id)}`));
@@ -96,7 +116,9 @@ function findingLines(r: ReviewedFinding, paint: { dim(s: string): string; sever
 
 /** Text from code, without control characters: a file name must not be able to drive the terminal. */
 function clean(text: string): string {
-  return String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\n/g, ' ');
+  return String(text)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')
+    .replace(/\n/g, ' ');
 }
 
 /**

@@ -179,7 +179,24 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
         return `${loc(p.file, p.line, p.column)} **${p.severity === 'error' ? 'error' : 'warning'}** ${code(p.code, 60)}: ${mdCode(p.message)}${hint}`;
       }),
       changes: list(review.manifest.changes, limit, (c) => {
-        const delta = [...(c.added?.length ? [`+ ${c.added.slice(0, 10).map((x) => code(x, 80)).join(', ')}`] : []), ...(c.removed?.length ? [`− ${c.removed.slice(0, 10).map((x) => code(x, 80)).join(', ')}`] : [])];
+        const delta = [
+          ...(c.added?.length
+            ? [
+                `+ ${c.added
+                  .slice(0, 10)
+                  .map((x) => code(x, 80))
+                  .join(', ')}`,
+              ]
+            : []),
+          ...(c.removed?.length
+            ? [
+                `− ${c.removed
+                  .slice(0, 10)
+                  .map((x) => code(x, 80))
+                  .join(', ')}`,
+              ]
+            : []),
+        ];
         return `**${md(c.change, 20)}** ${mdCode(c.summary, 400)}${delta.length ? ` (${delta.join('; ')})` : ''}`;
       }),
     },
@@ -187,13 +204,23 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
     newDeclared: list(d.newDeclared, limit, (r) => `${brief(r.finding, loc)} — ${coveredBy(r)}`),
     existingUndeclared: list(d.existingUndeclared, limit, (r) => `${brief(r.finding, loc)}${r.reason ? ` — ${mdCode(r.reason)}` : ''}`),
     fixed: list(d.fixed, limit, (r) => brief(r.finding, (file, line) => code(`${file}:${line}`))),
-    stale: list(review.stale, limit, (s) => `${md(s.kind === 'flow' ? 'flow' : 'dataset field', 20)} ${code(s.id, 120)}${s.location ? ` at ${loc(s.location.file, s.location.line, s.location.column)}` : ''}: ${mdCode(s.message)}`),
+    stale: list(
+      review.stale,
+      limit,
+      (s) =>
+        `${md(s.kind === 'flow' ? 'flow' : 'dataset field', 20)} ${code(s.id, 120)}${s.location ? ` at ${loc(s.location.file, s.location.line, s.location.column)}` : ''}: ${mdCode(s.message)}`,
+    ),
     drift: list(review.drift, limit, (x) => `${code(x.sink, 120)} from ${loc(x.finding.file, x.finding.line)}: ${mdCode(x.message, 400)}`),
     diagram: diagram ? { source: diagram.source, edges: diagram.edges, omitted: diagram.omitted } : null,
     reviewer: {
-      items: checklist.map((i) => ({ title: md(i.title, 100), text: mdCode(i.text, 400), context: i.context ? mdCode(i.context, 600) : '' })),
+      items: checklist.map((i) => ({
+        title: md(i.title, 100),
+        text: mdCode(i.text, 400),
+        context: i.context ? mdCode(i.context, 600) : '',
+      })),
       // Open as soon as the PR changes anything a reviewer looks at; the standing checks alone stay folded.
-      collapsed: !d.actionable.length && !d.newDeclared.length && !review.manifest.changes.length && !review.drift.length && !review.excluded.length,
+      collapsed:
+        !d.actionable.length && !d.newDeclared.length && !review.manifest.changes.length && !review.drift.length && !review.excluded.length,
     },
     notAnalyzed: {
       total: review.errors.length + review.skipped.length,
@@ -209,7 +236,10 @@ export function buildView(ctx: ViewContext, detail: Detail): ChecklistView {
 /** One file: its path and why; several: how many, why, and the first few. */
 function skippedGroup(g: SkippedGroup): string {
   if (g.files.length === 1) return `${code(g.files[0])}: ${md(g.reason, 160)}`;
-  const shown = g.files.slice(0, 3).map((f) => code(f)).join(', ');
+  const shown = g.files
+    .slice(0, 3)
+    .map((f) => code(f))
+    .join(', ');
   return `${countOf(g)}: ${md(g.reason, 160)} — ${shown}${g.files.length > 3 ? ', …' : ''}`;
 }
 
@@ -226,7 +256,9 @@ function groupOrder(actionable: readonly ReviewedFinding[]): RuleId[] {
   for (const r of actionable) if (!rules.includes(r.finding.rule)) rules.push(r.finding.rule);
   const worst = (rule: RuleId) => actionable.findIndex((r) => r.finding.rule === rule);
   // `actionable` is sorted most severe first, so the first index of a rule is its worst finding.
-  return rules.sort((a, b) => severityAt(actionable, worst(b)) - severityAt(actionable, worst(a)) || RULE_ORDER.indexOf(a) - RULE_ORDER.indexOf(b));
+  return rules.sort(
+    (a, b) => severityAt(actionable, worst(b)) - severityAt(actionable, worst(a)) || RULE_ORDER.indexOf(a) - RULE_ORDER.indexOf(b),
+  );
 }
 
 function severityAt(list: readonly ReviewedFinding[], i: number): number {
@@ -256,7 +288,9 @@ function findingView(ctx: ViewContext, r: ReviewedFinding): FindingView {
     change: r.previous ? changeText(f, r.previous.categories, ctx.taxonomy) : '',
     trace: f.trace.slice(0, 20).map((s) => `${loc(s.file, s.line)} ${md(s.note, 200)}`),
     traceSteps: f.trace.length,
-    snippet: snippet ? { section: code(snippet.section, 40), titleHtml: snippetTitle(snippet.section), block: codeBlock('yaml', snippet.yaml) } : null,
+    snippet: snippet
+      ? { section: code(snippet.section, 40), titleHtml: snippetTitle(snippet.section), block: codeBlock('yaml', snippet.yaml) }
+      : null,
   };
   if (f.trace.length > 20) view.trace.push(`… and ${f.trace.length - 20} more steps`);
   ctx.findingViews.set(r, view);
@@ -311,7 +345,12 @@ function coveredBy(r: ReviewedFinding): string {
   if (!dec) return 'declared';
   const kind = md(dec.kind, 20);
   if (dec.kind === 'suppression') return `suppressed: ${md(dec.id, 160)}`;
-  const purposes = dec.purposes?.length ? ` (purposes ${dec.purposes.slice(0, 5).map((p) => code(p, 60)).join(', ')})` : '';
+  const purposes = dec.purposes?.length
+    ? ` (purposes ${dec.purposes
+        .slice(0, 5)
+        .map((p) => code(p, 60))
+        .join(', ')})`
+    : '';
   return `covered by ${kind} ${code(dec.id, 120)}${purposes}`;
 }
 
@@ -333,5 +372,7 @@ function changeText(f: Finding, before: readonly string[], taxonomy: Taxonomy): 
   const removed = before.filter((c) => !f.categories.includes(c));
   const list = (keys: string[]) => keys.map((k) => `${md(taxonomy.label(k), 80)} (${code(k, 100)})`).join(', ');
   const verb = VERB[f.rule] ?? 'carries';
-  return [...(added.length ? [`now also ${verb} ${list(added)}`] : []), ...(removed.length ? [`no longer ${list(removed)}`] : [])].join('; ');
+  return [...(added.length ? [`now also ${verb} ${list(added)}`] : []), ...(removed.length ? [`no longer ${list(removed)}`] : [])].join(
+    '; ',
+  );
 }

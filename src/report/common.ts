@@ -75,7 +75,11 @@ export function summaryLine(result: ScanResult): string {
 
 /** First paragraph of a markdown help text, as plain text. */
 export function firstParagraph(markdown: string): string {
-  const paragraph = markdown.trim().split(/\n\s*\n/).find((p) => !/^\s*#/.test(p)) ?? markdown;
+  const paragraph =
+    markdown
+      .trim()
+      .split(/\n\s*\n/)
+      .find((p) => !/^\s*#/.test(p)) ?? markdown;
   return plainText(paragraph).replace(/\s+/g, ' ').trim();
 }
 

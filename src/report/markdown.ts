@@ -1,5 +1,15 @@
 import type { Finding, ScanResult } from '../core/contract.js';
-import { SEVERITIES_DESC, countBySeverity, duration, plural, ruleOrder, severityRank, sinkLabel, unsuppressed, type ReportOptions } from './common.js';
+import {
+  SEVERITIES_DESC,
+  countBySeverity,
+  duration,
+  plural,
+  ruleOrder,
+  severityRank,
+  sinkLabel,
+  unsuppressed,
+  type ReportOptions,
+} from './common.js';
 
 /** Under GitHub's 65,536-character limit for comments (job summaries allow 1 MiB). */
 export const DEFAULT_MARKDOWN_LIMIT = 60_000;
@@ -32,7 +42,12 @@ export function renderMarkdown(result: ScanResult, options: ReportOptions): stri
     const findings = open.filter((f) => f.rule === ruleId).sort(bySeverityThenPlace);
     if (!findings.length) continue;
     const meta = options.rules.find((r) => r.id === ruleId);
-    const header = [`### ${escape(ruleId)}${meta ? `: ${escape(meta.name)}` : ''} (${findings.length})`, '', '| Location | Severity | Categories | Sink | Message |', '| --- | --- | --- | --- | --- |'];
+    const header = [
+      `### ${escape(ruleId)}${meta ? `: ${escape(meta.name)}` : ''} (${findings.length})`,
+      '',
+      '| Location | Severity | Categories | Sink | Message |',
+      '| --- | --- | --- | --- | --- |',
+    ];
     if (size + length(header) + reserve > limit) break;
     const rows: string[] = [];
     for (const f of findings) {
@@ -46,11 +61,13 @@ export function renderMarkdown(result: ScanResult, options: ReportOptions): stri
     shown += rows.length;
     if (rows.length < findings.length) break;
   }
-  if (shown < open.length) out.push(`_… and ${plural(open.length - shown, 'more finding')} not shown; see the JSON or SARIF report for all of them._`, '');
+  if (shown < open.length)
+    out.push(`_… and ${plural(open.length - shown, 'more finding')} not shown; see the JSON or SARIF report for all of them._`, '');
 
   if (result.errors.length) {
     out.push(`<details><summary>${plural(result.errors.length, 'file error')}</summary>`, '');
-    for (const e of result.errors.slice(0, ERROR_LIMIT)) out.push(`- ${escape(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${escape(truncate(e.message, 160))}`);
+    for (const e of result.errors.slice(0, ERROR_LIMIT))
+      out.push(`- ${escape(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${escape(truncate(e.message, 160))}`);
     if (result.errors.length > ERROR_LIMIT) out.push(`- … and ${result.errors.length - ERROR_LIMIT} more`);
     out.push('', '</details>', '');
   }

@@ -59,7 +59,15 @@ export interface SarifInput {
  */
 export function sarifLog(input: SarifInput): Sarif.Log {
   const ruleIds = ruleOrder(input.findings, input.rules);
-  const descriptors = ruleIds.flatMap((id) => SEVERITIES_DESC.map((severity) => ruleDescriptor(id, severity, input.rules.find((m) => m.id === id))));
+  const descriptors = ruleIds.flatMap((id) =>
+    SEVERITIES_DESC.map((severity) =>
+      ruleDescriptor(
+        id,
+        severity,
+        input.rules.find((m) => m.id === id),
+      ),
+    ),
+  );
   const indexOf = (f: Finding) => ruleIds.indexOf(f.rule) * SEVERITIES_DESC.length + SEVERITIES_DESC.indexOf(f.severity);
   const run: Sarif.Run = {
     tool: {
@@ -89,22 +97,18 @@ export function sarifLog(input: SarifInput): Sarif.Log {
         // File-level errors and skips are reported, not fatal: the analysis itself ran to completion.
         executionSuccessful: true,
         toolExecutionNotifications: [
-          ...input.errors.map(
-            (e): Sarif.Notification => ({
-              level: 'error',
-              descriptor: { id: 'file-error', index: 0 },
-              message: { text: e.message },
-              locations: [{ physicalLocation: physical(e.file, e.line, e.column) }],
-            }),
-          ),
-          ...input.skipped.map(
-            (s): Sarif.Notification => ({
-              level: 'note',
-              descriptor: { id: 'file-skipped', index: 1 },
-              message: { text: `Not analyzed: ${s.reason}` },
-              locations: [{ physicalLocation: physical(s.file) }],
-            }),
-          ),
+          ...input.errors.map((e): Sarif.Notification => ({
+            level: 'error',
+            descriptor: { id: 'file-error', index: 0 },
+            message: { text: e.message },
+            locations: [{ physicalLocation: physical(e.file, e.line, e.column) }],
+          })),
+          ...input.skipped.map((s): Sarif.Notification => ({
+            level: 'note',
+            descriptor: { id: 'file-skipped', index: 1 },
+            message: { text: `Not analyzed: ${s.reason}` },
+            locations: [{ physicalLocation: physical(s.file) }],
+          })),
         ],
       },
     ],
@@ -119,10 +123,23 @@ export function sarifRuleId(rule: string, severity: Severity): string {
 }
 
 function ruleDescriptor(id: string, severity: Severity, meta: AnalyzerMeta | undefined): Sarif.ReportingDescriptor {
-  const properties = { tags: ['privacy', 'security', 'pii'], 'security-severity': SECURITY_SEVERITY[severity], precision: 'medium', rule: id, severity };
+  const properties = {
+    tags: ['privacy', 'security', 'pii'],
+    'security-severity': SECURITY_SEVERITY[severity],
+    precision: 'medium',
+    rule: id,
+    severity,
+  };
   const at = `${sarifRuleId(id, severity)}`;
   const defaultConfiguration = { level: LEVEL[severity] };
-  if (!meta) return { id: at, name: pascalCase(`${id} ${severity}`), shortDescription: { text: `${id} (${severity} severity)` }, defaultConfiguration, properties };
+  if (!meta)
+    return {
+      id: at,
+      name: pascalCase(`${id} ${severity}`),
+      shortDescription: { text: `${id} (${severity} severity)` },
+      defaultConfiguration,
+      properties,
+    };
   return {
     id: at,
     name: pascalCase(`${meta.name} ${severity}`),

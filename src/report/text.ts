@@ -61,7 +61,9 @@ function findingLines(f: Finding, locWidth: number, paint: Paint): string[] {
   const categories = f.categories.length ? `  [${f.categories.join(', ')}]` : '';
   const sink = f.sink ? `  → ${sinkLabel(f.sink)}` : '';
   const head = `  ${loc}  ${severity}  ${f.rule.padEnd(11)}  ${f.message}${paint.dim(categories + sink)}`;
-  const lines = [f.suppressed ? paint.dim(`${head}  (suppressed${f.suppression ? ` by ${f.suppression.kind}: ${f.suppression.reason}` : ''})`) : head];
+  const lines = [
+    f.suppressed ? paint.dim(`${head}  (suppressed${f.suppression ? ` by ${f.suppression.kind}: ${f.suppression.reason}` : ''})`) : head,
+  ];
   const indent = ' '.repeat(locWidth + 4);
   f.trace.forEach((step, i) => {
     const label = i === 0 ? 'from' : i === f.trace.length - 1 ? 'to  ' : 'via ';

@@ -33,7 +33,12 @@ export async function sameSummaries(files: readonly string[], graph: ImportGraph
   return new Set(files.filter((f) => base.get(f) !== undefined && base.get(f) === head.get(f)));
 }
 
-function summaries(files: readonly string[], graph: ImportGraph, side: CutoffSides['base'], sides: CutoffSides): Map<string, string | undefined> {
+function summaries(
+  files: readonly string[],
+  graph: ImportGraph,
+  side: CutoffSides['base'],
+  sides: CutoffSides,
+): Map<string, string | undefined> {
   const { config } = sides;
   const present = files.filter((f) => side.texts.has(f));
   const load = [...graph.programFor(present)].filter((f) => side.texts.has(f));

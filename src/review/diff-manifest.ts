@@ -34,22 +34,43 @@ interface ListAspect<T> {
 export function diffManifest(base: Manifest | undefined, head: Manifest | undefined): ManifestChange[] {
   const changes: ManifestChange[] = [];
   if (!base && !head) return changes;
-  if (!base) changes.push({ change: 'added', entity: 'system', id: head!.system.name, summary: `data-flow manifest added (system \`${head!.system.name}\`)` });
-  else if (!head) changes.push({ change: 'removed', entity: 'system', id: base.system.name, summary: `data-flow manifest removed: nothing is declared any more` });
-  else changes.push(...scalarChanges('system', head.system.name, base.system, head.system, ['name', 'description', 'owner', 'responsibility', 'dpo']));
+  if (!base)
+    changes.push({
+      change: 'added',
+      entity: 'system',
+      id: head!.system.name,
+      summary: `data-flow manifest added (system \`${head!.system.name}\`)`,
+    });
+  else if (!head)
+    changes.push({
+      change: 'removed',
+      entity: 'system',
+      id: base.system.name,
+      summary: `data-flow manifest removed: nothing is declared any more`,
+    });
+  else
+    changes.push(
+      ...scalarChanges('system', head.system.name, base.system, head.system, ['name', 'description', 'owner', 'responsibility', 'dpo']),
+    );
 
   changes.push(
     ...entityChanges<Dataset>('dataset', base?.datasets ?? [], head?.datasets ?? [], {
       scalars: ['description', 'retention'],
       lists: [],
-      describe: (d) => `${d.fields.length} field${d.fields.length === 1 ? '' : 's'}: ${unique(d.fields.flatMap((f) => f.categories)).join(', ')}`,
+      describe: (d) =>
+        `${d.fields.length} field${d.fields.length === 1 ? '' : 's'}: ${unique(d.fields.flatMap((f) => f.categories)).join(', ')}`,
       children: (b, h) => datasetFieldChanges(b, h),
     }),
     ...entityChanges<Flow>('flow', base?.flows ?? [], head?.flows ?? [], {
       scalars: ['kind', 'description', 'transferMechanism', 'processor', 'dpa', 'retention'],
       lists: [
         { field: 'categories', get: (f) => f.categories, hierarchical: true, more: 'may now receive', less: 'no longer receives' },
-        { field: 'countries', get: (f) => f.countries?.map((c) => c.toUpperCase()), more: 'data now also processed in', less: 'data no longer processed in' },
+        {
+          field: 'countries',
+          get: (f) => f.countries?.map((c) => c.toUpperCase()),
+          more: 'data now also processed in',
+          less: 'data no longer processed in',
+        },
         { field: 'match', get: matchItems, more: 'now also stands for', less: 'no longer stands for' },
       ],
       describe: (f) => [f.kind, f.categories.join(', ')].filter(Boolean).join(': '),
@@ -78,7 +99,12 @@ interface EntityRules<T> {
 }
 
 /** Entries matched by id (the first of duplicate ids; the manifest check reports duplicates). */
-function entityChanges<T extends { id: string }>(entity: Entity, base: readonly T[], head: readonly T[], rules: EntityRules<T>): ManifestChange[] {
+function entityChanges<T extends { id: string }>(
+  entity: Entity,
+  base: readonly T[],
+  head: readonly T[],
+  rules: EntityRules<T>,
+): ManifestChange[] {
   const changes: ManifestChange[] = [];
   const baseById = byKey(base, (e) => e.id);
   const headById = byKey(head, (e) => e.id);
@@ -108,16 +134,35 @@ function datasetFieldChanges(base: Dataset, head: Dataset): ManifestChange[] {
   for (const [name, h] of headFields) {
     const b = baseFields.get(name);
     if (!b) {
-      changes.push({ change: 'added', entity: 'dataset-field', id: id(name), added: [...h.categories], summary: `dataset \`${head.id}\` now declares \`${name}\` as ${h.categories.join(', ') || 'no category'}` });
+      changes.push({
+        change: 'added',
+        entity: 'dataset-field',
+        id: id(name),
+        added: [...h.categories],
+        summary: `dataset \`${head.id}\` now declares \`${name}\` as ${h.categories.join(', ') || 'no category'}`,
+      });
       continue;
     }
     changes.push(
-      ...listChange('dataset-field', id(name), b.categories, h.categories, { field: 'categories', get: () => undefined, hierarchical: true, more: 'now declared as', less: 'no longer declared as' }),
+      ...listChange('dataset-field', id(name), b.categories, h.categories, {
+        field: 'categories',
+        get: () => undefined,
+        hierarchical: true,
+        more: 'now declared as',
+        less: 'no longer declared as',
+      }),
       ...scalarChanges('dataset-field', id(name), b, h, ['symbol', 'path', 'retention', 'description']),
     );
   }
   for (const [name, b] of baseFields) {
-    if (!headFields.has(name)) changes.push({ change: 'removed', entity: 'dataset-field', id: id(name), removed: [...b.categories], summary: `dataset \`${base.id}\` no longer declares \`${name}\`` });
+    if (!headFields.has(name))
+      changes.push({
+        change: 'removed',
+        entity: 'dataset-field',
+        id: id(name),
+        removed: [...b.categories],
+        summary: `dataset \`${base.id}\` no longer declares \`${name}\``,
+      });
   }
   return changes;
 }
@@ -127,9 +172,20 @@ function loggingChanges(base: LoggingPolicy | undefined, head: LoggingPolicy | u
   const b = base ?? empty;
   const h = head ?? empty;
   return [
-    ...listChange('logging', 'logging', b.allowedCategories, h.allowedCategories, { field: 'allowedCategories', get: () => undefined, hierarchical: true, more: 'now allows in logs', less: 'no longer allows in logs' }),
+    ...listChange('logging', 'logging', b.allowedCategories, h.allowedCategories, {
+      field: 'allowedCategories',
+      get: () => undefined,
+      hierarchical: true,
+      more: 'now allows in logs',
+      less: 'no longer allows in logs',
+    }),
     // A new redactor makes more log calls count as redacted: it lets more through.
-    ...listChange('logging', 'logging', b.redactors, h.redactors, { field: 'redactors', get: () => undefined, more: 'now trusts the redactor', less: 'no longer trusts the redactor' }),
+    ...listChange('logging', 'logging', b.redactors, h.redactors, {
+      field: 'redactors',
+      get: () => undefined,
+      more: 'now trusts the redactor',
+      less: 'no longer trusts the redactor',
+    }),
   ];
 }
 
@@ -149,15 +205,44 @@ function exceptionChanges(base: readonly ManifestException[], head: readonly Man
   });
 }
 
-function filterChange(id: string, field: string, base: readonly string[], head: readonly string[], hierarchical: boolean): ManifestChange[] {
+function filterChange(
+  id: string,
+  field: string,
+  base: readonly string[],
+  head: readonly string[],
+  hierarchical: boolean,
+): ManifestChange[] {
   const { added, removed } = setDiff(base, head, hierarchical);
   if (!added.length && !removed.length) return [];
   const at = `exception \`${id}\``;
-  if (!head.length) return [{ change: 'widened', entity: 'exception', id, fields: [field], removed, summary: `${at} now applies to any ${singular(field)} (was ${base.join(', ')})` }];
-  if (!base.length) return [{ change: 'narrowed', entity: 'exception', id, fields: [field], added, summary: `${at} now only applies to ${singular(field)} ${head.join(', ')}` }];
+  if (!head.length)
+    return [
+      {
+        change: 'widened',
+        entity: 'exception',
+        id,
+        fields: [field],
+        removed,
+        summary: `${at} now applies to any ${singular(field)} (was ${base.join(', ')})`,
+      },
+    ];
+  if (!base.length)
+    return [
+      {
+        change: 'narrowed',
+        entity: 'exception',
+        id,
+        fields: [field],
+        added,
+        summary: `${at} now only applies to ${singular(field)} ${head.join(', ')}`,
+      },
+    ];
   // A filter that lets more through is wider: more paths or categories, or a different rule or sink.
-  const change = added.length && removed.length && (field === 'rule' || field === 'sink') ? 'modified' : added.length ? 'widened' : 'narrowed';
-  return [{ change, entity: 'exception', id, fields: [field], ...nonEmpty(added, removed), summary: `${at} ${field}: ${signed(added, removed)}` }];
+  const change =
+    added.length && removed.length && (field === 'rule' || field === 'sink') ? 'modified' : added.length ? 'widened' : 'narrowed';
+  return [
+    { change, entity: 'exception', id, fields: [field], ...nonEmpty(added, removed), summary: `${at} ${field}: ${signed(added, removed)}` },
+  ];
 }
 
 function expiryChange(b: ManifestException, h: ManifestException): ManifestChange[] {
@@ -174,10 +259,19 @@ function expiryChange(b: ManifestException, h: ManifestException): ManifestChang
   ];
 }
 
-function listChange<T>(entity: Entity, id: string, base: readonly string[], head: readonly string[], aspect: ListAspect<T>): ManifestChange[] {
+function listChange<T>(
+  entity: Entity,
+  id: string,
+  base: readonly string[],
+  head: readonly string[],
+  aspect: ListAspect<T>,
+): ManifestChange[] {
   const { added, removed } = setDiff(base, head, aspect.hierarchical ?? false);
   if (!added.length && !removed.length) return [];
-  const parts = [added.length ? `${aspect.more} ${added.join(', ')}` : '', removed.length ? `${aspect.less} ${removed.join(', ')}` : ''].filter(Boolean);
+  const parts = [
+    added.length ? `${aspect.more} ${added.join(', ')}` : '',
+    removed.length ? `${aspect.less} ${removed.join(', ')}` : '',
+  ].filter(Boolean);
   return [
     {
       change: added.length ? 'widened' : 'narrowed',
@@ -205,7 +299,9 @@ function scalarChanges<T extends object>(entity: Entity, id: string, base: T, he
  * the hierarchy, `user.contact` replacing `user.contact.email` is added (wider), the reverse removed.
  */
 export function setDiff(base: readonly string[], head: readonly string[], hierarchical: boolean): { added: string[]; removed: string[] } {
-  const covers = hierarchical ? (item: string, by: readonly string[]) => by.some((b) => within(item, b)) : (item: string, by: readonly string[]) => by.includes(item);
+  const covers = hierarchical
+    ? (item: string, by: readonly string[]) => by.some((b) => within(item, b))
+    : (item: string, by: readonly string[]) => by.includes(item);
   return {
     added: unique(head.filter((h) => !covers(h, base))),
     removed: unique(base.filter((b) => !covers(b, head))),

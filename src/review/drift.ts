@@ -7,7 +7,11 @@ import type { PurposeDrift, ReviewedFinding } from './types.js';
  * that a pull request now sends to a destination it never reached before. Each such flow needs a
  * reviewer to confirm the new use is compatible with the purpose the data was collected for.
  */
-export function detectPurposeDrift(head: readonly ReviewedFinding[], baseFindings: readonly Finding[], declared?: Manifest): PurposeDrift[] {
+export function detectPurposeDrift(
+  head: readonly ReviewedFinding[],
+  baseFindings: readonly Finding[],
+  declared?: Manifest,
+): PurposeDrift[] {
   const existing = new Set<string>();
   const reachedBefore = new Map<string, Set<string>>();
   if (declared) addDeclared(declared, existing, reachedBefore);

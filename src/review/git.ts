@@ -38,7 +38,8 @@ export function git(cwd: string, args: readonly string[], env: Record<string, st
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') reject(new ReviewSetupError('git was not found on PATH; a review compares two commits and needs git installed'));
+        if (code === 'ENOENT')
+          reject(new ReviewSetupError('git was not found on PATH; a review compares two commits and needs git installed'));
         else if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') reject(new Error(`git ${args[0]} printed more than ${MAX_BUFFER} bytes`));
         else reject(new GitCommandError(args, code ?? (error as { code?: number }).code, String(stderr)));
       },
@@ -61,7 +62,9 @@ export async function findRepository(dir: string): Promise<Repository> {
     top = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
   } catch (e) {
     if (e instanceof GitCommandError) {
-      throw new ReviewSetupError(`${dir} is not in a git work tree: a review compares two commits of a repository (use \`privacy-review scan\` for a plain directory)`);
+      throw new ReviewSetupError(
+        `${dir} is not in a git work tree: a review compares two commits of a repository (use \`privacy-review scan\` for a plain directory)`,
+      );
     }
     throw e;
   }
@@ -129,7 +132,8 @@ async function pickRemote(root: string): Promise<string | undefined> {
 async function missingRefMessage(root: string, ref: string, side: Side): Promise<string> {
   const [list, shallow] = await Promise.all([remotes(root), isShallow(root)]);
   const fallback = list.includes('origin') ? 'origin' : list[0];
-  if (!fallback) return `${side} ref "${ref}" does not exist in this repository, which has no remote to fetch it from; check the name (git branch -a)`;
+  if (!fallback)
+    return `${side} ref "${ref}" does not exist in this repository, which has no remote to fetch it from; check the name (git branch -a)`;
   const { remote, refspec } = fetchSpec(ref, list, fallback);
   return [
     `${side} ref "${ref}" is not in this clone${shallow ? ' (a shallow clone, as CI checkouts are)' : ''}.`,
@@ -187,13 +191,14 @@ export function parseChanges(output: string, subdir = ''): Changes {
   const paths: string[] = [];
   const parts = output.split('\0');
   const prefix = subdir ? `${subdir}/` : '';
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const status = parts[i++];
     if (!status) continue;
     if (status.startsWith('R') || status.startsWith('C')) {
       const from = parts[i++];
       const to = parts[i++];
-      if (status.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix)) renames.set(from.slice(prefix.length), to.slice(prefix.length));
+      if (status.startsWith('R') && from.startsWith(prefix) && to.startsWith(prefix))
+        renames.set(from.slice(prefix.length), to.slice(prefix.length));
       // a copy leaves its source as it was
       paths.push(...(status.startsWith('R') ? [from, to] : [to]));
     } else {
@@ -218,7 +223,14 @@ function inside(paths: readonly string[], subdir: string): string[] {
  * this ignores `export-ignore` attributes, which would silently hide files from the review. A subdir
  * the commit does not have yields an empty directory (a package the pull request adds).
  */
-export async function materialize(root: string, sha: string, subdir: string, dest: string, indexFile: string, only?: (file: string) => boolean): Promise<void> {
+export async function materialize(
+  root: string,
+  sha: string,
+  subdir: string,
+  dest: string,
+  indexFile: string,
+  only?: (file: string) => boolean,
+): Promise<void> {
   await fs.mkdir(dest, { recursive: true });
   const treeish = subdir ? `${sha}:${subdir}` : sha;
   if (subdir) {

@@ -32,13 +32,25 @@ export function matchFindings(findings: readonly Finding[], loaded: LoadedManife
     const exception = manifest.exceptions.find((e) => exceptionApplies(e, finding, options.taxonomy, today));
     const judged = judge(finding, manifest, options.taxonomy, usedFlows, usedFields);
     if (judged.declared || !exception) return judged;
-    return { finding, declared: true, declaration: { kind: 'exception', id: exception.id, location: loaded.locate(['exceptions', manifest.exceptions.indexOf(exception)]) } };
+    return {
+      finding,
+      declared: true,
+      declaration: { kind: 'exception', id: exception.id, location: loaded.locate(['exceptions', manifest.exceptions.indexOf(exception)]) },
+    };
   });
-  const withLocations = matched.map((m) => (m.declaration && !m.declaration.location && loaded ? { ...m, declaration: locateDeclaration(m.declaration, loaded) } : m));
+  const withLocations = matched.map((m) =>
+    m.declaration && !m.declaration.location && loaded ? { ...m, declaration: locateDeclaration(m.declaration, loaded) } : m,
+  );
   return { findings: withLocations, stale: loaded ? staleDeclarations(loaded, usedFlows, usedFields) : [] };
 }
 
-function judge(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, usedFlows: Set<string>, usedFields: Set<DatasetField>): MatchedFinding {
+function judge(
+  finding: Finding,
+  manifest: Manifest,
+  taxonomy: Taxonomy,
+  usedFlows: Set<string>,
+  usedFields: Set<DatasetField>,
+): MatchedFinding {
   switch (finding.rule) {
     case 'data-flow':
       return judgeFlow(finding, manifest, taxonomy, usedFlows);
@@ -64,7 +76,11 @@ function judgeFlow(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, use
   if (notInFlow.length) return { finding, declared: false, reason: `flow ${ids} is declared, but not for ${notInFlow.join(', ')}` };
   const purposes = manifest.purposes.filter((p) => flows.some((f) => p.flows.includes(f.id)));
   if (purposes.length === 0) return { finding, declared: false, reason: `flow ${ids} is declared, but no purpose lists it` };
-  const notInPurpose = uncovered(finding.categories, purposes.flatMap((p) => p.categories), taxonomy);
+  const notInPurpose = uncovered(
+    finding.categories,
+    purposes.flatMap((p) => p.categories),
+    taxonomy,
+  );
   if (notInPurpose.length) {
     return { finding, declared: false, reason: `no purpose of flow ${ids} covers ${notInPurpose.join(', ')}` };
   }
@@ -78,9 +94,17 @@ function judgeField(finding: Finding, manifest: Manifest, taxonomy: Taxonomy, us
   }
   if (candidates.length === 0) return { finding, declared: false, reason: `no dataset declares \`${finding.symbol}\`` };
   for (const c of candidates) usedFields.add(c.field);
-  const missing = uncovered(finding.categories, candidates.flatMap((c) => c.field.categories), taxonomy);
+  const missing = uncovered(
+    finding.categories,
+    candidates.flatMap((c) => c.field.categories),
+    taxonomy,
+  );
   if (missing.length) {
-    return { finding, declared: false, reason: `dataset \`${candidates[0].dataset.id}\` declares \`${finding.symbol}\`, but not as ${missing.join(', ')}` };
+    return {
+      finding,
+      declared: false,
+      reason: `dataset \`${candidates[0].dataset.id}\` declares \`${finding.symbol}\`, but not as ${missing.join(', ')}`,
+    };
   }
   return { finding, declared: true, declaration: { kind: 'dataset', id: candidates[0].dataset.id } };
 }
@@ -117,10 +141,13 @@ function globMatch(pattern: string, file: string): boolean {
 function locateDeclaration(d: Declaration, loaded: LoadedManifest): Declaration {
   const m = loaded.manifest;
   const path: (string | number)[] | undefined =
-    d.kind === 'flow' ? ['flows', m.flows.findIndex((f) => f.id === d.id)]
-    : d.kind === 'dataset' ? ['datasets', m.datasets.findIndex((x) => x.id === d.id)]
-    : d.kind === 'logging' ? ['logging']
-    : undefined;
+    d.kind === 'flow'
+      ? ['flows', m.flows.findIndex((f) => f.id === d.id)]
+      : d.kind === 'dataset'
+        ? ['datasets', m.datasets.findIndex((x) => x.id === d.id)]
+        : d.kind === 'logging'
+          ? ['logging']
+          : undefined;
   if (!path || path[1] === -1) return d;
   return { ...d, location: loaded.locate(path) };
 }

@@ -73,20 +73,34 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     config = fromBase.config;
     notes.push(...fromBase.notes);
   }
-  const sides = await scanSides({ baseDir: options.baseDir, headDir: options.headDir, config, analyzers: options.analyzers, ...(options.changed && !options.full ? { changed: options.changed } : {}), ...(options.cutoff !== undefined ? { cutoff: options.cutoff } : {}) });
+  const sides = await scanSides({
+    baseDir: options.baseDir,
+    headDir: options.headDir,
+    config,
+    analyzers: options.analyzers,
+    ...(options.changed && !options.full ? { changed: options.changed } : {}),
+    ...(options.cutoff !== undefined ? { cutoff: options.cutoff } : {}),
+  });
   const { base: baseScan, head: headScan, scope, baseInventory } = sides;
   const partial = scope.mode === 'changed';
 
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const matchOptions = { taxonomy, ...(options.today ? { today: options.today } : {}) };
   const manifestPath = options.manifestPath ?? DEFAULT_MANIFEST_PATH;
-  const [baseManifest, headManifest] = await Promise.all([sideManifest(options.baseDir, manifestPath, matchOptions), sideManifest(options.headDir, manifestPath, matchOptions)]);
+  const [baseManifest, headManifest] = await Promise.all([
+    sideManifest(options.baseDir, manifestPath, matchOptions),
+    sideManifest(options.headDir, manifestPath, matchOptions),
+  ]);
   // The head manifest decides; the base one only tells what fixed findings were declared as.
   const head = matchFindings(headScan.findings, headManifest, matchOptions);
   const base = matchFindings(baseScan.findings, baseManifest, matchOptions);
   const findings = diffFindings({ base: base.findings, head: head.findings, ...(options.renames ? { renames: options.renames } : {}) });
   // Only some files analyzed: the base manifest tells what the rest of the system held and sent.
-  const drift = detectPurposeDrift(findings, [...baseScan.findings, ...baseInventory], partial && !unreadable(baseManifest) ? baseManifest?.manifest : undefined);
+  const drift = detectPurposeDrift(
+    findings,
+    [...baseScan.findings, ...baseInventory],
+    partial && !unreadable(baseManifest) ? baseManifest?.manifest : undefined,
+  );
   const problems = headManifest?.problems ?? [];
   const manifest: Review['manifest'] = {
     file: manifestPath,
@@ -96,7 +110,9 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     problems,
     // A head file that could not be read fails as a problem, not as every entry removed; a base file
     // that could not be read counts as none, so everything head declares is up for review.
-    changes: unreadable(headManifest) ? [] : diffManifest(unreadable(baseManifest) ? undefined : baseManifest?.manifest, headManifest?.manifest),
+    changes: unreadable(headManifest)
+      ? []
+      : diffManifest(unreadable(baseManifest) ? undefined : baseManifest?.manifest, headManifest?.manifest),
   };
   const unanalyzed = await unanalyzedFiles({
     baseDir: options.baseDir,
@@ -108,7 +124,14 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
   });
   const excluded = findExclusions({ findings, baseFindings: baseScan.findings, unanalyzed });
   const shown = aboveThreshold(findings, drift, options.minSeverity);
-  const verdict = decideVerdict({ findings: shown.findings, manifest, drift: shown.drift, manifestContent: headManifest?.manifest, configChanges: [...notes], excluded });
+  const verdict = decideVerdict({
+    findings: shown.findings,
+    manifest,
+    drift: shown.drift,
+    manifestContent: headManifest?.manifest,
+    configChanges: [...notes],
+    excluded,
+  });
   if (shown.note) notes.push(shown.note);
   return {
     version: 1,
@@ -129,7 +152,11 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
 }
 
 /** A side's manifest; undefined when that side has no file there (`present: false` on head). */
-async function sideManifest(root: string, relPath: string, options: { taxonomy: Taxonomy; today?: string }): Promise<LoadedManifest | undefined> {
+async function sideManifest(
+  root: string,
+  relPath: string,
+  options: { taxonomy: Taxonomy; today?: string },
+): Promise<LoadedManifest | undefined> {
   const exists = await fs.lstat(path.resolve(root, relPath)).then(
     () => true,
     () => false,
@@ -137,9 +164,12 @@ async function sideManifest(root: string, relPath: string, options: { taxonomy: 
   return exists ? loadManifest(root, relPath, options) : undefined;
 }
 
-
 /** The findings and drift at or above `min`, and a note saying how many findings were left out. */
-function aboveThreshold(findings: ReviewedFinding[], drift: PurposeDrift[], min: Severity | undefined): { findings: ReviewedFinding[]; drift: PurposeDrift[]; note?: string } {
+function aboveThreshold(
+  findings: ReviewedFinding[],
+  drift: PurposeDrift[],
+  min: Severity | undefined,
+): { findings: ReviewedFinding[]; drift: PurposeDrift[]; note?: string } {
   if (!min || min === 'low') return { findings, drift };
   const keep = (s: Severity) => SEVERITY_ORDER.indexOf(s) >= SEVERITY_ORDER.indexOf(min);
   const kept = findings.filter((r) => keep(r.finding.severity));
@@ -201,7 +231,9 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
       headDir = path.join(tmp, 'head');
       await materialize(root, headSha, subdir, headDir, path.join(tmp, 'head.index'));
     }
-    const explicit = options.configFile ? await explicitConfig(root, mergeBase, options.head ? headSha : undefined, path.resolve(options.configFile)) : undefined;
+    const explicit = options.configFile
+      ? await explicitConfig(root, mergeBase, options.head ? headSha : undefined, path.resolve(options.configFile))
+      : undefined;
     const review = await reviewTrees({
       baseDir,
       headDir,
@@ -226,15 +258,31 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
  * `--config FILE`: inside the repository it is read from the base commit like the default file (a
  * pull request that adds it gets the defaults until merged); outside, it is the caller's own file.
  */
-async function explicitConfig(root: string, baseSha: string, headSha: string | undefined, file: string): Promise<{ config: ScanConfig; notes: string[] }> {
+async function explicitConfig(
+  root: string,
+  baseSha: string,
+  headSha: string | undefined,
+  file: string,
+): Promise<{ config: ScanConfig; notes: string[] }> {
   const real = await fs.realpath(file).catch(() => file);
   const rel = path.relative(root, real).split(path.sep).join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
     return { config: (await loadConfig(root, { configFile: file })).config, notes: [] };
   }
-  const [before, after] = await Promise.all([readBlob(root, baseSha, rel), headSha ? readBlob(root, headSha, rel) : fs.readFile(real, 'utf8').catch(() => undefined)]);
+  const [before, after] = await Promise.all([
+    readBlob(root, baseSha, rel),
+    headSha ? readBlob(root, headSha, rel) : fs.readFile(real, 'utf8').catch(() => undefined),
+  ]);
   if (before === undefined && after === undefined) {
-    throw new ConfigError([{ file: rel, line: 1, column: 1, message: 'configuration file not found on either side of the review', hint: 'check the --config path' }]);
+    throw new ConfigError([
+      {
+        file: rel,
+        line: 1,
+        column: 1,
+        message: 'configuration file not found on either side of the review',
+        hint: 'check the --config path',
+      },
+    ]);
   }
   const note = configChangeNote(rel, before, after);
   return { config: before === undefined ? DEFAULT_CONFIG : parseConfig(before, rel), notes: note ? [note] : [] };

@@ -104,10 +104,22 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     options.cutoff === false || options.cutoff === undefined
       ? undefined
       : {
-          same: (files: readonly string[], graph: ImportGraph) => sameSummaries(files, graph, { base: { root: baseRoot, texts: baseTexts }, head: { root: headRoot, texts: headTexts }, config, analyzers }),
+          same: (files: readonly string[], graph: ImportGraph) =>
+            sameSummaries(files, graph, {
+              base: { root: baseRoot, texts: baseTexts },
+              head: { root: headRoot, texts: headTexts },
+              config,
+              analyzers,
+            }),
           minDependents: options.cutoff.minDependents,
         };
-  const scope = await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options }, cutoff);
+  const scope = await changeScope(
+    baseTexts,
+    headTexts,
+    changed,
+    { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options },
+    cutoff,
+  );
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
@@ -127,12 +139,28 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     discovery: only(base, scope.load.base),
     analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : scope.load.base.has(f) ? inventory : none),
   });
-  const headScan = await scan({ root: headDir, config, analyzers, discovery: only(head, scope.load.head), analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : none) });
+  const headScan = await scan({
+    root: headDir,
+    config,
+    analyzers,
+    discovery: only(head, scope.load.head),
+    analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : none),
+  });
   const analyzed = (f: { file: string }) => scope.analyze.has(f.file);
   return {
-    base: { ...baseScan, findings: baseScan.findings.filter(analyzed), stats: { ...baseScan.stats, files: [...base.sources, ...base.textFiles].filter((f) => scope.analyze.has(f.relative)).length } },
+    base: {
+      ...baseScan,
+      findings: baseScan.findings.filter(analyzed),
+      stats: { ...baseScan.stats, files: [...base.sources, ...base.textFiles].filter((f) => scope.analyze.has(f.relative)).length },
+    },
     head: headScan,
     baseInventory: baseScan.findings.filter((f) => !analyzed(f)),
-    scope: { mode: 'changed', changed: changed.size, dependents: scope.dependents, cutOff: scope.cutOff, loaded: { base: scope.load.base.size, head: scope.load.head.size } },
+    scope: {
+      mode: 'changed',
+      changed: changed.size,
+      dependents: scope.dependents,
+      cutOff: scope.cutOff,
+      loaded: { base: scope.load.base.size, head: scope.load.head.size },
+    },
   };
 }

@@ -37,7 +37,13 @@ export interface ChangeScope {
  * A change to a file that declares globals (a script, `declare global`, `declare module`) can affect
  * every file: the answer is then a reason to review everything.
  */
-export async function changeScope(base: SideTexts, head: SideTexts, changed: ReadonlySet<string>, resolution: Resolution, cutoff?: Cutoff): Promise<ChangeScope | { full: string }> {
+export async function changeScope(
+  base: SideTexts,
+  head: SideTexts,
+  changed: ReadonlySet<string>,
+  resolution: Resolution,
+  cutoff?: Cutoff,
+): Promise<ChangeScope | { full: string }> {
   for (const side of [base, head]) {
     for (const file of changed) {
       const text = side.get(file);

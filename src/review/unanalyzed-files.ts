@@ -26,13 +26,20 @@ export interface UnanalyzedInput {
  */
 export async function unanalyzedFiles(input: UnanalyzedInput): Promise<UnanalyzedFile[]> {
   const out: UnanalyzedFile[] = [];
-  const changed = input.changed ? (file: string) => Promise.resolve(input.changed!.has(file)) : (file: string) => differs(input.baseDir, input.headDir, file);
+  const changed = input.changed
+    ? (file: string) => Promise.resolve(input.changed!.has(file))
+    : (file: string) => differs(input.baseDir, input.headDir, file);
 
   for (const s of input.skipped) {
     if (!authorCanSkip(s.reason)) continue;
     const files = await filesAt(input, s.file);
     if (files === undefined) {
-      out.push({ file: s.file, kind: 'skipped', reason: `${s.reason} (over ${MAX_COMPARED.toLocaleString('en-US')} files: not compared, counted as changed)`, changed: true });
+      out.push({
+        file: s.file,
+        kind: 'skipped',
+        reason: `${s.reason} (over ${MAX_COMPARED.toLocaleString('en-US')} files: not compared, counted as changed)`,
+        changed: true,
+      });
       continue;
     }
     for (const file of files) {
@@ -45,7 +52,14 @@ export async function unanalyzedFiles(input: UnanalyzedInput): Promise<Unanalyze
     if (!losesAnalysis(e)) continue;
     const touched = await changed(e.file);
     if (!touched && !input.fixedFiles.has(e.file)) continue;
-    out.push({ file: e.file, kind: 'unanalyzed', reason: e.message, ...(e.line !== undefined ? { line: e.line } : {}), changed: touched, ...(await contentOf(input.headDir, e.file)) });
+    out.push({
+      file: e.file,
+      kind: 'unanalyzed',
+      reason: e.message,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      changed: touched,
+      ...(await contentOf(input.headDir, e.file)),
+    });
   }
   return out;
 }
@@ -60,7 +74,9 @@ async function filesAt(input: UnanalyzedInput, entry: string): Promise<string[] 
   const fixed = [...input.fixedFiles].filter(under);
   if (input.changed) {
     // A changed path below a skipped directory that head no longer has was deleted, not skipped.
-    const present = await Promise.all([...input.changed].filter(under).map(async (f) => (f === entry || (await exists(input.headDir, f)) ? f : undefined)));
+    const present = await Promise.all(
+      [...input.changed].filter(under).map(async (f) => (f === entry || (await exists(input.headDir, f)) ? f : undefined)),
+    );
     return [...new Set([...present.filter((f): f is string => f !== undefined), ...fixed])];
   }
   const stat = await fs.lstat(path.join(input.headDir, entry)).catch(() => undefined);

@@ -42,11 +42,13 @@ export function decideVerdict(input: VerdictInput): Verdict {
     if (items.length) review.push(`${plural(count, RULE_NOUN[rule][0], RULE_NOUN[rule][1])} (${describe(items)})`);
   }
   const todos = input.manifest.problems.filter((p) => p.code === 'todo');
-  if (input.manifest.present && todos.length) review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0].file}:${todos[0].line})`);
+  if (input.manifest.present && todos.length)
+    review.push(`the manifest still has ${plural(todos.length, 'TODO placeholder')} (${todos[0].file}:${todos[0].line})`);
   if (input.manifest.changes.length) review.push(`${plural(input.manifest.changes.length, 'declaration change')} in the manifest`);
   if (input.configChanges?.length) review.push(`the scan configuration changes (${plural(input.configChanges.length, 'file')})`);
   if (input.excluded?.length) review.push(excludedReason(input.excluded));
-  if (input.drift.length) review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);
+  if (input.drift.length)
+    review.push(`${plural(input.drift.length, 'existing data category', 'existing data categories')} sent to a new destination`);
   const decision = fail.length ? 'fail' : review.length ? 'review_required' : 'pass';
   return {
     decision,
@@ -70,7 +72,14 @@ export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manife
     findings: [...new Set(asked)],
     ...(input.configChanges?.length ? { config: [...input.configChanges].sort() } : {}),
     // Lines left out (moving code changes nothing); the content of a file not analyzed is in.
-    ...(input.excluded?.length ? { excluded: input.excluded.map((e) => [e.kind, e.file, e.reason, e.finding?.id ?? '', e.content ?? '']).map((x) => x.join('\u0000')).sort() } : {}),
+    ...(input.excluded?.length
+      ? {
+          excluded: input.excluded
+            .map((e) => [e.kind, e.file, e.reason, e.finding?.id ?? '', e.content ?? ''])
+            .map((x) => x.join('\u0000'))
+            .sort(),
+        }
+      : {}),
   });
   return createHash('sha256').update(payload).digest('hex');
 }
@@ -78,7 +87,9 @@ export function reviewFingerprint(input: Pick<VerdictInput, 'findings' | 'manife
 /** Sorted keys, lists sorted when their order carries no meaning (every list in a manifest). */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map(canonical).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+    return value
+      .map(canonical)
+      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -99,7 +110,9 @@ function excludedReason(excluded: readonly Exclusion[]): string {
 }
 
 function describe(items: readonly ReviewedFinding[]): string {
-  const names = [...new Set(items.map((r) => (r.finding.rule === 'pii-field' ? r.finding.symbol : r.finding.sink?.id ?? r.finding.symbol)))];
+  const names = [
+    ...new Set(items.map((r) => (r.finding.rule === 'pii-field' ? r.finding.symbol : (r.finding.sink?.id ?? r.finding.symbol)))),
+  ];
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }
 

@@ -7,7 +7,12 @@ import { propertyNameText, skipOuter } from '../ts/syntax.js';
  * The argument expressions a selector designates. A spread argument (`...rest`) may hold any position
  * from where it starts, so it is kept for every selector at or after it.
  */
-export function selectArgs(args: readonly ts.Expression[], spec: ArgsSpec, constants: ConstantEvaluator, receiver?: ts.Expression): ts.Expression[] {
+export function selectArgs(
+  args: readonly ts.Expression[],
+  spec: ArgsSpec,
+  constants: ConstantEvaluator,
+  receiver?: ts.Expression,
+): ts.Expression[] {
   if (spec === 'all') return args.map(unspread);
   const out: ts.Expression[] = [];
   for (const sel of spec) {

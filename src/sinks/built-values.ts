@@ -67,7 +67,11 @@ export class BuiltValues {
     let list = this.compiled.get(spec);
     if (!list) {
       const packages = new PackageSet(spec.packages);
-      list = (spec.builders ?? []).map((call) => ({ call, packages, patterns: (typeof call.path === 'string' ? [call.path] : (call.path ?? [])).map(parsePattern) }));
+      list = (spec.builders ?? []).map((call) => ({
+        call,
+        packages,
+        patterns: (typeof call.path === 'string' ? [call.path] : (call.path ?? [])).map(parsePattern),
+      }));
       this.compiled.set(spec, list);
     }
     return list;
@@ -95,13 +99,25 @@ function fieldWrites(target: ts.Expression, at: ts.Node, checker: ts.TypeChecker
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipOuter(n.left);
-      if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && startsWith(left.expression, key, checker)) out.push(left, n.right);
+      if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && startsWith(left.expression, key, checker))
+        out.push(left, n.right);
     } else if (ts.isCallExpression(n) && n.arguments.length > 0) {
       const callee = skipOuter(n.expression);
       if (ts.isPropertyAccessExpression(callee)) {
         const name = callee.name.text;
-        if (name === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && chainKey(skipOuter(n.arguments[0]), checker) === key) out.push(...n.arguments.slice(1));
-        else if ((name === 'push' || name === 'set' || name === 'unshift') && startsWith(callee.expression, key, checker) && callee.expression !== target) out.push(...n.arguments);
+        if (
+          name === 'assign' &&
+          ts.isIdentifier(callee.expression) &&
+          callee.expression.text === 'Object' &&
+          chainKey(skipOuter(n.arguments[0]), checker) === key
+        )
+          out.push(...n.arguments.slice(1));
+        else if (
+          (name === 'push' || name === 'set' || name === 'unshift') &&
+          startsWith(callee.expression, key, checker) &&
+          callee.expression !== target
+        )
+          out.push(...n.arguments);
       }
     }
     ts.forEachChild(n, visit);
@@ -126,7 +142,7 @@ function chainKey(e: ts.Expression, checker: ts.TypeChecker): string | undefined
 
 /** Whether `e` is `key` or a member chain under it. */
 function startsWith(e: ts.Expression, key: string, checker: ts.TypeChecker): boolean {
-  for (let x: ts.Expression = skipOuter(e); ; ) {
+  for (let x: ts.Expression = skipOuter(e); ;) {
     const k = chainKey(x, checker);
     if (k === key) return true;
     if (!ts.isPropertyAccessExpression(x) && !ts.isElementAccessExpression(x)) return false;

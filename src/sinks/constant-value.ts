@@ -110,7 +110,8 @@ export class ConstantEvaluator {
     if (ts.isCallExpression(e)) {
       const callee = e.expression;
       if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments.length === 1) return this.string(e.arguments[0]);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) return this.string(callee.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0)
+        return this.string(callee.expression);
       return undefined;
     }
     const init = this.initializer(e);
@@ -153,7 +154,7 @@ function readonlyField(at: ts.Node, name: string): ts.Expression | undefined {
   let cls: ts.Node | undefined = at.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls) return undefined;
-  for (const m of (cls).members) {
+  for (const m of cls.members) {
     if (!ts.isPropertyDeclaration(m) || !m.initializer || propertyNameText(m.name) !== name) continue;
     const readonly = ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly;
     return readonly ? m.initializer : undefined;

@@ -81,7 +81,12 @@ export class SinkMatcher {
   }
 
   /** Match `callee`'s origin against the entries keyed by its last step. */
-  private byCallee(node: ts.Node, calleeExpr: ts.Expression, table: Map<string, CompiledCall[]>, args: readonly ts.Expression[]): SinkMatch[] {
+  private byCallee(
+    node: ts.Node,
+    calleeExpr: ts.Expression,
+    table: Map<string, CompiledCall[]>,
+    args: readonly ts.Expression[],
+  ): SinkMatch[] {
     if (table.size === 0) return SYNTAX_RULED_OUT;
     const callee = skipOuter(calleeExpr);
     const key = quickKey(callee);
@@ -125,7 +130,14 @@ export class SinkMatcher {
     return out;
   }
 
-  private build(entry: CompiledCall, node: ts.Node, args: readonly ts.Expression[], origin: Resolved, norm: readonly string[], wholeArgs = false): SinkMatch {
+  private build(
+    entry: CompiledCall,
+    node: ts.Node,
+    args: readonly ts.Expression[],
+    origin: Resolved,
+    norm: readonly string[],
+    wholeArgs = false,
+  ): SinkMatch {
     const { spec, call } = entry;
     const selected = wholeArgs ? [...args] : selectArgs(args, call.args ?? 'all', this.constants, receiverOf(node));
     // An entity the store's API built, or a document filled in field by field, carries what went into it.

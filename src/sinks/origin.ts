@@ -92,7 +92,11 @@ export class OriginResolver {
 
   private expression(expr: ts.Expression): Resolved | undefined {
     // `{} as pino.Logger`: the value is what the assertion says when the operand itself says nothing.
-    if ((ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) && expr.type.kind !== ts.SyntaxKind.AnyKeyword && expr.type.kind !== ts.SyntaxKind.UnknownKeyword) {
+    if (
+      (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) &&
+      expr.type.kind !== ts.SyntaxKind.AnyKeyword &&
+      expr.type.kind !== ts.SyntaxKind.UnknownKeyword
+    ) {
       return this.resolve(expr.expression) ?? (ts.isAsExpression(expr) ? this.typeOrigin(expr.type) : undefined);
     }
     const e = skipOuter(expr);
@@ -161,7 +165,10 @@ export class OriginResolver {
     // Declared only by lib files or ambient `declare` statements: a known global, or an instance of its declared type.
     if (decls.length === 0 || decls.every((d) => this.isAmbient(d))) {
       if (GLOBAL_NAMES.has(name)) return globalOrigin(name);
-      const typed = decls.find((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && d.type !== undefined && !this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+      const typed = decls.find(
+        (d): d is ts.VariableDeclaration =>
+          ts.isVariableDeclaration(d) && d.type !== undefined && !this.program.isSourceFileDefaultLibrary(d.getSourceFile()),
+      );
       return typed?.type ? this.typeOrigin(typed.type) : undefined;
     }
     return this.firstOf(decls);
@@ -214,7 +221,9 @@ export class OriginResolver {
     }
     if (!specifier || !ts.isStringLiteral(specifier)) return undefined;
     // A relative import of a generated client that is not in the repository (`../generated/prisma/client`).
-    const module = isBareSpecifier(specifier.text) ? normalizeModule(specifier.text) : resolutionOf(this.program.getCompilerOptions())?.generatedPackage(specifier.text, decl.getSourceFile().fileName);
+    const module = isBareSpecifier(specifier.text)
+      ? normalizeModule(specifier.text)
+      : resolutionOf(this.program.getCompilerOptions())?.generatedPackage(specifier.text, decl.getSourceFile().fileName);
     return module ? { module, path, sites: path.map(() => undefined) } : undefined;
   }
 
@@ -337,7 +346,11 @@ export class OriginResolver {
       return r;
     }
     // No package origin: a project shape, e.g. a typed pattern `({ logger }: Deps)` or `const { a } = config`.
-    let shape = ts.isVariableDeclaration(node) ? (node.initializer ? this.shapeOf(node.initializer) : undefined) ?? (node.type ? this.typeShape(node.type) : undefined) : ts.isParameter(node) ? this.declShape(node) : undefined;
+    let shape = ts.isVariableDeclaration(node)
+      ? ((node.initializer ? this.shapeOf(node.initializer) : undefined) ?? (node.type ? this.typeShape(node.type) : undefined))
+      : ts.isParameter(node)
+        ? this.declShape(node)
+        : undefined;
     for (const n of names.slice(0, -1)) shape = shape && this.memberShape(shape, n);
     return shape && this.memberOrigin(shape, names[names.length - 1]);
   }
@@ -457,7 +470,8 @@ export class OriginResolver {
     const baseExpr = extendsExpression(cls.cls)[0]?.expression;
     if (!baseExpr) return undefined;
     const baseShape = this.shapeOf(baseExpr);
-    if (baseShape?.kind === 'class') return this.memberOrigin(cls.kind === 'class' ? baseShape : { kind: 'instance', cls: baseShape.cls }, name);
+    if (baseShape?.kind === 'class')
+      return this.memberOrigin(cls.kind === 'class' ? baseShape : { kind: 'instance', cls: baseShape.cls }, name);
     const pkg = this.resolve(baseExpr);
     return pkg ? this.member(cls.kind === 'class' ? pkg : step(pkg, NEW, undefined), name) : undefined;
   }
@@ -468,7 +482,8 @@ export class OriginResolver {
     // require('x'), import('x')
     if (arg0 && ts.isStringLiteral(arg0) && ce.arguments.length === 1) {
       if (callee.kind === ts.SyntaxKind.ImportKeyword) return this.moduleSpecifier(arg0.text, ce);
-      if (ts.isIdentifier(callee) && callee.text === 'require' && !this.isDeclaredInProject(callee)) return this.moduleSpecifier(arg0.text, ce);
+      if (ts.isIdentifier(callee) && callee.text === 'require' && !this.isDeclaredInProject(callee))
+        return this.moduleSpecifier(arg0.text, ce);
     }
     // f.bind(thisArg) is f
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
@@ -498,8 +513,16 @@ export class OriginResolver {
     const out: FunctionWithBody[] = [];
     for (const d of decls) {
       let fn: ts.Node | undefined = d;
-      if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) fn = skipOuter(d.initializer);
-      if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isGetAccessorDeclaration(fn))) {
+      if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer)
+        fn = skipOuter(d.initializer);
+      if (
+        fn &&
+        (ts.isFunctionDeclaration(fn) ||
+          ts.isMethodDeclaration(fn) ||
+          ts.isArrowFunction(fn) ||
+          ts.isFunctionExpression(fn) ||
+          ts.isGetAccessorDeclaration(fn))
+      ) {
         out.push(fn);
       }
     }
@@ -736,7 +759,11 @@ export class OriginResolver {
   private moduleValue(sf: ts.SourceFile): Resolved | undefined {
     for (const st of sf.statements) {
       if (ts.isExportAssignment(st) && st.isExportEquals) return this.resolve(st.expression);
-      if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (
+        ts.isExpressionStatement(st) &&
+        ts.isBinaryExpression(st.expression) &&
+        st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      ) {
         if (isModuleExports(st.expression.left)) return this.resolve(st.expression.right);
       }
     }
@@ -754,7 +781,11 @@ export class OriginResolver {
     for (const st of sf.statements) {
       if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
       const { left, right } = st.expression;
-      if (ts.isPropertyAccessExpression(left) && left.name.text === name && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      if (
+        ts.isPropertyAccessExpression(left) &&
+        left.name.text === name &&
+        (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))
+      ) {
         return this.resolve(right);
       }
       if (isModuleExports(left) && ts.isObjectLiteralExpression(right)) {
@@ -909,10 +940,17 @@ function thisShape(node: ts.Node): Extract<Shape, { kind: 'object' | 'class' | '
   let isStatic = false;
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
-    if ((ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) && ts.isObjectLiteralExpression(n.parent)) {
+    if (
+      (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) &&
+      ts.isObjectLiteralExpression(n.parent)
+    ) {
       return { kind: 'object', node: n.parent };
     }
-    if ((ts.isClassElement(n) || ts.isClassStaticBlockDeclaration(n)) && ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+    if (
+      (ts.isClassElement(n) || ts.isClassStaticBlockDeclaration(n)) &&
+      ts.canHaveModifiers(n) &&
+      (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
+    ) {
       isStatic = true;
     }
     if (ts.isClassStaticBlockDeclaration(n)) isStatic = true;
@@ -960,7 +998,10 @@ function hasDeclareAncestor(node: ts.Node): boolean {
 function declarationScope(name: ts.Identifier): ts.Node {
   const decl = name.parent;
   const blockScoped = ts.isVariableDeclaration(decl) && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped) !== 0;
-  const scope = ts.findAncestor(decl.parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n) || (blockScoped && (ts.isBlock(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n))));
+  const scope = ts.findAncestor(
+    decl.parent,
+    (n) => ts.isFunctionLike(n) || ts.isSourceFile(n) || (blockScoped && (ts.isBlock(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n))),
+  );
   return scope ?? name.getSourceFile();
 }
 
@@ -969,7 +1010,9 @@ function isModuleExports(e: ts.Expression): boolean {
 }
 
 function isStoringOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken
+  );
 }
 
 export { FILE_PREFIX };

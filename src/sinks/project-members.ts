@@ -23,7 +23,10 @@ export function findClassMember(cls: ts.ClassLikeDeclaration, name: string, isSt
 }
 
 /** A property of an interface or type literal. */
-export function findTypeMember(node: ts.InterfaceDeclaration | ts.TypeLiteralNode, name: string): ts.PropertySignature | ts.MethodSignature | undefined {
+export function findTypeMember(
+  node: ts.InterfaceDeclaration | ts.TypeLiteralNode,
+  name: string,
+): ts.PropertySignature | ts.MethodSignature | undefined {
   for (const m of node.members) {
     if ((ts.isPropertySignature(m) || ts.isMethodSignature(m)) && propertyNameText(m.name) === name) return m;
   }

@@ -15,7 +15,8 @@ export function pinoRedactPaths(receiver: Resolved, constants: ConstantEvaluator
     if (s !== CALL || !site || !ts.isCallExpression(site)) return;
     const prev = receiver.path[i - 1];
     // pino(opts, dest) / require('pino')(opts); child(bindings, opts)
-    const options = prev === 'child' ? site.arguments[1] : prev === undefined || prev === 'default' || prev === 'pino' ? site.arguments[0] : undefined;
+    const options =
+      prev === 'child' ? site.arguments[1] : prev === undefined || prev === 'default' || prev === 'pino' ? site.arguments[0] : undefined;
     const obj = options && constants.objectLiteral(options);
     const redact = obj && propertyInitializer(obj, 'redact');
     if (!redact) return;

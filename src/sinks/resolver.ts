@@ -31,7 +31,14 @@ export function createSinkResolver(inputs: SinkResolverInputs): SinkResolver {
   const constants = new ConstantEvaluator(inputs.checker);
   const origins = new OriginResolver(inputs.program, inputs.checker, constants, inputs.reference === true);
   const index = new CatalogIndex([...inputs.catalogue, ...customSinkSpecs(inputs.custom)]);
-  const matcher = new SinkMatcher(origins, constants, new HostResolver(constants), index, new SiblingCalls(inputs.checker), new BuiltValues(origins, constants, inputs.checker));
+  const matcher = new SinkMatcher(
+    origins,
+    constants,
+    new HostResolver(constants),
+    index,
+    new SiblingCalls(inputs.checker),
+    new BuiltValues(origins, constants, inputs.checker),
+  );
   const catalogued = cataloguedPackages(inputs.catalogue);
   const siblings = siblingMethods(inputs.catalogue);
   const configuredPackages = cataloguedPackages([...inputs.catalogue, ...customSinkSpecs(inputs.custom)]);
@@ -41,7 +48,11 @@ export function createSinkResolver(inputs: SinkResolverInputs): SinkResolver {
     describeOrigin: (expr) => {
       const r = origins.resolve(expr);
       if (!r) return undefined;
-      const configured = r.module.startsWith('\0') || !isBareSpecifier(r.module) || configuredPackages.exact.has(r.module) || configuredPackages.scopes.some((s) => r.module.startsWith(s));
+      const configured =
+        r.module.startsWith('\0') ||
+        !isBareSpecifier(r.module) ||
+        configuredPackages.exact.has(r.module) ||
+        configuredPackages.scopes.some((s) => r.module.startsWith(s));
       return { text: `${r.module} ${r.path.join('.')} ${r.sites.map((s) => s?.getText() ?? '').join('\u0001')}`, configured };
     },
     isSiblingMethod: (name) => siblings.has(name),

@@ -39,7 +39,13 @@ export const CATEGORIES: readonly CategoryDef[] = [
   // CPRA: an account log-in together with the password or credentials that give access.
   { key: 'user.authorization', name: 'Authorization Information', label: 'authorization data', parent: 'user', tags: ['cpra_spi'] },
   { key: 'user.authorization.credentials', name: 'Account password', label: 'account credential', parent: 'user.authorization' },
-  { key: 'user.authorization.biometric', name: 'Biometric Credentials', label: 'biometric credential', parent: 'user.authorization', tags: ['gdpr9'] },
+  {
+    key: 'user.authorization.biometric',
+    name: 'Biometric Credentials',
+    label: 'biometric credential',
+    parent: 'user.authorization',
+    tags: ['gdpr9'],
+  },
   { key: 'user.authorization.password', name: 'Password', label: 'password', parent: 'user.authorization' },
 
   { key: 'user.behavior', name: 'Observed Behavior', label: 'behavioral data', parent: 'user' },
@@ -66,7 +72,13 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { key: 'user.contact.address.state', name: 'User Contact State', label: 'state or province', parent: 'user.contact.address' },
   { key: 'user.contact.address.street', name: 'User Contact Street', label: 'street address', parent: 'user.contact.address' },
   { key: 'user.contact.email', name: 'User Contact Email', label: 'email address', parent: 'user.contact', tags: ['phi', 'coppa'] },
-  { key: 'user.contact.phone_number', name: 'User Contact Phone Number', label: 'phone number', parent: 'user.contact', tags: ['phi', 'coppa'] },
+  {
+    key: 'user.contact.phone_number',
+    name: 'User Contact Phone Number',
+    label: 'phone number',
+    parent: 'user.contact',
+    tags: ['phi', 'coppa'],
+  },
   { key: 'user.contact.url', name: 'User Website', label: 'personal website or profile URL', parent: 'user.contact', tags: ['phi'] },
   { key: 'user.contact.fax_number', name: 'Fax Number', label: 'fax number', parent: 'user.contact', tags: ['phi'] },
   { key: 'user.contact.organization', name: 'Organization', label: 'organization', parent: 'user.contact' },
@@ -75,7 +87,13 @@ export const CATEGORIES: readonly CategoryDef[] = [
   // CPRA: contents of mail, email and text messages unless the business is the intended recipient.
   { key: 'user.content.private', name: 'Private Content', label: 'private message content', parent: 'user.content', tags: ['cpra_spi'] },
   { key: 'user.content.public', name: 'Public Content', label: 'public content', parent: 'user.content' },
-  { key: 'user.content.self_image', name: 'User Image', label: 'photo or video of the person', parent: 'user.content', tags: ['phi', 'coppa'] },
+  {
+    key: 'user.content.self_image',
+    name: 'User Image',
+    label: 'photo or video of the person',
+    parent: 'user.content',
+    tags: ['phi', 'coppa'],
+  },
 
   { key: 'user.demographic', name: 'Demographic Data', label: 'demographic data', parent: 'user' },
   { key: 'user.demographic.age_range', name: 'Age Range', label: 'age', parent: 'user.demographic' },
@@ -84,11 +102,35 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { key: 'user.demographic.language', name: 'Language', label: 'language', parent: 'user.demographic' },
   { key: 'user.demographic.marital_status', name: 'Marital Status', label: 'marital status', parent: 'user.demographic' },
   // Political opinion is Art. 9 but not CPRA sensitive information.
-  { key: 'user.demographic.political_opinion', name: 'Political Opinion', label: 'political opinion', parent: 'user.demographic', tags: ['gdpr9'] },
+  {
+    key: 'user.demographic.political_opinion',
+    name: 'Political Opinion',
+    label: 'political opinion',
+    parent: 'user.demographic',
+    tags: ['gdpr9'],
+  },
   { key: 'user.demographic.profile', name: 'User Profile Data', label: 'profiling data', parent: 'user.demographic' },
-  { key: 'user.demographic.race_ethnicity', name: 'Race', label: 'racial or ethnic origin', parent: 'user.demographic', tags: ['gdpr9', 'cpra_spi'] },
-  { key: 'user.demographic.religious_belief', name: 'Religion', label: 'religious or philosophical belief', parent: 'user.demographic', tags: ['gdpr9', 'cpra_spi'] },
-  { key: 'user.demographic.sexual_orientation', name: 'Sexual Orientation', label: 'sex life or sexual orientation', parent: 'user.demographic', tags: ['gdpr9', 'cpra_spi'] },
+  {
+    key: 'user.demographic.race_ethnicity',
+    name: 'Race',
+    label: 'racial or ethnic origin',
+    parent: 'user.demographic',
+    tags: ['gdpr9', 'cpra_spi'],
+  },
+  {
+    key: 'user.demographic.religious_belief',
+    name: 'Religion',
+    label: 'religious or philosophical belief',
+    parent: 'user.demographic',
+    tags: ['gdpr9', 'cpra_spi'],
+  },
+  {
+    key: 'user.demographic.sexual_orientation',
+    name: 'Sexual Orientation',
+    label: 'sex life or sexual orientation',
+    parent: 'user.demographic',
+    tags: ['gdpr9', 'cpra_spi'],
+  },
   // Extension: Art. 9 and CPRA name union membership; fideslang has no key for it.
   {
     key: 'user.demographic.trade_union_membership',
@@ -102,7 +144,13 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { key: 'user.location', name: 'Location Data', label: 'location', parent: 'user' },
   { key: 'user.location.imprecise', name: 'Imprecise Subject Location', label: 'approximate location', parent: 'user.location' },
   // CPRA: precise geolocation; COPPA: geolocation precise enough to find a street and city.
-  { key: 'user.location.precise', name: 'Precise Subject Location', label: 'precise location', parent: 'user.location', tags: ['cpra_spi', 'phi', 'coppa'] },
+  {
+    key: 'user.location.precise',
+    name: 'Precise Subject Location',
+    label: 'precise location',
+    parent: 'user.location',
+    tags: ['cpra_spi', 'phi', 'coppa'],
+  },
 
   // COPPA counts persistent identifiers (cookies, device ids, IP addresses) as personal information.
   { key: 'user.device', name: 'Device Data', label: 'device data', parent: 'user', tags: ['coppa'] },
@@ -124,16 +172,46 @@ export const CATEGORIES: readonly CategoryDef[] = [
 
   // Financial data is CPRA-sensitive only with the code that opens the account, so no tag on the parent.
   { key: 'user.financial', name: 'Financial Data', label: 'financial data', parent: 'user' },
-  { key: 'user.financial.bank_account', name: 'Bank Account Information', label: 'bank account number', parent: 'user.financial', tags: ['phi'] },
-  { key: 'user.financial.credit_card', name: 'Credit Card Information', label: 'payment card number', parent: 'user.financial', tags: ['pci_chd'] },
+  {
+    key: 'user.financial.bank_account',
+    name: 'Bank Account Information',
+    label: 'bank account number',
+    parent: 'user.financial',
+    tags: ['phi'],
+  },
+  {
+    key: 'user.financial.credit_card',
+    name: 'Credit Card Information',
+    label: 'payment card number',
+    parent: 'user.financial',
+    tags: ['pci_chd'],
+  },
   // Extensions: fideslang has no keys under user.financial between account numbers and "all financial
   // data", so a balance or a salary could only be declared with the broad key, which also covers card
   // security codes that may never be stored. These say what the data is.
   { key: 'user.financial.account_balance', name: 'Account Balance', label: 'account balance', parent: 'user.financial', extension: true },
   { key: 'user.financial.income', name: 'Income', label: 'income', parent: 'user.financial', extension: true },
-  { key: 'user.financial.transactions', name: 'Financial Transactions', label: 'financial transactions', parent: 'user.financial', extension: true },
-  { key: 'user.financial.credit', name: 'Credit and Debt', label: 'credit and debt information', parent: 'user.financial', extension: true },
-  { key: 'user.financial.wallet_address', name: 'Crypto Wallet Address', label: 'crypto wallet address', parent: 'user.financial', extension: true },
+  {
+    key: 'user.financial.transactions',
+    name: 'Financial Transactions',
+    label: 'financial transactions',
+    parent: 'user.financial',
+    extension: true,
+  },
+  {
+    key: 'user.financial.credit',
+    name: 'Credit and Debt',
+    label: 'credit and debt information',
+    parent: 'user.financial',
+    extension: true,
+  },
+  {
+    key: 'user.financial.wallet_address',
+    name: 'Crypto Wallet Address',
+    label: 'crypto wallet address',
+    parent: 'user.financial',
+    extension: true,
+  },
   // Extension: PCI DSS sensitive authentication data (CVV/CVC, PIN/PIN block, track data) must never be stored after authorisation.
   {
     key: 'user.financial.card_security_code',
@@ -146,7 +224,12 @@ export const CATEGORIES: readonly CategoryDef[] = [
 
   // HIPAA lists certificate, licence and vehicle identifiers; CPRA names only SSN, licence, state ID and passport.
   { key: 'user.government_id', name: 'Government ID', label: 'government ID', parent: 'user', tags: ['phi'] },
-  { key: 'user.government_id.birth_certificate', name: 'Birth Certificate', label: 'birth certificate number', parent: 'user.government_id' },
+  {
+    key: 'user.government_id.birth_certificate',
+    name: 'Birth Certificate',
+    label: 'birth certificate number',
+    parent: 'user.government_id',
+  },
   {
     key: 'user.government_id.drivers_license_number',
     name: "Driver's License Number",
@@ -154,7 +237,13 @@ export const CATEGORIES: readonly CategoryDef[] = [
     parent: 'user.government_id',
     tags: ['cpra_spi'],
   },
-  { key: 'user.government_id.immigration', name: 'Immigration ID', label: 'citizenship or immigration status', parent: 'user.government_id', tags: ['cpra_spi'] },
+  {
+    key: 'user.government_id.immigration',
+    name: 'Immigration ID',
+    label: 'citizenship or immigration status',
+    parent: 'user.government_id',
+    tags: ['cpra_spi'],
+  },
   {
     key: 'user.government_id.national_identification_number',
     name: 'National Identification Number',
@@ -162,10 +251,27 @@ export const CATEGORIES: readonly CategoryDef[] = [
     parent: 'user.government_id',
     tags: ['cpra_spi'],
   },
-  { key: 'user.government_id.passport_number', name: 'Passport Number', label: 'passport number', parent: 'user.government_id', tags: ['cpra_spi'] },
-  { key: 'user.government_id.vehicle_registration', name: 'Vehicle Registration', label: 'vehicle registration', parent: 'user.government_id' },
+  {
+    key: 'user.government_id.passport_number',
+    name: 'Passport Number',
+    label: 'passport number',
+    parent: 'user.government_id',
+    tags: ['cpra_spi'],
+  },
+  {
+    key: 'user.government_id.vehicle_registration',
+    name: 'Vehicle Registration',
+    label: 'vehicle registration',
+    parent: 'user.government_id',
+  },
 
-  { key: 'user.health_and_medical', name: 'Health and Medical Data', label: 'health data', parent: 'user', tags: ['gdpr9', 'cpra_spi', 'phi'] },
+  {
+    key: 'user.health_and_medical',
+    name: 'Health and Medical Data',
+    label: 'health data',
+    parent: 'user',
+    tags: ['gdpr9', 'cpra_spi', 'phi'],
+  },
   { key: 'user.health_and_medical.genetic', name: "User's Genetic Data", label: 'genetic data', parent: 'user.health_and_medical' },
   {
     key: 'user.health_and_medical.insurance_beneficiary_id',
@@ -173,7 +279,12 @@ export const CATEGORIES: readonly CategoryDef[] = [
     label: 'health insurance ID',
     parent: 'user.health_and_medical',
   },
-  { key: 'user.health_and_medical.record_id', name: 'Medical Record ID', label: 'medical record number', parent: 'user.health_and_medical' },
+  {
+    key: 'user.health_and_medical.record_id',
+    name: 'Medical Record ID',
+    label: 'medical record number',
+    parent: 'user.health_and_medical',
+  },
 
   { key: 'user.name', name: 'Name', label: 'name', parent: 'user', tags: ['phi', 'coppa'] },
   { key: 'user.name.first', name: 'First Name', label: 'first name', parent: 'user.name' },

@@ -195,15 +195,20 @@ function build(defs: readonly CategoryDef[], custom: readonly CustomCategory[], 
   const added = new Set<string>();
   for (const c of custom) {
     const key = typeof c?.key === 'string' ? c.key.trim() : '';
-    if (!KEY_SYNTAX.test(key)) throw new Error(`Custom data category key ${JSON.stringify(c?.key)} is not a valid dotted key (e.g. "user.loyalty_id").`);
-    if (declared.has(key) && !added.has(key)) throw new Error(`Custom data category "${key}" already exists in the taxonomy; use a new key under it.`);
+    if (!KEY_SYNTAX.test(key))
+      throw new Error(`Custom data category key ${JSON.stringify(c?.key)} is not a valid dotted key (e.g. "user.loyalty_id").`);
+    if (declared.has(key) && !added.has(key))
+      throw new Error(`Custom data category "${key}" already exists in the taxonomy; use a new key under it.`);
     if (added.has(key)) throw new Error(`Custom data category "${key}" is declared twice.`);
     for (const t of c.tags ?? []) {
-      if (!isSensitivityTag(t)) throw new Error(`Custom data category "${key}" has unknown tag "${String(t)}"; use one of ${SENSITIVITY_TAGS.join(', ')}.`);
+      if (!isSensitivityTag(t))
+        throw new Error(`Custom data category "${key}" has unknown tag "${String(t)}"; use one of ${SENSITIVITY_TAGS.join(', ')}.`);
     }
     const parent = c.parent?.trim() || parentOf(key);
     if (parent && !key.startsWith(`${parent}.`)) {
-      throw new Error(`Custom data category "${key}" must start with its parent key "${parent}." (e.g. "${parent}.${labelFromKey(key).replace(/ /g, '_')}").`);
+      throw new Error(
+        `Custom data category "${key}" must start with its parent key "${parent}." (e.g. "${parent}.${labelFromKey(key).replace(/ /g, '_')}").`,
+      );
     }
     added.add(key);
     declared.set(key, {

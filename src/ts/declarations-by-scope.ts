@@ -8,7 +8,10 @@ interface Locals {
   locals?: ts.SymbolTable;
 }
 interface ModuleResolution {
-  getResolvedModuleFromModuleSpecifier?(specifier: ts.StringLiteralLike, file: ts.SourceFile): ts.ResolvedModuleWithFailedLookupLocations | undefined;
+  getResolvedModuleFromModuleSpecifier?(
+    specifier: ts.StringLiteralLike,
+    file: ts.SourceFile,
+  ): ts.ResolvedModuleWithFailedLookupLocations | undefined;
 }
 
 /**
@@ -93,7 +96,14 @@ function topLevel(sf: ts.SourceFile, name: string): ByScope {
 
 /** The declarations of `name` a statement makes (any name when undefined: `export default function () {}`). */
 function declarationsNamed(st: ts.Statement, name: string | undefined): ts.Declaration[] {
-  if (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st) || ts.isModuleDeclaration(st)) {
+  if (
+    ts.isFunctionDeclaration(st) ||
+    ts.isClassDeclaration(st) ||
+    ts.isInterfaceDeclaration(st) ||
+    ts.isTypeAliasDeclaration(st) ||
+    ts.isEnumDeclaration(st) ||
+    ts.isModuleDeclaration(st)
+  ) {
     return name === undefined || (st.name && ts.isIdentifier(st.name) && st.name.text === name) ? [st] : [];
   }
   if (ts.isVariableStatement(st)) return st.declarationList.declarations.filter((d) => ts.isIdentifier(d.name) && d.name.text === name);

@@ -110,7 +110,9 @@ export class ProjectResolution {
     if (this.configs.length === 0) return undefined;
     const memo = this.configByDirectory.get(dir);
     if (memo !== undefined) return memo ?? undefined;
-    const found = this.configs.find((c) => dir === c.dir || dir.startsWith(c.dir + path.sep) || (c.dir.endsWith(path.sep) && dir.startsWith(c.dir)));
+    const found = this.configs.find(
+      (c) => dir === c.dir || dir.startsWith(c.dir + path.sep) || (c.dir.endsWith(path.sep) && dir.startsWith(c.dir)),
+    );
     this.configByDirectory.set(dir, found ?? null);
     return found;
   }
@@ -127,7 +129,10 @@ export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, W
   const toReal = (f: string): string => {
     const at = f.lastIndexOf(`${path.sep}node_modules${path.sep}`);
     if (at < 0) return f;
-    const rest = f.slice(at + '/node_modules/'.length).split(path.sep).join('/');
+    const rest = f
+      .slice(at + '/node_modules/'.length)
+      .split(path.sep)
+      .join('/');
     const [name, sub] = splitPackageSpecifier(rest);
     const pkg = packages.get(name);
     return pkg ? path.join(pkg.dir, sub) : f;
@@ -151,7 +156,8 @@ export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, W
     directoryExists: (d: string) => {
       const inModules = d.split(path.sep).slice(-2);
       if (inModules[1] === 'node_modules') return true;
-      if (inModules[0] === 'node_modules' && inModules[1].startsWith('@')) return [...packages.keys()].some((n) => n.startsWith(`${inModules[1]}/`));
+      if (inModules[0] === 'node_modules' && inModules[1].startsWith('@'))
+        return [...packages.keys()].some((n) => n.startsWith(`${inModules[1]}/`));
       return existsSync(toReal(d));
     },
     realpath: (f: string) => f,
@@ -182,7 +188,12 @@ export function attachResolution(options: ts.CompilerOptions, resolution: Projec
 }
 
 /** The workspace's packages and each package directory's tsconfig, besides the root's. */
-export function readProjectResolution(root: string, packages: ReadonlyMap<string, WorkspacePackage>, rootConfig: DirectoryConfig | undefined, base: ts.CompilerOptions): ProjectResolution {
+export function readProjectResolution(
+  root: string,
+  packages: ReadonlyMap<string, WorkspacePackage>,
+  rootConfig: DirectoryConfig | undefined,
+  base: ts.CompilerOptions,
+): ProjectResolution {
   const configs: DirectoryConfig[] = rootConfig ? [rootConfig] : [];
   for (const pkg of packages.values()) {
     if (pkg.dir === root) continue;

@@ -13,12 +13,15 @@ export function packageEntryCandidates(manifest: PackageManifest, subpath: strin
   const targets = exportTargets(manifest.exports, key);
   // With an exports map, a subpath it does not list cannot be imported (Node and bundlers refuse it).
   if (subpath && manifest.exports !== undefined && targets.length === 0) return [];
-  if (!subpath) for (const field of [manifest.source, manifest.types, manifest.typings, manifest.module, manifest.main]) if (typeof field === 'string') targets.push(field);
+  if (!subpath)
+    for (const field of [manifest.source, manifest.types, manifest.typings, manifest.module, manifest.main])
+      if (typeof field === 'string') targets.push(field);
   // No exports map: a deep import names a file of the package (`@acme/ui/button`).
   if (subpath && manifest.exports === undefined) targets.push(subpath);
   const out: string[] = [];
   for (const t of targets) for (const c of sourcesFor(t)) if (!out.includes(c)) out.push(c);
-  for (const fallback of subpath ? [subpath, `src/${subpath}`] : ['index', 'src/index']) for (const c of withExtensions(fallback)) if (!out.includes(c)) out.push(c);
+  for (const fallback of subpath ? [subpath, `src/${subpath}`] : ['index', 'src/index'])
+    for (const c of withExtensions(fallback)) if (!out.includes(c)) out.push(c);
   return out;
 }
 

@@ -45,11 +45,7 @@ export function isBareSpecifier(specifier: string): boolean {
 /** `null`, `undefined`, `void 0`: initial values that say nothing about a variable's origin. */
 export function isNullish(expr: ts.Expression): boolean {
   const e = skipOuter(expr);
-  return (
-    e.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isIdentifier(e) && e.text === 'undefined') ||
-    ts.isVoidExpression(e)
-  );
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
 }
 
 /** Assignment operators that store the right side into the left (`=`, `??=`, `||=`, `+=`). */

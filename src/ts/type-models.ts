@@ -13,7 +13,13 @@ export const TYPE_MODELS: readonly TypeModel[] = [
   { specifiers: ['zod', 'zod/v3', 'zod/v4', 'zod/mini', 'zod/v4-mini'], file: 'zod.d.ts', uses: ['zod-schema.d.ts'] },
   { specifiers: ['drizzle-orm'], file: 'drizzle-orm.d.ts' },
   {
-    specifiers: ['drizzle-orm/pg-core', 'drizzle-orm/mysql-core', 'drizzle-orm/sqlite-core', 'drizzle-orm/singlestore-core', 'drizzle-orm/gel-core'],
+    specifiers: [
+      'drizzle-orm/pg-core',
+      'drizzle-orm/mysql-core',
+      'drizzle-orm/sqlite-core',
+      'drizzle-orm/singlestore-core',
+      'drizzle-orm/gel-core',
+    ],
     file: 'drizzle-orm-core.d.ts',
     uses: ['drizzle-orm.d.ts'],
   },
@@ -62,7 +68,11 @@ export function typeModelTexts(): ReadonlyMap<string, string> {
   if (texts) return texts;
   const dir = modelsDir();
   // Every file of the directory: a model may import its helpers (`zod.d.ts` re-exports `zod-schema.d.ts`).
-  texts = new Map(readdirSync(dir).filter((f) => f.endsWith('.d.ts')).map((f) => [path.posix.join(TYPE_MODELS_DIR, f), readFileSync(path.join(dir, f), 'utf8')]));
+  texts = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.d.ts'))
+      .map((f) => [path.posix.join(TYPE_MODELS_DIR, f), readFileSync(path.join(dir, f), 'utf8')]),
+  );
   return texts;
 }
 

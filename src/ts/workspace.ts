@@ -59,7 +59,11 @@ export function readWorkspacePackages(root: string): Map<string, WorkspacePackag
 function workspacePatterns(root: string): string[] {
   const manifest = readManifest(path.join(root, 'package.json'));
   const ws = manifest?.workspaces;
-  const fromManifest = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
+  const fromManifest = Array.isArray(ws)
+    ? ws
+    : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)
+      ? (ws as { packages: unknown[] }).packages
+      : [];
   const out = fromManifest.filter((p): p is string => typeof p === 'string');
   const pnpm = path.join(root, 'pnpm-workspace.yaml');
   const text = readSmall(pnpm);
@@ -76,7 +80,7 @@ export function readManifest(file: string): PackageManifest | undefined {
   if (text === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed) : undefined;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,18 @@
-import { LineCounter, YAMLParseError, isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type YAMLWarning } from 'yaml';
+import {
+  LineCounter,
+  YAMLParseError,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+  type YAMLMap,
+  type YAMLWarning,
+} from 'yaml';
 import { offsetPastTokenLimit } from './count-tokens.js';
 import { oneLine } from './quote.js';
 
@@ -64,7 +78,18 @@ export function parseBoundedYaml(text: string, limits: Readonly<YamlLimits>): Bo
   const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (exhausted) {
     const errors = doc.errors.filter((e) => e !== exhausted);
-    return { doc, lines, errors, warnings: doc.warnings, refusal: { code: 'too-deep', offset: exhausted.pos[0], message: 'the YAML is nested too deeply to read', hint: 'check the indentation and brackets' } };
+    return {
+      doc,
+      lines,
+      errors,
+      warnings: doc.warnings,
+      refusal: {
+        code: 'too-deep',
+        offset: exhausted.pos[0],
+        message: 'the YAML is nested too deeply to read',
+        hint: 'check the indentation and brackets',
+      },
+    };
   }
 
   const checked = checkNodes(doc, limits);
@@ -73,7 +98,12 @@ export function parseBoundedYaml(text: string, limits: Readonly<YamlLimits>): Bo
   try {
     return { doc, lines, errors, warnings: doc.warnings, data: doc.toJS({ maxAliasCount: limits.maxAliasCount }) };
   } catch (e) {
-    const refusal: YamlRefusal = { code: 'too-many-aliases', offset: checked.firstAlias ?? 0, message: `the YAML could not be read: ${oneLine((e as Error).message)}`, hint: 'use fewer anchors and aliases (*name); write the values out' };
+    const refusal: YamlRefusal = {
+      code: 'too-many-aliases',
+      offset: checked.firstAlias ?? 0,
+      message: `the YAML could not be read: ${oneLine((e as Error).message)}`,
+      hint: 'use fewer anchors and aliases (*name); write the values out',
+    };
     return { doc, lines, errors, warnings: doc.warnings, refusal };
   }
 }
@@ -98,7 +128,15 @@ function checkNodes(doc: Document, limits: Readonly<YamlLimits>): NodeCheck {
     if (isAlias(node)) firstAlias ??= offset;
     if (!isCollection(node)) continue;
     if (depth > limits.maxDepth) {
-      return { refusal: { code: 'too-deep', offset, message: `the YAML is nested more than ${limits.maxDepth} levels deep`, hint: 'check the indentation and brackets' }, duplicates };
+      return {
+        refusal: {
+          code: 'too-deep',
+          offset,
+          message: `the YAML is nested more than ${limits.maxDepth} levels deep`,
+          hint: 'check the indentation and brackets',
+        },
+        duplicates,
+      };
     }
     if (isMap(node)) {
       if (node.items.length > limits.maxKeysPerMapping) {

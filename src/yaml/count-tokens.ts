@@ -1,7 +1,17 @@
 import { CST, Lexer } from 'yaml';
 
 /** Lexer tokens that start a value (scalar, alias, flow collection) or an entry (`-`, `?`, `:`). */
-const COUNTED = new Set<string>(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'alias', 'flow-seq-start', 'flow-map-start', 'seq-item-ind', 'explicit-key-ind', 'map-value-ind']);
+const COUNTED = new Set<string>([
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'alias',
+  'flow-seq-start',
+  'flow-map-start',
+  'seq-item-ind',
+  'explicit-key-ind',
+  'map-value-ind',
+]);
 /** Tokens the lexer adds that are not in the source, so do not move the offset. */
 const MARKERS = new Set<string>(['doc-mode', 'scalar', 'flow-error-end']);
 

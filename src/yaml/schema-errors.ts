@@ -32,6 +32,13 @@ export function typeName(v: unknown): string {
 
 /** `a list`, `a mapping`: JSON Schema type names in words a YAML author knows. */
 export function article(type: string): string {
-  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+  const words: Record<string, string> = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'a string',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+  };
   return words[type] ?? type;
 }

@@ -19,7 +19,18 @@ export interface Clone {
 
 export function makeClone(): Clone {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'privacy-review-action-clone-'));
-  const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.test', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.test' } }).trim();
+  const run = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'dev',
+        GIT_AUTHOR_EMAIL: 'dev@example.test',
+        GIT_COMMITTER_NAME: 'dev',
+        GIT_COMMITTER_EMAIL: 'dev@example.test',
+      },
+    }).trim();
   run('init', '-q', '-b', 'main');
   const commit = (files: Record<string, string>, message: string) => {
     for (const [file, text] of Object.entries(files)) {

@@ -7,7 +7,9 @@ import { commentEvent } from '../app/helpers/payloads.js';
 
 test('inputs: defaults, both spellings of a dashed name, and a clear error for a bad value', () => {
   expect(readInputs({})).toEqual({ path: '.', failOn: 'review', comment: true, summary: true });
-  expect(readInputs({ INPUT_FAIL_ON: 'fail', INPUT_COMMENT: 'false', INPUT_SARIF: 'out.sarif', INPUT_MANIFEST: 'privacy/m.yml' })).toMatchObject({ failOn: 'fail', comment: false, sarif: 'out.sarif', manifest: 'privacy/m.yml' });
+  expect(
+    readInputs({ INPUT_FAIL_ON: 'fail', INPUT_COMMENT: 'false', INPUT_SARIF: 'out.sarif', INPUT_MANIFEST: 'privacy/m.yml' }),
+  ).toMatchObject({ failOn: 'fail', comment: false, sarif: 'out.sarif', manifest: 'privacy/m.yml' });
   expect(readInputs({ 'INPUT_FAIL-ON': 'none' }).failOn).toBe('none');
   expect(() => readInputs({ INPUT_FAIL_ON: 'high' })).toThrow(new InputError('input fail-on must be review, fail or none (it is "high")'));
   expect(() => readInputs({ INPUT_COMMENT: 'yes' })).toThrow(/input comment must be true or false/);
@@ -16,7 +18,11 @@ test('inputs: defaults, both spellings of a dashed name, and a clear error for a
 
 function run(env: NodeJS.ProcessEnv) {
   const lines: string[] = [];
-  const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), error: (m: string) => lines.push(`error: ${m}`) };
+  const log = {
+    info: (m: string) => lines.push(m),
+    warning: (m: string) => lines.push(`warning: ${m}`),
+    error: (m: string) => lines.push(`error: ${m}`),
+  };
   return runAction(env, { log, now: () => new Date() }).then((code) => ({ code, lines }));
 }
 
@@ -32,6 +38,9 @@ test('outside a workflow, or with a bad input: exit 1 with one line saying what 
   expect(await run({})).toEqual({ code: 1, lines: [expect.stringMatching(/^error: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set/)] });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'privacy-review-action-event-'));
   writeFileSync(path.join(dir, 'event.json'), '{ not json');
-  expect(await run({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(dir, 'event.json') })).toEqual({ code: 1, lines: [expect.stringMatching(/cannot be read as JSON/)] });
+  expect(await run({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(dir, 'event.json') })).toEqual({
+    code: 1,
+    lines: [expect.stringMatching(/cannot be read as JSON/)],
+  });
   expect(await run({ INPUT_FAIL_ON: 'sometimes' })).toEqual({ code: 1, lines: [expect.stringMatching(/input fail-on/)] });
 });

@@ -13,7 +13,11 @@ const ONE = makeReview([reviewed(finding('f1'))]);
 const FP = ONE.verdict.reviewFingerprint;
 const forged: World = {
   review: ONE,
-  runs: { [HEAD_SHA]: [reviewedRun(40, HEAD_SHA, FP, { clicks: [{ actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:05:00Z', fingerprint: FP }] })] },
+  runs: {
+    [HEAD_SHA]: [
+      reviewedRun(40, HEAD_SHA, FP, { clicks: [{ actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:05:00Z', fingerprint: FP }] }),
+    ],
+  },
 };
 
 test('the App counts a click its ledger records (its runs only it can write)', async () => {

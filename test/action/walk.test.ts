@@ -23,7 +23,13 @@ beforeAll(async () => {
   fake = new FakeGitHub('acme', 'shop', clone.sha.base, 'dev');
   fake.config = 'reviewers:\n  users: [priv]\n';
   const port = await fake.start();
-  env = { GITHUB_TOKEN: 'ghs_workflow_token', GITHUB_API_URL: `http://127.0.0.1:${port}/api/v3`, GITHUB_WORKSPACE: clone.dir, GITHUB_REPOSITORY: 'acme/shop', INPUT_SARIF: 'privacy-review.sarif' };
+  env = {
+    GITHUB_TOKEN: 'ghs_workflow_token',
+    GITHUB_API_URL: `http://127.0.0.1:${port}/api/v3`,
+    GITHUB_WORKSPACE: clone.dir,
+    GITHUB_REPOSITORY: 'acme/shop',
+    INPUT_SARIF: 'privacy-review.sarif',
+  };
 });
 
 afterAll(async () => {
@@ -33,7 +39,10 @@ afterAll(async () => {
 
 const sticky = () => fake.comments.find((c) => c.user.login === BOT_LOGIN);
 const latest = (sha: string) => fake.latestRun(sha);
-const opened = (head: string, action = 'opened') => ({ ...pullRequestEvent(action, { head }), pull_request: { ...pullRequestEvent(action, { head }).pull_request, title: SENTINEL } });
+const opened = (head: string, action = 'opened') => ({
+  ...pullRequestEvent(action, { head }),
+  pull_request: { ...pullRequestEvent(action, { head }).pull_request, title: SENTINEL },
+});
 
 test('open, refuse the author, approve, push the same, push a new flow', async () => {
   // 1. Opened with an undeclared flow to Segment: the job fails, the check waits for an approval.
@@ -48,7 +57,13 @@ test('open, refuse the author, approve, push the same, push a new flow', async (
   expect(first.output.annotations_count).toBeGreaterThan(0);
   const fp1 = first.external_id;
   expect(fp1).toMatch(/^[0-9a-f]{64}$/);
-  expect(open.outputs).toMatchObject({ verdict: 'review_required', conclusion: 'action_required', approved: 'false', fingerprint: fp1, 'new-findings': expect.stringMatching(/^[1-9]/) });
+  expect(open.outputs).toMatchObject({
+    verdict: 'review_required',
+    conclusion: 'action_required',
+    approved: 'false',
+    fingerprint: fp1,
+    'new-findings': expect.stringMatching(/^[1-9]/),
+  });
   expect(sticky()?.body).toContain('## Privacy review: Review required');
   expect(sticky()?.body).toContain('Segment (`segment`)');
   expect(open.summary).toContain('Segment (`segment`)');
@@ -80,14 +95,22 @@ test('open, refuse the author, approve, push the same, push a new flow', async (
   // 4. A push that changes nothing a reviewer is asked about: same fingerprint, still approved.
   fake.push(clone.sha.v2);
   checkout(clone, clone.sha.v2);
-  const same = await runActionProcess('pull_request', { ...opened(clone.sha.v2, 'synchronize'), before: clone.sha.v1, after: clone.sha.v2 }, env);
+  const same = await runActionProcess(
+    'pull_request',
+    { ...opened(clone.sha.v2, 'synchronize'), before: clone.sha.v1, after: clone.sha.v2 },
+    env,
+  );
   expect(same.code).toBe(0);
   expect(latest(clone.sha.v2)).toMatchObject({ conclusion: 'success', external_id: fp1 });
 
   // 5. A push that adds a flow to Mailchimp: a new fingerprint, an approval again, and why.
   fake.push(clone.sha.v3);
   checkout(clone, clone.sha.v3);
-  const flow = await runActionProcess('pull_request', { ...opened(clone.sha.v3, 'synchronize'), before: clone.sha.v2, after: clone.sha.v3 }, env);
+  const flow = await runActionProcess(
+    'pull_request',
+    { ...opened(clone.sha.v3, 'synchronize'), before: clone.sha.v2, after: clone.sha.v3 },
+    env,
+  );
   expect(flow.code).toBe(1);
   const third = latest(clone.sha.v3)!;
   expect(third.external_id).not.toBe(fp1);

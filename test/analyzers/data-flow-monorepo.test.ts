@@ -27,6 +27,14 @@ test('the tsconfig that extends a workspace package is used (no "could not be us
 });
 
 test('the Prisma writes are found in the package and through the package name', () => {
-  const files = result.findings.filter((f) => f.sink?.id === 'prisma').map((f) => f.file).sort();
-  expect(files).toEqual(['apps/web/src/app/signup.ts', 'apps/web/src/server/users.ts', 'packages/database/src/audit.ts', 'scripts/create-admin.ts']);
+  const files = result.findings
+    .filter((f) => f.sink?.id === 'prisma')
+    .map((f) => f.file)
+    .sort();
+  expect(files).toEqual([
+    'apps/web/src/app/signup.ts',
+    'apps/web/src/server/users.ts',
+    'packages/database/src/audit.ts',
+    'scripts/create-admin.ts',
+  ]);
 });

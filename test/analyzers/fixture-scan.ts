@@ -8,7 +8,11 @@ import { compareWithAnnotations, type FixtureReport } from '../harness/fixtures.
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 /** Scan an annotated fixture project and compare the findings of `rules` with its annotations. */
-export async function scanFixture(name: string, analyzers: readonly Analyzer[], rules: string[]): Promise<{ result: ScanResult; report: FixtureReport }> {
+export async function scanFixture(
+  name: string,
+  analyzers: readonly Analyzer[],
+  rules: string[],
+): Promise<{ result: ScanResult; report: FixtureReport }> {
   const root = path.join(FIXTURES, name);
   const result = await scan({ root, analyzers });
   const report = await compareWithAnnotations(root, result, rules);

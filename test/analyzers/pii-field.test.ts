@@ -22,7 +22,13 @@ beforeAll(async () => {
 
 const find = (file: string, symbol: string): Finding => {
   const f = result.findings.find((x) => x.file === file && x.symbol === symbol);
-  if (!f) throw new Error(`no finding ${symbol} in ${file}; have: ${result.findings.filter((x) => x.file === file).map((x) => x.symbol).join(', ')}`);
+  if (!f)
+    throw new Error(
+      `no finding ${symbol} in ${file}; have: ${result.findings
+        .filter((x) => x.file === file)
+        .map((x) => x.symbol)
+        .join(', ')}`,
+    );
   return f;
 };
 
@@ -36,7 +42,21 @@ test('every fixture file is analysed without errors and contributes findings', (
   expect(result.errors).toEqual([]);
   expect(result.skipped).toEqual([]);
   const files = new Set(result.findings.map((f) => f.file));
-  for (const file of ['interfaces.ts', 'typeorm.ts', 'class-validator.ts', 'mongoose.ts', 'sequelize.ts', 'drizzle.ts', 'knex.ts', 'zod.ts', 'yup-joi.ts', 'schema.prisma', 'plain.js', 'component.tsx', 'module.mts']) {
+  for (const file of [
+    'interfaces.ts',
+    'typeorm.ts',
+    'class-validator.ts',
+    'mongoose.ts',
+    'sequelize.ts',
+    'drizzle.ts',
+    'knex.ts',
+    'zod.ts',
+    'yup-joi.ts',
+    'schema.prisma',
+    'plain.js',
+    'component.tsx',
+    'module.mts',
+  ]) {
     expect([file, files.has(file)]).toEqual([file, true]);
   }
 });
@@ -127,10 +147,17 @@ test('the Prisma reader handles comments, strings, @map, @@map, enums and compos
 test('the type is asked for only when the name classifies, and once per field', () => {
   const asked: string[] = [];
   const reports: FindingInput[] = [];
-  const ctx = { classifier: Classifier.default(), taxonomy: Taxonomy.default(), report: (f: FindingInput) => reports.push(f) } as unknown as FileContext;
+  const ctx = {
+    classifier: Classifier.default(),
+    taxonomy: Taxonomy.default(),
+    report: (f: FindingInput) => reports.push(f),
+  } as unknown as FileContext;
   const field = (name: string, hint: TypeHint): FieldDecl => ({ name, at: { line: 1, column: 1 }, hint: () => (asked.push(name), hint) });
   const report = createModelReporter(ctx);
-  report({ owner: 'User', fields: [field('createdAt', 'date'), field('total', 'number'), field('email', 'string'), field('phone', 'boolean')] });
+  report({
+    owner: 'User',
+    fields: [field('createdAt', 'date'), field('total', 'number'), field('email', 'string'), field('phone', 'boolean')],
+  });
   // `Server.address` is classified twice (bare and as "server address"); the checker is asked once.
   report({ owner: 'Server', fields: [field('address', 'string')] });
   expect(asked).toEqual(['email', 'phone', 'address']);
@@ -171,7 +198,19 @@ test('classifier.ignore silences a name on every model, also where the owner qua
   const classifier = new Classifier(undefined, { ignore: ['email'] });
   const ctx = { classifier, taxonomy: Taxonomy.default(), report: (f: FindingInput) => reports.push(f) } as unknown as FileContext;
   const report = createModelReporter(ctx);
-  report({ owner: 'User', fields: [{ name: 'email', at: { line: 1, column: 1 } }, { name: 'phone', at: { line: 2, column: 1 } }] });
-  report({ owner: 'Order', fields: [{ name: 'email', at: { line: 3, column: 1 } }, { name: 'contact', at: { line: 4, column: 1 }, children: [{ name: 'email', at: { line: 5, column: 1 } }] }] });
+  report({
+    owner: 'User',
+    fields: [
+      { name: 'email', at: { line: 1, column: 1 } },
+      { name: 'phone', at: { line: 2, column: 1 } },
+    ],
+  });
+  report({
+    owner: 'Order',
+    fields: [
+      { name: 'email', at: { line: 3, column: 1 } },
+      { name: 'contact', at: { line: 4, column: 1 }, children: [{ name: 'email', at: { line: 5, column: 1 } }] },
+    ],
+  });
   expect(reports.map((r) => r.symbol)).toEqual(['User.phone']);
 });

@@ -21,7 +21,9 @@ test('no fixture file fails to analyze', () => {
 });
 
 test('a finding names the sink, the categories and the origin, with a trace ending at the sink', () => {
-  const f = result.findings.find((x) => x.file === 'src/services/pino.ts' && x.rule === 'pii-logging' && x.message.includes('logger.warn'))!;
+  const f = result.findings.find(
+    (x) => x.file === 'src/services/pino.ts' && x.rule === 'pii-logging' && x.message.includes('logger.warn'),
+  )!;
   expect(f).toBeDefined();
   expect(f.sink).toMatchObject({ kind: 'logger', id: 'pino', package: 'pino' });
   expect(f.categories).toEqual(['user.name']);
@@ -51,5 +53,8 @@ test('severity follows the taxonomy: government ids are high, contact data mediu
 test('suppressed findings stay in the output with their reason', () => {
   const s = result.findings.filter((x) => x.suppressed);
   expect(s).toHaveLength(1);
-  expect(s[0]!.suppression).toEqual({ kind: 'inline', reason: "support export prints to the operator's terminal only, never to log storage" });
+  expect(s[0]!.suppression).toEqual({
+    kind: 'inline',
+    reason: "support export prints to the operator's terminal only, never to log storage",
+  });
 });

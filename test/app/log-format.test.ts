@@ -21,7 +21,10 @@ function sink(): { stream: Writable; text: () => string } {
 test('pretty lines are scrubbed like JSON lines: the message and reasons stay, payloads do not', async () => {
   const pretty = sink();
   const json = sink();
-  for (const [format, s] of [['pretty', pretty], ['json', json]] as const) {
+  for (const [format, s] of [
+    ['pretty', pretty],
+    ['json', json],
+  ] as const) {
     const log = createSafeLogger({ format, destination: s.stream as never });
     log.warn({ reason: 'rate limited', payload: { comment: SENTINEL } }, 'review delayed');
     log.flush?.();
@@ -48,12 +51,23 @@ test('WEBHOOK_PROXY_URL: deliveries of a smee channel reach the App server (a lo
   const channel = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(': ready\n\n');
-    setTimeout(() => res.write(`data: ${JSON.stringify({ 'x-github-event': 'ping', 'x-github-delivery': 'd-1', body: { zen: 'Keep it logically awesome.' } })}\n\n`), 100);
+    setTimeout(
+      () =>
+        res.write(
+          `data: ${JSON.stringify({ 'x-github-event': 'ping', 'x-github-delivery': 'd-1', body: { zen: 'Keep it logically awesome.' } })}\n\n`,
+        ),
+      100,
+    );
   });
-  const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)));
+  const listen = (s: Server) =>
+    new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)));
   const [targetPort, channelPort] = await Promise.all([listen(target), listen(channel)]);
   const logs = sink();
-  const proxy = await startWebhookProxy(`http://127.0.0.1:${channelPort}/channel`, `http://127.0.0.1:${targetPort}/api/github/webhooks`, createSafeLogger({ format: 'json', destination: logs.stream as never }));
+  const proxy = await startWebhookProxy(
+    `http://127.0.0.1:${channelPort}/channel`,
+    `http://127.0.0.1:${targetPort}/api/github/webhooks`,
+    createSafeLogger({ format: 'json', destination: logs.stream as never }),
+  );
   try {
     expect(proxy).toBeDefined();
     const deadline = Date.now() + 10_000;

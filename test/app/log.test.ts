@@ -16,7 +16,12 @@ const capture = () => capturedLog('trace');
 
 test('a badly signed delivery is rejected and its payload is not logged', async () => {
   const { lines, log } = capture();
-  const server = new Server({ Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: 'right-secret', log }), log, host: '127.0.0.1', port: 0 });
+  const server = new Server({
+    Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: 'right-secret', log }),
+    log,
+    host: '127.0.0.1',
+    port: 0,
+  });
   await server.load(createPrivacyReview().app);
   await server.start();
   try {
@@ -24,7 +29,12 @@ test('a badly signed delivery is rejected and its payload is not logged', async 
     const signature = `sha256=${createHmac('sha256', 'wrong-secret').update(body).digest('hex')}`;
     const res = await fetch(`http://127.0.0.1:${server.port}/api/github/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': 'bad-1', 'x-hub-signature-256': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'issue_comment',
+        'x-github-delivery': 'bad-1',
+        'x-hub-signature-256': signature,
+      },
       body,
     });
     expect(res.status).toBe(400);
@@ -48,7 +58,9 @@ test('errors keep their type, status and reason; bodies, headers and quoted inpu
   const parse = new SyntaxError(`Unexpected token 'x', "{"email": "${SENTINEL}"}" is not valid JSON`);
   expect(JSON.stringify(scrub(parse, 0))).not.toContain(SENTINEL);
   expect(scrub({ event: { payload: SENTINEL }, payload: SENTINEL, pr: 7, reason: 'timeout' }, 0)).toEqual({ pr: 7, reason: 'timeout' });
-  expect(JSON.stringify(scrub(new AggregateError([Object.assign(new Error('boom'), { event: { body: SENTINEL } })]), 0))).not.toContain(SENTINEL);
+  expect(JSON.stringify(scrub(new AggregateError([Object.assign(new Error('boom'), { event: { body: SENTINEL } })]), 0))).not.toContain(
+    SENTINEL,
+  );
 });
 
 test('the logger scrubs whatever it is given, errors first argument included', () => {
@@ -65,7 +77,12 @@ test('the logger scrubs whatever it is given, errors first argument included', (
 
 test('the HTTP access log keeps method, path and status, not headers or addresses', async () => {
   const { lines, log } = capture();
-  const server = new Server({ Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: 's', log }), log, host: '127.0.0.1', port: 0 });
+  const server = new Server({
+    Probot: Probot.defaults({ appId: 123, privateKey: privateKey(), secret: 's', log }),
+    log,
+    host: '127.0.0.1',
+    port: 0,
+  });
   await server.load(createPrivacyReview().app);
   await server.start();
   try {

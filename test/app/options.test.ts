@@ -30,7 +30,9 @@ describe('the shared queue and the role', () => {
   });
 
   test('with Redis: the URL, the role and the defaults', () => {
-    expect(deploymentFromEnv({ PRIVACY_REVIEW_REDIS_URL: 'rediss://:s3cret@redis.internal:6380/2', PRIVACY_REVIEW_ROLE: 'worker' })).toEqual({
+    expect(
+      deploymentFromEnv({ PRIVACY_REVIEW_REDIS_URL: 'rediss://:s3cret@redis.internal:6380/2', PRIVACY_REVIEW_ROLE: 'worker' }),
+    ).toEqual({
       role: 'worker',
       shared: {
         url: 'rediss://:s3cret@redis.internal:6380/2',
@@ -53,7 +55,13 @@ describe('the shared queue and the role', () => {
       PRIVACY_REVIEW_CACHE_HOURS: '0.5',
       PRIVACY_REVIEW_CACHE_ENTRY_MB: '1',
     }).shared;
-    expect(shared).toEqual({ url: 'redis://127.0.0.1:7000', prefix: 'acme-pr', dedupeMs: HOUR, lockMs: 4_000, cache: { entries: 10, ttlMs: HOUR / 2, maxBytes: 1024 * 1024 } });
+    expect(shared).toEqual({
+      url: 'redis://127.0.0.1:7000',
+      prefix: 'acme-pr',
+      dedupeMs: HOUR,
+      lockMs: 4_000,
+      cache: { entries: 10, ttlMs: HOUR / 2, maxBytes: 1024 * 1024 },
+    });
   });
 
   test.each([
@@ -63,8 +71,14 @@ describe('the shared queue and the role', () => {
     [{ PRIVACY_REVIEW_REDIS_URL: 'localhost:6379' }, 'must start with redis:// or rediss://'],
     [{ PRIVACY_REVIEW_REDIS_URL: 'http://redis:6379' }, 'must start with redis:// or rediss://'],
     [{ PRIVACY_REVIEW_REDIS_URL: 'not a url' }, 'is not a URL'],
-    [{ PRIVACY_REVIEW_REDIS_URL: 'redis://h:1', PRIVACY_REVIEW_LOCK_SECONDS: 'soon' }, 'PRIVACY_REVIEW_LOCK_SECONDS must be a positive number'],
-    [{ PRIVACY_REVIEW_REDIS_URL: 'redis://h:1', PRIVACY_REVIEW_DEDUPE_HOURS: '0' }, 'PRIVACY_REVIEW_DEDUPE_HOURS must be a positive number'],
+    [
+      { PRIVACY_REVIEW_REDIS_URL: 'redis://h:1', PRIVACY_REVIEW_LOCK_SECONDS: 'soon' },
+      'PRIVACY_REVIEW_LOCK_SECONDS must be a positive number',
+    ],
+    [
+      { PRIVACY_REVIEW_REDIS_URL: 'redis://h:1', PRIVACY_REVIEW_DEDUPE_HOURS: '0' },
+      'PRIVACY_REVIEW_DEDUPE_HOURS must be a positive number',
+    ],
     [{ PRIVACY_REVIEW_REDIS_URL: 'redis://h:1', PRIVACY_REVIEW_REDIS_PREFIX: 'a b' }, 'PRIVACY_REVIEW_REDIS_PREFIX may have'],
   ])('%j is refused: %s', (env, message) => {
     expect(() => deploymentFromEnv(env)).toThrow(DeploymentError);

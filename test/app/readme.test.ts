@@ -9,12 +9,19 @@ const section = readme.slice(readme.indexOf('## GitHub App'), readme.indexOf('##
 test('the configuration example parses and means what it says', () => {
   const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
   const file = parseAppConfigFile(yaml!, 'README.md');
-  expect(file.settings).toMatchObject({ reviewers: { users: ['alice'], teams: ['acme/privacy'], required: 1 }, mode: 'block', drafts: 'skip', labels: { required: 'privacy-review-required' } });
+  expect(file.settings).toMatchObject({
+    reviewers: { users: ['alice'], teams: ['acme/privacy'], required: 1 },
+    mode: 'block',
+    drafts: 'skip',
+    labels: { required: 'privacy-review-required' },
+  });
   expect(file.scan?.exclude).toEqual(['src/generated/**']);
 });
 
 test('the limits it states are the defaults', () => {
-  expect(section).toContain(`more than ${DEFAULT_LIMITS.maxFiles.toLocaleString('en-US')} files or ${DEFAULT_LIMITS.maxDownloadBytes / 1024 / 1024} MB compressed`);
+  expect(section).toContain(
+    `more than ${DEFAULT_LIMITS.maxFiles.toLocaleString('en-US')} files or ${DEFAULT_LIMITS.maxDownloadBytes / 1024 / 1024} MB compressed`,
+  );
   expect(section).toContain(`files over ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB are skipped`);
   expect(section).toContain(`${DEFAULT_LIMITS.maxTotalBytes / 1024 / 1024 / 1024} GB uncompressed`);
 });

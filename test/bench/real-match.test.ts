@@ -38,7 +38,14 @@ test.each<[string, Partial<Finding>, 'right' | 'other data' | 'no']>([
 });
 
 test('a field site is found by its field, not by a neighbour on the next line', () => {
-  const field = { file: 'src/user.ts', line: 3, rule: 'pii-field' as const, symbol: 'User.email', categories: ['user.contact.email'], reason: 'r' };
+  const field = {
+    file: 'src/user.ts',
+    line: 3,
+    rule: 'pii-field' as const,
+    symbol: 'User.email',
+    categories: ['user.contact.email'],
+    reason: 'r',
+  };
   const f = (symbol: string, line: number) => finding({ rule: 'pii-field', file: 'src/user.ts', line, symbol, sink: null });
   expect(matchesSite(field, [f('User.phone', 3)])).toBe('no');
   expect(matchesSite(field, [f('User.email', 9)])).toBe('right');
@@ -51,7 +58,9 @@ test('a judged finding matches by file, rule, line, sink, and the symbol of a fi
   expect(matchesFinding({ ...judged, sink: 'segment' }, finding({}))).toBe(false);
   // The same call now claiming other data is not the finding that was judged.
   expect(matchesFinding({ ...judged, categories: ['user.contact.email'] }, finding({}))).toBe(true);
-  expect(matchesFinding({ ...judged, categories: ['user.contact.email'] }, finding({ categories: ['user.authorization.credentials'] }))).toBe(false);
+  expect(
+    matchesFinding({ ...judged, categories: ['user.contact.email'] }, finding({ categories: ['user.authorization.credentials'] })),
+  ).toBe(false);
   const field = { file: 'src/user.ts', line: 3, rule: 'pii-field' as const, symbol: 'User.email', verdict: true, reason: 'r' };
   expect(matchesFinding(field, finding({ rule: 'pii-field', file: 'src/user.ts', line: 3, symbol: 'User.email', sink: null }))).toBe(true);
   expect(matchesFinding(field, finding({ rule: 'pii-field', file: 'src/user.ts', line: 4, symbol: 'User.phone', sink: null }))).toBe(false);
@@ -60,7 +69,13 @@ test('a judged finding matches by file, rule, line, sink, and the symbol of a fi
 test('a broken label file says which field is wrong', () => {
   const good = { repo: 'o/r', commit: 'a'.repeat(40), shape: 's', labelledWith: 'abc', findings: [], sites: [] };
   expect(labelFile(good, 'o__r.yaml')).toMatchObject({ repo: 'o/r', scanRoot: '.' });
-  expect(() => labelFile({ ...good, commit: 'main' }, 'o__r.yaml')).toThrow('bench/real/labels/o__r.yaml: commit: expected a full 40-hex commit');
-  expect(() => labelFile({ ...good, sites: [{ file: 'a.ts', line: 0, rule: 'data-flow', reason: 'r' }] }, 'o__r.yaml')).toThrow('sites[0].line: expected a line number');
-  expect(() => labelFile({ ...good, findings: [{ file: 'a.ts', line: 1, rule: 'data-flow', reason: 'r' }] }, 'o__r.yaml')).toThrow('findings[0].verdict: expected true or false');
+  expect(() => labelFile({ ...good, commit: 'main' }, 'o__r.yaml')).toThrow(
+    'bench/real/labels/o__r.yaml: commit: expected a full 40-hex commit',
+  );
+  expect(() => labelFile({ ...good, sites: [{ file: 'a.ts', line: 0, rule: 'data-flow', reason: 'r' }] }, 'o__r.yaml')).toThrow(
+    'sites[0].line: expected a line number',
+  );
+  expect(() => labelFile({ ...good, findings: [{ file: 'a.ts', line: 1, rule: 'data-flow', reason: 'r' }] }, 'o__r.yaml')).toThrow(
+    'findings[0].verdict: expected true or false',
+  );
 });

@@ -21,7 +21,9 @@ describe('dictionary data', () => {
   });
 
   test('a word that is a modifier elsewhere can still be a whole name (`url` of a person, `handle`)', () => {
-    const both = [...dictionary.entries()].map((e) => e.phrase).filter((p) => DENY_MODIFIERS.has(p) || VERB_PREFIXES.has(p) || TRANSPARENT_SUFFIXES.has(p));
+    const both = [...dictionary.entries()]
+      .map((e) => e.phrase)
+      .filter((p) => DENY_MODIFIERS.has(p) || VERB_PREFIXES.has(p) || TRANSPARENT_SUFFIXES.has(p));
     expect(both.sort()).toEqual(['handle', 'search', 'url']);
     expect(dictionary.get('url')?.context).toBe('person');
   });

@@ -6,7 +6,11 @@ describe('project extensions', () => {
   test('extra names map to built-in categories, normalised like built-ins, high confidence', () => {
     const c = new Classifier(undefined, { names: { [K.EMAIL]: ['courriel_pro'], [K.UNIQUE_ID]: ['order_id'] } });
     for (const name of ['courriel_pro', 'courrielPro', 'COURRIEL_PRO', 'clientCourrielPro']) {
-      expect(c.classify(name)).toEqual({ category: K.EMAIL, confidence: 'high', reason: `name "${name}" is listed as email address in the project configuration` });
+      expect(c.classify(name)).toEqual({
+        category: K.EMAIL,
+        confidence: 'high',
+        reason: `name "${name}" is listed as email address in the project configuration`,
+      });
     }
     // Project names override the built-in reading of a phrase.
     expect(c.classify('orderId')?.category).toBe(K.UNIQUE_ID);
@@ -39,7 +43,11 @@ describe('project extensions', () => {
 
   test('patterns (list form) match the normalised snake_case name', () => {
     const c = new Classifier(undefined, { patterns: [{ category: K.NATIONAL_ID, pattern: '^nir(_\\d+)?$' }] });
-    expect(c.classify('nir')).toEqual({ category: K.NATIONAL_ID, confidence: 'high', reason: 'name "nir" matches project pattern /^nir(_\\d+)?$/' });
+    expect(c.classify('nir')).toEqual({
+      category: K.NATIONAL_ID,
+      confidence: 'high',
+      reason: 'name "nir" matches project pattern /^nir(_\\d+)?$/',
+    });
     expect(c.classify('NIR_2')?.category).toBe(K.NATIONAL_ID);
     expect(c.classify('nirValue')).toBeNull();
     expect(c.classify('nir', { typeHint: 'function' })).toBeNull();
@@ -60,16 +68,26 @@ describe('project extensions', () => {
   });
 
   test('ignore wins over project names and patterns', () => {
-    const c = new Classifier(undefined, { ignore: ['nir'], names: { [K.NATIONAL_ID]: ['nir'] }, patterns: [{ category: K.NATIONAL_ID, pattern: 'nir' }] });
+    const c = new Classifier(undefined, {
+      ignore: ['nir'],
+      names: { [K.NATIONAL_ID]: ['nir'] },
+      patterns: [{ category: K.NATIONAL_ID, pattern: 'nir' }],
+    });
     expect(c.classify('nir')).toBeNull();
   });
 
   describe('errors name the problem', () => {
     test.each([
-      [{ names: { 'user.contact.emial': ['x'] } }, /classifier\.names: unknown data category "user\.contact\.emial"\. Did you mean "user\.contact\.email"/],
+      [
+        { names: { 'user.contact.emial': ['x'] } },
+        /classifier\.names: unknown data category "user\.contact\.emial"\. Did you mean "user\.contact\.email"/,
+      ],
       [{ names: { 'user.provided.identifiable.contact.email': ['x'] } }, /deprecated; use "user\.contact\.email"/],
       [{ patterns: [{ category: 'user.nope', pattern: 'x' }] }, /classifier\.patterns: unknown data category "user\.nope"/],
-      [{ patterns: [{ category: K.EMAIL, pattern: '(unclosed' }] }, /"\(unclosed" for "user\.contact\.email" is not a valid regular expression/],
+      [
+        { patterns: [{ category: K.EMAIL, pattern: '(unclosed' }] },
+        /"\(unclosed" for "user\.contact\.email" is not a valid regular expression/,
+      ],
       [{ patterns: { [K.EMAIL]: ['[z-a]'] } }, /"\[z-a\]" for "user\.contact\.email" is not a valid regular expression/],
       [{ categories: [{ key: 'user.foo.bar' }] }, /"user\.foo\.bar" has parent "user\.foo", which is not in the taxonomy/],
       [{ names: { [K.EMAIL]: 'email2' as unknown as string[] } }, /must be a list/],

@@ -9,7 +9,17 @@ import { scan } from '../../src/engine/scan.js';
  * ordinary identifiers in analyzed code: every table looked up by a word from the code must answer
  * only its own entries, or one such name fails the analysis of the whole file.
  */
-const NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+const NAMES = [
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__proto__',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+];
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'proto-names-'));
@@ -28,5 +38,7 @@ test('prototype names in fields, properties, locals and Prisma types are analyze
   const r = await scan({ root, analyzers: ANALYZERS });
   expect(r.errors).toEqual([]);
   const got = r.findings.map((f) => `${f.rule} ${f.file}:${f.line}`);
-  expect(got).toEqual(expect.arrayContaining(['pii-logging src/a.ts:14', 'pii-logging src/a.ts:16', 'pii-field src/a.ts:11', 'pii-field schema.prisma:3']));
+  expect(got).toEqual(
+    expect.arrayContaining(['pii-logging src/a.ts:14', 'pii-logging src/a.ts:16', 'pii-field src/a.ts:11', 'pii-field schema.prisma:3']),
+  );
 });

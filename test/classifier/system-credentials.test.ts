@@ -11,9 +11,27 @@ const SYSTEM = 'system.authentication';
 
 describe('system credentials: not personal data, but known as secrets', () => {
   const names = [
-    'apiKey', 'API_KEY', 'AI_AZURE_API_KEY', 'clientSecret', 'GOOGLE_CLIENT_SECRET', 'FOURSQUARE_APIKEY', 'GIPHY_API_KEY', 'privateKey',
-    'secretAccessKey', 'webhookSecret', 'signingKey', 'REDIS_PASSWORD', 'redisPassword', 'smtpPass', 'dbPassword', 'GITHUB_TOKEN',
-    'botToken', 'webhookToken', 'JWT_SECRET', 'config.apiKey', 'SENTRY_DSN',
+    'apiKey',
+    'API_KEY',
+    'AI_AZURE_API_KEY',
+    'clientSecret',
+    'GOOGLE_CLIENT_SECRET',
+    'FOURSQUARE_APIKEY',
+    'GIPHY_API_KEY',
+    'privateKey',
+    'secretAccessKey',
+    'webhookSecret',
+    'signingKey',
+    'REDIS_PASSWORD',
+    'redisPassword',
+    'smtpPass',
+    'dbPassword',
+    'GITHUB_TOKEN',
+    'botToken',
+    'webhookToken',
+    'JWT_SECRET',
+    'config.apiKey',
+    'SENTRY_DSN',
   ];
   test.each(names)('%s', (name) => {
     expect(classifier.classify(name)).toBeNull();
@@ -48,7 +66,17 @@ describe("a person's own credential stays personal", () => {
 
 describe('names without context: the word is not the data', () => {
   // LLM token counts, a message id, a payment provider's checkout session.
-  const names = ['outputTokens', 'inputTokens', 'promptTokens', 'reasoningTokens', 'usage.outputTokens', 'emailId', 'sesEmailId', 'checkoutSessionId', 'stripeSessionId'];
+  const names = [
+    'outputTokens',
+    'inputTokens',
+    'promptTokens',
+    'reasoningTokens',
+    'usage.outputTokens',
+    'emailId',
+    'sesEmailId',
+    'checkoutSessionId',
+    'stripeSessionId',
+  ];
   test.each(names)('%s is not classified', (name) => expect(classifier.classifyAny(name)).toBeNull());
   test('emailId inside a person is their address; sessionId alone is still a session id', () => {
     expect(classifier.classify('emailId', { personContext: true })?.category).toBe(K.EMAIL);

@@ -18,13 +18,18 @@ const APP = {
     '',
   ].join('\n'),
 };
-const flowsTo = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string; sink: { id: string } | null }[] }).findings.filter((f) => f.sink?.id === 'acme-telemetry');
+const flowsTo = (stdout: string) =>
+  (JSON.parse(stdout) as { findings: { rule: string; sink: { id: string } | null }[] }).findings.filter(
+    (f) => f.sink?.id === 'acme-telemetry',
+  );
 
 test('--analyzer runs a custom analyzer beside the built-in rules', async () => {
   const root = project(APP);
   const r = await runCli(['scan', '--analyzer', EXAMPLE, '--format', 'json', '--fail-on', 'none'], { cwd: root });
   expect(r.status).toBe(0);
-  expect(flowsTo(r.stdout)).toEqual([expect.objectContaining({ rule: 'data-flow', sink: expect.objectContaining({ id: 'acme-telemetry' }) })]);
+  expect(flowsTo(r.stdout)).toEqual([
+    expect.objectContaining({ rule: 'data-flow', sink: expect.objectContaining({ id: 'acme-telemetry' }) }),
+  ]);
 });
 
 test('analyzers: in a configuration passed with --config are loaded, relative to that file', async () => {
@@ -36,11 +41,13 @@ test('analyzers: in a configuration passed with --config are loaded, relative to
   expect(flowsTo(r.stdout)).toHaveLength(1);
 });
 
-test('analyzers: in the scanned directory\'s own configuration are refused with what to do', async () => {
+test("analyzers: in the scanned directory's own configuration are refused with what to do", async () => {
   const root = project({ ...APP, '.privacy-review.yml': 'analyzers: [./tools/evil.mjs]\n', 'tools/evil.mjs': "throw new Error('ran');\n" });
   const r = await runCli(['scan', '--format', 'json'], { cwd: root });
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/^privacy-review: the configuration in the scanned directory names analyzers \(\.\/tools\/evil\.mjs\); custom analyzers are code, .* pass the configuration with --config, or name them with --analyzer\n$/);
+  expect(r.stderr).toMatch(
+    /^privacy-review: the configuration in the scanned directory names analyzers \(\.\/tools\/evil\.mjs\); custom analyzers are code, .* pass the configuration with --config, or name them with --analyzer\n$/,
+  );
   expect(r.stderr).not.toContain('ran');
 });
 

@@ -21,7 +21,10 @@ test('json: the example finds a field, a log leak and a flow of each kind it pla
   // masked, redacted and opaque-id log calls in signup.ts are not leaks
   expect(result.findings.filter((f) => f.rule === 'pii-logging' && f.file === 'src/services/signup.ts')).toHaveLength(1);
   expect(result.findings.filter((f) => f.suppressed)).toEqual([
-    expect.objectContaining({ file: 'src/routes/users.ts', suppression: { kind: 'inline', reason: expect.stringMatching(/local development/) } }),
+    expect.objectContaining({
+      file: 'src/routes/users.ts',
+      suppression: { kind: 'inline', reason: expect.stringMatching(/local development/) },
+    }),
   ]);
   expect(result.errors).toEqual([]);
 });

@@ -21,7 +21,13 @@ test('json', async () => {
   const r = await runCli(['scan', root, '--format', 'json']);
   expect(r.status).toBe(0);
   const result = JSON.parse(r.stdout);
-  expect(result).toMatchObject({ version: 1, tool: { name: 'privacy-review' }, findings: [], skipped: [{ file: 'dist' }], stats: { files: 1 } });
+  expect(result).toMatchObject({
+    version: 1,
+    tool: { name: 'privacy-review' },
+    findings: [],
+    skipped: [{ file: 'dist' }],
+    stats: { files: 1 },
+  });
 });
 
 test('sarif', async () => {
@@ -29,7 +35,9 @@ test('sarif', async () => {
   expect(r.status).toBe(0);
   const log = JSON.parse(r.stdout);
   expect(log).toBeValidSarifLog();
-  expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(expect.arrayContaining(['pii-logging/high', 'pii-logging/medium', 'pii-logging/low']));
+  expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(
+    expect.arrayContaining(['pii-logging/high', 'pii-logging/medium', 'pii-logging/low']),
+  );
 });
 
 test('markdown', async () => {

@@ -11,7 +11,9 @@ test('a file nested too deeply to parse is reported, and the scan prints the oth
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/src\/user\.ts/);
   expect(r.stdout).toMatch(/user\.email/);
-  expect(r.stdout).toContain('src/deep.ts:257  Not analyzed: nested too deeply for the TypeScript parser (brackets nest deeper than 256 levels at line 257); split it up');
+  expect(r.stdout).toContain(
+    'src/deep.ts:257  Not analyzed: nested too deeply for the TypeScript parser (brackets nest deeper than 256 levels at line 257); split it up',
+  );
   expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
   expect(r.stdout + r.stderr).not.toMatch(STACK_LINE);
 });

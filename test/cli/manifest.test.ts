@@ -22,7 +22,7 @@ const APP = {
     "import { Analytics } from '@segment/analytics-node';",
     "const analytics = new Analytics({ writeKey: 'k' });",
     'export function track(user: { id: string; email: string }) {',
-    "  analytics.identify({ userId: user.id, traits: { email: user.email } });",
+    '  analytics.identify({ userId: user.id, traits: { email: user.email } });',
     '}',
     '',
   ].join('\n'),
@@ -37,7 +37,13 @@ describe('manifest check', () => {
   });
 
   test('errors: one line each as file:line:col: severity code: message — hint, exit 1', async () => {
-    const root = project({ ...CLEAN, '.privacy/manifest.yml': VALID.replace('legalBasis: contract', 'legalBasis: contrct').replace('user.contact.email]}\n', 'user.contact.emial]}\n') });
+    const root = project({
+      ...CLEAN,
+      '.privacy/manifest.yml': VALID.replace('legalBasis: contract', 'legalBasis: contrct').replace(
+        'user.contact.email]}\n',
+        'user.contact.emial]}\n',
+      ),
+    });
     const r = await runCli(['manifest', 'check'], { cwd: root });
     expect(r.stdout).toBe(
       '.privacy/manifest.yml:6:43: error unknown-category: unknown data category "user.contact.emial" — did you mean "user.contact.email"?\n' +
@@ -76,13 +82,20 @@ describe('manifest check', () => {
     const manifest = VALID.replace('[user.contact.email]}\n', '[user.contact.email, user.unique_id.loyalty_id]}\n');
     const without = project({ ...CLEAN, '.privacy/manifest.yml': manifest });
     expect((await runCli(['manifest', 'check'], { cwd: without })).status).toBe(1);
-    const withConfig = project({ ...CLEAN, '.privacy/manifest.yml': manifest, '.privacy-review.yml': 'classifier:\n  categories: [{key: user.unique_id.loyalty_id}]\n' });
+    const withConfig = project({
+      ...CLEAN,
+      '.privacy/manifest.yml': manifest,
+      '.privacy-review.yml': 'classifier:\n  categories: [{key: user.unique_id.loyalty_id}]\n',
+    });
     expect((await runCli(['manifest', 'check'], { cwd: withConfig })).status).toBe(0);
   });
 
   test('hostile YAML: errors, no stack trace', async () => {
     let bomb = 'version: 1\nsystem: {name: x}\na: &a [x,x,x,x,x,x,x,x,x]\n';
-    for (let i = 0; i < 9; i++) bomb += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]\n`;
+    for (let i = 0; i < 9; i++)
+      bomb += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(',')}]\n`;
     const root = project({ ...CLEAN, '.privacy/manifest.yml': bomb });
     const r = await runCli(['manifest', 'check'], { cwd: root });
     expect(r.stdout).toMatch(/^\.privacy\/manifest\.yml:4:8: error too-many-aliases: /);
@@ -98,7 +111,9 @@ describe('manifest init', () => {
     expect(r.status).toBe(0);
     const [wrote, note, ...rest] = r.stderr.split('\n');
     expect(wrote).toMatch(/^wrote \.privacy\/manifest\.yml: /);
-    expect(note).toMatch(/^note: its \$schema line points at this machine's privacy-review \(\.\.\/.*schemas\/manifest\.schema\.json\); with privacy-review installed in the project \(npm install --save-dev\) it points into node_modules$/);
+    expect(note).toMatch(
+      /^note: its \$schema line points at this machine's privacy-review \(\.\.\/.*schemas\/manifest\.schema\.json\); with privacy-review installed in the project \(npm install --save-dev\) it points into node_modules$/,
+    );
     expect(rest).toEqual(['']);
   });
 
@@ -107,7 +122,9 @@ describe('manifest init', () => {
     const root = project({ ...APP, 'node_modules/privacy-review/schemas/manifest.schema.json': '{}\n' });
     const r = await runCli(['manifest', 'init'], { cwd: root });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^wrote \.privacy\/manifest\.yml: 1 dataset, 1 flow, 2 purposes; \d+ TODO values to fill in \(privacy-review manifest check lists them\)\n$/);
+    expect(r.stderr).toMatch(
+      /^wrote \.privacy\/manifest\.yml: 1 dataset, 1 flow, 2 purposes; \d+ TODO values to fill in \(privacy-review manifest check lists them\)\n$/,
+    );
     const text = readFileSync(path.join(root, '.privacy/manifest.yml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=../node_modules/privacy-review/schemas/manifest.schema.json\n');
     expect(text).toContain('  name: demo-app');
@@ -116,7 +133,12 @@ describe('manifest init', () => {
 
     const check = await runCli(['manifest', 'check'], { cwd: root });
     expect(check.status).toBe(0);
-    expect(check.stdout.split('\n').filter(Boolean).every((l) => / warning todo: /.test(l))).toBe(true);
+    expect(
+      check.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => / warning todo: /.test(l)),
+    ).toBe(true);
 
     writeFileSync(path.join(root, '.privacy/manifest.yml'), '# mine\n');
     const again = await runCli(['manifest', 'init'], { cwd: root });
@@ -154,10 +176,14 @@ describe('manifest suggest', () => {
     expect((await runCli(['manifest', 'check'], { cwd: root })).status).toBe(0);
 
     const third = await runCli(['manifest', 'suggest', '--write'], { cwd: root });
-    expect(third.stderr).toMatch(/^nothing to add to \.privacy\/manifest\.yml\nleft undeclared, to fix in the code:\n {2}! logging \(src\/user\.ts:3\): /);
+    expect(third.stderr).toMatch(
+      /^nothing to add to \.privacy\/manifest\.yml\nleft undeclared, to fix in the code:\n {2}! logging \(src\/user\.ts:3\): /,
+    );
     expect(third.stdout).toBe('');
     const clean = project({ ...CLEAN, '.privacy/manifest.yml': VALID });
-    expect((await runCli(['manifest', 'suggest'], { cwd: clean })).stderr).toBe('nothing to add: every finding is declared in .privacy/manifest.yml\n');
+    expect((await runCli(['manifest', 'suggest'], { cwd: clean })).stderr).toBe(
+      'nothing to add: every finding is declared in .privacy/manifest.yml\n',
+    );
   });
 
   test('on a copy of the bundled example: the undeclared OpenAI flow is added, nothing else changes', async () => {

@@ -82,7 +82,7 @@ logging:
 const SIGNUP_WITH_SEGMENT = SIGNUP.replace(
   "import type { User } from './user';",
   "import { Analytics } from '@segment/analytics-node';\nimport type { User } from './user';\n\nconst analytics = new Analytics({ writeKey: process.env.SEGMENT_KEY ?? '' });",
-).replace("  return user.id;\n}", '  analytics.identify({ userId: user.id, traits: { email: user.email } });\n  return user.id;\n}');
+).replace('  return user.id;\n}', '  analytics.identify({ userId: user.id, traits: { email: user.email } });\n  return user.id;\n}');
 
 const SEGMENT_DECLARED = MANIFEST.replace(
   'purposes:\n',
@@ -108,7 +108,13 @@ let BASE_SHA: string;
 
 beforeAll(() => {
   repo = initRepo();
-  repo.write({ 'src/user.ts': USER, 'src/lib/logger.ts': LOGGER, 'src/signup.ts': SIGNUP, 'src/billing.ts': BILLING, '.privacy/manifest.yml': MANIFEST });
+  repo.write({
+    'src/user.ts': USER,
+    'src/lib/logger.ts': LOGGER,
+    'src/signup.ts': SIGNUP,
+    'src/billing.ts': BILLING,
+    '.privacy/manifest.yml': MANIFEST,
+  });
   BASE_SHA = repo.commit('base');
   const branch = (name: string, files: Record<string, string | null>) => {
     repo.git('checkout', '-q', '-b', name, 'main');
@@ -116,20 +122,25 @@ beforeAll(() => {
     repo.commit(name);
   };
   branch('segment', { 'src/signup.ts': SIGNUP_WITH_SEGMENT });
-  branch(
-    'refactor',
-    {
-      // reformatted (quotes, indentation, blank lines), functions swapped, and billing.ts renamed
-      'src/signup.ts': `import type { User } from "./user";\nimport { logger } from "./lib/logger";\n\n\nexport function welcome(user: User) {\n    logger.info({ userId: user.id }, "welcome sent");\n}\n\nexport async function register(user: User) {\n    logger.info(\n      { userId: user.id },\n      "user registered",\n    );\n    return user.id;\n}\n`,
-      'src/billing.ts': null,
-      'src/payments/billing.ts': BILLING.replace("from './user'", "from '../user'"),
-    },
-  );
+  branch('refactor', {
+    // reformatted (quotes, indentation, blank lines), functions swapped, and billing.ts renamed
+    'src/signup.ts': `import type { User } from "./user";\nimport { logger } from "./lib/logger";\n\n\nexport function welcome(user: User) {\n    logger.info({ userId: user.id }, "welcome sent");\n}\n\nexport async function register(user: User) {\n    logger.info(\n      { userId: user.id },\n      "user registered",\n    );\n    return user.id;\n}\n`,
+    'src/billing.ts': null,
+    'src/payments/billing.ts': BILLING.replace("from './user'", "from '../user'"),
+  });
   branch('ssn-log', { 'src/signup.ts': SIGNUP.replace("'welcome sent');", "'welcome sent');\n  logger.info(user.ssn);") });
   branch('declared', { 'src/signup.ts': SIGNUP_WITH_SEGMENT, '.privacy/manifest.yml': SEGMENT_DECLARED });
-  branch('bad-manifest', { '.privacy/manifest.yml': MANIFEST.replace('categories: [user.contact.email, user.name.first]\n    countries', 'categories: [user.contact.emial, user.name.first]\n    countries') });
+  branch('bad-manifest', {
+    '.privacy/manifest.yml': MANIFEST.replace(
+      'categories: [user.contact.email, user.name.first]\n    countries',
+      'categories: [user.contact.emial, user.name.first]\n    countries',
+    ),
+  });
   // a PR that tries to silence the check by changing the rules it is judged by
-  branch('own-rules', { 'src/signup.ts': SIGNUP_WITH_SEGMENT, '.privacy-review.yml': 'ignore:\n  - paths: ["src/**"]\n    reason: not our problem\n' });
+  branch('own-rules', {
+    'src/signup.ts': SIGNUP_WITH_SEGMENT,
+    '.privacy-review.yml': 'ignore:\n  - paths: ["src/**"]\n    reason: not our problem\n',
+  });
   repo.git('checkout', '-q', 'main');
 });
 
@@ -194,7 +205,10 @@ test('(d) declaring the flow in the same pull request: review required for the d
   expect(run.status).toBe(1);
   expect(r.verdict.decision).toBe('review_required');
   expect(byStatus(r, 'new').map((f) => [f.finding.sink?.id, f.declared, f.declaration?.id])).toEqual([['segment', true, 'segment']]);
-  expect(r.manifest.changes.map((c) => `${c.change} ${c.entity} ${c.id}`)).toEqual(['added flow segment', 'added purpose product-analytics']);
+  expect(r.manifest.changes.map((c) => `${c.change} ${c.entity} ${c.id}`)).toEqual([
+    'added flow segment',
+    'added purpose product-analytics',
+  ]);
   expect(r.verdict.reasons.join('\n')).toMatch(/declaration change/);
 });
 

@@ -6,7 +6,10 @@ import { CLEAN, STACK_LINE, project } from './project.js';
 // Bad usage exits with 2 and one clear line on stderr: no stack trace, nothing on stdout.
 test.each([
   [['scan', '/nonexistent/project'], /^privacy-review: path not found: \/nonexistent\/project$/m],
-  [['scan', '--format', 'xml'], /error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, markdown\./],
+  [
+    ['scan', '--format', 'xml'],
+    /error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, markdown\./,
+  ],
   [['scan', '--fail-on', 'critical'], /argument 'critical' is invalid\. Allowed choices are high, medium, low, none\./],
   [['scan', '--colour'], /error: unknown option '--colour'/],
   [['scna'], /error: unknown command 'scna'/],
@@ -44,5 +47,7 @@ test('an unwritable --output path is a usage error, not a crash', async () => {
 });
 
 test('errors of the scan command point to its own help', async () => {
-  expect((await runCli(['scan', '--format'])).stderr).toBe("error: option '-f, --format <format>' argument missing\n(run privacy-review scan --help for usage)\n");
+  expect((await runCli(['scan', '--format'])).stderr).toBe(
+    "error: option '-f, --format <format>' argument missing\n(run privacy-review scan --help for usage)\n",
+  );
 });

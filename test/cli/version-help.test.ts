@@ -19,7 +19,15 @@ test('--help lists the scan command and examples', async () => {
 test('scan --help documents every option, the exit codes and examples', async () => {
   const r = await runCli(['scan', '--help']);
   expect(r.status).toBe(0);
-  for (const option of ['--format <format>', '--output <file>', '--config <file>', '--fail-on <severity>', '--show-suppressed', '--no-progress']) expect(r.stdout).toContain(option);
+  for (const option of [
+    '--format <format>',
+    '--output <file>',
+    '--config <file>',
+    '--fail-on <severity>',
+    '--show-suppressed',
+    '--no-progress',
+  ])
+    expect(r.stdout).toContain(option);
   expect(r.stdout.replace(/\s+/g, ' ')).toContain('choices: "text", "json", "sarif", "markdown"');
   expect(r.stdout).toContain('Exit codes: 0');
   expect(r.stdout).toContain('$ privacy-review scan --format sarif --output privacy.sarif');

@@ -12,7 +12,11 @@ test('failOn: none is refused in the file and the CLI flag is suggested', () => 
 });
 
 test('a sink kind and a rule id out of their sets', () => {
-  expect(problemsOf('sinks:\n  - id: acme\n    kind: thirdparty\n    package: "@acme/sdk"\n    call: track\nignore:\n  - paths: [x]\n    rules: [pii-fields]\n    reason: r\n')).toEqual([
+  expect(
+    problemsOf(
+      'sinks:\n  - id: acme\n    kind: thirdparty\n    package: "@acme/sdk"\n    call: track\nignore:\n  - paths: [x]\n    rules: [pii-fields]\n    reason: r\n',
+    ),
+  ).toEqual([
     'cfg.yml:3:11: sinks[0].kind must be one of logger, error_reporter, third_party, http, datastore, queue, storage, file, browser_storage, token, not "thirdparty" — did you mean "third_party"?',
     'cfg.yml:8:13: ignore[0].rules[0] must be one of pii-field, pii-logging, data-flow, not "pii-fields" — did you mean "pii-field"?',
   ]);

@@ -8,17 +8,25 @@ test('a mapping of 20,000 keys is refused quickly', () => {
   const started = cpuMs();
   const problems = problemsOf(yaml);
   expect(cpuMs() - started).toBeLessThan(2_500); // was about 4 s; about 0.5 s on an idle machine
-  expect(problems).toEqual(['cfg.yml:5001:1: a mapping has 20000 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
+  expect(problems).toEqual([
+    'cfg.yml:5001:1: a mapping has 20000 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file',
+  ]);
 });
 
 test('a node-count bomb is refused', () => {
-  expect(problemsOf(`exclude: [${'a,'.repeat(120_000)}a]\n`)).toEqual(['cfg.yml:1:200005: the YAML holds more than 50000 values — no real file is that large; check that this is the right file']);
-  expect(problemsOf(`exclude:\n${'-\n'.repeat(60_000)}`)).toEqual(['cfg.yml:49999:2: the YAML holds more than 50000 values — no real file is that large; check that this is the right file']);
+  expect(problemsOf(`exclude: [${'a,'.repeat(120_000)}a]\n`)).toEqual([
+    'cfg.yml:1:200005: the YAML holds more than 50000 values — no real file is that large; check that this is the right file',
+  ]);
+  expect(problemsOf(`exclude:\n${'-\n'.repeat(60_000)}`)).toEqual([
+    'cfg.yml:49999:2: the YAML holds more than 50000 values — no real file is that large; check that this is the right file',
+  ]);
 });
 
 test('a newline in a value is quoted in the message, which stays on one line', () => {
   const problems = problemsOf('failOn: "high\\ncfg.yml:1:1: fake"\n"evil\\nkey": 1\n');
-  expect(problems[0]).toBe('cfg.yml:1:9: failOn must be one of high, medium, low, not "high\\ncfg.yml:1:1: fake" — use one of high, medium, low (use --fail-on none on the command line to never fail)');
+  expect(problems[0]).toBe(
+    'cfg.yml:1:9: failOn must be one of high, medium, low, not "high\\ncfg.yml:1:1: fake" — use one of high, medium, low (use --fail-on none on the command line to never fail)',
+  );
   expect(problems.some((p) => p.startsWith('cfg.yml:2:1: unknown key "evil\\nkey"'))).toBe(true);
   for (const p of problems) expect(p).not.toMatch(/[\n\r]/);
 });

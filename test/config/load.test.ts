@@ -29,7 +29,10 @@ test('.privacy-review.yml at the root wins over .github/privacy-review.yml', asy
 });
 
 test('values replace the defaults; unset keys keep them', async () => {
-  write('.privacy-review.yml', 'include: ["src/**/*.ts"]\nignore:\n  - {paths: ["test/**"], rules: [pii-field], reason: fake data}\nsinks:\n  - {id: acme, kind: third_party, package: "@acme/sdk", call: track, args: [1]}\n');
+  write(
+    '.privacy-review.yml',
+    'include: ["src/**/*.ts"]\nignore:\n  - {paths: ["test/**"], rules: [pii-field], reason: fake data}\nsinks:\n  - {id: acme, kind: third_party, package: "@acme/sdk", call: track, args: [1]}\n',
+  );
   const { config } = await loadConfig(root, { cwd: root });
   expect(config).toEqual({
     ...DEFAULT_CONFIG,

@@ -2,11 +2,15 @@ import { problemsOf } from './problems.js';
 
 // Wrong value types are reported at the value, with what was found and an example of what is expected.
 test('a string where a number is expected', () => {
-  expect(problemsOf('maxFileBytes: big\n')).toEqual(['cfg.yml:1:15: maxFileBytes must be a whole number, not a string — write a whole number of bytes, e.g. maxFileBytes: 2000000']);
+  expect(problemsOf('maxFileBytes: big\n')).toEqual([
+    'cfg.yml:1:15: maxFileBytes must be a whole number, not a string — write a whole number of bytes, e.g. maxFileBytes: 2000000',
+  ]);
 });
 
 test('a single glob where a list is expected', () => {
-  expect(problemsOf('include: src/**/*.ts\n')).toEqual(['cfg.yml:1:10: include must be a list, not a string — write a list of globs, e.g. ["src/**/*.ts"]']);
+  expect(problemsOf('include: src/**/*.ts\n')).toEqual([
+    'cfg.yml:1:10: include must be a list, not a string — write a list of globs, e.g. ["src/**/*.ts"]',
+  ]);
 });
 
 test('an empty value is reported at its key', () => {
@@ -17,7 +21,9 @@ test('an empty value is reported at its key', () => {
 });
 
 test('a document that is not a mapping', () => {
-  expect(problemsOf('- include\n')).toEqual(['cfg.yml:1:1: the configuration must be a mapping, not a list — the file must be a mapping of settings, e.g. "failOn: medium"']);
+  expect(problemsOf('- include\n')).toEqual([
+    'cfg.yml:1:1: the configuration must be a mapping, not a list — the file must be a mapping of settings, e.g. "failOn: medium"',
+  ]);
 });
 
 test('negative sizes and non-integer argument positions', () => {

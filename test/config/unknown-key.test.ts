@@ -2,7 +2,9 @@ import { problemsOf } from './problems.js';
 
 // Typos in keys are the commonest mistake; a silent ignore would drop a setting, so each is an error with a suggestion.
 test('an unknown top-level key is reported at the key with a did-you-mean', () => {
-  expect(problemsOf('include: ["src/**"]\nexcludes:\n  - test/**\n')).toEqual(['cfg.yml:2:1: unknown key "excludes" — did you mean "exclude"?']);
+  expect(problemsOf('include: ["src/**"]\nexcludes:\n  - test/**\n')).toEqual([
+    'cfg.yml:2:1: unknown key "excludes" — did you mean "exclude"?',
+  ]);
 });
 
 test('snake_case and case mistakes find the camelCase key', () => {

@@ -14,7 +14,9 @@ test('tabs as indentation', () => {
 });
 
 test('several documents in one file', () => {
-  expect(problemsOf('failOn: high\n---\nfailOn: low\n')).toEqual(['cfg.yml:2:1: the file holds more than one YAML document — keep a single YAML document (remove the extra "---")']);
+  expect(problemsOf('failOn: high\n---\nfailOn: low\n')).toEqual([
+    'cfg.yml:2:1: the file holds more than one YAML document — keep a single YAML document (remove the extra "---")',
+  ]);
 });
 
 test('an empty file or a file of comments means the defaults', () => {

@@ -18,6 +18,11 @@ test('the example custom analyzer finds the annotated flows to Acme telemetry, a
   expect(report.problems).toEqual([]);
   expect(report.truePositives).toBe(2);
   const f = result.findings.find((x) => x.line === 13)!;
-  expect(f).toMatchObject({ rule: 'data-flow', sink: { id: 'acme-telemetry', kind: 'third_party' }, severity: 'medium', symbol: 'onSignup' });
+  expect(f).toMatchObject({
+    rule: 'data-flow',
+    sink: { id: 'acme-telemetry', kind: 'third_party' },
+    severity: 'medium',
+    symbol: 'onSignup',
+  });
   expect(f.message).toBe('identify() sends user.email, user.displayName to Acme telemetry (reported by acme-telemetry)');
 });

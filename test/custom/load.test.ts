@@ -15,11 +15,23 @@ const meta = "{ name: 'x-rule', rule: 'pii-logging', description: 'finds x' }";
 
 test.each([
   ['a missing file', './nope.mjs', /custom analyzer \.\/nope\.mjs: .*nope\.mjs does not exist; check the path/],
-  ['a package that is not installed', '@acme/not-installed', /no such package .*; install it \(npm install --save-dev @acme\/not-installed\)/],
+  [
+    'a package that is not installed',
+    '@acme/not-installed',
+    /no such package .*; install it \(npm install --save-dev @acme\/not-installed\)/,
+  ],
   ['a syntax error', module('broken.mjs', 'export default {'), /it could not be loaded \(.*\); a custom analyzer is an ES module/],
   ['no meta', module('nometa.mjs', 'export default { create() { return {}; } };'), /meta is missing: \{ name, rule, description \}/],
-  ['a bad name', module('badname.mjs', "export default { meta: { name: 'Acme Rule', rule: 'data-flow', description: 'd' }, create() { return {}; } };"), /meta\.name must be lower case letters/],
-  ['an unknown rule', module('badrule.mjs', "export default { meta: { name: 'a', rule: 'pii', description: 'd' }, create() { return {}; } };"), /meta\.rule must be one of pii-field, pii-logging, data-flow/],
+  [
+    'a bad name',
+    module('badname.mjs', "export default { meta: { name: 'Acme Rule', rule: 'data-flow', description: 'd' }, create() { return {}; } };"),
+    /meta\.name must be lower case letters/,
+  ],
+  [
+    'an unknown rule',
+    module('badrule.mjs', "export default { meta: { name: 'a', rule: 'pii', description: 'd' }, create() { return {}; } };"),
+    /meta\.rule must be one of pii-field, pii-logging, data-flow/,
+  ],
   ['no create', module('nocreate.mjs', `export default { meta: ${meta} };`), /create\(context\) must be a function/],
 ])('%s: %s', async (_what, specifier, message) => {
   const error = await loadCustomAnalyzers([specifier], dir).catch((e: unknown) => e);
@@ -52,7 +64,10 @@ test('a wrong syntax kind name or a bad report fails the file with the reason, n
 
 test('a custom analyzer reports under its rule, with its own name in the message, and reads names through the classifier', async () => {
   const project = mkdtempSync(path.join(os.tmpdir(), 'pr-custom-project-'));
-  writeFileSync(path.join(project, 'a.ts'), 'declare const audit: { write(x: unknown): void };\nexport function f(customerEmail: string) {\n  audit.write(customerEmail);\n}\n');
+  writeFileSync(
+    path.join(project, 'a.ts'),
+    'declare const audit: { write(x: unknown): void };\nexport function f(customerEmail: string) {\n  audit.write(customerEmail);\n}\n',
+  );
   const specifier = module(
     'audit.mjs',
     `export default { meta: ${meta}, create(context) { return { CallExpression(call) {
@@ -63,12 +78,20 @@ test('a custom analyzer reports under its rule, with its own name in the message
     } }; } };`,
   );
   const result = await scan({ root: project, analyzers: await loadCustomAnalyzers([specifier], dir) });
-  expect(result.findings.map((f) => ({ rule: f.rule, line: f.line, categories: f.categories, message: f.message, sink: f.sink?.id }))).toEqual([
-    { rule: 'pii-logging', line: 3, categories: ['user.contact.email'], message: 'audit log of customerEmail (reported by x-rule)', sink: 'audit' },
+  expect(
+    result.findings.map((f) => ({ rule: f.rule, line: f.line, categories: f.categories, message: f.message, sink: f.sink?.id })),
+  ).toEqual([
+    {
+      rule: 'pii-logging',
+      line: 3,
+      categories: ['user.contact.email'],
+      message: 'audit log of customerEmail (reported by x-rule)',
+      sink: 'audit',
+    },
   ]);
 });
 
-test('the App reads the operator\'s list of custom analyzers from PRIVACY_REVIEW_ANALYZERS', () => {
+test("the App reads the operator's list of custom analyzers from PRIVACY_REVIEW_ANALYZERS", () => {
   expect(operatorAnalyzerSpecifiers({})).toEqual([]);
   expect(operatorAnalyzerSpecifiers({ PRIVACY_REVIEW_ANALYZERS: ' ./a.mjs, @acme/rules ,,' })).toEqual(['./a.mjs', '@acme/rules']);
 });

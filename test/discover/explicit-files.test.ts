@@ -13,7 +13,17 @@ test('an explicit file list is filtered by the same rules as a walk', async () =
     'README.md': '',
     'types/t.d.ts': '',
   });
-  const files = ['src/a.ts', path.join(root, 'src/ignored.ts'), 'dist/out.js', 'node_modules/x/index.js', 'README.md', 'types/t.d.ts', 'src/deleted.ts', '../elsewhere.ts', 'src/a.ts'];
+  const files = [
+    'src/a.ts',
+    path.join(root, 'src/ignored.ts'),
+    'dist/out.js',
+    'node_modules/x/index.js',
+    'README.md',
+    'types/t.d.ts',
+    'src/deleted.ts',
+    '../elsewhere.ts',
+    'src/a.ts',
+  ];
   const d = await discover(root, {}, { files });
   expect(found(d)).toEqual(['src/a.ts']);
   expect(reasonFor(d, 'src/ignored.ts')).toBe('ignored by .gitignore');

@@ -25,7 +25,10 @@ test('one long line in an otherwise normal file does not', async () => {
 });
 
 test('JavaScript ending in a sourceMappingURL comment is compiled output', async () => {
-  const root = makeTree({ 'lib/index.js': 'exports.a = 1;\n//# sourceMappingURL=index.js.map\n', 'src/index.ts': 'export const a = 1;\n//# sourceMappingURL=x.map\n' });
+  const root = makeTree({
+    'lib/index.js': 'exports.a = 1;\n//# sourceMappingURL=index.js.map\n',
+    'src/index.ts': 'export const a = 1;\n//# sourceMappingURL=x.map\n',
+  });
   const d = await discover(root);
   expect(found(d)).toEqual(['src/index.ts']);
   expect(reasonFor(d, 'lib/index.js')).toMatch(/sourceMappingURL/);

@@ -36,11 +36,41 @@ const TREE = {
 
 test('test-scope directories and test-named files are skipped by default, each with its reason', async () => {
   const d = await discover(makeTree(TREE));
-  expect(found(d)).toEqual(['src/contest.ts', 'src/latest-spec-version.ts', 'src/migrate-user.ts', 'src/seeding-strategy/plan.ts', 'src/seedling.ts', 'src/testimonials/list.ts', 'src/user.ts']);
-  for (const dir of ['test', 'apps/web/__tests__', 'apps/web/e2e', 'apps/web/playwright', 'apps/web/cypress', 'fixtures', 'src/__mocks__', 'vendor', 'third_party', 'src/database/seeds', 'examples', 'packages/database/migration', 'src/database/migrations']) {
+  expect(found(d)).toEqual([
+    'src/contest.ts',
+    'src/latest-spec-version.ts',
+    'src/migrate-user.ts',
+    'src/seeding-strategy/plan.ts',
+    'src/seedling.ts',
+    'src/testimonials/list.ts',
+    'src/user.ts',
+  ]);
+  for (const dir of [
+    'test',
+    'apps/web/__tests__',
+    'apps/web/e2e',
+    'apps/web/playwright',
+    'apps/web/cypress',
+    'fixtures',
+    'src/__mocks__',
+    'vendor',
+    'third_party',
+    'src/database/seeds',
+    'examples',
+    'packages/database/migration',
+    'src/database/migrations',
+  ]) {
     expect(reasonFor(d, dir)).toMatch(/^directory is test or vendored code \(.*\): out of scope by default \(set includeTests: true/);
   }
-  for (const file of ['src/user.test.ts', 'src/user.spec.tsx', 'src/Button.stories.tsx', 'src/app.e2e-spec.ts', 'scripts/e2e-auth-bootstrap.ts', 'packages/database/src/seed.ts', 'src/users/user.seeder.ts']) {
+  for (const file of [
+    'src/user.test.ts',
+    'src/user.spec.tsx',
+    'src/Button.stories.tsx',
+    'src/app.e2e-spec.ts',
+    'scripts/e2e-auth-bootstrap.ts',
+    'packages/database/src/seed.ts',
+    'src/users/user.seeder.ts',
+  ]) {
     expect(reasonFor(d, file)).toMatch(/^test or vendored code/);
   }
   expect(reasonFor(d, 'vendor')).toMatch(/vendored code/);

@@ -16,7 +16,16 @@ test('finds TS/JS sources and Prisma schemas, reads their text, ignores other fi
     'package.json': '{}\n',
   });
   const d = await discover(root);
-  expect(d.sources.map((f) => f.relative)).toEqual(['src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cjs', 'src/e.jsx', 'src/f.mts', 'src/g.cts', 'src/h.js']);
+  expect(d.sources.map((f) => f.relative)).toEqual([
+    'src/a.ts',
+    'src/b.tsx',
+    'src/c.mjs',
+    'src/d.cjs',
+    'src/e.jsx',
+    'src/f.mts',
+    'src/g.cts',
+    'src/h.js',
+  ]);
   expect(d.textFiles.map((f) => f.relative)).toEqual(['prisma/schema.prisma']);
   expect(d.sources[0]!.text).toBe('export const a = 1;\n');
   expect(d.sources[0]!.path).toBe(`${d.sources[0]!.path.slice(0, -'src/a.ts'.length)}src/a.ts`);
@@ -24,7 +33,11 @@ test('finds TS/JS sources and Prisma schemas, reads their text, ignores other fi
 });
 
 test('declaration files are skipped with a reason', async () => {
-  const root = makeTree({ 'types/user.d.ts': 'interface User { email: string }\n', 'types/x.d.mts': 'export {};\n', 'src/ok.ts': 'export {};\n' });
+  const root = makeTree({
+    'types/user.d.ts': 'interface User { email: string }\n',
+    'types/x.d.mts': 'export {};\n',
+    'src/ok.ts': 'export {};\n',
+  });
   const d = await discover(root);
   expect(found(d)).toEqual(['src/ok.ts']);
   expect(reasonFor(d, 'types/user.d.ts')).toMatch(/declaration/);

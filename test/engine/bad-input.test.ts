@@ -13,7 +13,8 @@ const files: Record<string, string> = {
   'tsconfig.json': '{ "compilerOptions": { "strict": true, } ',
   'src/broken.ts': 'export function f(user: { email: string }) {\n  console.log(user.email);\n  const x = ;\n}\n',
   'src/esm.mts': 'export const log = (email: string) => console.info(email);\n',
-  'src/cjs.cts': 'const pino = require("pino");\nconst logger = pino();\nexport function g(phoneNumber: string) { logger.warn(phoneNumber); }\n',
+  'src/cjs.cts':
+    'const pino = require("pino");\nconst logger = pino();\nexport function g(phoneNumber: string) { logger.warn(phoneNumber); }\n',
   'src/view.jsx': 'export function View({ user }) {\n  console.log(user.email);\n  return <p>{user.email}</p>;\n}\n',
   'src/plain.js': 'function h(req) { console.log(req.body.ssn); }\nmodule.exports = { h };\n',
   'src/types.d.ts': 'declare const x: { email: string };\n',
@@ -31,7 +32,8 @@ beforeAll(async () => {
 
 afterAll(() => fs.rm(root, { recursive: true, force: true }));
 
-const logged = (file: string) => result.findings.filter((f) => f.file === file && f.rule === 'pii-logging').map((f) => f.categories.join(','));
+const logged = (file: string) =>
+  result.findings.filter((f) => f.file === file && f.rule === 'pii-logging').map((f) => f.categories.join(','));
 
 test('a broken tsconfig.json is reported with its position and the scan goes on', () => {
   const e = result.errors.find((x) => x.file === 'tsconfig.json');
@@ -40,7 +42,10 @@ test('a broken tsconfig.json is reported with its position and the scan goes on'
 });
 
 test('a file with a syntax error is reported with its line and still analyzed', () => {
-  expect(result.errors.find((x) => x.file === 'src/broken.ts')).toMatchObject({ line: 3, message: expect.stringMatching(/^Syntax error: [^]*[^.]\. The rest of the file/) });
+  expect(result.errors.find((x) => x.file === 'src/broken.ts')).toMatchObject({
+    line: 3,
+    message: expect.stringMatching(/^Syntax error: [^]*[^.]\. The rest of the file/),
+  });
   expect(logged('src/broken.ts')).toEqual(['user.contact.email']);
 });
 

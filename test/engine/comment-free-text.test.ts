@@ -7,9 +7,15 @@ const text = (source: string, file = 'a.tsx') => {
 };
 
 test('comments and layout are left out of TypeScript; strings, templates, regexes and JSX text are kept', () => {
-  expect(text('// head\nexport const a = 1; // trailing\n/** doc */\nexport interface U {\n  /* inline */ email: string;\n}\n')).toBe('export const a = 1; export interface U { email: string; }');
-  expect(text("const url = 'http://x'; const t = `//${url}// y`; const r = /a\\/\\/b/;")).toBe("const url = 'http://x'; const t = `//${url}// y`; const r = /a\\/\\/b/;");
-  expect(text('export const C = () => <div>see http://x // not a comment<b>{/* gone */ value}</b></div>;')).toBe('export const C = () => <div>see http://x // not a comment<b>{ value}</b></div>;');
+  expect(text('// head\nexport const a = 1; // trailing\n/** doc */\nexport interface U {\n  /* inline */ email: string;\n}\n')).toBe(
+    'export const a = 1; export interface U { email: string; }',
+  );
+  expect(text("const url = 'http://x'; const t = `//${url}// y`; const r = /a\\/\\/b/;")).toBe(
+    "const url = 'http://x'; const t = `//${url}// y`; const r = /a\\/\\/b/;",
+  );
+  expect(text('export const C = () => <div>see http://x // not a comment<b>{/* gone */ value}</b></div>;')).toBe(
+    'export const C = () => <div>see http://x // not a comment<b>{ value}</b></div>;',
+  );
 });
 
 test('JavaScript keeps its comments: JSDoc gives types there', () => {

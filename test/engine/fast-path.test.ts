@@ -14,10 +14,19 @@ import { scanSides } from '../../src/review/scan-sides.js';
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PROJECTS = ['test/fixtures/pii-field', 'test/fixtures/pii-logging', 'test/fixtures/data-flow', 'test/fixtures/monorepo', 'examples/shop'];
+const PROJECTS = [
+  'test/fixtures/pii-field',
+  'test/fixtures/pii-logging',
+  'test/fixtures/data-flow',
+  'test/fixtures/monorepo',
+  'examples/shop',
+];
 
 function sourceFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?[tj]sx?|prisma)$/.test(f) && !f.includes('node_modules')).map((f) => f.split(path.sep).join('/')).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.(?:[cm]?[tj]sx?|prisma)$/.test(f) && !f.includes('node_modules'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 describe.each(PROJECTS)('%s', (project) => {
@@ -39,7 +48,14 @@ describe.each(PROJECTS)('%s', (project) => {
 
   test.each(sourceFiles(dir))('%s: same findings alone as in the whole project', async (file) => {
     // without early cutoff: the same text on both sides would otherwise cut every importer off
-    const { head, scope } = await scanSides({ baseDir: dir, headDir: dir, config: DEFAULT_CONFIG, analyzers: ANALYZERS, changed: [file], cutoff: false });
+    const { head, scope } = await scanSides({
+      baseDir: dir,
+      headDir: dir,
+      config: DEFAULT_CONFIG,
+      analyzers: ANALYZERS,
+      changed: [file],
+      cutoff: false,
+    });
     const of = (findings: readonly Finding[], name: string) => findings.filter((f) => f.file === name);
     expect(of(head.findings, file)).toEqual(of(full.findings, file));
     // the files that import it were analyzed too, each with the whole project's findings
@@ -56,7 +72,10 @@ describe.each(PROJECTS)('%s', (project) => {
  */
 test.each(PROJECTS)('%s: the fast scan finds exactly what the reference path finds', async (project) => {
   const dir = path.join(ROOT, project);
-  const [fast, reference] = [await scan({ root: dir, analyzers: ANALYZERS }), await scan({ root: dir, analyzers: ANALYZERS, reference: true })];
+  const [fast, reference] = [
+    await scan({ root: dir, analyzers: ANALYZERS }),
+    await scan({ root: dir, analyzers: ANALYZERS, reference: true }),
+  ];
   expect(fast.findings.length).toBeGreaterThan(5);
   expect(fast.findings).toEqual(reference.findings);
   expect(fast.errors).toEqual(reference.errors);
@@ -65,7 +84,10 @@ test.each(PROJECTS)('%s: the fast scan finds exactly what the reference path fin
 /* A large scan is split into programs that each load only what their files import: same findings. */
 test.each(PROJECTS)('%s: the scan split into programs of 2 files finds exactly what one program finds', async (project) => {
   const dir = path.join(ROOT, project);
-  const [whole, split] = [await scan({ root: dir, analyzers: ANALYZERS }), await scan({ root: dir, analyzers: ANALYZERS, filesPerProgram: 2 })];
+  const [whole, split] = [
+    await scan({ root: dir, analyzers: ANALYZERS }),
+    await scan({ root: dir, analyzers: ANALYZERS, filesPerProgram: 2 }),
+  ];
   expect(whole.findings.length).toBeGreaterThan(5);
   expect(split.findings).toEqual(whole.findings);
   expect(split.errors).toEqual(whole.errors);
@@ -81,9 +103,18 @@ test('partition: parts of the requested size load what their files import; a par
   const all = [lib, ...apps];
   const parts = partition(all, apps, {}, '/r', 2);
   expect(parts.map((p) => [p.analyze.map((f) => f.relative), p.load.map((f) => f.relative)])).toEqual([
-    [['a.ts', 'b.ts'], ['lib.ts', 'a.ts', 'b.ts']],
-    [['c.ts', 'd.ts'], ['lib.ts', 'c.ts', 'd.ts']],
-    [['e.ts', 'f.ts'], ['lib.ts', 'e.ts', 'f.ts']],
+    [
+      ['a.ts', 'b.ts'],
+      ['lib.ts', 'a.ts', 'b.ts'],
+    ],
+    [
+      ['c.ts', 'd.ts'],
+      ['lib.ts', 'c.ts', 'd.ts'],
+    ],
+    [
+      ['e.ts', 'f.ts'],
+      ['lib.ts', 'e.ts', 'f.ts'],
+    ],
   ]);
   expect(partition(all, apps, {}, '/r', 4)).toHaveLength(1); // 6 files: not worth splitting into 4 + 2
   const barrel = file('index.ts', apps.map((a) => `export * from './${a.relative.replace('.ts', '')}';`).join('\n'));

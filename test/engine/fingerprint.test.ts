@@ -12,7 +12,7 @@ const base = {
 
 test('does not depend on category order or discriminator whitespace and quotes', () => {
   expect(fingerprint({ ...base, categories: ['user.name', 'user.contact.email'] })).toBe(fingerprint(base));
-  expect(fingerprint({ ...base, discriminator: "pino  logger.info" })).toBe(fingerprint(base));
+  expect(fingerprint({ ...base, discriminator: 'pino  logger.info' })).toBe(fingerprint(base));
 });
 
 test.each([

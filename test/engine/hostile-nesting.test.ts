@@ -45,14 +45,39 @@ const PARSER = 'Not analyzed: nested too deeply for the TypeScript parser';
 const TOO_DEEP = 'Not analyzed: an expression nested deeper than 256 levels';
 const SPLIT = '; split it up into smaller expressions or functions.';
 describe.each([
-  ['100,000 nested parentheses, one per line', hostileFile(`  return ${'(\n'.repeat(100_000)}user.email${'\n)'.repeat(100_000)};`), 259, `${PARSER} (brackets nest deeper than 256 levels at line 259)${SPLIT}`],
-  ['20,000 nested object literals', hostileFile(`  return ${'{ a:\n'.repeat(20_000)}user.email${'\n}'.repeat(20_000)};`), 259, `${PARSER} (brackets nest deeper than 256 levels at line 259)${SPLIT}`],
+  [
+    '100,000 nested parentheses, one per line',
+    hostileFile(`  return ${'(\n'.repeat(100_000)}user.email${'\n)'.repeat(100_000)};`),
+    259,
+    `${PARSER} (brackets nest deeper than 256 levels at line 259)${SPLIT}`,
+  ],
+  [
+    '20,000 nested object literals',
+    hostileFile(`  return ${'{ a:\n'.repeat(20_000)}user.email${'\n}'.repeat(20_000)};`),
+    259,
+    `${PARSER} (brackets nest deeper than 256 levels at line 259)${SPLIT}`,
+  ],
   // Arrow functions nest without brackets: no line to point at.
   ['20,000 nested arrow functions', hostileFile(`  return ${'() =>\n'.repeat(20_000)}user.email;`), undefined, `${PARSER}${SPLIT}`],
   // Parsed (TypeScript parses chains without recursion), then refused before binding.
-  ['a 40,000-term binary expression', hostileFile(`  return ${Array(40_000).fill('a').join(' +\n')};`), 4, `${TOO_DEEP} (at line 4)${SPLIT}`],
-  ['30,000 nested calls around user.email', hostileFile(`  console.log(${'f(\n'.repeat(30_000)}user.email${'\n)'.repeat(30_000)});`), 258, `${PARSER} (brackets nest deeper than 256 levels at line 258)${SPLIT}`],
-  ['a 2,000-link method chain', hostileFile(`  console.log(user.email${'\n.trim()'.repeat(2_000)});`), 4, `${TOO_DEEP} (at line 4)${SPLIT}`],
+  [
+    'a 40,000-term binary expression',
+    hostileFile(`  return ${Array(40_000).fill('a').join(' +\n')};`),
+    4,
+    `${TOO_DEEP} (at line 4)${SPLIT}`,
+  ],
+  [
+    '30,000 nested calls around user.email',
+    hostileFile(`  console.log(${'f(\n'.repeat(30_000)}user.email${'\n)'.repeat(30_000)});`),
+    258,
+    `${PARSER} (brackets nest deeper than 256 levels at line 258)${SPLIT}`,
+  ],
+  [
+    'a 2,000-link method chain',
+    hostileFile(`  console.log(user.email${'\n.trim()'.repeat(2_000)});`),
+    4,
+    `${TOO_DEEP} (at line 4)${SPLIT}`,
+  ],
 ])('%s', (_name, text, line, message) => {
   let result: ScanResult;
   beforeAll(async () => {
@@ -86,7 +111,9 @@ test('as many `as`, `!` and `satisfies` around personal data cost no depth eithe
 test('10,000 parentheses around personal data are reported, never passed over in silence', async () => {
   const result = await scanWith(hostileFile(`  console.log(${'(\n'.repeat(10_000)}user.email${'\n)'.repeat(10_000)});`));
   expect(logged(result, 'src/a-hostile.ts').length + errorsOf(result, 'src/a-hostile.ts').length).toBeGreaterThan(0);
-  expect(errorsOf(result, 'src/a-hostile.ts')).toEqual([expect.objectContaining({ message: expect.stringMatching(/nested too deeply.*split it up/) })]);
+  expect(errorsOf(result, 'src/a-hostile.ts')).toEqual([
+    expect.objectContaining({ message: expect.stringMatching(/nested too deeply.*split it up/) }),
+  ]);
   expectNormalFindingKept(result);
 });
 
@@ -101,7 +128,13 @@ test('data nested deeper than the flow engine follows is reported as not fully a
   const result = await scanWith(hostileFile(`  console.log(${'{ a:\n'.repeat(30)}user.email${'\n}'.repeat(30)});`));
   expect(logged(result, 'src/a-hostile.ts')).toEqual([]);
   expect(errorsOf(result, 'src/a-hostile.ts')).toEqual([
-    { file: 'src/a-hostile.ts', line: expect.any(Number), message: expect.stringMatching(/^Not fully analyzed: data is followed through 24 nested expressions.*personal data inside it may be missed/) },
+    {
+      file: 'src/a-hostile.ts',
+      line: expect.any(Number),
+      message: expect.stringMatching(
+        /^Not fully analyzed: data is followed through 24 nested expressions.*personal data inside it may be missed/,
+      ),
+    },
   ]);
   const line = errorsOf(result, 'src/a-hostile.ts')[0]!.line!;
   expect(line).toBeGreaterThan(4);
@@ -115,7 +148,12 @@ test('a file that runs the analysis out of stack is reported, and the files afte
     create: (ctx) => (ctx.file === 'src/a-hostile.ts' ? { [ts.SyntaxKind.FunctionDeclaration]: () => overflow() } : {}),
   };
   const result = await scanWith(hostileFile('  console.log(user.email);'), [overflowing, ...ANALYZERS]);
-  expect(errorsOf(result, 'src/a-hostile.ts')).toEqual([{ file: 'src/a-hostile.ts', message: expect.stringMatching(/^Not analyzed: nested too deeply to analyze \(Maximum call stack size exceeded\); split it up/) }]);
+  expect(errorsOf(result, 'src/a-hostile.ts')).toEqual([
+    {
+      file: 'src/a-hostile.ts',
+      message: expect.stringMatching(/^Not analyzed: nested too deeply to analyze \(Maximum call stack size exceeded\); split it up/),
+    },
+  ]);
   expect(result.findings.filter((f) => f.file === 'src/a-hostile.ts')).toEqual([]);
   expectNormalFindingKept(result);
 });

@@ -1,10 +1,22 @@
 import { declaresGlobals, ImportGraph, importSpecifiers } from '../../src/engine/imports.js';
 
 test.each<[string, string, string[]]>([
-  ['named, default and namespace imports', "import a from './a';\nimport { b, c as d } from \"./b\";\nimport * as e from '../e';", ['./a', './b', '../e']],
+  [
+    'named, default and namespace imports',
+    "import a from './a';\nimport { b, c as d } from \"./b\";\nimport * as e from '../e';",
+    ['./a', './b', '../e'],
+  ],
   ['type-only and multi-line imports', "import type {\n  User,\n  Admin,\n} from './models/user';", ['./models/user']],
-  ['side-effect imports and re-exports', "import './polyfill';\nexport * from './x';\nexport { y } from './y';\nexport type { Z } from './z';", ['./polyfill', './x', './y', './z']],
-  ['require, import = require and dynamic import', "const a = require('./a');\nimport b = require('./b');\nconst c = await import('./c');\nconst d = require(`./d`);", ['./a', './b', './c', './d']],
+  [
+    'side-effect imports and re-exports',
+    "import './polyfill';\nexport * from './x';\nexport { y } from './y';\nexport type { Z } from './z';",
+    ['./polyfill', './x', './y', './z'],
+  ],
+  [
+    'require, import = require and dynamic import',
+    "const a = require('./a');\nimport b = require('./b');\nconst c = await import('./c');\nconst d = require(`./d`);",
+    ['./a', './b', './c', './d'],
+  ],
   ['packages are specifiers too', "import pino from 'pino';\nimport { x } from '@scope/pkg/sub';", ['pino', '@scope/pkg/sub']],
   ['a variable named from, and no module', "const from = 'x';\nconst imported = from;", []],
 ])('importSpecifiers: %s', (_name, text, expected) => {
@@ -18,7 +30,12 @@ test.each<[string, string, string, boolean]>([
   ['a script whose comment mentions import', 'a.ts', '// import this file first\nfunction legacy() {}', true],
   ['a script with a dynamic import only', 'a.ts', "function load() { return import('./x'); }", true],
   ['a module that augments the global scope', 'a.ts', 'export {};\ndeclare global {\n  interface Window { user: unknown }\n}', true],
-  ['a module that augments a package', 'a.ts', "import 'express';\ndeclare module 'express' {\n  interface Request { user: unknown }\n}", true],
+  [
+    'a module that augments a package',
+    'a.ts',
+    "import 'express';\ndeclare module 'express' {\n  interface Request { user: unknown }\n}",
+    true,
+  ],
   ['CommonJS: require makes a module', 'a.js', "const x = require('x');\nfunction f() {}", false],
   ['CommonJS: module.exports makes a module', 'a.cjs', 'function f() {}\nmodule.exports = f;', false],
   ['require in a TypeScript file does not make a module', 'a.ts', "const x = require('x');\nfunction f() {}", true],
@@ -62,6 +79,12 @@ describe('ImportGraph', () => {
   });
 
   test('importsOf follows imports forwards, transitively', () => {
-    expect([...graph.importsOf(['src/routes/users.ts'])].sort()).toEqual(['src/lib/describe.ts', 'src/models/index.ts', 'src/models/user.ts', 'src/routes/users.ts', 'src/services/signup.ts']);
+    expect([...graph.importsOf(['src/routes/users.ts'])].sort()).toEqual([
+      'src/lib/describe.ts',
+      'src/models/index.ts',
+      'src/models/user.ts',
+      'src/routes/users.ts',
+      'src/services/signup.ts',
+    ]);
   });
 });

@@ -8,14 +8,21 @@ import { scan } from '../../src/engine/scan.js';
 import { ANALYZERS } from '../../analyzers/index.js';
 
 const ROOT = '/repo';
-const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+};
 
 function lazyProgram(files: Record<string, string>) {
   const texts = new Map(Object.entries(files).map(([name, text]) => [path.posix.join(ROOT, name), text]));
   const lazy = bindLazily(createProgram(texts, options, ROOT));
   const file = (name: string) => lazy.program.getSourceFile(path.posix.join(ROOT, name))!;
   // getSourceFiles, not getSourceFile: looking must not bind
-  const isBound = (name: string) => (lazy.program.getSourceFiles().find((sf) => sf.fileName === path.posix.join(ROOT, name)) as unknown as { locals?: unknown }).locals !== undefined;
+  const isBound = (name: string) =>
+    (lazy.program.getSourceFiles().find((sf) => sf.fileName === path.posix.join(ROOT, name)) as unknown as { locals?: unknown }).locals !==
+    undefined;
   return { ...lazy, file, isBound };
 }
 
@@ -65,9 +72,15 @@ test('a lazily bound module sees the globals of scripts, declaration files and g
     'src/uses-globals.ts': 'export function f(w: Window) { analytics.track({}); w.tracker.send(LEGACY_LIMIT); }',
   });
   const sf = p.file('src/uses-globals.ts');
-  expect(p.checker.getSymbolAtLocation(identifier(sf, 'analytics'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/shims.d.ts');
-  expect(p.checker.getSymbolAtLocation(identifier(sf, 'LEGACY_LIMIT'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/legacy.ts');
-  expect(p.checker.getSymbolAtLocation(identifier(sf, 'tracker'))?.declarations?.[0]?.getSourceFile().fileName).toBe('/repo/src/augment.ts');
+  expect(p.checker.getSymbolAtLocation(identifier(sf, 'analytics'))?.declarations?.[0]?.getSourceFile().fileName).toBe(
+    '/repo/src/shims.d.ts',
+  );
+  expect(p.checker.getSymbolAtLocation(identifier(sf, 'LEGACY_LIMIT'))?.declarations?.[0]?.getSourceFile().fileName).toBe(
+    '/repo/src/legacy.ts',
+  );
+  expect(p.checker.getSymbolAtLocation(identifier(sf, 'tracker'))?.declarations?.[0]?.getSourceFile().fileName).toBe(
+    '/repo/src/augment.ts',
+  );
 });
 
 test('a file handed to the analyzers is bound if it imports something, else only given parent pointers', () => {
@@ -105,11 +118,16 @@ test('a scan finds the same through lazily bound files: a global logger from a s
     'src/unrelated.ts': 'export const clamp = (v: number) => Math.min(v, 1);',
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler' } }));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler' } }),
+  );
   const fast = await scan({ root: dir, analyzers: ANALYZERS });
   const reference = await scan({ root: dir, analyzers: ANALYZERS, reference: true });
   const summary = (r: typeof fast) => r.findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.categories.join(',')}`);
   expect(summary(fast)).toEqual(summary(reference));
-  expect(summary(fast)).toEqual(expect.arrayContaining(['pii-logging src/signup.ts:2 user.contact.email', 'pii-logging src/legacy.ts:1 user.contact.phone_number']));
+  expect(summary(fast)).toEqual(
+    expect.arrayContaining(['pii-logging src/signup.ts:2 user.contact.email', 'pii-logging src/legacy.ts:1 user.contact.phone_number']),
+  );
   expect(fast.errors).toEqual([]);
 });

@@ -48,7 +48,16 @@ test('npm/yarn workspaces in package.json (list or { packages }) with negated gl
 });
 
 test('Prisma generator output: only generators of the client, only relative paths', () => {
-  const schema = ['generator client {', '  provider = "prisma-client-js"', '  output = "../generated/client"', '}', 'generator docs {', '  provider = "prisma-docs"', '  output = "../docs"', '}'].join('\n');
+  const schema = [
+    'generator client {',
+    '  provider = "prisma-client-js"',
+    '  output = "../generated/client"',
+    '}',
+    'generator docs {',
+    '  provider = "prisma-docs"',
+    '  output = "../docs"',
+    '}',
+  ].join('\n');
   expect(generatorOutputs(schema)).toEqual(['../generated/client']);
 });
 
@@ -56,12 +65,26 @@ test('the import graph of partial reviews sees the edges the program resolves th
   const { options } = compilerOptionsFor(MONOREPO);
   expect(resolutionOf(options)?.packages.has('@acme/database')).toBe(true);
   const texts = new Map<string, string[]>();
-  for (const f of ['apps/web/src/app/signup.ts', 'apps/web/src/server/users.ts', 'packages/database/src/index.ts', 'packages/database/src/client.ts', 'packages/database/src/audit.ts', 'packages/shared/src/index.ts', 'scripts/create-admin.ts']) {
+  for (const f of [
+    'apps/web/src/app/signup.ts',
+    'apps/web/src/server/users.ts',
+    'packages/database/src/index.ts',
+    'packages/database/src/client.ts',
+    'packages/database/src/audit.ts',
+    'packages/shared/src/index.ts',
+    'scripts/create-admin.ts',
+  ]) {
     texts.set(f, [readFileSync(path.join(MONOREPO, f), 'utf8')]);
   }
   const graph = new ImportGraph(texts, options, MONOREPO);
-  expect([...graph.dependencies('apps/web/src/app/signup.ts')].sort()).toEqual(['apps/web/src/server/users.ts', 'packages/database/src/audit.ts']);
-  expect([...graph.dependencies('apps/web/src/server/users.ts')].sort()).toEqual(['packages/database/src/index.ts', 'packages/shared/src/index.ts']);
+  expect([...graph.dependencies('apps/web/src/app/signup.ts')].sort()).toEqual([
+    'apps/web/src/server/users.ts',
+    'packages/database/src/audit.ts',
+  ]);
+  expect([...graph.dependencies('apps/web/src/server/users.ts')].sort()).toEqual([
+    'packages/database/src/index.ts',
+    'packages/shared/src/index.ts',
+  ]);
   expect(graph.dependencies('scripts/create-admin.ts')).toEqual(['packages/database/src/index.ts']);
   expect(graph.importersOf(['packages/database/src/client.ts']).has('apps/web/src/app/signup.ts')).toBe(true);
 });
@@ -74,7 +97,10 @@ test("a workspace package's own paths hold when its tsconfig extends a package t
   };
   write('package.json', JSON.stringify({ name: 'root', workspaces: ['apps/*'] }));
   write('apps/desktop/package.json', JSON.stringify({ name: 'desktop' }));
-  write('apps/desktop/tsconfig.json', JSON.stringify({ extends: '@toolkit/tsconfig/node.json', compilerOptions: { baseUrl: '.', paths: { '~/*': ['./src/*'] } } }));
+  write(
+    'apps/desktop/tsconfig.json',
+    JSON.stringify({ extends: '@toolkit/tsconfig/node.json', compilerOptions: { baseUrl: '.', paths: { '~/*': ['./src/*'] } } }),
+  );
   write('apps/desktop/src/logger.ts', 'export const logger = console;\n');
   write('apps/desktop/src/lib/user.ts', "import { logger } from '~/logger';\n");
   // hard negative: a package whose tsconfig cannot be read at all declares nothing
@@ -84,6 +110,8 @@ test("a workspace package's own paths hold when its tsconfig extends a package t
   const { options } = compilerOptionsFor(root);
   const resolution = resolutionOf(options)!;
   const exists = (f: string) => f.endsWith('/apps/desktop/src/logger.ts') || f.endsWith('/apps/broken/src/logger.ts');
-  expect(resolution.resolveBare('~/logger', path.join(root, 'apps/desktop/src/lib/user.ts'), exists)).toBe(path.join(root, 'apps/desktop/src/logger.ts'));
+  expect(resolution.resolveBare('~/logger', path.join(root, 'apps/desktop/src/lib/user.ts'), exists)).toBe(
+    path.join(root, 'apps/desktop/src/logger.ts'),
+  );
   expect(resolution.resolveBare('~/logger', path.join(root, 'apps/broken/src/a.ts'), exists)).toBeUndefined();
 });

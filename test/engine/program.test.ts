@@ -5,7 +5,8 @@ import { isBareSpecifier } from '../../src/ts/syntax.js';
 
 const ROOT = '/repo';
 const FILES = {
-  'src/service.ts': "import { User } from './user';\nimport { helper } from '@app/lib/helper';\nimport pino from 'pino';\nimport { x } from '@scope/pkg/sub';\nimport fs from 'node:fs';",
+  'src/service.ts':
+    "import { User } from './user';\nimport { helper } from '@app/lib/helper';\nimport pino from 'pino';\nimport { x } from '@scope/pkg/sub';\nimport fs from 'node:fs';",
   'src/user.ts': 'export interface User { email: string }',
   'src/lib/helper.ts': 'export const helper = 1;',
 };
@@ -14,7 +15,10 @@ const FILES = {
 function resolutions(options: ts.CompilerOptions): Record<string, string | undefined> {
   const texts = new Map(Object.entries(FILES).map(([name, text]) => [path.posix.join(ROOT, name), text]));
   const program = createProgram(texts, options, ROOT) as ts.Program & {
-    getResolvedModuleFromModuleSpecifier(specifier: ts.StringLiteralLike, file: ts.SourceFile): ts.ResolvedModuleWithFailedLookupLocations | undefined;
+    getResolvedModuleFromModuleSpecifier(
+      specifier: ts.StringLiteralLike,
+      file: ts.SourceFile,
+    ): ts.ResolvedModuleWithFailedLookupLocations | undefined;
   };
   const sf = program.getSourceFile('/repo/src/service.ts')!;
   const out: Record<string, string | undefined> = {};
@@ -28,7 +32,13 @@ function resolutions(options: ts.CompilerOptions): Record<string, string | undef
 const base: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
 
 test('relative imports resolve to project files; package names stay unresolved without paths', () => {
-  expect(resolutions(base)).toEqual({ './user': '/repo/src/user.ts', '@app/lib/helper': undefined, pino: undefined, '@scope/pkg/sub': undefined, 'node:fs': undefined });
+  expect(resolutions(base)).toEqual({
+    './user': '/repo/src/user.ts',
+    '@app/lib/helper': undefined,
+    pino: undefined,
+    '@scope/pkg/sub': undefined,
+    'node:fs': undefined,
+  });
 });
 
 test('with paths, a package-like name that maps to a project file resolves to it', () => {

@@ -36,7 +36,9 @@ test('a package without a model stays unresolved', () => {
 });
 
 test('a program gets the models its sources name, with the models they import, and no others', () => {
-  const files = typeModelFilesFor(["import { pgTable } from 'drizzle-orm/pg-core';"]).map((f) => f.split('/').pop()).sort();
+  const files = typeModelFilesFor(["import { pgTable } from 'drizzle-orm/pg-core';"])
+    .map((f) => f.split('/').pop())
+    .sort();
   expect(files).toEqual(['drizzle-orm-core.d.ts', 'drizzle-orm.d.ts']);
   expect(typeModelFilesFor(["import express from 'express';"])).toEqual([]);
 });

@@ -5,7 +5,12 @@ import { bindLazily } from '../../src/engine/lazy-binding.js';
 import { ASK_CHECKER, declarationsByScope } from '../../src/ts/declarations-by-scope.js';
 
 const ROOT = '/repo';
-const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true };
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+};
 
 const LIBRARY: Record<string, string> = {
   'src/format.ts': [
@@ -38,7 +43,9 @@ function both(code: string, name: string, bound = true) {
   };
   visit(sf);
   const show = (decls: readonly ts.Declaration[] | undefined) =>
-    decls?.length ? `${path.posix.basename(decls[0]!.getSourceFile().fileName)}: ${decls[0]!.getText().split('\n')[0]!.slice(0, 40)} (${decls.length})` : '(none)';
+    decls?.length
+      ? `${path.posix.basename(decls[0]!.getSourceFile().fileName)}: ${decls[0]!.getText().split('\n')[0]!.slice(0, 40)} (${decls.length})`
+      : '(none)';
   const found = declarationsByScope(callee!, lazy.program);
   let symbol = lazy.checker.getSymbolAtLocation(callee!);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = lazy.checker.getAliasedSymbol(symbol);
@@ -53,8 +60,16 @@ test.each([
   ['a default export', "import main from './format';\nmain('a');", 'main'],
   ['a function of the same file', 'function local(x: string) { return x; }\nlocal("a");', 'local'],
   ['an exported function of the same file', 'export function local(x: string) { return x; }\nlocal("a");', 'local'],
-  ['a parameter shadowing an import', "import { clamp } from './format';\nexport function f(clamp: (x: number) => number) { return clamp(1); }", 'clamp'],
-  ['a block-scoped function shadowing an import', "import { clamp } from './format';\n{ const clamp = (x: number) => x; clamp(1); }", 'clamp'],
+  [
+    'a parameter shadowing an import',
+    "import { clamp } from './format';\nexport function f(clamp: (x: number) => number) { return clamp(1); }",
+    'clamp',
+  ],
+  [
+    'a block-scoped function shadowing an import',
+    "import { clamp } from './format';\n{ const clamp = (x: number) => x; clamp(1); }",
+    'clamp',
+  ],
 ])('found as the checker finds it: %s', (_name, code, name) => {
   const { byScope, checker } = both(code, name);
   expect(byScope).not.toBe('checker');
@@ -66,7 +81,11 @@ test.each([
   ['a package import (an ambient module may declare it)', "import pino from 'pino';\npino(1);", 'pino'],
   ['a re-export through a barrel', "import { clamp } from './barrel';\nclamp(1);", 'clamp'],
   ['a type-only import', "import type { Options } from './types';\nOptions(1);", 'Options'],
-  ['a namespace import member is not an identifier call; a namespace-scoped name is', 'namespace N { export function g() {} export function h() { g(); } }', 'g'],
+  [
+    'a namespace import member is not an identifier call; a namespace-scoped name is',
+    'namespace N { export function g() {} export function h() { g(); } }',
+    'g',
+  ],
   ['a call in a parameter default', 'function f(a = g()) { function g() { return 1; } return a; }', 'g'],
   ['a named function expression calling itself', 'const f = function g(n: number): number { return n ? g(n - 1) : 0; };', 'g'],
 ])('left to the checker: %s', (_name, code, name) => {

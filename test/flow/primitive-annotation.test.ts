@@ -15,7 +15,11 @@ function first<T extends ts.Node>(code: string, accept: (n: ts.Node) => n is T):
 
 /** The declaration of `x` in `code`. */
 const declarationOfX = (code: string) =>
-  first(code, (n): n is ts.Declaration => (ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === 'x');
+  first(
+    code,
+    (n): n is ts.Declaration =>
+      (ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === 'x',
+  );
 
 test.each([
   ['a string parameter', 'function f(x: string) {}'],
@@ -42,14 +46,22 @@ test.each([
 
 /** The first function-like declaration in `code`. */
 const firstFunction = (code: string) =>
-  first(code, (n): n is ts.SignatureDeclaration => ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n));
+  first(
+    code,
+    (n): n is ts.SignatureDeclaration =>
+      ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n),
+  );
 
 test.each([
   ['a function returning string', 'function f(x: number): string { return String(x); }', true],
   ['an arrow returning number | undefined', 'const f = (x: number): number | undefined => x;', true],
   ['no return annotation', 'function f(x: number) { return x; }', false],
   ['a model return type', 'interface User { email: string }\nfunction f(): User { return { email: "" }; }', false],
-  ['an overloaded function: a call may take another signature', 'function f(x: string): string;\nfunction f(x: number): User;\nfunction f(x: any): any { return x; }\ninterface User { email: string }', false],
+  [
+    'an overloaded function: a call may take another signature',
+    'function f(x: string): string;\nfunction f(x: number): User;\nfunction f(x: any): any { return x; }\ninterface User { email: string }',
+    false,
+  ],
   ['a method (may merge with an interface signature)', 'class C { m(): string { return ""; } }', false],
 ])('returnsPrimitive: %s', (_name, code, expected) => {
   expect(returnsPrimitive(firstFunction(code))).toBe(expected);

@@ -13,7 +13,25 @@ export const awkwardString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('a\nb', 'line\r\nbreak', 'cr\ronly', 'nel\u0085x', 'ls\u2028ps\u2029', 'esc\u001b[31mred', 'bidi\u202eevil', 'tab\tx', '"quoted"', "it's", 'x: y', '- item', '#hash', '*alias', '&anchor', '{a: 1}', ''),
+  fc.constantFrom(
+    'a\nb',
+    'line\r\nbreak',
+    'cr\ronly',
+    'nel\u0085x',
+    'ls\u2028ps\u2029',
+    'esc\u001b[31mred',
+    'bidi\u202eevil',
+    'tab\tx',
+    '"quoted"',
+    "it's",
+    'x: y',
+    '- item',
+    '#hash',
+    '*alias',
+    '&anchor',
+    '{a: 1}',
+    '',
+  ),
   fc.string({ minLength: 81, maxLength: 200 }),
 );
 
@@ -39,7 +57,15 @@ export function mostly<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary, weight: 4 }, { arbitrary: anyValue, weight: 1 });
 }
 
-const categoryKey = fc.constantFrom('user.contact.email', 'user.device.ip_address', 'user.financial.bank_account', 'user.biometric', 'user', 'user.nope', 'TODO');
+const categoryKey = fc.constantFrom(
+  'user.contact.email',
+  'user.device.ip_address',
+  'user.financial.bank_account',
+  'user.biometric',
+  'user',
+  'user.nope',
+  'TODO',
+);
 const category = mostly(categoryKey);
 const country = mostly(fc.constantFrom('US', 'DE', 'GB', 'XX', 'UK', 'TODO'));
 const id = mostly(fc.oneof(word, awkwardString));
@@ -56,7 +82,10 @@ const flow = fc.record(
   },
   { requiredKeys: [] },
 );
-const dataset = fc.record({ id, fields: list(fc.record({ symbol: mostly(word), path: mostly(word), categories: list(category) }, { requiredKeys: [] })) }, { requiredKeys: [] });
+const dataset = fc.record(
+  { id, fields: list(fc.record({ symbol: mostly(word), path: mostly(word), categories: list(category) }, { requiredKeys: [] })) },
+  { requiredKeys: [] },
+);
 const purpose = fc.record(
   {
     id,
@@ -69,7 +98,16 @@ const purpose = fc.record(
   },
   { requiredKeys: [] },
 );
-const exception = fc.record({ id, reason: mostly(awkwardString), expires: mostly(fc.constantFrom('2099-12-31', '2020-01-01', '2025-02-30', 'soon')), rule: mostly(word), paths: list(word) }, { requiredKeys: [] });
+const exception = fc.record(
+  {
+    id,
+    reason: mostly(awkwardString),
+    expires: mostly(fc.constantFrom('2099-12-31', '2020-01-01', '2025-02-30', 'soon')),
+    rule: mostly(word),
+    paths: list(word),
+  },
+  { requiredKeys: [] },
+);
 
 /** A data-flow manifest, mostly of the right shape. */
 export const manifestValue = fc.record(
@@ -97,9 +135,25 @@ export const configValue = fc.record(
     classifier: mostly(
       fc.record(
         {
-          categories: list(fc.record({ key: mostly(fc.constantFrom('user.unique_id.loyalty', 'user.contact.email', 'bad key')), parent: mostly(word), label: mostly(awkwardString), tags: list(mostly(word)) }, { requiredKeys: [] })),
+          categories: list(
+            fc.record(
+              {
+                key: mostly(fc.constantFrom('user.unique_id.loyalty', 'user.contact.email', 'bad key')),
+                parent: mostly(word),
+                label: mostly(awkwardString),
+                tags: list(mostly(word)),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
           names: mostly(fc.dictionary(fc.oneof(categoryKey, awkwardString), list(mostly(word)), { maxKeys: 3 })),
-          patterns: mostly(fc.dictionary(fc.oneof(categoryKey, awkwardString), list(mostly(fc.oneof(word, awkwardString, fc.constantFrom('([', '^nir$', '(?<x')))), { maxKeys: 3 })),
+          patterns: mostly(
+            fc.dictionary(
+              fc.oneof(categoryKey, awkwardString),
+              list(mostly(fc.oneof(word, awkwardString, fc.constantFrom('([', '^nir$', '(?<x')))),
+              { maxKeys: 3 },
+            ),
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -114,7 +168,16 @@ export const appConfigValue = fc
   .tuple(
     fc.record(
       {
-        reviewers: mostly(fc.record({ users: list(mostly(fc.oneof(word, fc.constantFrom('@alice', 'bad user')))), teams: list(mostly(fc.constantFrom('acme/privacy', 'nope'))), required: mostly(fc.integer({ min: -1, max: 12 })) }, { requiredKeys: [] })),
+        reviewers: mostly(
+          fc.record(
+            {
+              users: list(mostly(fc.oneof(word, fc.constantFrom('@alice', 'bad user')))),
+              teams: list(mostly(fc.constantFrom('acme/privacy', 'nope'))),
+              required: mostly(fc.integer({ min: -1, max: 12 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
         mode: mostly(fc.constantFrom('block', 'warn', 'blok')),
         threshold: mostly(fc.constantFrom('high', 'medium', 'low')),
         manifest: mostly(fc.constantFrom('.privacy/manifest.yml', '../x', '/abs', 'a\\b')),
@@ -137,7 +200,19 @@ const at = (text: string, n: number) => (text.length ? n % (text.length + 1) : 0
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // random characters or bytes somewhere
-  fc.tuple(position, fc.oneof(awkwardString, fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString('latin1')))).map(([n, s]) => (t: string) => t.slice(0, at(t, n)) + s + t.slice(at(t, n))),
+  fc
+    .tuple(
+      position,
+      fc.oneof(
+        awkwardString,
+        fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString('latin1')),
+      ),
+    )
+    .map(
+      ([n, s]) =>
+        (t: string) =>
+          t.slice(0, at(t, n)) + s + t.slice(at(t, n)),
+    ),
   // a line said twice: duplicate keys
   position.map((n) => (t: string) => {
     const lines = t.split('\n');
@@ -147,19 +222,41 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // a top-level key twice
   fc.constantFrom('version', 'flows', 'include', 'mode', 'reviewers').map((k) => (t: string) => `${t}\n${k}: again\n`),
   // anchors and aliases, resolved or not, a few or a bomb
-  fc.nat({ max: 12 }).map((n) => (t: string) => `${t}\nanchored: &a [x, y]\naliased: [${Array(n).fill('*a').join(', ')}]\nmissing: *nope\n`),
+  fc
+    .nat({ max: 12 })
+    .map((n) => (t: string) => `${t}\nanchored: &a [x, y]\naliased: [${Array(n).fill('*a').join(', ')}]\nmissing: *nope\n`),
   fc.nat({ max: 6 }).map((levels) => (t: string) => {
     let bomb = 'b0: &b0 [x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i <= levels; i++) bomb += `b${i}: &b${i} [${Array(8).fill(`*b${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i <= levels; i++)
+      bomb += `b${i}: &b${i} [${Array(8)
+        .fill(`*b${i - 1}`)
+        .join(', ')}]\n`;
     return `${t}\n${bomb}`;
   }),
   // deep nesting, around the depth limit
   fc.integer({ min: 1, max: 120 }).map((n) => (t: string) => `${t}\ndeep: ${'['.repeat(n)}x${']'.repeat(n)}\n`),
-  fc.integer({ min: 1, max: 80 }).map((n) => (t: string) => `${t}\ndeep:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i + 2)}k${i}:`).join('\n')} x\n`),
+  fc
+    .integer({ min: 1, max: 80 })
+    .map((n) => (t: string) => `${t}\ndeep:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i + 2)}k${i}:`).join('\n')} x\n`),
   // a mapping with many keys (within the limits: thousands would make 10,000 documents slow)
-  fc.integer({ min: 20, max: 200 }).map((n) => (t: string) => `${t}\nmany:\n${Array.from({ length: n }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`),
+  fc
+    .integer({ min: 20, max: 200 })
+    .map((n) => (t: string) => `${t}\nmany:\n${Array.from({ length: n }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`),
   // broken syntax
-  fc.constantFrom('\t- tab', '---\nsecond: doc', ': no key', '"unclosed', '{a: [}', '!!binary x', '!custom tag', '%YAML 1.1', '? complex\n: key', '|\n bad').map((s) => (t: string) => `${t}\n${s}\n`),
+  fc
+    .constantFrom(
+      '\t- tab',
+      '---\nsecond: doc',
+      ': no key',
+      '"unclosed',
+      '{a: [}',
+      '!!binary x',
+      '!custom tag',
+      '%YAML 1.1',
+      '? complex\n: key',
+      '|\n bad',
+    )
+    .map((s) => (t: string) => `${t}\n${s}\n`),
   // cut short
   position.map((n) => (t: string) => t.slice(0, at(t, n))),
 );
@@ -172,7 +269,11 @@ export function documentText(value: fc.Arbitrary<unknown>): fc.Arbitrary<string>
 }
 
 /** Problems must keep the format editors and terminals turn into links: one line each, a real position. */
-export function badProblems(problems: readonly { file: string; line: number; column: number }[], formatted: readonly string[], file: string): string[] {
+export function badProblems(
+  problems: readonly { file: string; line: number; column: number }[],
+  formatted: readonly string[],
+  file: string,
+): string[] {
   const bad: string[] = [];
   problems.forEach((p, i) => {
     if (p.file !== file) bad.push(`file ${JSON.stringify(p.file)}`);
@@ -189,7 +290,12 @@ export function badProblems(problems: readonly { file: string; line: number; col
  * were refused (the generator must reach the error paths) and the slowest parse, in CPU time
  * (a loaded machine stretches wall time, not the work a parse does).
  */
-export function fuzzConfigParser(value: fc.Arbitrary<unknown>, parse: (text: string, file: string) => unknown, file: string, runs: number): { refused: number; slowestMs: number } {
+export function fuzzConfigParser(
+  value: fc.Arbitrary<unknown>,
+  parse: (text: string, file: string) => unknown,
+  file: string,
+  runs: number,
+): { refused: number; slowestMs: number } {
   let slowestMs = 0;
   let refused = 0;
   fc.assert(

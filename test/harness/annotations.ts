@@ -36,7 +36,10 @@ export function parseAnnotations(file: string, text: string): Expectation[] {
     if (m) {
       const rest = (m[4] ?? '').trim();
       const atLeast = rest.endsWith('...');
-      const categories = rest.replace(/\.\.\.$/, '').split(/[\s,]+/).filter(Boolean);
+      const categories = rest
+        .replace(/\.\.\.$/, '')
+        .split(/[\s,]+/)
+        .filter(Boolean);
       pending.push({ file, annotationLine: i + 1, kind: m[1] as Expectation['kind'], rule: m[2]!, sinkId: m[3], categories, atLeast });
       return;
     }

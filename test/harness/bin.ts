@@ -26,7 +26,10 @@ export function ensureBuilt(): void {
   }
   try {
     if (!isStale()) return;
-    const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     // Type errors elsewhere are `npm run typecheck`'s to report; the tests need the emitted JavaScript.
     if (!existsSync(BIN) || isStale()) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
     chmodSync(BIN, 0o755);
@@ -38,7 +41,12 @@ export function ensureBuilt(): void {
 function isStale(): boolean {
   const built = statSync(BIN, { throwIfNoEntry: false })?.mtimeMs;
   if (built === undefined) return true;
-  const inputs = [path.join(REPO, 'tsconfig.json'), path.join(REPO, 'tsconfig.build.json'), ...tsFiles(path.join(REPO, 'src')), ...tsFiles(path.join(REPO, 'analyzers'))];
+  const inputs = [
+    path.join(REPO, 'tsconfig.json'),
+    path.join(REPO, 'tsconfig.build.json'),
+    ...tsFiles(path.join(REPO, 'src')),
+    ...tsFiles(path.join(REPO, 'analyzers')),
+  ];
   return inputs.some((f) => statSync(f).mtimeMs > built);
 }
 

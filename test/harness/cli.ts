@@ -59,13 +59,18 @@ async function runAlone(args: readonly string[], options: CliOptions): Promise<C
  * Node's warning that jest's ESM mode uses VM modules, printed once per test process at its first
  * dynamic import, which may be the CLI's: it is the test runner's, not the CLI's.
  */
-const TEST_RUNNER_WARNING = /^\(node:\d+\) ExperimentalWarning: VM Modules is an experimental feature|^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/;
+const TEST_RUNNER_WARNING =
+  /^\(node:\d+\) ExperimentalWarning: VM Modules is an experimental feature|^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/;
 
 /** Collect what is written to `stream`, which reports itself as not a terminal (a pipe). */
 function capture(stream: NodeJS.WriteStream, into: string[]): () => void {
   const write = Object.getOwnPropertyDescriptor(stream, 'write');
   const isTTY = Object.getOwnPropertyDescriptor(stream, 'isTTY');
-  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((e?: Error | null) => void), done?: (e?: Error | null) => void) => {
+  stream.write = ((
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((e?: Error | null) => void),
+    done?: (e?: Error | null) => void,
+  ) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
     if (!TEST_RUNNER_WARNING.test(text)) into.push(text);
     (typeof encoding === 'function' ? encoding : done)?.();

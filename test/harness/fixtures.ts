@@ -23,7 +23,9 @@ export async function compareWithAnnotations(root: string, result: ScanResult, r
     const onLine = result.findings.filter((f) => f.file === e.file && f.line === e.line && f.rule === e.rule);
     if (e.kind === 'ok') {
       for (const f of onLine) {
-        problems.push(`${e.file}:${e.line} unexpected ${f.rule} [${f.categories.join(', ')}] (marked ok at line ${e.annotationLine}): ${f.message}`);
+        problems.push(
+          `${e.file}:${e.line} unexpected ${f.rule} [${f.categories.join(', ')}] (marked ok at line ${e.annotationLine}): ${f.message}`,
+        );
         used.add(f);
       }
       continue;
@@ -34,7 +36,9 @@ export async function compareWithAnnotations(root: string, result: ScanResult, r
       tp++;
     } else {
       fn++;
-      const got = onLine.map((f) => `${f.rule}${f.sink ? `[${f.sink.id}]` : ''} [${f.categories.join(', ')}]${f.suppressed ? ' (suppressed)' : ''}`).join('; ');
+      const got = onLine
+        .map((f) => `${f.rule}${f.sink ? `[${f.sink.id}]` : ''} [${f.categories.join(', ')}]${f.suppressed ? ' (suppressed)' : ''}`)
+        .join('; ');
       problems.push(
         `${e.file}:${e.line} missing ${e.kind} ${e.rule}${e.sinkId ? `[${e.sinkId}]` : ''} [${e.categories.join(', ')}${e.atLeast ? ' ...' : ''}]` +
           (got ? ` — found instead: ${got}` : ''),
@@ -45,7 +49,9 @@ export async function compareWithAnnotations(root: string, result: ScanResult, r
   for (const f of result.findings) {
     if (!checked.has(f.rule) || used.has(f)) continue;
     fp++;
-    problems.push(`${f.file}:${f.line} unexpected ${f.rule}${f.sink ? `[${f.sink.id}]` : ''} [${f.categories.join(', ')}]${f.suppressed ? ' (suppressed)' : ''}: ${f.message}`);
+    problems.push(
+      `${f.file}:${f.line} unexpected ${f.rule}${f.sink ? `[${f.sink.id}]` : ''} [${f.categories.join(', ')}]${f.suppressed ? ' (suppressed)' : ''}: ${f.message}`,
+    );
   }
   return { problems, truePositives: tp, falsePositives: fp, falseNegatives: fn };
 }

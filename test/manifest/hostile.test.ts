@@ -21,7 +21,8 @@ test('an alias bomb ("billion laughs") is refused quickly', () => {
 });
 
 test('a few aliases are fine', () => {
-  const yaml = 'version: 1\nsystem: {name: x}\nlogging:\n  allowedCategories: &ip [user.device.ip_address]\nexceptions:\n  - {id: a, reason: r, expires: 2030-01-01, categories: *ip}\n';
+  const yaml =
+    'version: 1\nsystem: {name: x}\nlogging:\n  allowedCategories: &ip [user.device.ip_address]\nexceptions:\n  - {id: a, reason: r, expires: 2030-01-01, categories: *ip}\n';
   expect(problemsOf(yaml)).toEqual([]);
   expect(load(yaml).manifest.exceptions[0]?.categories).toEqual(['user.device.ip_address']);
 });

@@ -11,7 +11,9 @@ test('a mapping of 20,000 keys is refused quickly, at the first key over the lim
   const started = cpuMs();
   const problems = problemsOf(yaml);
   const elapsed = cpuMs() - started;
-  expect(problems).toEqual(['m.yml:5001:1: error too-many-keys: a mapping has 20002 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
+  expect(problems).toEqual([
+    'm.yml:5001:1: error too-many-keys: a mapping has 20002 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file',
+  ]);
   expect(elapsed).toBeLessThan(1_000); // was 2-4 s with the yaml library's quadratic uniqueKeys check
 });
 
@@ -33,7 +35,10 @@ test('a document just over the node limit is refused after parsing', () => {
 });
 
 test('a newline in a value is quoted in the message, which stays on one line', () => {
-  const yaml = withSection('flows', 'flows:\n  - id: "evil\\nm.yml:1:1: error fake: injected"\n    kind: "http\\nx"\n    categories: ["user.contact\\nemail"]');
+  const yaml = withSection(
+    'flows',
+    'flows:\n  - id: "evil\\nm.yml:1:1: error fake: injected"\n    kind: "http\\nx"\n    categories: ["user.contact\\nemail"]',
+  );
   const problems = parseManifest(yaml, 'm.yml', { today: '2025-06-01' }).problems.map(formatManifestProblem);
   expect(problems.some((p) => p.includes('not "http\\nx"'))).toBe(true);
   expect(problems.some((p) => p.includes('unknown data category "user.contact\\nemail"'))).toBe(true);
@@ -45,7 +50,9 @@ test('long unknown values get no "did you mean" (an edit distance is quadratic),
   const long = Array.from({ length: 50 }, (_, i) => `user.${'x'.repeat(4_000)}${i}`);
   load('version: 1\n'); // warm up
   const started = cpuMs();
-  const problems = load(withSection('logging', `logging:\n  allowedCategories: [${long.join(', ')}]`)).problems.filter((p) => p.code === 'unknown-category');
+  const problems = load(withSection('logging', `logging:\n  allowedCategories: [${long.join(', ')}]`)).problems.filter(
+    (p) => p.code === 'unknown-category',
+  );
   expect(cpuMs() - started).toBeLessThan(2_000); // was about 7 s: 130 ms a value
   expect(problems).toHaveLength(50);
   expect(problems[0]!.message).toBe(`unknown data category "user.${'x'.repeat(75)}…"`);

@@ -44,7 +44,15 @@ describe('loadManifest', () => {
     const loaded = await loadManifest(root, undefined, { today: '2025-01-01' });
     expect(loaded?.manifest.flows[0]?.id).toBe('segment');
     expect(loaded?.problems).toEqual([
-      { file: '.privacy/manifest.yml', line: 2, column: 1, severity: 'error', code: 'unknown-key', message: 'unknown key "bogus"', hint: 'allowed keys: version, system, datasets, flows, purposes, logging, exceptions' },
+      {
+        file: '.privacy/manifest.yml',
+        line: 2,
+        column: 1,
+        severity: 'error',
+        code: 'unknown-key',
+        message: 'unknown key "bogus"',
+        hint: 'allowed keys: version, system, datasets, flows, purposes, logging, exceptions',
+      },
     ]);
   });
 
@@ -62,7 +70,12 @@ describe('loadManifest', () => {
     expect((await loadManifest(root))?.problems.map((p) => p.code)).toEqual(['unreadable']);
     writeFileSync(path.join(root, 'big.yml'), Buffer.alloc(MAX_MANIFEST_BYTES + 1, 'a'));
     expect((await loadManifest(root, 'big.yml'))?.problems).toEqual([
-      expect.objectContaining({ line: 1, column: 1, code: 'too-large', message: `the manifest is ${MAX_MANIFEST_BYTES + 1} bytes, over the 1048576-byte (1 MiB) limit` }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        code: 'too-large',
+        message: `the manifest is ${MAX_MANIFEST_BYTES + 1} bytes, over the 1048576-byte (1 MiB) limit`,
+      }),
     ]);
   });
 

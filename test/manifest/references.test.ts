@@ -25,29 +25,41 @@ exceptions:
 });
 
 test('a purpose naming a flow or dataset that does not exist', () => {
-  expect(problemsOf(VALID.replace('flows: [segment]\n    datasets: [users]', 'flows: [segmnt, stripe]\n    datasets: [user]'))).toEqual([
-    'm.yml:10:5: warning flow-without-purpose: flow "segment" is not named by any purpose — add "segment" to the flows of the purpose it serves',
-    'm.yml:21:13: error dangling-flow: purpose names flow "segmnt", which is not declared under flows — did you mean "segment"?',
-    'm.yml:21:21: error dangling-flow: purpose names flow "stripe", which is not declared under flows — declared flows: segment',
-    'm.yml:22:16: error dangling-dataset: purpose names dataset "user", which is not declared under datasets — did you mean "users"?',
-    'm.yml:5:5: warning dataset-without-purpose: dataset "users" is not named by any purpose — add "users" to the datasets of the purpose it serves',
-  ].sort(byPosition));
+  expect(problemsOf(VALID.replace('flows: [segment]\n    datasets: [users]', 'flows: [segmnt, stripe]\n    datasets: [user]'))).toEqual(
+    [
+      'm.yml:10:5: warning flow-without-purpose: flow "segment" is not named by any purpose — add "segment" to the flows of the purpose it serves',
+      'm.yml:21:13: error dangling-flow: purpose names flow "segmnt", which is not declared under flows — did you mean "segment"?',
+      'm.yml:21:21: error dangling-flow: purpose names flow "stripe", which is not declared under flows — declared flows: segment',
+      'm.yml:22:16: error dangling-dataset: purpose names dataset "user", which is not declared under datasets — did you mean "users"?',
+      'm.yml:5:5: warning dataset-without-purpose: dataset "users" is not named by any purpose — add "users" to the datasets of the purpose it serves',
+    ].sort(byPosition),
+  );
 });
 
 test('a category a flow sends that no purpose of the flow lists; hierarchy counts', () => {
-  const wider = VALID.replace('categories: [user.contact.email]\n    countries', 'categories: [user.contact.email, user.name.first]\n    countries');
+  const wider = VALID.replace(
+    'categories: [user.contact.email]\n    countries',
+    'categories: [user.contact.email, user.name.first]\n    countries',
+  );
   expect(problemsOf(wider)).toEqual([
     'm.yml:12:38: warning category-without-purpose: flow "segment" sends user.name.first, which no purpose naming this flow lists — add user.name.first to the categories of purpose "analytics"',
   ]);
   // A purpose for user.name covers user.name.first; one for user.contact covers user.contact.email.
-  expect(problemsOf(wider.replace('    categories: [user.contact.email]\n    legalBasis', '    categories: [user.contact, user.name]\n    legalBasis'))).toEqual([]);
+  expect(
+    problemsOf(
+      wider.replace('    categories: [user.contact.email]\n    legalBasis', '    categories: [user.contact, user.name]\n    legalBasis'),
+    ),
+  ).toEqual([]);
   // The other way round is not enough: a purpose for user.contact.email does not explain all of user.contact.
   const broadFlow = VALID.replace('categories: [user.contact.email]\n    countries', 'categories: [user.contact]\n    countries');
   expect(codesOf(broadFlow)).toEqual(['12:18 warning category-without-purpose']);
 });
 
 test('the same for datasets', () => {
-  const yaml = VALID.replace('        categories: [user.contact.email]\nflows', '        categories: [user.contact.email, user.demographic.gender]\nflows');
+  const yaml = VALID.replace(
+    '        categories: [user.contact.email]\nflows',
+    '        categories: [user.contact.email, user.demographic.gender]\nflows',
+  );
   expect(codesOf(yaml)).toEqual(['8:42 warning category-without-purpose']);
 });
 

@@ -2,7 +2,10 @@ import { codesOf, load, problemsOf, VALID, withSection } from './helpers.js';
 
 /** VALID with `cats` added to its purpose's categories (at column 37 of line 19). */
 function purposeWith(cats: string, extra = ''): string {
-  return VALID.replace('    categories: [user.contact.email]\n    legalBasis: consent', `    categories: [user.contact.email, ${cats}]\n    legalBasis: consent${extra}`);
+  return VALID.replace(
+    '    categories: [user.contact.email]\n    legalBasis: consent',
+    `    categories: [user.contact.email, ${cats}]\n    legalBasis: consent${extra}`,
+  );
 }
 
 describe('special categories need an Art. 9(2) condition', () => {
@@ -47,14 +50,22 @@ describe('third parties', () => {
   });
 
   test('other kinds need no countries, but transfers are checked when they are given', () => {
-    expect(problemsOf(VALID.replace('kind: third_party', 'kind: http').replace('    countries: [US]\n    transferMechanism: dpf\n', ''))).toEqual([]);
-    expect(codesOf(VALID.replace('kind: third_party', 'kind: http').replace('    transferMechanism: dpf\n', ''))).toEqual(['13:17 warning transfer-needs-mechanism']);
+    expect(
+      problemsOf(VALID.replace('kind: third_party', 'kind: http').replace('    countries: [US]\n    transferMechanism: dpf\n', '')),
+    ).toEqual([]);
+    expect(codesOf(VALID.replace('kind: third_party', 'kind: http').replace('    transferMechanism: dpf\n', ''))).toEqual([
+      '13:17 warning transfer-needs-mechanism',
+    ]);
   });
 });
 
 describe('PCI sensitive authentication data is never declared where it would be stored or logged', () => {
   test('in a dataset', () => {
-    expect(problemsOf(VALID.replace('        categories: [user.contact.email]\nflows', '        categories: [user.financial.card_security_code]\nflows'))).toEqual([
+    expect(
+      problemsOf(
+        VALID.replace('        categories: [user.contact.email]\nflows', '        categories: [user.financial.card_security_code]\nflows'),
+      ),
+    ).toEqual([
       'm.yml:8:22: error pci-sad-declared: card security code (user.financial.card_security_code) is PCI sensitive authentication data: it may never be stored, so a dataset cannot declare it — remove it from the manifest and stop storing it in the code (PCI DSS 3.3.1)',
       expect.stringContaining('warning category-without-purpose'),
     ]);
@@ -67,12 +78,24 @@ describe('PCI sensitive authentication data is never declared where it would be 
   });
 
   test('in storage, datastore, file and logger flows, but not in a third-party flow to a payment processor', () => {
-    const flow = (kind: string) => withSection('flows', `flows:\n  - {id: x, kind: ${kind}, categories: [user.financial.card_security_code]}`, withSection('purposes', 'purposes: []'));
+    const flow = (kind: string) =>
+      withSection(
+        'flows',
+        `flows:\n  - {id: x, kind: ${kind}, categories: [user.financial.card_security_code]}`,
+        withSection('purposes', 'purposes: []'),
+      );
     for (const kind of ['storage', 'datastore', 'file', 'logger', 'error_reporter', 'browser_storage']) {
       expect(codesOf(flow(kind)).filter((c) => c.includes('pci'))).toEqual([`10:${34 + kind.length} error pci-sad-declared`]);
     }
     for (const kind of ['http', 'queue', 'token']) expect(codesOf(flow(kind)).filter((c) => c.includes('pci'))).toEqual([]);
-    expect(codesOf(flow('third_party').replace('categories: [user.financial.card_security_code]', 'categories: [user.financial.card_security_code], countries: [IE]')).filter((c) => c.includes('pci'))).toEqual([]);
+    expect(
+      codesOf(
+        flow('third_party').replace(
+          'categories: [user.financial.card_security_code]',
+          'categories: [user.financial.card_security_code], countries: [IE]',
+        ),
+      ).filter((c) => c.includes('pci')),
+    ).toEqual([]);
   });
 
   test('a broad key covering it is a warning (hierarchy)', () => {
@@ -90,7 +113,9 @@ describe('exceptions', () => {
     expect(problemsOf(yaml)).toEqual([
       'm.yml:30:14: error exception-expired: exception "legacy-export" expired on 2025-05-31, renew or remove it — fix the code it excused, or set a new expires date with a reason that still holds',
     ]);
-    expect(problemsOf(yaml, { today: '2025-05-31' })).toEqual([expect.stringContaining('warning exception-expiring: exception "legacy-export" expires on 2025-05-31, in 0 days')]);
+    expect(problemsOf(yaml, { today: '2025-05-31' })).toEqual([
+      expect.stringContaining('warning exception-expiring: exception "legacy-export" expires on 2025-05-31, in 0 days'),
+    ]);
     expect(problemsOf(yaml, { today: '2025-01-01' })).toEqual([]);
   });
 
@@ -101,7 +126,9 @@ describe('exceptions', () => {
   });
 
   test('soon expiring: a warning', () => {
-    expect(codesOf(exception('    rule: pii-logging\n    reason: r\n    expires: 2025-06-10'))).toEqual(['30:14 warning exception-expiring']);
+    expect(codesOf(exception('    rule: pii-logging\n    reason: r\n    expires: 2025-06-10'))).toEqual([
+      '30:14 warning exception-expiring',
+    ]);
   });
 
   test('a date that does not exist', () => {
@@ -129,6 +156,8 @@ test('TODO placeholders are valid but warned about, one by one', () => {
     'm.yml:17:14: warning todo: purpose "analytics" dataUse is still TODO — write a fideslang data use, e.g. essential.service, analytics.reporting, marketing.communications.email',
     'm.yml:18:20: warning todo: purpose "analytics" dataSubjects is still TODO — write whose data it is, e.g. [customer] or [employee]',
     'm.yml:20:17: warning todo: purpose "analytics" legalBasis is still TODO — use one of consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests',
-    expect.stringMatching(/^m\.yml:21:31: warning todo: purpose "analytics" specialCategoryCondition is still TODO — use one of explicit_consent, /),
+    expect.stringMatching(
+      /^m\.yml:21:31: warning todo: purpose "analytics" specialCategoryCondition is still TODO — use one of explicit_consent, /,
+    ),
   ]);
 });

@@ -19,13 +19,23 @@ test('the published schema works in a third-party validator: the bundled example
   expect(validate(example)).toBe(true);
   expect(validate({ ...example, flow: [] })).toBe(false);
   expect(validate({ ...example, flows: [{ id: 'x', kind: 'thirdparty', categories: [] }] })).toBe(false);
-  expect(validate({ ...example, purposes: [{ id: 'p', dataUse: 'x', dataSubjects: [], categories: [], legalBasis: 'because' }] })).toBe(false);
+  expect(validate({ ...example, purposes: [{ id: 'p', dataUse: 'x', dataSubjects: [], categories: [], legalBasis: 'because' }] })).toBe(
+    false,
+  );
 });
 
 test('editors can complete enums and keys: kinds, legal bases, conditions, mechanisms, categories, data uses', () => {
   const s = MANIFEST_SCHEMA;
   expect(s.properties.flows.items.properties.kind.enum).toContain('third_party');
-  expect(s.properties.purposes.items.properties.legalBasis.enum).toEqual(['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests', 'TODO']);
+  expect(s.properties.purposes.items.properties.legalBasis.enum).toEqual([
+    'consent',
+    'contract',
+    'legal_obligation',
+    'vital_interests',
+    'public_task',
+    'legitimate_interests',
+    'TODO',
+  ]);
   expect(s.properties.purposes.items.properties.specialCategoryCondition.enum).toContain('explicit_consent');
   expect(s.properties.flows.items.properties.transferMechanism.enum).toContain('scc');
   expect(s.properties.system.properties.responsibility.enum).toEqual(['controller', 'processor', 'joint_controller']);

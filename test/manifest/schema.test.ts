@@ -6,7 +6,9 @@ test('the valid starting manifest has no problems', () => {
 
 describe('unknown keys, with did-you-mean', () => {
   test('at the top level', () => {
-    expect(problemsOf(VALID.replace('flows:', 'flow:'))).toContain('m.yml:9:1: error unknown-key: unknown key "flow" — did you mean "flows"?');
+    expect(problemsOf(VALID.replace('flows:', 'flow:'))).toContain(
+      'm.yml:9:1: error unknown-key: unknown key "flow" — did you mean "flows"?',
+    );
   });
 
   test('nested, at the key', () => {
@@ -29,11 +31,15 @@ test('missing required fields, at the entry', () => {
     'm.yml:10:5: error missing-field: flows[0] is missing "kind" — use one of third_party, http, datastore, queue, storage, file, browser_storage, token, logger or error_reporter',
     'm.yml:10:5: error missing-field: flows[0] is missing "categories" — write a list of data category keys, e.g. [user.contact.email, user.name]',
   ]);
-  expect(problemsOf('version: 1\n')).toEqual(['m.yml:1:1: error missing-field: the manifest is missing "system" — write a mapping, e.g. system: {name: shop, owner: "@acme/shop"}']);
+  expect(problemsOf('version: 1\n')).toEqual([
+    'm.yml:1:1: error missing-field: the manifest is missing "system" — write a mapping, e.g. system: {name: shop, owner: "@acme/shop"}',
+  ]);
 });
 
 test('wrong types', () => {
-  expect(codesOf(VALID.replace('categories: [user.contact.email]\n    countries', 'categories: user.contact.email\n    countries'))).toEqual(['12:17 error wrong-type']);
+  expect(
+    codesOf(VALID.replace('categories: [user.contact.email]\n    countries', 'categories: user.contact.email\n    countries')),
+  ).toEqual(['12:17 error wrong-type']);
   expect(problemsOf(VALID.replace('flows:\n', 'flows:\n  \n').replace(/flows:\n[\s\S]*?purposes:/, 'flows:\npurposes:'))).toContain(
     'm.yml:9:1: error wrong-type: flows is empty; it must be a list — write a list of flows, e.g. - {id: segment, kind: third_party, categories: [user.contact.email], countries: [US]}',
   );
@@ -52,7 +58,9 @@ test('enums: flow kind, legal basis, responsibility, with did-you-mean', () => {
 });
 
 test('version', () => {
-  expect(problemsOf(VALID.replace('version: 1', 'version: 2'))).toEqual(['m.yml:1:10: error unsupported-version: manifest version 2 is not supported — this privacy-review reads version: 1']);
+  expect(problemsOf(VALID.replace('version: 1', 'version: 2'))).toEqual([
+    'm.yml:1:10: error unsupported-version: manifest version 2 is not supported — this privacy-review reads version: 1',
+  ]);
 });
 
 test('an exception without a reason is a schema error; a blank reason too', () => {
@@ -61,7 +69,9 @@ test('an exception without a reason is a schema error; a blank reason too', () =
     'm.yml:27:5: error missing-field: exceptions[0] is missing "reason" — say why, e.g. reason: "export script is removed in #123"',
   ]);
   const blank = withSection('exceptions', 'exceptions:\n  - id: legacy\n    rule: pii-logging\n    reason: "  "\n    expires: 2030-01-01');
-  expect(problemsOf(blank)).toEqual(['m.yml:29:13: error invalid-value: exceptions[0].reason must not be empty — say why, e.g. reason: "export script is removed in #123"']);
+  expect(problemsOf(blank)).toEqual([
+    'm.yml:29:13: error invalid-value: exceptions[0].reason must not be empty — say why, e.g. reason: "export script is removed in #123"',
+  ]);
 });
 
 test('a dataset field needs a symbol or a path', () => {
@@ -71,13 +81,25 @@ test('a dataset field needs a symbol or a path', () => {
 });
 
 test('ids without spaces, dates as YYYY-MM-DD, countries in capitals', () => {
-  expect(codesOf(VALID.replace('- id: segment', '- id: my segment').replace('flows: [segment]', 'flows: [my segment]'))).toEqual(['10:9 error invalid-value']);
+  expect(codesOf(VALID.replace('- id: segment', '- id: my segment').replace('flows: [segment]', 'flows: [my segment]'))).toEqual([
+    '10:9 error invalid-value',
+  ]);
   expect(codesOf(VALID.replace('countries: [US]', 'countries: [us]'))).toEqual(['13:17 error invalid-value']);
-  expect(codesOf(withSection('exceptions', 'exceptions: [{id: a, rule: pii-field, reason: r, expires: 31.12.2030}]'))).toEqual(['26:59 error invalid-value']);
+  expect(codesOf(withSection('exceptions', 'exceptions: [{id: a, rule: pii-field, reason: r, expires: 31.12.2030}]'))).toEqual([
+    '26:59 error invalid-value',
+  ]);
 });
 
 test('missing lists become [] in the normalized manifest', () => {
   const loaded = load('version: 1\nsystem: {name: shop}\n');
   expect(loaded.problems).toEqual([]);
-  expect(loaded.manifest).toEqual({ version: 1, system: { name: 'shop' }, datasets: [], flows: [], purposes: [], logging: { allowedCategories: [], redactors: [] }, exceptions: [] });
+  expect(loaded.manifest).toEqual({
+    version: 1,
+    system: { name: 'shop' },
+    datasets: [],
+    flows: [],
+    purposes: [],
+    logging: { allowedCategories: [], redactors: [] },
+    exceptions: [],
+  });
 });

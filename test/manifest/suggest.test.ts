@@ -61,13 +61,23 @@ exceptions: []
 
 const UNDECLARED = [
   finding({ rule: 'data-flow', categories: ['user.contact.email', 'user.name.first'], sink: SINKS.segment! }),
-  finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'third_party', id: 'stripe', label: 'Stripe', service: 'payments' } }),
+  finding({
+    rule: 'data-flow',
+    categories: ['user.contact.email'],
+    sink: { kind: 'third_party', id: 'stripe', label: 'Stripe', service: 'payments' },
+  }),
   finding({ rule: 'data-flow', categories: ['user.contact.email', 'user.demographic.date_of_birth'], sink: SINKS.openai! }),
   finding({ rule: 'data-flow', categories: ['user.name.first'], sink: SINKS.openai! }),
   finding({ rule: 'pii-field', categories: ['user.contact.phone_number'], symbol: 'User.phone' }),
   finding({ rule: 'pii-field', categories: ['user.name.first', 'user.name.last'], symbol: 'User.firstName' }),
   finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'Customer.email' }),
-  finding({ rule: 'pii-field', categories: ['user.financial.card_security_code'], symbol: 'PaymentDetails.cvv', file: 'src/payment.ts', line: 3 }),
+  finding({
+    rule: 'pii-field',
+    categories: ['user.financial.card_security_code'],
+    symbol: 'PaymentDetails.cvv',
+    file: 'src/payment.ts',
+    line: 3,
+  }),
   finding({ rule: 'pii-logging', categories: ['user.name.first'], sink: SINKS.pino! }),
 ];
 
@@ -122,7 +132,12 @@ test('widens existing flows, fields and purposes instead of duplicating them, an
   const m = load(text).manifest;
   expect(m.flows.map((f) => f.id)).toEqual(['segment', 'stripe', 'openai']);
   expect(m.flows[1]!.categories).toEqual(['user.name', 'user.contact.email']);
-  expect(m.flows[2]).toEqual({ id: 'openai', kind: 'third_party', categories: ['user.contact.email', 'user.demographic.date_of_birth', 'user.name.first'], countries: ['TODO'] });
+  expect(m.flows[2]).toEqual({
+    id: 'openai',
+    kind: 'third_party',
+    categories: ['user.contact.email', 'user.demographic.date_of_birth', 'user.name.first'],
+    countries: ['TODO'],
+  });
   expect(m.datasets[0]!.fields.map((f) => [f.symbol, f.categories])).toEqual([
     ['User.email', ['user.contact.email']],
     ['User.firstName', ['user.name.first', 'user.name.last']],
@@ -132,12 +147,14 @@ test('widens existing flows, fields and purposes instead of duplicating them, an
   expect(m.logging).toEqual({ redactors: ['maskEmail'], allowedCategories: [] });
 });
 
-test('new entries follow the author\'s style: block lists stay block lists, blank lines between flows', () => {
+test("new entries follow the author's style: block lists stay block lists, blank lines between flows", () => {
   const { text } = suggestManifest(HAND, UNDECLARED);
   expect(text).toContain('        categories:\n          - user.name.first\n          - user.name.last\n');
   expect(text).toContain('    categories:\n      - user.name\n      - user.contact.email\n    countries: ["US"]\n');
   expect(text).toContain('    transferMechanism: scc\n\n  - id: openai\n    kind: third_party\n');
-  expect(text).toContain('  - id: openai\n    kind: third_party\n    categories: [user.contact.email, user.demographic.date_of_birth, user.name.first]\n    countries: [TODO]  # where OpenAI processes the data');
+  expect(text).toContain(
+    '  - id: openai\n    kind: third_party\n    categories: [user.contact.email, user.demographic.date_of_birth, user.name.first]\n    countries: [TODO]  # where OpenAI processes the data',
+  );
 });
 
 test('the result validates: no errors; TODO warnings, and a warning where a dataset now holds more than its purposes say', () => {
@@ -203,27 +220,37 @@ test('sections that are missing, empty or written as [] are created in place', (
 });
 
 test('sequences written without indentation under their key, and flow sequences of mappings (most lists here are [a, b])', () => {
-  const base = 'version: 1\nsystem: {name: x}\nflows:\n- id: a\n  kind: http\n  categories:\n  - user.name\npurposes: [{id: p, dataUse: essential.service, dataSubjects: [customer], categories: [user.name], legalBasis: contract, flows: [a]}]\n';
+  const base =
+    'version: 1\nsystem: {name: x}\nflows:\n- id: a\n  kind: http\n  categories:\n  - user.name\npurposes: [{id: p, dataUse: essential.service, dataSubjects: [customer], categories: [user.name], legalBasis: contract, flows: [a]}]\n';
   const { text } = suggestManifest(base, [
     finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } }),
     finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'queue', id: 'kafka:events' } }),
   ]);
-  expect(text).toContain('flows:\n- id: a\n  kind: http\n  categories:\n  - user.name\n  - user.contact.email\n- id: kafka:events\n  kind: queue\n  categories: [user.contact.email]\n');
+  expect(text).toContain(
+    'flows:\n- id: a\n  kind: http\n  categories:\n  - user.name\n  - user.contact.email\n- id: kafka:events\n  kind: queue\n  categories: [user.contact.email]\n',
+  );
   expect(text).toContain(
     'purposes: [{id: p, dataUse: essential.service, dataSubjects: [customer], categories: [user.name, user.contact.email], legalBasis: contract, flows: [a]}, {id: kafka:events, dataUse: TODO, dataSubjects: [TODO], categories: [user.contact.email], legalBasis: TODO, flows: [kafka:events]}]\n',
   );
   expect(load(text).problems.filter((p) => p.severity === 'error')).toEqual([]);
-  expect(load(text).manifest.purposes[1]).toMatchObject({ id: 'kafka:events', flows: ['kafka:events'], categories: ['user.contact.email'] });
+  expect(load(text).manifest.purposes[1]).toMatchObject({
+    id: 'kafka:events',
+    flows: ['kafka:events'],
+    categories: ['user.contact.email'],
+  });
 });
 
-test('an entry that already stands for the field grows: its model\'s `Model.*`, or a path over its file', () => {
-  const base = 'version: 1\nsystem: {name: x}\ndatasets:\n  - id: accounts\n    fields:\n      - symbol: User.*\n        categories: [user.contact]\n  - id: shapes\n    fields:\n      - path: "src/dto/**"\n        categories: [user.name]\n';
+test("an entry that already stands for the field grows: its model's `Model.*`, or a path over its file", () => {
+  const base =
+    'version: 1\nsystem: {name: x}\ndatasets:\n  - id: accounts\n    fields:\n      - symbol: User.*\n        categories: [user.contact]\n  - id: shapes\n    fields:\n      - path: "src/dto/**"\n        categories: [user.name]\n';
   const covered = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.contact.email'], symbol: 'User.email' })]);
   expect(covered.added).toEqual([]);
   const more = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.name'], symbol: 'User.fullName' })]);
   expect(more.added).toEqual(['dataset accounts: User.* +user.name']);
   expect(more.text).toContain('      - symbol: User.*\n        categories: [user.contact, user.name]\n');
-  const dto = suggestManifest(base, [finding({ rule: 'pii-field', categories: ['user.contact.phone_number'], symbol: 'SignupDto.phone', file: 'src/dto/signup.dto.ts' })]);
+  const dto = suggestManifest(base, [
+    finding({ rule: 'pii-field', categories: ['user.contact.phone_number'], symbol: 'SignupDto.phone', file: 'src/dto/signup.dto.ts' }),
+  ]);
   expect(dto.added).toEqual(['dataset shapes: src/dto/** +user.contact.phone_number']);
   expect(dto.text).toContain('      - path: "src/dto/**"\n        categories: [user.name, user.contact.phone_number]\n');
   expect(load(dto.text).manifest.datasets).toHaveLength(2);
@@ -231,17 +258,27 @@ test('an entry that already stands for the field grows: its model\'s `Model.*`, 
 
 test('CRLF files keep CRLF; a file without a final newline gets none added in the middle', () => {
   const crlf = 'version: 1\r\nsystem:\r\n  name: x\r\nflows:\r\n  - id: a\r\n    kind: http\r\n    categories:\r\n      - user.name\r\n';
-  const { text } = suggestManifest(crlf, [finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } })]);
-  expect(text.startsWith('version: 1\r\nsystem:\r\n  name: x\r\nflows:\r\n  - id: a\r\n    kind: http\r\n    categories:\r\n      - user.name\r\n      - user.contact.email\r\n')).toBe(true);
+  const { text } = suggestManifest(crlf, [
+    finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } }),
+  ]);
+  expect(
+    text.startsWith(
+      'version: 1\r\nsystem:\r\n  name: x\r\nflows:\r\n  - id: a\r\n    kind: http\r\n    categories:\r\n      - user.name\r\n      - user.contact.email\r\n',
+    ),
+  ).toBe(true);
   expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   const bare = suggestManifest('version: 1\nsystem: {name: x}\nflows: [{id: a, kind: http, categories: [user.name]}]', [
     finding({ rule: 'data-flow', categories: ['user.contact.email'], sink: { kind: 'http', id: 'a' } }),
   ]);
-  expect(bare.text.startsWith('version: 1\nsystem: {name: x}\nflows: [{id: a, kind: http, categories: [user.name, user.contact.email]}]\n')).toBe(true);
+  expect(
+    bare.text.startsWith('version: 1\nsystem: {name: x}\nflows: [{id: a, kind: http, categories: [user.name, user.contact.email]}]\n'),
+  ).toBe(true);
 });
 
 test('personal data in logs is never allowed by a suggestion, so the log call stays in the review', () => {
-  const r = suggestManifest(VALID, [finding({ rule: 'pii-logging', categories: ['user.contact.email'], sink: SINKS.pino!, file: 'src/log.ts', line: 4 })]);
+  const r = suggestManifest(VALID, [
+    finding({ rule: 'pii-logging', categories: ['user.contact.email'], sink: SINKS.pino!, file: 'src/log.ts', line: 4 }),
+  ]);
   expect(r.added).toEqual([]);
   expect(r.text).toBe(VALID);
   expect(r.skipped).toEqual([
@@ -291,7 +328,7 @@ describe('in any style, the result keeps every line, validates and is stable', (
       '',
     ].join('\n'),
     'sections in another order, with trailing comments': `version: 1 # v\nexceptions: [] # none\nlogging: # policy\n  allowedCategories: [] # none\npurposes: [] # later\nflows: [] # none\ndatasets: [] # none\nsystem: {name: shop} # s\n`,
-    'CRLF': HAND.replace(/\n/g, '\r\n'),
+    CRLF: HAND.replace(/\n/g, '\r\n'),
   };
   test.each(Object.entries(variants))('%s', (_, text) => {
     expect(load(text).problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -8,7 +8,9 @@ test('a YAML syntax error is positioned and the rest is not validated', () => {
 });
 
 test('a duplicate key', () => {
-  expect(problemsOf('version: 1\nsystem:\n  name: a\n  name: b\n')).toEqual(['m.yml:4:3: error duplicate-key: map keys must be unique — remove one of the two entries']);
+  expect(problemsOf('version: 1\nsystem:\n  name: a\n  name: b\n')).toEqual([
+    'm.yml:4:3: error duplicate-key: map keys must be unique — remove one of the two entries',
+  ]);
 });
 
 test('more than one document', () => {
@@ -21,11 +23,21 @@ test('an empty file', () => {
   expect(problemsOf('# nothing yet\n')).toEqual([
     'm.yml:1:1: error empty-manifest: the manifest is empty — start with "version: 1" and "system: {name: ...}", or run privacy-review manifest init',
   ]);
-  expect(load('').manifest).toEqual({ version: 1, system: { name: '' }, datasets: [], flows: [], purposes: [], logging: { allowedCategories: [], redactors: [] }, exceptions: [] });
+  expect(load('').manifest).toEqual({
+    version: 1,
+    system: { name: '' },
+    datasets: [],
+    flows: [],
+    purposes: [],
+    logging: { allowedCategories: [], redactors: [] },
+    exceptions: [],
+  });
 });
 
 test('a best-effort manifest even from broken YAML', () => {
-  const loaded = load('version: 1\nsystem: {name: shop}\nflows:\n  - id: segment\n    kind: third_party\n    categories: [user.contact.email\n');
+  const loaded = load(
+    'version: 1\nsystem: {name: shop}\nflows:\n  - id: segment\n    kind: third_party\n    categories: [user.contact.email\n',
+  );
   expect(loaded.problems[0]?.code).toBe('yaml-syntax');
   expect(loaded.manifest.system.name).toBe('shop');
   expect(loaded.manifest.datasets).toEqual([]);

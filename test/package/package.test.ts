@@ -19,7 +19,10 @@ let files: string[];
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'privacy-review-pack-'));
-  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', tmp])) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', tmp])) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = path.join(tmp, packed[0]!.filename);
   files = packed[0]!.files.map((f) => f.path);
 }, 120_000);
@@ -44,7 +47,11 @@ test('the package ships what runs: the built code, its data and the docs, not te
   ]) {
     expect(files).toContain(needed);
   }
-  const outside = files.filter((f) => !/^(dist\/(src|analyzers)\/|lib\/|type-models\/|schemas\/|templates\/)/.test(f) && !['package.json', 'README.md', 'LICENSE', 'app.yml', 'action.yml', '.env.example'].includes(f));
+  const outside = files.filter(
+    (f) =>
+      !/^(dist\/(src|analyzers)\/|lib\/|type-models\/|schemas\/|templates\/)/.test(f) &&
+      !['package.json', 'README.md', 'LICENSE', 'app.yml', 'action.yml', '.env.example'].includes(f),
+  );
   expect(outside).toEqual([]);
   expect(files.filter((f) => f.endsWith('.map') || (/\.ts$/.test(f) && !f.endsWith('.d.ts')))).toEqual([]);
   expect(files.length).toBeLessThan(400);
@@ -52,7 +59,9 @@ test('the package ships what runs: the built code, its data and the docs, not te
 
 test('dependencies declare no Node.js floor above the engines field (npm ci warns EBADENGINE)', () => {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string } | string[] }>;
+  };
   const floor = pkg.engines.node.replace(/^>=\s*/, '');
   const semver = requireSemver();
   const above = Object.entries(lock.packages)
@@ -94,16 +103,26 @@ test('the packed tarball runs in a fresh project: scan finds the leak, manifest 
 
 // A real `npm install` of the tarball needs the registry for its dependencies' metadata (npm's
 // cache holds tarballs, not the metadata an install of a new project resolves): CI only.
-(process.env.CI ? test : test.skip)('npm install of the packed tarball puts privacy-review on the PATH of npm scripts', () => {
-  const project = path.join(tmp, 'installed');
-  mkdirSync(path.join(project, 'src'), { recursive: true });
-  writeFileSync(path.join(project, 'package.json'), '{ "name": "shop", "private": true }\n');
-  writeFileSync(path.join(project, 'src/signup.ts'), 'export function signup(user: { email: string }) {\n  console.log(user.email);\n}\n');
-  npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
-  const scan = spawnSync(path.join(project, 'node_modules/.bin/privacy-review'), ['scan', '.', '--fail-on', 'none'], { cwd: project, encoding: 'utf8' });
-  expect(scan.status).toBe(0);
-  expect(scan.stdout).toContain('pii-logging');
-}, 600_000);
+(process.env.CI ? test : test.skip)(
+  'npm install of the packed tarball puts privacy-review on the PATH of npm scripts',
+  () => {
+    const project = path.join(tmp, 'installed');
+    mkdirSync(path.join(project, 'src'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "shop", "private": true }\n');
+    writeFileSync(
+      path.join(project, 'src/signup.ts'),
+      'export function signup(user: { email: string }) {\n  console.log(user.email);\n}\n',
+    );
+    npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
+    const scan = spawnSync(path.join(project, 'node_modules/.bin/privacy-review'), ['scan', '.', '--fail-on', 'none'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(scan.status).toBe(0);
+    expect(scan.stdout).toContain('pii-logging');
+  },
+  600_000,
+);
 
 /** semver, as npm itself compares engines (installed with jest and ts-jest in every checkout of this project). */
 function requireSemver(): { satisfies(version: string, range: string): boolean } {

@@ -36,7 +36,13 @@ test('category -> destination, grouped (data left, destinations right), with gen
 
 test('a hostile label cannot end its node, the diagram or the code block', () => {
   const evil = 'x"] --> pwned\n```\n<img src=x onerror=alert(1)> end; click sink0 call alert()';
-  const r = review({ findings: [undeclared(finding({ file: 'src/```evil.ts', categories: ['user.contact.email'], sink: { kind: 'third_party', id: 'evil', label: evil } }))] });
+  const r = review({
+    findings: [
+      undeclared(
+        finding({ file: 'src/```evil.ts', categories: ['user.contact.email'], sink: { kind: 'third_party', id: 'evil', label: evil } }),
+      ),
+    ],
+  });
   const md = renderReview(r, { format: 'markdown' });
   const [diagram] = mermaidOf(md);
   // Every quote is a label delimiter: exactly two per node line, and labels hold only inert characters.
@@ -50,7 +56,16 @@ test('a hostile label cannot end its node, the diagram or the code block', () =>
 });
 
 test('capped at 30 edges, with "and N more" below', () => {
-  const findings = Array.from({ length: 40 }, (_, i) => undeclared(finding({ id: `${i}`.padStart(32, '0'), file: `src/f${i}.ts`, categories: ['user.contact.email'], sink: { kind: 'third_party', id: `vendor-${i}` } })));
+  const findings = Array.from({ length: 40 }, (_, i) =>
+    undeclared(
+      finding({
+        id: `${i}`.padStart(32, '0'),
+        file: `src/f${i}.ts`,
+        categories: ['user.contact.email'],
+        sink: { kind: 'third_party', id: `vendor-${i}` },
+      }),
+    ),
+  );
   const md = renderReview(review({ findings }), { format: 'markdown' });
   const [diagram] = mermaidOf(md);
   const edges = diagram!.body.split('\n').filter((l) => /^ {2}\w+ (==>|-->|-\.->) \w+$/.test(l));
@@ -60,7 +75,10 @@ test('capped at 30 edges, with "and N more" below', () => {
 });
 
 test('no diagram when the pull request changes no data flow', () => {
-  const md = renderReview(review({ findings: [{ finding: logFinding(), declared: true, declaration: { kind: 'logging', id: 'logging' }, status: 'unchanged' }] }), { format: 'markdown' });
+  const md = renderReview(
+    review({ findings: [{ finding: logFinding(), declared: true, declaration: { kind: 'logging', id: 'logging' }, status: 'unchanged' }] }),
+    { format: 'markdown' },
+  );
   expect(md).not.toContain('```mermaid');
 });
 

@@ -23,7 +23,15 @@ function hostileReview() {
       problems: [{ file: `.privacy/${HOSTILE}`, line: 1, column: 1, severity: 'error', code: HOSTILE, message: HOSTILE, hint: HOSTILE }],
       changes: [{ change: 'added', entity: 'flow', id: HOSTILE, added: [HOSTILE], summary: `flow \`${HOSTILE}\` added` }],
     },
-    findings: [undeclared(f, HOSTILE), { finding: { ...f, id: 'x'.repeat(32) }, declared: true, declaration: { kind: 'flow', id: HOSTILE, purposes: [HOSTILE] }, status: 'new' }],
+    findings: [
+      undeclared(f, HOSTILE),
+      {
+        finding: { ...f, id: 'x'.repeat(32) },
+        declared: true,
+        declaration: { kind: 'flow', id: HOSTILE, purposes: [HOSTILE] },
+        status: 'new',
+      },
+    ],
     stale: [{ kind: 'flow', id: HOSTILE, message: HOSTILE }],
     drift: [{ finding: f, existingCategories: [HOSTILE], sink: HOSTILE, message: HOSTILE }],
     errors: [{ file: HOSTILE, message: HOSTILE, line: 2 }],

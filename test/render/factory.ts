@@ -79,7 +79,11 @@ export function review(overrides: Partial<Review> = {}): Review {
     errors: [],
     skipped: [],
     excluded: [],
-    verdict: { decision: 'pass', reasons: ['no new personal data, flows or declaration changes'], reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d' },
+    verdict: {
+      decision: 'pass',
+      reasons: ['no new personal data, flows or declaration changes'],
+      reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d',
+    },
     stats: { baseFiles: 40, headFiles: 42, durationMs: 1234 },
     ...overrides,
   };
@@ -95,29 +99,96 @@ export function richReview(): Review {
       file: '.privacy/manifest.yml',
       present: true,
       valid: false,
-      problems: [{ file: '.privacy/manifest.yml', line: 14, column: 7, severity: 'error', code: 'unknown-category', message: 'Unknown data category `user.contact.mail`.', hint: 'Did you mean `user.contact.email`?' }],
-      changes: [{ change: 'widened', entity: 'flow', id: 'openai', added: ['user.contact.email'], fields: ['categories'], summary: 'flow `openai`: may now receive user.contact.email' }],
+      problems: [
+        {
+          file: '.privacy/manifest.yml',
+          line: 14,
+          column: 7,
+          severity: 'error',
+          code: 'unknown-category',
+          message: 'Unknown data category `user.contact.mail`.',
+          hint: 'Did you mean `user.contact.email`?',
+        },
+      ],
+      changes: [
+        {
+          change: 'widened',
+          entity: 'flow',
+          id: 'openai',
+          added: ['user.contact.email'],
+          fields: ['categories'],
+          summary: 'flow `openai`: may now receive user.contact.email',
+        },
+      ],
     },
     findings: [
       undeclared(flow),
       undeclared(log, 'the logging policy does not allow user.financial.credit_card in logs'),
       undeclared(field, 'no dataset declares `User.phone`'),
       {
-        finding: finding({ id: 'd'.repeat(32), file: 'src/support.ts', line: 8, message: 'Sends email address to OpenAI (`openai`).', categories: ['user.contact.email'], sink: { kind: 'third_party', id: 'openai', label: 'OpenAI', service: 'ai' } }),
+        finding: finding({
+          id: 'd'.repeat(32),
+          file: 'src/support.ts',
+          line: 8,
+          message: 'Sends email address to OpenAI (`openai`).',
+          categories: ['user.contact.email'],
+          sink: { kind: 'third_party', id: 'openai', label: 'OpenAI', service: 'ai' },
+        }),
         declared: true,
         declaration: { kind: 'flow', id: 'openai', purposes: ['support'] },
         status: 'new',
       },
-      { finding: finding({ id: 'e'.repeat(32), file: 'src/legacy.ts', line: 3, message: 'Sends email address to Mailchimp (`mailchimp`).', sink: { kind: 'third_party', id: 'mailchimp', label: 'Mailchimp', service: 'marketing' } }), declared: false, reason: 'no flow in the manifest matches `mailchimp`', status: 'unchanged' },
-      { finding: logFinding({ id: 'f'.repeat(32), file: 'src/old.ts', line: 4, message: 'Logs email address to console.log.', categories: ['user.contact.email'], sink: { kind: 'logger', id: 'console', label: 'console' } }), declared: false, status: 'fixed' },
+      {
+        finding: finding({
+          id: 'e'.repeat(32),
+          file: 'src/legacy.ts',
+          line: 3,
+          message: 'Sends email address to Mailchimp (`mailchimp`).',
+          sink: { kind: 'third_party', id: 'mailchimp', label: 'Mailchimp', service: 'marketing' },
+        }),
+        declared: false,
+        reason: 'no flow in the manifest matches `mailchimp`',
+        status: 'unchanged',
+      },
+      {
+        finding: logFinding({
+          id: 'f'.repeat(32),
+          file: 'src/old.ts',
+          line: 4,
+          message: 'Logs email address to console.log.',
+          categories: ['user.contact.email'],
+          sink: { kind: 'logger', id: 'console', label: 'console' },
+        }),
+        declared: false,
+        status: 'fixed',
+      },
     ],
-    stale: [{ kind: 'flow', id: 'intercom', location: { file: '.privacy/manifest.yml', line: 30, column: 5 }, message: 'flow `intercom` is declared, but no code sends data to it' }],
-    drift: [{ finding: flow, existingCategories: ['user.contact.email'], sink: 'segment', message: 'user.contact.email, already held by the system, now also goes for the first time to `segment`: confirm the new use fits the purpose the data was collected for.' }],
+    stale: [
+      {
+        kind: 'flow',
+        id: 'intercom',
+        location: { file: '.privacy/manifest.yml', line: 30, column: 5 },
+        message: 'flow `intercom` is declared, but no code sends data to it',
+      },
+    ],
+    drift: [
+      {
+        finding: flow,
+        existingCategories: ['user.contact.email'],
+        sink: 'segment',
+        message:
+          'user.contact.email, already held by the system, now also goes for the first time to `segment`: confirm the new use fits the purpose the data was collected for.',
+      },
+    ],
     errors: [{ file: 'src/broken.ts', line: 3, message: 'Syntax error: ";" expected.' }],
     skipped: [{ file: 'public/app.min.js', reason: 'minified bundle' }],
     verdict: {
       decision: 'fail',
-      reasons: ['the data-flow manifest has 1 error (.privacy/manifest.yml:14)', '1 new high-severity log call with personal data (pino)', '1 undeclared data flow (segment)'],
+      reasons: [
+        'the data-flow manifest has 1 error (.privacy/manifest.yml:14)',
+        '1 new high-severity log call with personal data (pino)',
+        '1 undeclared data flow (segment)',
+      ],
       reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d',
     },
   });

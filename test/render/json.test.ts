@@ -4,7 +4,12 @@ import { richReview } from './factory.js';
 
 const reversed = <T>(value: T): T => {
   if (Array.isArray(value)) return value.map(reversed) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversed(v)]),
+    ) as T;
   return value;
 };
 
@@ -20,7 +25,20 @@ test('key order follows the Review type, not the order objects were built in', (
   const shuffled: Review = reversed(richReview());
   expect(renderReview(shuffled, { format: 'json' })).toBe(renderReview(richReview(), { format: 'json' }));
   const parsed = JSON.parse(renderReview(shuffled, { format: 'json' }));
-  expect(Object.keys(parsed)).toEqual(['version', 'base', 'head', 'manifest', 'findings', 'stale', 'drift', 'errors', 'skipped', 'excluded', 'verdict', 'stats']);
+  expect(Object.keys(parsed)).toEqual([
+    'version',
+    'base',
+    'head',
+    'manifest',
+    'findings',
+    'stale',
+    'drift',
+    'errors',
+    'skipped',
+    'excluded',
+    'verdict',
+    'stats',
+  ]);
   expect(Object.keys(parsed.findings[3])).toEqual(['finding', 'declared', 'declaration', 'status']);
   expect(Object.keys(parsed.findings[0].finding).slice(0, 3)).toEqual(['id', 'rule', 'severity']);
 });

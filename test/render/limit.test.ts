@@ -3,7 +3,18 @@ import { expectWellFormed } from './structure.js';
 
 // The last resort when even the smallest checklist is too long: cut, but close what is open.
 test('cutting inside a code block closes the fence and the open <details>', () => {
-  const doc = ['# T', '', '<details><summary>s</summary>', '', '```yaml', ...Array.from({ length: 50 }, (_, i) => `line: ${i}`), '```', '', '</details>', ''].join('\n');
+  const doc = [
+    '# T',
+    '',
+    '<details><summary>s</summary>',
+    '',
+    '```yaml',
+    ...Array.from({ length: 50 }, (_, i) => `line: ${i}`),
+    '```',
+    '',
+    '</details>',
+    '',
+  ].join('\n');
   const cut = cutToLength(doc, 200);
   expect(cut.length).toBeLessThanOrEqual(200);
   expectWellFormed(cut);

@@ -6,8 +6,22 @@ const markdown = (r: ReturnType<typeof review>) => renderReview(r, { format: 'ma
 
 const twoCalls = review({
   findings: [
-    undeclared(finding({ id: 'a'.repeat(32), line: 19, message: 'Sends email address (user.contact.email) from `user.email` to Segment (`segment`) via segment identify.', categories: ['user.contact.email'] })),
-    undeclared(finding({ id: 'b'.repeat(32), line: 30, message: 'Sends phone number (user.contact.phone_number) from `user.phone` to Segment (`segment`) via segment track.', categories: ['user.contact.phone_number'] })),
+    undeclared(
+      finding({
+        id: 'a'.repeat(32),
+        line: 19,
+        message: 'Sends email address (user.contact.email) from `user.email` to Segment (`segment`) via segment identify.',
+        categories: ['user.contact.email'],
+      }),
+    ),
+    undeclared(
+      finding({
+        id: 'b'.repeat(32),
+        line: 30,
+        message: 'Sends phone number (user.contact.phone_number) from `user.phone` to Segment (`segment`) via segment track.',
+        categories: ['user.contact.phone_number'],
+      }),
+    ),
   ],
   verdict: { decision: 'review_required', reasons: ['1 undeclared data flow (segment)'], reviewFingerprint: 'f'.repeat(64) },
 });
@@ -33,7 +47,18 @@ test('the categories are said once per finding: in the Data line, not again in t
 test('a finding whose categories grew is one changed finding: "now also sends", no fixed entry, counted as changed', () => {
   const now = finding({ categories: ['user.contact.email', 'user.contact.phone_number', 'user.name.first'] });
   const r = review({
-    findings: [{ ...undeclared(now), previous: { id: 'c'.repeat(32), file: now.file, line: now.line, categories: ['user.contact.email', 'user.name.first'], severity: 'medium' } }],
+    findings: [
+      {
+        ...undeclared(now),
+        previous: {
+          id: 'c'.repeat(32),
+          file: now.file,
+          line: now.line,
+          categories: ['user.contact.email', 'user.name.first'],
+          severity: 'medium',
+        },
+      },
+    ],
     verdict: { decision: 'review_required', reasons: ['1 undeclared data flow (segment)'], reviewFingerprint: 'f'.repeat(64) },
   });
   const md = markdown(r);

@@ -26,15 +26,32 @@ test('results: head findings that are new or still undeclared; not fixed, not de
 
 test('each result says why it is in the review and carries the manifest snippet', () => {
   const [flow, , , declared] = sarif().runs[0]!.results!;
-  expect(flow!.message.text).toBe('Sends email address and first name from `user.email`, `user.firstName` to Segment (`segment`) via segment identify. Not declared: no flow in the manifest matches `segment`.');
-  expect(flow!.properties!.review).toMatchObject({ status: 'new', declared: false, reason: 'no flow in the manifest matches `segment`', manifestSection: 'flows' });
+  expect(flow!.message.text).toBe(
+    'Sends email address and first name from `user.email`, `user.firstName` to Segment (`segment`) via segment identify. Not declared: no flow in the manifest matches `segment`.',
+  );
+  expect(flow!.properties!.review).toMatchObject({
+    status: 'new',
+    declared: false,
+    reason: 'no flow in the manifest matches `segment`',
+    manifestSection: 'flows',
+  });
   expect(flow!.properties!.review.manifestSnippet).toMatch(/segment/);
-  expect(declared!.properties!.review).toEqual({ status: 'new', declared: true, declaration: { kind: 'flow', id: 'openai', purposes: ['support'] } });
+  expect(declared!.properties!.review).toEqual({
+    status: 'new',
+    declared: true,
+    declaration: { kind: 'flow', id: 'openai', purposes: ['support'] },
+  });
   expect(flow!.codeFlows![0]!.threadFlows[0]!.locations).toHaveLength(3);
 });
 
 test('the run names the verdict and fingerprint; files not analyzed are notifications', () => {
   const run = sarif().runs[0]!;
-  expect(run.properties!.review).toMatchObject({ decision: 'fail', reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d' });
-  expect(run.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['Syntax error: ";" expected.', 'Not analyzed: minified bundle']);
+  expect(run.properties!.review).toMatchObject({
+    decision: 'fail',
+    reviewFingerprint: '9e107d9d372bb6826bd81d3542a419d6e2e8f3a1b2c3d4e5f60718293a4b5c6d',
+  });
+  expect(run.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([
+    'Syntax error: ";" expected.',
+    'Not analyzed: minified bundle',
+  ]);
 });

@@ -26,7 +26,10 @@ const moreCount = (md: string) => Number((/_… and ([\d,]+) more findings? not 
 
 // GitHub rejects a comment or check-run summary over 65,535 characters: the checklist must always fit, and stay valid Markdown.
 test.each([1, 500, 5000])('%i findings fit the default limit, balanced, every finding shown or counted', (n) => {
-  const md = renderReview(review({ findings: many(n), verdict: { decision: 'review_required', reasons: ['many'], reviewFingerprint: 'f'.repeat(64) } }), { format: 'markdown', marker: '<!-- privacy-review:v1 -->' });
+  const md = renderReview(
+    review({ findings: many(n), verdict: { decision: 'review_required', reasons: ['many'], reviewFingerprint: 'f'.repeat(64) } }),
+    { format: 'markdown', marker: '<!-- privacy-review:v1 -->' },
+  );
   expect(md.length).toBeLessThanOrEqual(65_535);
   expectWellFormed(md);
   expect(items(md).length + moreCount(md)).toBe(n);
@@ -55,7 +58,7 @@ test('degrades in order: traces first, then snippets, then items', () => {
   expect(noTraces).not.toContain('<summary>Trace:');
   expect(noTraces).toContain('```yaml');
   expect(items(noTraces)).toHaveLength(6);
-  expect(noTraces).toContain('Left out to fit GitHub\'s size limit: traces.');
+  expect(noTraces).toContain("Left out to fit GitHub's size limit: traces.");
 
   const noSnippets = render(noTraces.length - 1);
   expect(noSnippets).not.toContain('```yaml');

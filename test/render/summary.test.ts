@@ -18,7 +18,12 @@ test('pass: a clear heading, zero counts, nothing to do', () => {
 
 test('review required: counts by kind and "declare these flows" as the next step', () => {
   const r = review({
-    findings: [undeclared(finding()), undeclared(finding({ id: '1'.repeat(32), file: 'src/b.ts' })), undeclared(fieldFinding()), { ...undeclared(finding({ id: '2'.repeat(32) })), status: 'fixed' }],
+    findings: [
+      undeclared(finding()),
+      undeclared(finding({ id: '1'.repeat(32), file: 'src/b.ts' })),
+      undeclared(fieldFinding()),
+      { ...undeclared(finding({ id: '2'.repeat(32) })), status: 'fixed' },
+    ],
     verdict: { decision: 'review_required', reasons: ['2 undeclared data flows (segment)'], reviewFingerprint: 'abcdef0123456789' },
   });
   const s = summaryOf(markdown(r));
@@ -26,19 +31,35 @@ test('review required: counts by kind and "declare these flows" as the next step
   // Two calls to one destination are one flow: destinations are counted, not call sites.
   expect(s).toContain('**1 new undeclared flow · 1 new PII field · 0 new PII log calls · 1 fixed**');
   expect(s).toContain('- 2 undeclared data flows \\(segment\\)');
-  expect(s).toContain('1. Declare 1 data flow and 1 personal-data field in `.privacy/manifest.yml` \\(snippets below\\) and ask a privacy reviewer to approve.');
+  expect(s).toContain(
+    '1. Declare 1 data flow and 1 personal-data field in `.privacy/manifest.yml` \\(snippets below\\) and ask a privacy reviewer to approve.',
+  );
   expect(s).toContain('`abcdef012345`');
 });
 
 test('fail on manifest errors: "fix the manifest" comes first', () => {
   const r = review({
-    manifest: { file: '.privacy/manifest.yml', present: true, valid: false, problems: [{ file: '.privacy/manifest.yml', line: 3, column: 5, severity: 'error', code: 'unknown-category', message: 'Unknown category.' }], changes: [] },
+    manifest: {
+      file: '.privacy/manifest.yml',
+      present: true,
+      valid: false,
+      problems: [
+        { file: '.privacy/manifest.yml', line: 3, column: 5, severity: 'error', code: 'unknown-category', message: 'Unknown category.' },
+      ],
+      changes: [],
+    },
     findings: [undeclared(finding())],
-    verdict: { decision: 'fail', reasons: ['the data-flow manifest has 1 error (.privacy/manifest.yml:3)'], reviewFingerprint: 'f'.repeat(64) },
+    verdict: {
+      decision: 'fail',
+      reasons: ['the data-flow manifest has 1 error (.privacy/manifest.yml:3)'],
+      reviewFingerprint: 'f'.repeat(64),
+    },
   });
   const s = summaryOf(markdown(r));
   expect(s).toMatch(/^## Privacy review: Fail\n/);
-  expect(s).toMatch(/\*\*What to do next\*\*\n\n1\. Fix the 1 manifest error in `\.privacy\/manifest\.yml` \\\(listed below\\\)\.\n1\. Declare 1 data flow/);
+  expect(s).toMatch(
+    /\*\*What to do next\*\*\n\n1\. Fix the 1 manifest error in `\.privacy\/manifest\.yml` \\\(listed below\\\)\.\n1\. Declare 1 data flow/,
+  );
 });
 
 test('fail on PII logging: "remove personal data from these log calls"', () => {
@@ -58,7 +79,9 @@ test('no manifest yet: the next step says to create it', () => {
     findings: [undeclared(finding(), 'there is no data-flow manifest yet')],
     verdict: { decision: 'review_required', reasons: ['1 undeclared data flow (segment)'], reviewFingerprint: 'f'.repeat(64) },
   });
-  expect(summaryOf(markdown(r))).toContain('1. Create the data-flow manifest `.privacy/manifest.yml`, declare 1 data flow in it \\(snippets below\\)');
+  expect(summaryOf(markdown(r))).toContain(
+    '1. Create the data-flow manifest `.privacy/manifest.yml`, declare 1 data flow in it \\(snippets below\\)',
+  );
 });
 
 test('the heading carries no emoji, only the verdict in words', () => {

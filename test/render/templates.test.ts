@@ -30,12 +30,16 @@ test('the entry template can be replaced and use partials of its own', () => {
 test('a missing partial fails at load time, naming the file and line that uses it', () => {
   writeFileSync(join(dir, 'checklist.md.hbs'), '{{> summary}}\n\n{{> nope}}\n');
   expect(() => renderReview(review(), { format: 'markdown', templatesDir: dir })).toThrow(TemplateError);
-  expect(() => renderReview(review(), { format: 'markdown', templatesDir: dir })).toThrow(`Template ${join(dir, 'checklist.md.hbs')}:3 uses the partial "nope"`);
+  expect(() => renderReview(review(), { format: 'markdown', templatesDir: dir })).toThrow(
+    `Template ${join(dir, 'checklist.md.hbs')}:3 uses the partial "nope"`,
+  );
 });
 
 test('a template that does not parse is named in the error', () => {
   writeFileSync(join(dir, 'finding.md.hbs'), '{{#if x}}unclosed\n');
-  expect(() => loadTemplates(dir)).toThrow(new RegExp(`^Template ${join(dir, 'finding.md.hbs').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not parse`));
+  expect(() => loadTemplates(dir)).toThrow(
+    new RegExp(`^Template ${join(dir, 'finding.md.hbs').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not parse`),
+  );
 });
 
 test('a templates directory that does not exist is an error, not a silent fallback', () => {

@@ -14,7 +14,11 @@ test('the terminal review wraps at the given width on word boundaries, continuin
   expect(step[1]).toMatch(/^ {2}1\. \S/);
   expect(step[2]).toMatch(/^ {5}\S/);
   // Without a width (a pipe, a file), lines stay whole.
-  expect(renderReview(r, { format: 'text' }).split('\n').some((l) => l.length > 60)).toBe(true);
+  expect(
+    renderReview(r, { format: 'text' })
+      .split('\n')
+      .some((l) => l.length > 60),
+  ).toBe(true);
 });
 
 test('severities are coloured as in scan (high red, low cyan), and not at all without colour', () => {

@@ -3,9 +3,24 @@ import type { Finding, ScanResult } from '../../src/core/contract.js';
 
 /** Rule metadata as analyzers declare it; reports receive it as a parameter. */
 export const METAS: AnalyzerMeta[] = [
-  { id: 'pii-field', name: 'Personal data field', shortDescription: 'A field holds personal data.', help: 'Fields that hold **personal data** must be declared.\n\nDeclare them in the `data map`.' },
-  { id: 'pii-logging', name: 'Personal data in logs', shortDescription: 'Personal data reaches a logger.', help: 'Logs are copied widely.\n\nUse [a redactor](https://example.com/redact) such as `mask()`.' },
-  { id: 'data-flow', name: 'Personal data leaves the process', shortDescription: 'Personal data is sent elsewhere.', help: '# Data flows\n\nEvery flow needs a processing agreement.' },
+  {
+    id: 'pii-field',
+    name: 'Personal data field',
+    shortDescription: 'A field holds personal data.',
+    help: 'Fields that hold **personal data** must be declared.\n\nDeclare them in the `data map`.',
+  },
+  {
+    id: 'pii-logging',
+    name: 'Personal data in logs',
+    shortDescription: 'Personal data reaches a logger.',
+    help: 'Logs are copied widely.\n\nUse [a redactor](https://example.com/redact) such as `mask()`.',
+  },
+  {
+    id: 'data-flow',
+    name: 'Personal data leaves the process',
+    shortDescription: 'Personal data is sent elsewhere.',
+    help: '# Data flows\n\nEvery flow needs a processing agreement.',
+  },
 ];
 
 export function finding(overrides: Partial<Finding> = {}): Finding {
@@ -67,10 +82,44 @@ export function richResult(): ScanResult {
           { file: 'src/user.ts', line: 12, note: 'passed to console.log' },
         ],
       }),
-      finding({ id: 'b'.repeat(32), rule: 'pii-field', severity: 'medium', line: 3, column: 3, endColumn: 8, sink: null, categories: ['user.contact.email', 'user.name'], message: 'Field User.email holds personal data.', symbol: 'User.email' }),
-      finding({ id: 'c'.repeat(32), rule: 'data-flow', severity: 'low', file: 'src/analytics.ts', line: 7, column: 1, sink: { kind: 'third_party', id: 'segment', label: 'Segment analytics', package: '@segment/analytics-node', service: 'analytics' }, message: 'Postal code is sent to Segment analytics.', categories: ['user.contact.address.postal_code'] }),
-      finding({ id: 'd'.repeat(32), file: 'src/debug.ts', line: 4, suppressed: true, suppression: { kind: 'inline', reason: 'local debugging only' } }),
-      finding({ id: 'e'.repeat(32), file: 'test/fixtures.ts', line: 9, rule: 'pii-field', suppressed: true, suppression: { kind: 'config', reason: 'fake data' } }),
+      finding({
+        id: 'b'.repeat(32),
+        rule: 'pii-field',
+        severity: 'medium',
+        line: 3,
+        column: 3,
+        endColumn: 8,
+        sink: null,
+        categories: ['user.contact.email', 'user.name'],
+        message: 'Field User.email holds personal data.',
+        symbol: 'User.email',
+      }),
+      finding({
+        id: 'c'.repeat(32),
+        rule: 'data-flow',
+        severity: 'low',
+        file: 'src/analytics.ts',
+        line: 7,
+        column: 1,
+        sink: { kind: 'third_party', id: 'segment', label: 'Segment analytics', package: '@segment/analytics-node', service: 'analytics' },
+        message: 'Postal code is sent to Segment analytics.',
+        categories: ['user.contact.address.postal_code'],
+      }),
+      finding({
+        id: 'd'.repeat(32),
+        file: 'src/debug.ts',
+        line: 4,
+        suppressed: true,
+        suppression: { kind: 'inline', reason: 'local debugging only' },
+      }),
+      finding({
+        id: 'e'.repeat(32),
+        file: 'test/fixtures.ts',
+        line: 9,
+        rule: 'pii-field',
+        suppressed: true,
+        suppression: { kind: 'config', reason: 'fake data' },
+      }),
     ],
     {
       skipped: [

@@ -18,7 +18,22 @@ test('key order follows the contract, not the order objects were built in', () =
   const b = Object.fromEntries(Object.entries(scanResult([shuffled])).reverse()) as unknown as ScanResult;
   expect(renderJson(b)).toBe(renderJson(a));
   expect(Object.keys(JSON.parse(renderJson(b)).findings[0])).toEqual([
-    'id', 'rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'categories', 'symbol', 'sink', 'trace', 'suppressed', 'confidence', 'remediation',
+    'id',
+    'rule',
+    'severity',
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'message',
+    'categories',
+    'symbol',
+    'sink',
+    'trace',
+    'suppressed',
+    'confidence',
+    'remediation',
   ]);
 });
 

@@ -16,7 +16,9 @@ test('tool.driver describes the tool and every rule from the analyzer metadata',
   const driver = sarif().runs[0]!.tool.driver;
   expect(driver).toMatchObject({ name: 'privacy-review', version: '1.2.3', informationUri: expect.stringMatching(/^https:\/\//) });
   // One descriptor per rule and severity: GitHub reads security-severity from the rule only.
-  expect(driver.rules!.map((r) => r.id)).toEqual(['pii-field', 'pii-logging', 'data-flow'].flatMap((r) => [`${r}/high`, `${r}/medium`, `${r}/low`]));
+  expect(driver.rules!.map((r) => r.id)).toEqual(
+    ['pii-field', 'pii-logging', 'data-flow'].flatMap((r) => [`${r}/high`, `${r}/medium`, `${r}/low`]),
+  );
   expect(driver.rules![3]).toEqual({
     id: 'pii-logging/high',
     name: 'PersonalDataInLogsHigh',
@@ -24,7 +26,13 @@ test('tool.driver describes the tool and every rule from the analyzer metadata',
     fullDescription: { text: 'Logs are copied widely.' },
     help: { text: 'Logs are copied widely.\n\nUse a redactor (https://example.com/redact) such as mask().', markdown: METAS[1]!.help },
     defaultConfiguration: { level: 'error' },
-    properties: { tags: ['privacy', 'security', 'pii'], 'security-severity': '8.0', precision: 'medium', rule: 'pii-logging', severity: 'high' },
+    properties: {
+      tags: ['privacy', 'security', 'pii'],
+      'security-severity': '8.0',
+      precision: 'medium',
+      rule: 'pii-logging',
+      severity: 'high',
+    },
   });
   expect(driver.rules!.map((r) => [r.id, r.properties!['security-severity']]).slice(6)).toEqual([
     ['data-flow/high', '8.0'],
@@ -40,7 +48,12 @@ test('each result carries its own severity: low findings of a rule are not shown
   const log = toSarif(scanResult([low, high]), { rules: METAS });
   const rules = log.runs[0]!.tool.driver.rules!;
   const [a, b] = log.runs[0]!.results!;
-  expect([a!.ruleId, rules[a!.ruleIndex!]!.properties!['security-severity'], a!.level, a!.properties!['security-severity']]).toEqual(['pii-field/low', '3.0', 'note', '3.0']);
+  expect([a!.ruleId, rules[a!.ruleIndex!]!.properties!['security-severity'], a!.level, a!.properties!['security-severity']]).toEqual([
+    'pii-field/low',
+    '3.0',
+    'note',
+    '3.0',
+  ]);
   expect([b!.ruleId, rules[b!.ruleIndex!]!.properties!['security-severity'], b!.level]).toEqual(['pii-field/high', '8.0', 'error']);
   expect(log).toBeValidSarifLog();
 });
@@ -53,7 +66,14 @@ test('each finding is a result with rule index, level, location and a stable fin
     ruleIndex: 3,
     level: 'error',
     message: { text: 'Email address of a user is written to the log.' },
-    locations: [{ physicalLocation: { artifactLocation: { uri: 'src/user.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 30 } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'src/user.ts', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 30 },
+        },
+      },
+    ],
     partialFingerprints: { 'privacyReview/v1': 'a'.repeat(32) },
     properties: { categories: ['user.contact.email'], sink: { kind: 'logger', id: 'console', label: 'console' } },
   });
@@ -82,7 +102,9 @@ test('suppressed findings carry inSource or external suppressions with their jus
 test('errors and skipped files are tool execution notifications', () => {
   const invocation = sarif().runs[0]!.invocations![0]!;
   expect(invocation.executionSuccessful).toBe(true);
-  expect(invocation.toolExecutionNotifications!.map((n) => [n.level, n.message.text, n.locations![0]!.physicalLocation!.artifactLocation!.uri])).toEqual([
+  expect(
+    invocation.toolExecutionNotifications!.map((n) => [n.level, n.message.text, n.locations![0]!.physicalLocation!.artifactLocation!.uri]),
+  ).toEqual([
     ['error', 'Syntax error: ";" expected.', 'src/broken.ts'],
     ['note', 'Not analyzed: directory is build or cache output', 'dist'],
     ['note', 'Not analyzed: minified bundle (".min.js" file name)', 'public/app.min.js'],

@@ -9,7 +9,9 @@ test('groups findings by file with line:col, severity, rule, message, categories
   expect(text).toContain('src/user.ts\n');
   expect(text).toContain('  12:5  high    pii-logging  Email address of a user is written to the log.  [user.contact.email]  → console\n');
   expect(text).toContain('  3:3   medium  pii-field    Field User.email holds personal data.  [user.contact.email, user.name]\n');
-  expect(text).toContain('src/analytics.ts\n  7:1  low     data-flow    Postal code is sent to Segment analytics.  [user.contact.address.postal_code]  → Segment analytics (segment)\n');
+  expect(text).toContain(
+    'src/analytics.ts\n  7:1  low     data-flow    Postal code is sent to Segment analytics.  [user.contact.address.postal_code]  → Segment analytics (segment)\n',
+  );
 });
 
 test('the trace is indented below its finding, source first, sink last, with file:line', () => {
@@ -36,7 +38,9 @@ test('skipped files, errors and the summary line come last, in that order', () =
   const text = renderText(richResult(), { rules: METAS });
   const skipped = text.indexOf('Skipped 2 files:\n  dist  directory is build or cache output\n');
   const errors = text.indexOf('Errors (1):\n  src/broken.ts:3:7  Syntax error: ";" expected.\n');
-  const summary = text.indexOf('✖ 3 findings (1 high, 1 medium, 1 low) · pii-field 1, pii-logging 1, data-flow 1 · 2 suppressed · 2 skipped · 1 error · 42 files, 3,210 lines in 1.2 s\n');
+  const summary = text.indexOf(
+    '✖ 3 findings (1 high, 1 medium, 1 low) · pii-field 1, pii-logging 1, data-flow 1 · 2 suppressed · 2 skipped · 1 error · 42 files, 3,210 lines in 1.2 s\n',
+  );
   expect(skipped).toBeGreaterThan(0);
   expect(errors).toBeGreaterThan(skipped);
   expect(summary).toBeGreaterThan(errors);

@@ -49,7 +49,10 @@ function f(spec: Spec = {}): MatchedFinding {
 }
 
 const statuses = (r: readonly ReviewedFinding[]) =>
-  r.map((x) => `${x.status} ${x.finding.file}:${x.finding.line}${x.baseFile ? ` (from ${x.baseFile})` : ''}${x.previous ? ` (was ${x.previous.categories.join(', ')})` : ''}`);
+  r.map(
+    (x) =>
+      `${x.status} ${x.finding.file}:${x.finding.line}${x.baseFile ? ` (from ${x.baseFile})` : ''}${x.previous ? ` (was ${x.previous.categories.join(', ')})` : ''}`,
+  );
 
 test.each<[string, MatchedFinding[], MatchedFinding[], Record<string, string>, string[]]>([
   ['identical sides', [f()], [f()], {}, ['unchanged src/a.ts:1']],
@@ -63,11 +66,41 @@ test.each<[string, MatchedFinding[], MatchedFinding[], Record<string, string>, s
   ],
   ['a finding added', [f()], [f(), f({ line: 5, sink: 'winston' })], {}, ['unchanged src/a.ts:1', 'new src/a.ts:5']],
   ['a finding removed', [f(), f({ line: 5, sink: 'winston' })], [f()], {}, ['unchanged src/a.ts:1', 'fixed src/a.ts:5']],
-  ['categories widened: one changed finding, not a new and a fixed one', [f()], [f({ categories: ['user.contact.email', 'user.government_id'] })], {}, ['new src/a.ts:1 (was user.contact.email)']],
-  ['categories narrowed in a renamed file: changed', [f({ file: 'src/old.ts', categories: ['user.contact.email', 'user.name'] })], [f({ file: 'src/new.ts' })], { 'src/old.ts': 'src/new.ts' }, ['new src/new.ts:1 (was user.contact.email, user.name)']],
-  ['other data at another place: new and fixed', [f()], [f({ symbol: 'other', categories: ['user.name'] })], {}, ['new src/a.ts:1', 'fixed src/a.ts:1']],
-  ['a file renamed', [f({ file: 'src/old.ts' })], [f({ file: 'src/new.ts', line: 7 })], { 'src/old.ts': 'src/new.ts' }, ['unchanged src/new.ts:7 (from src/old.ts)']],
-  ['a file renamed, without the rename map', [f({ file: 'src/old.ts' })], [f({ file: 'src/new.ts' })], {}, ['new src/new.ts:1', 'fixed src/old.ts:1']],
+  [
+    'categories widened: one changed finding, not a new and a fixed one',
+    [f()],
+    [f({ categories: ['user.contact.email', 'user.government_id'] })],
+    {},
+    ['new src/a.ts:1 (was user.contact.email)'],
+  ],
+  [
+    'categories narrowed in a renamed file: changed',
+    [f({ file: 'src/old.ts', categories: ['user.contact.email', 'user.name'] })],
+    [f({ file: 'src/new.ts' })],
+    { 'src/old.ts': 'src/new.ts' },
+    ['new src/new.ts:1 (was user.contact.email, user.name)'],
+  ],
+  [
+    'other data at another place: new and fixed',
+    [f()],
+    [f({ symbol: 'other', categories: ['user.name'] })],
+    {},
+    ['new src/a.ts:1', 'fixed src/a.ts:1'],
+  ],
+  [
+    'a file renamed',
+    [f({ file: 'src/old.ts' })],
+    [f({ file: 'src/new.ts', line: 7 })],
+    { 'src/old.ts': 'src/new.ts' },
+    ['unchanged src/new.ts:7 (from src/old.ts)'],
+  ],
+  [
+    'a file renamed, without the rename map',
+    [f({ file: 'src/old.ts' })],
+    [f({ file: 'src/new.ts' })],
+    {},
+    ['new src/new.ts:1', 'fixed src/old.ts:1'],
+  ],
   [
     'a file renamed and a finding added to it',
     [f({ file: 'src/old.ts' })],
@@ -122,7 +155,10 @@ test.each<[string, MatchedFinding[], MatchedFinding[], Record<string, string>, s
 });
 
 test('a renamed file pairs same-identity findings by message first', () => {
-  const base = [f({ file: 'o.ts', call: 'pino logger.info', message: 'info call' }), f({ file: 'o.ts', call: 'pino logger.warn', message: 'warn call' })];
+  const base = [
+    f({ file: 'o.ts', call: 'pino logger.info', message: 'info call' }),
+    f({ file: 'o.ts', call: 'pino logger.warn', message: 'warn call' }),
+  ];
   // the head has only the warn call left: it must pair with the base's warn call, leaving the info call fixed
   const head = [f({ file: 'n.ts', call: 'pino logger.warn', message: 'warn call', line: 4 })];
   const r = diffFindings({ base, head, renames: new Map([['o.ts', 'n.ts']]) });

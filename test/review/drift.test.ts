@@ -8,13 +8,19 @@ test('existing data sent to a destination it never reached is drift', () => {
   const toOpenai = finding('data-flow', ['user.contact.email', 'user.demographic.date_of_birth'], { sinkId: 'openai' });
   const drift = detectPurposeDrift([reviewed(toOpenai, 'new')], [field, toSegment]);
   expect(drift).toEqual([
-    expect.objectContaining({ sink: 'openai', existingCategories: ['user.contact.email'], message: expect.stringMatching(/goes for the first time to `openai`/) }),
+    expect.objectContaining({
+      sink: 'openai',
+      existingCategories: ['user.contact.email'],
+      message: expect.stringMatching(/goes for the first time to `openai`/),
+    }),
   ]);
 });
 
 test('existing data that newly reaches a known destination with another category is drift too', () => {
   const more = finding('data-flow', ['user.name'], { sinkId: 'segment' });
-  expect(detectPurposeDrift([reviewed(more, 'new')], [field, toSegment])).toEqual([expect.objectContaining({ sink: 'segment', existingCategories: ['user.name'] })]);
+  expect(detectPurposeDrift([reviewed(more, 'new')], [field, toSegment])).toEqual([
+    expect.objectContaining({ sink: 'segment', existingCategories: ['user.name'] }),
+  ]);
 });
 
 test.each([

@@ -32,20 +32,32 @@ const put = (file: string, text: string | Buffer) => (repo: TestRepo) => writeFi
 const inDir = (file: string, text: string) => (repo: TestRepo) => repo.write({ [file]: text });
 
 const EVASIONS: Evasion[] = [
-  ['listed in the PR’s own .gitignore and force-added', 'src/leak.ts', (repo) => {
-    repo.write({ 'src/leak.ts': LEAK, '.gitignore': 'node_modules/\nsrc/leak.ts\n' });
-    repo.git('add', '-f', 'src/leak.ts');
-  }],
-  ['listed in a nested .gitignore', 'src/leak.ts', (repo) => {
-    repo.write({ 'src/leak.ts': LEAK, 'src/.gitignore': 'leak.ts\n' });
-    repo.git('add', '-f', 'src/leak.ts');
-  }],
+  [
+    'listed in the PR’s own .gitignore and force-added',
+    'src/leak.ts',
+    (repo) => {
+      repo.write({ 'src/leak.ts': LEAK, '.gitignore': 'node_modules/\nsrc/leak.ts\n' });
+      repo.git('add', '-f', 'src/leak.ts');
+    },
+  ],
+  [
+    'listed in a nested .gitignore',
+    'src/leak.ts',
+    (repo) => {
+      repo.write({ 'src/leak.ts': LEAK, 'src/.gitignore': 'leak.ts\n' });
+      repo.git('add', '-f', 'src/leak.ts');
+    },
+  ],
   ['under a build/ path', 'build/leak.ts', inDir('build/leak.ts', LEAK)],
   ['under a coverage/ path', 'coverage/leak.ts', inDir('coverage/leak.ts', LEAK)],
   ['an @generated marker', 'src/leak.ts', inDir('src/leak.ts', `/** @generated */\n${LEAK}`)],
   ['padded over the size limit', 'src/leak.ts', inDir('src/leak.ts', `${LEAK}// ${'x'.repeat(1_100_000)}\n`)],
   ['a NUL byte in a comment', 'src/leak.ts', inDir('src/leak.ts', `${LEAK}// \u0000\n`)],
-  ['invalid UTF-8 in a comment', 'src/leak.ts', (repo) => put('src/leak.ts', Buffer.concat([Buffer.from(LEAK), Buffer.from([0x2f, 0x2f, 0x20, 0xff, 0xfe, 0x0a])]))(repo)],
+  [
+    'invalid UTF-8 in a comment',
+    'src/leak.ts',
+    (repo) => put('src/leak.ts', Buffer.concat([Buffer.from(LEAK), Buffer.from([0x2f, 0x2f, 0x20, 0xff, 0xfe, 0x0a])]))(repo),
+  ],
   ['a source-map footer', 'src/leak.js', inDir('src/leak.js', `${LEAK_JS}//# sourceMappingURL=leak.js.map\n`)],
   ['a -min.js name', 'src/leak-min.js', inDir('src/leak-min.js', LEAK_JS)],
 ];
@@ -72,24 +84,33 @@ test.each([
   repo.commit('a comment');
   const r = await review(repo);
   expect(r.excluded).toEqual([]);
-  expect(r.findings.filter((f) => f.status === 'new').map((f) => `${f.finding.rule} ${f.finding.file}`)).toEqual(['pii-logging src/leak.ts']);
+  expect(r.findings.filter((f) => f.status === 'new').map((f) => `${f.finding.rule} ${f.finding.file}`)).toEqual([
+    'pii-logging src/leak.ts',
+  ]);
   expect(r.verdict.decision).not.toBe('pass');
 });
 
 test('a new inline suppression: its finding and reason are shown, and the review asks for a reviewer', async () => {
   const repo = baseRepo();
-  repo.write({ 'src/leak.ts': LEAK.replace("  console.log", '  // privacy-review-ignore pii-logging -- greeting only\n  console.log') });
+  repo.write({ 'src/leak.ts': LEAK.replace('  console.log', '  // privacy-review-ignore pii-logging -- greeting only\n  console.log') });
   repo.commit('suppress');
   const r = await review(repo);
   expect(r.excluded).toEqual([
-    expect.objectContaining({ kind: 'suppressed', file: 'src/leak.ts', line: 4, reason: 'greeting only', finding: expect.objectContaining({ rule: 'pii-logging' }) }),
+    expect.objectContaining({
+      kind: 'suppressed',
+      file: 'src/leak.ts',
+      line: 4,
+      reason: 'greeting only',
+      finding: expect.objectContaining({ rule: 'pii-logging' }),
+    }),
   ]);
   expect(r.verdict.decision).toBe('review_required');
 });
 
 test('a suppression the base already had is not asked about again; rewording its reason is', async () => {
   const repo = initRepo();
-  const suppressed = (reason: string) => LEAK.replace("  console.log", `  // privacy-review-ignore pii-logging -- ${reason}\n  console.log`);
+  const suppressed = (reason: string) =>
+    LEAK.replace('  console.log', `  // privacy-review-ignore pii-logging -- ${reason}\n  console.log`);
   repo.write({ 'src/user.ts': USER, 'src/leak.ts': suppressed('greeting only') });
   repo.commit('base');
   repo.git('checkout', '-q', '-b', 'feature');
@@ -113,7 +134,13 @@ test('a .gitignore entry that hides an existing file with findings: its findings
   repo.write({ '.gitignore': 'src/leak.ts\n' });
   repo.commit('hide');
   const r = await review(repo);
-  expect(r.excluded).toEqual([expect.objectContaining({ kind: 'skipped', file: 'src/leak.ts', reason: expect.stringMatching(/ignored by \.gitignore; its findings on the base side are no longer analyzed/) })]);
+  expect(r.excluded).toEqual([
+    expect.objectContaining({
+      kind: 'skipped',
+      file: 'src/leak.ts',
+      reason: expect.stringMatching(/ignored by \.gitignore; its findings on the base side are no longer analyzed/),
+    }),
+  ]);
   expect(r.verdict.decision).toBe('review_required');
 });
 
@@ -159,7 +186,13 @@ test('a file the download left out of the head is shown when it changed', async 
   const headDir = tempDir();
   initFile(baseDir, 'src/user.ts', USER);
   initFile(headDir, 'src/user.ts', USER);
-  const r = await reviewTrees({ baseDir, headDir, analyzers: ANALYZERS, changed: ['src/huge.ts'], unavailable: [{ file: 'src/huge.ts', reason: "over the App's 5 MB per-file download limit" }] });
+  const r = await reviewTrees({
+    baseDir,
+    headDir,
+    analyzers: ANALYZERS,
+    changed: ['src/huge.ts'],
+    unavailable: [{ file: 'src/huge.ts', reason: "over the App's 5 MB per-file download limit" }],
+  });
   expect(r.excluded).toEqual([{ kind: 'skipped', file: 'src/huge.ts', reason: "over the App's 5 MB per-file download limit" }]);
   expect(r.verdict.decision).toBe('review_required');
 });

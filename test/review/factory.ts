@@ -4,9 +4,17 @@ import type { ReviewedFinding } from '../../src/review/types.js';
 
 let counter = 0;
 
-export function finding(rule: RuleId, categories: string[], extra: Partial<Finding> & { sinkId?: string; sinkKind?: SinkRef['kind'] } = {}): Finding {
+export function finding(
+  rule: RuleId,
+  categories: string[],
+  extra: Partial<Finding> & { sinkId?: string; sinkKind?: SinkRef['kind'] } = {},
+): Finding {
   const { sinkId, sinkKind, ...rest } = extra;
-  const sink: SinkRef | null = sinkId ? { kind: sinkKind ?? 'third_party', id: sinkId } : rule === 'pii-logging' ? { kind: 'logger', id: 'pino' } : null;
+  const sink: SinkRef | null = sinkId
+    ? { kind: sinkKind ?? 'third_party', id: sinkId }
+    : rule === 'pii-logging'
+      ? { kind: 'logger', id: 'pino' }
+      : null;
   return {
     id: `f${++counter}`,
     rule,
@@ -42,7 +50,12 @@ export function manifest(partial: Partial<Manifest> = {}): Manifest {
 }
 
 export function loaded(m: Manifest): LoadedManifest {
-  return { file: '.privacy/manifest.yml', manifest: m, problems: [], locate: (path) => ({ file: '.privacy/manifest.yml', line: 10 + path.length, column: 3 }) };
+  return {
+    file: '.privacy/manifest.yml',
+    manifest: m,
+    problems: [],
+    locate: (path) => ({ file: '.privacy/manifest.yml', line: 10 + path.length, column: 3 }),
+  };
 }
 
 export function reviewed(f: Finding, status: ReviewedFinding['status'], declared = false): ReviewedFinding {

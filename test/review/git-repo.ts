@@ -96,5 +96,8 @@ export function writeTree(files: Record<string, string | null>, prefix?: string)
 
 /** A review's new and fixed findings, one sortable line each (id, rule, place, categories). */
 export function reviewChanges(r: Review): string[] {
-  return r.findings.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.finding.id} ${f.finding.rule} ${f.finding.file}:${f.finding.line} ${f.finding.categories.join(',')}`).sort();
+  return r.findings
+    .filter((f) => f.status !== 'unchanged')
+    .map((f) => `${f.status} ${f.finding.id} ${f.finding.rule} ${f.finding.file}:${f.finding.line} ${f.finding.categories.join(',')}`)
+    .sort();
 }

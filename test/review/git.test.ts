@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewSetupError } from '../../src/review/errors.js';
-import { fetchSpec, findMergeBase, findRepository, isCheckedOutClean, listChanges, listRenames, materialize, parseChanges, parseRenames, resolveCommit } from '../../src/review/git.js';
+import {
+  fetchSpec,
+  findMergeBase,
+  findRepository,
+  isCheckedOutClean,
+  listChanges,
+  listRenames,
+  materialize,
+  parseChanges,
+  parseRenames,
+  resolveCommit,
+} from '../../src/review/git.js';
 import { gitIn, initRepo, openRepo, tempDir, type TestRepo } from './git-repo.js';
 
 test.each<[string, string, Record<string, string>]>([
@@ -21,12 +32,19 @@ test('parseRenames relative to a reviewed subdirectory drops renames across its 
 test('parseChanges lists every changed path once per side: both names of a rename, the new name of a copy', () => {
   const out = 'M\0a.ts\0R087\0b.ts\0c.ts\0A\0d.ts\0D\0e.ts\0C100\0f.ts\0g.ts\0';
   expect(parseChanges(out).changed).toEqual(['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts', 'g.ts']);
-  expect(parseChanges('M\0pkg/a.ts\0M\0web/b.ts\0R100\0web/c.ts\0pkg/c.ts\0', 'pkg')).toEqual({ renames: new Map(), changed: ['a.ts', 'c.ts'] });
+  expect(parseChanges('M\0pkg/a.ts\0M\0web/b.ts\0R100\0web/c.ts\0pkg/c.ts\0', 'pkg')).toEqual({
+    renames: new Map(),
+    changed: ['a.ts', 'c.ts'],
+  });
 });
 
 test.each<[string, string[], { remote: string; refspec: string }]>([
   ['origin/main', ['origin'], { remote: 'origin', refspec: '+refs/heads/main:refs/remotes/origin/main' }],
-  ['upstream/release/1.x', ['origin', 'upstream'], { remote: 'upstream', refspec: '+refs/heads/release/1.x:refs/remotes/upstream/release/1.x' }],
+  [
+    'upstream/release/1.x',
+    ['origin', 'upstream'],
+    { remote: 'upstream', refspec: '+refs/heads/release/1.x:refs/remotes/upstream/release/1.x' },
+  ],
   ['refs/remotes/origin/main', ['origin'], { remote: 'origin', refspec: '+refs/heads/main:refs/remotes/origin/main' }],
   ['main', ['origin'], { remote: 'origin', refspec: '+refs/heads/main:refs/heads/main' }],
   ['feature/x', ['origin'], { remote: 'origin', refspec: '+refs/heads/feature/x:refs/heads/feature/x' }],
@@ -43,7 +61,12 @@ describe('in a repository', () => {
   let head: string;
   beforeAll(() => {
     repo = initRepo();
-    repo.write({ 'pkg/src/a.ts': 'export const a = 1;\n'.repeat(20), 'pkg/b.ts': 'b\n', 'top.txt': 'top\n', '.gitattributes': 'pkg/b.ts export-ignore\n' });
+    repo.write({
+      'pkg/src/a.ts': 'export const a = 1;\n'.repeat(20),
+      'pkg/b.ts': 'b\n',
+      'top.txt': 'top\n',
+      '.gitattributes': 'pkg/b.ts export-ignore\n',
+    });
     base = repo.commit('base');
     repo.git('checkout', '-q', '-b', 'feature');
     repo.git('mv', 'pkg/src/a.ts', 'pkg/src/renamed.ts');
@@ -88,7 +111,14 @@ describe('in a repository', () => {
     await materialize(repo.dir, base, '', path.join(out, 'all'), path.join(out, 'idx1'));
     await materialize(repo.dir, base, 'pkg', path.join(out, 'pkg'), path.join(out, 'idx2'));
     await materialize(repo.dir, base, 'not/there', path.join(out, 'none'), path.join(out, 'idx3'));
-    expect(readdirSync(path.join(out, 'all'), { recursive: true }).sort()).toEqual(['.gitattributes', 'pkg', 'pkg/b.ts', 'pkg/src', 'pkg/src/a.ts', 'top.txt']);
+    expect(readdirSync(path.join(out, 'all'), { recursive: true }).sort()).toEqual([
+      '.gitattributes',
+      'pkg',
+      'pkg/b.ts',
+      'pkg/src',
+      'pkg/src/a.ts',
+      'top.txt',
+    ]);
     // export-ignore does not hide files from the review (git archive would)
     expect(readdirSync(path.join(out, 'pkg'), { recursive: true }).sort()).toEqual(['b.ts', 'src', 'src/a.ts']);
     expect(readdirSync(path.join(out, 'none'))).toEqual([]);
@@ -107,7 +137,10 @@ describe('in a repository', () => {
   });
 
   test('listChanges: between commits, and against the work tree with untracked files', async () => {
-    expect(await listChanges(repo.dir, base, head, 'pkg')).toEqual({ renames: new Map([['src/a.ts', 'src/renamed.ts']]), changed: ['c.ts', 'src/a.ts', 'src/renamed.ts'] });
+    expect(await listChanges(repo.dir, base, head, 'pkg')).toEqual({
+      renames: new Map([['src/a.ts', 'src/renamed.ts']]),
+      changed: ['c.ts', 'src/a.ts', 'src/renamed.ts'],
+    });
     repo.write({ 'pkg/untracked.ts': 'u\n', 'pkg/b.ts': 'edited\n' });
     try {
       const wt = await listChanges(repo.dir, head, undefined, 'pkg');
@@ -162,6 +195,8 @@ describe('in a repository', () => {
     other.write({ 'y.txt': 'y\n' });
     const orphan = other.commit('two');
     const main = await resolveCommit(other.dir, 'main', 'base');
-    await expect(findMergeBase(other.dir, { ref: 'main', sha: main }, { ref: 'orphan', sha: orphan })).rejects.toThrow(/have no common history/);
+    await expect(findMergeBase(other.dir, { ref: 'main', sha: main }, { ref: 'orphan', sha: orphan })).rejects.toThrow(
+      /have no common history/,
+    );
   });
 });

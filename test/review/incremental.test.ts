@@ -14,11 +14,14 @@ const BASE: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
   'src/models/user.ts': 'export interface User {\n  id: string;\n  email: string;\n  plan: string;\n}\n',
   'src/lib/logger.ts': "import pino from 'pino';\n\nexport const logger = pino();\n",
-  'src/lib/analytics.ts': "import { Analytics } from '@segment/analytics-node';\n\nexport const analytics = new Analytics({ writeKey: 'k' });\n",
-  'src/lib/describe.ts': "import type { User } from '../models/user';\n\nexport function describe(user: User): string {\n  return user.id;\n}\n",
+  'src/lib/analytics.ts':
+    "import { Analytics } from '@segment/analytics-node';\n\nexport const analytics = new Analytics({ writeKey: 'k' });\n",
+  'src/lib/describe.ts':
+    "import type { User } from '../models/user';\n\nexport function describe(user: User): string {\n  return user.id;\n}\n",
   'src/services/signup.ts':
     "import type { User } from '../models/user';\nimport { logger } from '../lib/logger';\nimport { describe } from '../lib/describe';\n\nexport function signup(user: User) {\n  logger.info(describe(user));\n}\n",
-  'src/services/audit.ts': "import type { User } from '../models/user';\nimport { logger } from '../lib/logger';\n\nexport function audit(user: User) {\n  logger.info({ user }, 'audit');\n}\n",
+  'src/services/audit.ts':
+    "import type { User } from '../models/user';\nimport { logger } from '../lib/logger';\n\nexport function audit(user: User) {\n  logger.info({ user }, 'audit');\n}\n",
   'src/services/track.ts':
     "import { analytics } from '../lib/analytics';\n\nexport function trackSignup(properties: Record<string, unknown>) {\n  analytics.track({ userId: 'u', event: 'signup', properties });\n}\n",
   'src/routes/users.ts':
@@ -40,7 +43,10 @@ interface Scenario {
 
 const SCENARIOS: Record<string, Scenario> = {
   'a changed helper makes an unchanged caller log personal data': {
-    edits: { 'src/lib/describe.ts': "import type { User } from '../models/user';\n\nexport function describe(user: User): string {\n  return `${user.id} <${user.email}>`;\n}\n" },
+    edits: {
+      'src/lib/describe.ts':
+        "import type { User } from '../models/user';\n\nexport function describe(user: User): string {\n  return `${user.id} <${user.email}>`;\n}\n",
+    },
     mode: 'changed',
     expect: 'new pii-logging src/services/signup.ts',
   },

@@ -17,7 +17,8 @@ const analytics: Purpose = {
   datasets: [],
 };
 
-const judge = (f: ReturnType<typeof finding>, m = manifest({ flows: [segment], purposes: [analytics] })) => matchFindings([f], loaded(m), { taxonomy, today }).findings[0]!;
+const judge = (f: ReturnType<typeof finding>, m = manifest({ flows: [segment], purposes: [analytics] })) =>
+  matchFindings([f], loaded(m), { taxonomy, today }).findings[0]!;
 
 describe('data-flow findings', () => {
   test('declared when a flow matches the sink, covers the categories (by hierarchy) and a purpose links them', () => {
@@ -58,7 +59,18 @@ describe('data-flow findings', () => {
 });
 
 describe('pii-field findings', () => {
-  const m = manifest({ datasets: [{ id: 'users', fields: [{ symbol: 'User.email', categories: ['user.contact.email'] }, { symbol: 'Profile.*', categories: ['user'] }, { path: 'prisma/**', categories: ['user'] }] }] });
+  const m = manifest({
+    datasets: [
+      {
+        id: 'users',
+        fields: [
+          { symbol: 'User.email', categories: ['user.contact.email'] },
+          { symbol: 'Profile.*', categories: ['user'] },
+          { path: 'prisma/**', categories: ['user'] },
+        ],
+      },
+    ],
+  });
 
   test.each([
     ['User.email', 'src/user.ts', ['user.contact.email'], true],
@@ -71,7 +83,9 @@ describe('pii-field findings', () => {
   });
 
   test('the reason names the dataset and the missing category', () => {
-    expect(judge(finding('pii-field', ['user.name'], { symbol: 'User.email' }), m).reason).toBe('dataset `users` declares `User.email`, but not as user.name');
+    expect(judge(finding('pii-field', ['user.name'], { symbol: 'User.email' }), m).reason).toBe(
+      'dataset `users` declares `User.email`, but not as user.name',
+    );
   });
 });
 
@@ -88,36 +102,65 @@ describe('pii-logging findings', () => {
 
 test('PCI sensitive authentication data is never declared, however broad the key', () => {
   const m = manifest({ logging: { allowedCategories: ['user.financial', 'user'], redactors: [] } });
-  expect(judge(finding('pii-logging', ['user.financial.card_security_code']), m)).toMatchObject({ declared: false, reason: expect.stringMatching(/card_security_code/) });
+  expect(judge(finding('pii-logging', ['user.financial.card_security_code']), m)).toMatchObject({
+    declared: false,
+    reason: expect.stringMatching(/card_security_code/),
+  });
   expect(judge(finding('pii-logging', ['user.financial.credit_card']), m).declared).toBe(true);
 });
 
 describe('exceptions and suppressions', () => {
-  const exception = { id: 'legacy-export', rule: 'pii-logging' as const, paths: ['src/legacy/**'], reason: 'removed in Q1', expires: '2026-12-31' };
+  const exception = {
+    id: 'legacy-export',
+    rule: 'pii-logging' as const,
+    paths: ['src/legacy/**'],
+    reason: 'removed in Q1',
+    expires: '2026-12-31',
+  };
 
   test('a live exception accepts a matching finding', () => {
-    const m = judge(finding('pii-logging', ['user.contact.email'], { file: 'src/legacy/export.ts' }), manifest({ exceptions: [exception] }));
+    const m = judge(
+      finding('pii-logging', ['user.contact.email'], { file: 'src/legacy/export.ts' }),
+      manifest({ exceptions: [exception] }),
+    );
     expect(m).toMatchObject({ declared: true, declaration: { kind: 'exception', id: 'legacy-export' } });
   });
 
   test('an expired exception or one for other paths does not', () => {
-    expect(judge(finding('pii-logging', ['user.contact.email'], { file: 'src/legacy/export.ts' }), manifest({ exceptions: [{ ...exception, expires: '2026-11-25' }] })).declared).toBe(false);
-    expect(judge(finding('pii-logging', ['user.contact.email'], { file: 'src/api.ts' }), manifest({ exceptions: [exception] })).declared).toBe(false);
+    expect(
+      judge(
+        finding('pii-logging', ['user.contact.email'], { file: 'src/legacy/export.ts' }),
+        manifest({ exceptions: [{ ...exception, expires: '2026-11-25' }] }),
+      ).declared,
+    ).toBe(false);
+    expect(
+      judge(finding('pii-logging', ['user.contact.email'], { file: 'src/api.ts' }), manifest({ exceptions: [exception] })).declared,
+    ).toBe(false);
   });
 
   test('a suppressed finding is accepted by its reason', () => {
-    const f = finding('pii-logging', ['user.contact.email'], { suppressed: true, suppression: { kind: 'inline', reason: 'operator terminal only' } });
+    const f = finding('pii-logging', ['user.contact.email'], {
+      suppressed: true,
+      suppression: { kind: 'inline', reason: 'operator terminal only' },
+    });
     expect(judge(f, manifest())).toMatchObject({ declared: true, declaration: { kind: 'suppression', id: 'operator terminal only' } });
   });
 
   test('without a manifest nothing personal is declared', () => {
-    const [m] = matchFindings([finding('data-flow', ['user.contact.email'], { sinkId: 'segment' })], undefined, { taxonomy, today }).findings;
+    const [m] = matchFindings([finding('data-flow', ['user.contact.email'], { sinkId: 'segment' })], undefined, {
+      taxonomy,
+      today,
+    }).findings;
     expect(m).toMatchObject({ declared: false, reason: 'there is no data-flow manifest yet' });
   });
 });
 
 test('declarations with no evidence in the code are stale, with their location', () => {
-  const m = manifest({ flows: [segment, { id: 'intercom', kind: 'third_party', categories: ['user'], countries: ['US'] }], purposes: [analytics], datasets: [{ id: 'users', fields: [{ symbol: 'User.fax', categories: ['user.contact'] }] }] });
+  const m = manifest({
+    flows: [segment, { id: 'intercom', kind: 'third_party', categories: ['user'], countries: ['US'] }],
+    purposes: [analytics],
+    datasets: [{ id: 'users', fields: [{ symbol: 'User.fax', categories: ['user.contact'] }] }],
+  });
   const result = matchFindings([finding('data-flow', ['user.contact.email'], { sinkId: 'segment' })], loaded(m), { taxonomy, today });
   expect(result.stale.map((s) => [s.kind, s.id])).toEqual([
     ['flow', 'intercom'],

@@ -23,13 +23,25 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-const brief = (r: Review) => r.findings.map((f) => `${f.status} ${f.finding.rule} ${f.finding.file}${f.baseFile ? ` <- ${f.baseFile}` : ''}`).sort();
+const brief = (r: Review) =>
+  r.findings.map((f) => `${f.status} ${f.finding.rule} ${f.finding.file}${f.baseFile ? ` <- ${f.baseFile}` : ''}`).sort();
 
 test('reviewTrees on two plain directories follows the renames it is given; no manifest means nothing is declared', async () => {
   const baseDir = tree({ 'src/user.ts': USER, 'src/greet.ts': LEAK });
   const headDir = tree({ 'src/user.ts': USER, 'src/hello.ts': LEAK });
-  const r = await reviewTrees({ baseDir, headDir, renames: new Map([['src/greet.ts', 'src/hello.ts']]), analyzers: ANALYZERS, base: { ref: 'b' }, head: { ref: 'h' } });
-  expect(brief(r)).toEqual(['unchanged pii-field src/user.ts', 'unchanged pii-field src/user.ts', 'unchanged pii-logging src/hello.ts <- src/greet.ts']);
+  const r = await reviewTrees({
+    baseDir,
+    headDir,
+    renames: new Map([['src/greet.ts', 'src/hello.ts']]),
+    analyzers: ANALYZERS,
+    base: { ref: 'b' },
+    head: { ref: 'h' },
+  });
+  expect(brief(r)).toEqual([
+    'unchanged pii-field src/user.ts',
+    'unchanged pii-field src/user.ts',
+    'unchanged pii-logging src/hello.ts <- src/greet.ts',
+  ]);
   expect(r.manifest).toMatchObject({ file: '.privacy/manifest.yml', present: false, valid: true, problems: [], changes: [] });
   expect(r.findings.every((f) => !f.declared)).toBe(true);
   expect(r.verdict.decision).toBe('pass');
@@ -44,7 +56,9 @@ test('reviewTrees takes the configuration from the base directory, and notes a c
   const r = await reviewTrees({ baseDir, headDir, analyzers: ANALYZERS });
   // the base's ignore applies to the head's new leak; the head removing the file changes nothing
   expect(r.findings.filter((f) => f.status === 'new').map((f) => [f.finding.rule, f.finding.suppressed])).toEqual([['pii-logging', true]]);
-  expect(r.notes).toEqual(["This pull request removes .privacy-review.yml; the review used the base side's configuration (the change applies once merged)."]);
+  expect(r.notes).toEqual([
+    "This pull request removes .privacy-review.yml; the review used the base side's configuration (the change applies once merged).",
+  ]);
 });
 
 describe('runReview in a monorepo package', () => {
@@ -85,11 +99,17 @@ describe('runReview in a monorepo package', () => {
     expect(brief(changed)).toEqual(['unchanged pii-logging src/welcome.ts <- src/greet.ts']);
     expect(changed.stats.scope).toEqual({ mode: 'changed', changed: 3, dependents: 0, cutOff: 0, loaded: { base: 2, head: 2 } });
     const r = await runReview({ ...options, full: true });
-    expect(brief(r)).toEqual(['unchanged pii-field src/user.ts', 'unchanged pii-field src/user.ts', 'unchanged pii-logging src/welcome.ts <- src/greet.ts']);
+    expect(brief(r)).toEqual([
+      'unchanged pii-field src/user.ts',
+      'unchanged pii-field src/user.ts',
+      'unchanged pii-logging src/welcome.ts <- src/greet.ts',
+    ]);
     // the base's ignore pattern (**/greet.ts) no longer matches the renamed file, the head's (**) is not used
     expect(r.findings.find((f) => f.finding.rule === 'pii-logging')?.finding.suppressed).toBe(false);
     expect(r.manifest.changes.map((c) => c.summary)).toEqual(['logging policy `logging`: now allows in logs user.contact.email']);
-    expect(r.notes).toEqual(["This pull request changes config/privacy.yml; the review used the base side's configuration (the change applies once merged)."]);
+    expect(r.notes).toEqual([
+      "This pull request changes config/privacy.yml; the review used the base side's configuration (the change applies once merged).",
+    ]);
     expect(r.head).toEqual({ ref: 'feature', sha: repo.git('rev-parse', 'feature').trim() });
     expect(r.base.sha).toBe(repo.git('rev-parse', 'main').trim());
   });
@@ -98,11 +118,19 @@ describe('runReview in a monorepo package', () => {
 test('an unreadable manifest: on head it fails without listing every entry as removed; on base everything head declares is new', async () => {
   const good = 'version: 1\nsystem:\n  name: api\nlogging:\n  allowedCategories: [user.unique_id]\n';
   const broken = 'version: 1\nsystem: [name: api\n';
-  const brokenHead = await reviewTrees({ baseDir: tree({ '.privacy/manifest.yml': good }), headDir: tree({ '.privacy/manifest.yml': broken }), analyzers: ANALYZERS });
+  const brokenHead = await reviewTrees({
+    baseDir: tree({ '.privacy/manifest.yml': good }),
+    headDir: tree({ '.privacy/manifest.yml': broken }),
+    analyzers: ANALYZERS,
+  });
   expect(brokenHead.manifest).toMatchObject({ present: true, valid: false, changes: [] });
   expect(brokenHead.manifest.problems[0]).toMatchObject({ file: '.privacy/manifest.yml', severity: 'error', code: 'yaml-syntax' });
   expect(brokenHead.verdict.decision).toBe('fail');
-  const fixedOnHead = await reviewTrees({ baseDir: tree({ '.privacy/manifest.yml': broken }), headDir: tree({ '.privacy/manifest.yml': good }), analyzers: ANALYZERS });
+  const fixedOnHead = await reviewTrees({
+    baseDir: tree({ '.privacy/manifest.yml': broken }),
+    headDir: tree({ '.privacy/manifest.yml': good }),
+    analyzers: ANALYZERS,
+  });
   expect(fixedOnHead.manifest.changes.map((c) => `${c.change} ${c.entity}`)).toEqual(['added system', 'widened logging']);
   expect(fixedOnHead.verdict.decision).toBe('review_required');
 });

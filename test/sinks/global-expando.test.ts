@@ -14,7 +14,10 @@ let root: string;
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'global-expando-'));
   mkdirSync(path.join(root, 'src'));
-  writeFileSync(path.join(root, 'src/setup.js'), "import debug from 'debug';\nconsole.debug = function () {};\nlocalStorage.debug = 'app:*';\nwindow.analytics = debug;\nexport {};\n");
+  writeFileSync(
+    path.join(root, 'src/setup.js'),
+    "import debug from 'debug';\nconsole.debug = function () {};\nlocalStorage.debug = 'app:*';\nwindow.analytics = debug;\nexport {};\n",
+  );
   writeFileSync(
     path.join(root, 'src/profile.ts'),
     "export function remember(user: { email: string }) {\n  console.log(user.email);\n  console.debug(user.email);\n  localStorage.setItem('email', user.email);\n}\n",

@@ -42,7 +42,8 @@ const libFs = new Project({ useInMemoryFileSystem: true }).getFileSystem();
 const libCache = new Map<string, ts.SourceFile>();
 
 function compilerHost(sources: Record<string, string>): ts.CompilerHost {
-  const read = (f: string): string | undefined => sources[f] ?? (f.startsWith(LIB_DIR) && libFs.fileExistsSync(f) ? libFs.readFileSync(f) : undefined);
+  const read = (f: string): string | undefined =>
+    sources[f] ?? (f.startsWith(LIB_DIR) && libFs.fileExistsSync(f) ? libFs.readFileSync(f) : undefined);
   return {
     getSourceFile(fileName, languageVersion) {
       if (sources[fileName] !== undefined) return ts.createSourceFile(fileName, sources[fileName], languageVersion, true);
@@ -68,7 +69,12 @@ function compilerHost(sources: Record<string, string>): ts.CompilerHost {
   };
 }
 
-const SINK_KINDS = new Set([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.TaggedTemplateExpression]);
+const SINK_KINDS = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+]);
 
 /** An in-memory project (same compiler options as a scan) with a resolver; `files` maps path → text. */
 export function fixture(files: Record<string, string> | string, config: Partial<ScanConfig> = {}): Fixture {

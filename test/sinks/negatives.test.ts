@@ -3,7 +3,10 @@ import { fixture } from './helpers.js';
 /** Each source has a marked node that must NOT be a sink. */
 const NOT_SINKS: [string, string][] = [
   ['a local function named track', `function track(event: string, props: unknown) {}\ndeclare const u: any;\n/*sink*/track('signup', u);`],
-  ['a project class with an info method', `class Audit { info(x: unknown) {} }\nconst audit = new Audit();\ndeclare const u: any;\n/*sink*/audit.info(u);`],
+  [
+    'a project class with an info method',
+    `class Audit { info(x: unknown) {} }\nconst audit = new Audit();\ndeclare const u: any;\n/*sink*/audit.info(u);`,
+  ],
   ['a project class with a send method', `class Mailer { send(x: unknown) {} }\ndeclare const u: any;\n/*sink*/new Mailer().send(u);`],
   ['x.send() on an unknown receiver', `declare const x: any;\ndeclare const u: any;\n/*sink*/x.send(u);`],
   ['x.info() on an untyped parameter', `function f(logger: any, u: any) { /*sink*/logger.info(u); }`],
@@ -22,14 +25,29 @@ const NOT_SINKS: [string, string][] = [
   ['localStorage.getItem', `/*sink*/localStorage.getItem('user');`],
   ['document.title assignment', `/*sink*/document.title = 'x';`],
   ['posthog-node has no browser init', `import { PostHog } from 'posthog-node';\n/*sink*/new PostHog('k').init('x');`],
-  ['Lob address lookups read', `import { ZipLookupsApi } from '@lob/lob-typescript-sdk';\n/*sink*/new ZipLookupsApi({} as any).lookup({} as any);`],
-  ['Google Sheets values.get reads', `import { google } from 'googleapis';\n/*sink*/google.sheets({ version: 'v4' }).spreadsheets.values.get({ spreadsheetId: 's' });`],
+  [
+    'Lob address lookups read',
+    `import { ZipLookupsApi } from '@lob/lob-typescript-sdk';\n/*sink*/new ZipLookupsApi({} as any).lookup({} as any);`,
+  ],
+  [
+    'Google Sheets values.get reads',
+    `import { google } from 'googleapis';\n/*sink*/google.sheets({ version: 'v4' }).spreadsheets.values.get({ spreadsheetId: 's' });`,
+  ],
   ['fs.readFileSync', `import fs from 'fs';\n/*sink*/fs.readFileSync('x', 'utf8');`],
   ['redis.get', `import Redis from 'ioredis';\n/*sink*/new Redis().get('k');`],
-  ['express res.json answers the caller, it is not egress', `import express from 'express';\nconst app = express();\napp.get('/', (req, res) => { /*sink*/res.json({ a: 1 }); });`],
-  ['a project errors helper named captureException', `import { captureException } from './errors';\n/*sink*/captureException(new Error('x'));`],
+  [
+    'express res.json answers the caller, it is not egress',
+    `import express from 'express';\nconst app = express();\napp.get('/', (req, res) => { /*sink*/res.json({ a: 1 }); });`,
+  ],
+  [
+    'a project errors helper named captureException',
+    `import { captureException } from './errors';\n/*sink*/captureException(new Error('x'));`,
+  ],
   ['a local object named req is not a request', `const req = { log: { info(x: unknown) {} } };\n/*sink*/req.log.info('x');`],
-  ['a tagged template with an unknown tag', `declare function sql(s: TemplateStringsArray, ...v: unknown[]): string;\ndeclare const e: string;\n/*sink*/sql\`select \${e}\`;`],
+  [
+    'a tagged template with an unknown tag',
+    `declare function sql(s: TemplateStringsArray, ...v: unknown[]): string;\ndeclare const e: string;\n/*sink*/sql\`select \${e}\`;`,
+  ],
   ['a prisma client typed any', `class S { constructor(private prisma: any) {} run() { /*sink*/this.prisma.user.create({ data: {} }); } }`],
   ['a global name outside the list', `declare const mytracker: any;\n/*sink*/mytracker.track('x');`],
   ['kafkajs admin calls', `import { Kafka } from 'kafkajs';\n/*sink*/new Kafka({ brokers: [] }).admin().createTopics({ topics: [] });`],
@@ -43,7 +61,9 @@ describe('non-sinks', () => {
   });
 
   test('axios response helpers are not sinks; only the request is', () => {
-    const fx = fixture(`import axios from 'axios';\nasync function f(u: string) {\n  const res = await axios.get('https://a.example.com/x');\n  res.headers.get('etag');\n  axios.get(u).then((r) => r.headers.get('x'));\n}`);
+    const fx = fixture(
+      `import axios from 'axios';\nasync function f(u: string) {\n  const res = await axios.get('https://a.example.com/x');\n  res.headers.get('etag');\n  axios.get(u).then((r) => r.headers.get('x'));\n}`,
+    );
     expect(fx.all().map((m) => m.text)).toEqual(["axios.get('https://a.example.com/x')", 'axios.get(u)']);
   });
 

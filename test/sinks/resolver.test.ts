@@ -66,24 +66,38 @@ describe('match: result shape', () => {
   });
 
   test('a spread argument is kept as data wherever it may land', () => {
-    const fx = fixture(`import mysql from 'mysql2';\nconst c = mysql.createConnection({});\ndeclare const args: [string, unknown[]];\n/*sink*/c.query(...args);`);
+    const fx = fixture(
+      `import mysql from 'mysql2';\nconst c = mysql.createConnection({});\ndeclare const args: [string, unknown[]];\n/*sink*/c.query(...args);`,
+    );
     expect(only(fx).data).toEqual(['args']);
   });
 
   test('a property narrowed inside a spread object keeps the spread', () => {
-    const fx = fixture(`import { Kafka } from 'kafkajs';\nconst p = new Kafka({ brokers: [] }).producer();\ndeclare const base: any;\n/*sink*/p.send({ ...base, topic: 't' });`);
+    const fx = fixture(
+      `import { Kafka } from 'kafkajs';\nconst p = new Kafka({ brokers: [] }).producer();\ndeclare const base: any;\n/*sink*/p.send({ ...base, topic: 't' });`,
+    );
     expect(only(fx).data).toEqual(['base']);
   });
 });
 
 describe('custom sinks from configuration', () => {
   const sinks = [
-    { id: 'acme-telemetry', kind: 'third_party' as const, package: '@acme/telemetry', call: 'events.send', args: [1], service: 'analytics', label: 'Acme' },
+    {
+      id: 'acme-telemetry',
+      kind: 'third_party' as const,
+      package: '@acme/telemetry',
+      call: 'events.send',
+      args: [1],
+      service: 'analytics',
+      label: 'Acme',
+    },
     { id: 'acme-log', kind: 'logger' as const, package: '@acme/log', call: 'write' },
   ];
 
   test('a configured egress sink matches its package and call path', () => {
-    const fx = fixture(`import { client } from '@acme/telemetry';\ndeclare const u: any;\n/*sink*/client.events.send('signup', u);`, { sinks });
+    const fx = fixture(`import { client } from '@acme/telemetry';\ndeclare const u: any;\n/*sink*/client.events.send('signup', u);`, {
+      sinks,
+    });
     expect(only(fx)).toMatchObject({ id: 'acme-telemetry', kind: 'third_party', family: 'egress', service: 'analytics', data: ['u'] });
   });
 

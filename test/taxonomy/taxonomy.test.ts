@@ -236,10 +236,14 @@ describe('deprecated keys of older fideslang generations', () => {
     ['user.derived.identifiable.device', 'user.device'],
   ])('%s -> %s', (old, current) => expect(t.deprecation(old)).toEqual({ replacedBy: current }));
 
-  test.each(['user.contact.email', 'user', 'account.contact.email', 'user.provided.nonidentifiable', 'made.up', 'user.provided.identifiable.contact.email.work'])(
-    '%s is not deprecated (current, or no stated replacement)',
-    (key) => expect(t.deprecation(key)).toBeUndefined(),
-  );
+  test.each([
+    'user.contact.email',
+    'user',
+    'account.contact.email',
+    'user.provided.nonidentifiable',
+    'made.up',
+    'user.provided.identifiable.contact.email.work',
+  ])('%s is not deprecated (current, or no stated replacement)', (key) => expect(t.deprecation(key)).toBeUndefined());
 
   test('every replacement is a current key and no current key is listed as deprecated', () => {
     for (const [old, current] of Object.entries(DEPRECATED_KEYS) as [string, string][]) {

@@ -8,17 +8,37 @@ export function props(index: number, ...properties: string[]): ArgSel[] {
   return properties.map((property) => ({ index, property }));
 }
 
-export function spec(id: string, kind: SinkKind, label: string, service: string | undefined, packages: readonly string[], callList: readonly CallSpec[]): SinkSpec {
+export function spec(
+  id: string,
+  kind: SinkKind,
+  label: string,
+  service: string | undefined,
+  packages: readonly string[],
+  callList: readonly CallSpec[],
+): SinkSpec {
   return { id, kind, label, ...(service ? { service } : {}), packages, calls: callList };
 }
 
 /** A third-party SDK (`third_party` with a service kind). */
-export function thirdParty(id: string, label: string, service: string, packages: readonly string[], callList: readonly CallSpec[]): SinkSpec {
+export function thirdParty(
+  id: string,
+  label: string,
+  service: string,
+  packages: readonly string[],
+  callList: readonly CallSpec[],
+): SinkSpec {
   return spec(id, 'third_party', label, service, packages, callList);
 }
 
 /** A vendor snippet's global (`window.analytics.track`): anchored paths under the global name. */
-export function globalSnippet(id: string, label: string, service: string, globalName: string, methods: readonly string[], kind: SinkKind = 'third_party'): SinkSpec {
+export function globalSnippet(
+  id: string,
+  label: string,
+  service: string,
+  globalName: string,
+  methods: readonly string[],
+  kind: SinkKind = 'third_party',
+): SinkSpec {
   return spec(id, kind, label, service, ['global'], calls(methods.map((m) => (m === '' ? `^${globalName}` : `^${globalName}.${m}`))));
 }
 
@@ -31,7 +51,11 @@ export function awsCommands(commands: Record<string, ArgsSpec>, name?: ValueRef)
  * The same operations through the aggregated v3 client (`new S3().putObject(input)`) and AWS SDK v2
  * (`new AWS.S3().putObject(input)`, `aws-sdk/clients/s3`).
  */
-function awsMethods(client: string, methods: Record<string, ArgsSpec>, name?: ValueRef): { v3: CallSpec[]; v2: CallSpec[]; v2Client: CallSpec[] } {
+function awsMethods(
+  client: string,
+  methods: Record<string, ArgsSpec>,
+  name?: ValueRef,
+): { v3: CallSpec[]; v2: CallSpec[]; v2Client: CallSpec[] } {
   const entries = Object.entries(methods);
   const extra = name ? { name } : {};
   return {
@@ -42,7 +66,17 @@ function awsMethods(client: string, methods: Record<string, ArgsSpec>, name?: Va
 }
 
 /** Specs for one AWS service: v3 commands, v3 aggregated client, v2 (`aws-sdk` and `aws-sdk/clients/x`). */
-export function aws(id: string, kind: SinkKind, label: string, service: string | undefined, client: string, v3Package: string, commands: Record<string, ArgsSpec>, methods: Record<string, ArgsSpec>, name?: ValueRef): SinkSpec[] {
+export function aws(
+  id: string,
+  kind: SinkKind,
+  label: string,
+  service: string | undefined,
+  client: string,
+  v3Package: string,
+  commands: Record<string, ArgsSpec>,
+  methods: Record<string, ArgsSpec>,
+  name?: ValueRef,
+): SinkSpec[] {
   const m = awsMethods(client, methods, name);
   return [
     spec(id, kind, label, service, [v3Package], [...awsCommands(commands, name), ...m.v3]),

@@ -24,7 +24,8 @@ export function parseCommand(body: string | null | undefined): Command | undefin
     if (!m || !/^\s*\/privacy(\s|$)/i.test(line)) continue;
     const verb = (m[1] ?? '').toLowerCase();
     const arg = m[2];
-    if (verb === 'approve') found = arg && FINGERPRINT_PREFIX.test(arg) ? { verb: 'approve', fingerprint: arg.toLowerCase() } : { verb: 'approve' };
+    if (verb === 'approve')
+      found = arg && FINGERPRINT_PREFIX.test(arg) ? { verb: 'approve', fingerprint: arg.toLowerCase() } : { verb: 'approve' };
     else if (verb === 'revoke') found = { verb: 'revoke' };
     else found = { verb: 'unknown', text: line.trim().slice(0, 80) };
   }

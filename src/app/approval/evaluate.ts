@@ -1,6 +1,17 @@
 import { eligibility, type TeamsOf } from './eligibility.js';
 import { fingerprintAt, fingerprintOfCommit, resolvePrefix } from './history.js';
-import type { Actor, ApprovalSignal, ApprovalState, Approval, AuditEntry, FingerprintRecord, Refusal, ReviewerPolicy, Via, Withdrawal } from './types.js';
+import type {
+  Actor,
+  ApprovalSignal,
+  ApprovalState,
+  Approval,
+  AuditEntry,
+  FingerprintRecord,
+  Refusal,
+  ReviewerPolicy,
+  Via,
+  Withdrawal,
+} from './types.js';
 
 export interface EvaluateInput {
   /** The fingerprint of the review now on show. */
@@ -30,7 +41,9 @@ const MAX_REFUSALS = 20;
  * (whatever happens to the comment or review afterwards); a dismissed review never counts.
  */
 export function evaluateApprovals(input: EvaluateInput): ApprovalState {
-  const signals = [...input.signals, ...recordedWithdrawals(input.signals, input.withdrawals ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.id - b.id);
+  const signals = [...input.signals, ...recordedWithdrawals(input.signals, input.withdrawals ?? [])].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.id - b.id,
+  );
   const active = new Map<string, Approval[]>();
   const audit: AuditEntry[] = [];
   const refused: Refusal[] = [];
@@ -48,7 +61,8 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
   const withdrawals = new Map<string, Withdrawal>();
   const withdraw = (s: ApprovalSignal, action: 'revoked' | 'changes requested') => {
     active.delete(s.actor.login.toLowerCase());
-    if (s.via !== 'action') withdrawals.set(`${s.via}:${s.id}`, { via: s.via, id: s.id, actor: s.actor, at: s.at, ...(s.url ? { url: s.url } : {}) });
+    if (s.via !== 'action')
+      withdrawals.set(`${s.via}:${s.id}`, { via: s.via, id: s.id, actor: s.actor, at: s.at, ...(s.url ? { url: s.url } : {}) });
     audit.push({ at: s.at, login: s.actor.login, via: s.via, action, ...(s.url ? { url: s.url } : {}) });
   };
   const check = (actor: Actor) => eligibility(actor, input.author, input.policy, input.teamsOf);
@@ -63,13 +77,21 @@ export function evaluateApprovals(input: EvaluateInput): ApprovalState {
         continue;
       }
       if (state === 'DISMISSED') {
-        audit.push({ at: s.at, login: s.actor.login, via: 'review', action: 'dismissed', note: 'a dismissed review does not count', ...(s.url ? { url: s.url } : {}) });
+        audit.push({
+          at: s.at,
+          login: s.actor.login,
+          via: 'review',
+          action: 'dismissed',
+          note: 'a dismissed review does not count',
+          ...(s.url ? { url: s.url } : {}),
+        });
       } else if (state === 'CHANGES_REQUESTED') {
         withdraw(s, 'changes requested');
       } else {
         const fp = fingerprintOfCommit(s.commit, s.at, input.history);
         if (fp) approve(s, who.as, fp);
-        else if (input.history.some((r) => r.sha === s.commit)) refuse(s, `the review was submitted on commit ${s.commit.slice(0, 7)} before its privacy review completed; approve again`);
+        else if (input.history.some((r) => r.sha === s.commit))
+          refuse(s, `the review was submitted on commit ${s.commit.slice(0, 7)} before its privacy review completed; approve again`);
         else refuse(s, `the review was submitted on commit ${s.commit.slice(0, 7)}, which has no completed privacy review; approve again`);
       }
     } else if (s.via === 'comment') {
@@ -152,4 +174,3 @@ function recordedWithdrawals(live: readonly ApprovalSignal[], recorded: readonly
 function isWithdrawal(s: ApprovalSignal): boolean {
   return (s.via === 'comment' && s.command.verb === 'revoke') || (s.via === 'review' && s.state.toUpperCase() === 'CHANGES_REQUESTED');
 }
-

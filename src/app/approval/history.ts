@@ -10,7 +10,10 @@ const second = (iso: string) => Math.floor(Date.parse(iso) / 1000);
  * the approval stays with what the reviewer saw, never the later comparison of the same commit.
  */
 export function fingerprintOfCommit(sha: string, at: string, records: readonly FingerprintRecord[]): string | undefined {
-  return fingerprintAt(at, records.filter((r) => r.sha === sha));
+  return fingerprintAt(
+    at,
+    records.filter((r) => r.sha === sha),
+  );
 }
 
 /**

@@ -49,11 +49,26 @@ export function decodeLedger(text: string | null | undefined): Ledger | undefine
     const data = JSON.parse(Buffer.from(text.slice(start + OPEN.length, end), 'base64url').toString('utf8')) as Partial<Ledger>;
     if (data.v !== 1 || typeof data.fingerprint !== 'string' || typeof data.reviewedAt !== 'string') return undefined;
     const clicks = Array.isArray(data.clicks)
-      ? data.clicks.filter((c): c is Click => !!c && typeof c.at === 'string' && typeof c.fingerprint === 'string' && typeof c.actor?.login === 'string' && typeof c.actor?.type === 'string')
+      ? data.clicks.filter(
+          (c): c is Click =>
+            !!c &&
+            typeof c.at === 'string' &&
+            typeof c.fingerprint === 'string' &&
+            typeof c.actor?.login === 'string' &&
+            typeof c.actor?.type === 'string',
+        )
       : [];
     const asked = Array.isArray(data.asked) ? data.asked.filter((a): a is string => typeof a === 'string') : [];
     const withdrawals = Array.isArray(data.withdrawals) ? data.withdrawals.filter(isWithdrawal) : [];
-    return { v: 1, fingerprint: data.fingerprint, reviewedAt: data.reviewedAt, asked, clicks, withdrawals, requested: data.requested === true };
+    return {
+      v: 1,
+      fingerprint: data.fingerprint,
+      reviewedAt: data.reviewedAt,
+      asked,
+      clicks,
+      withdrawals,
+      requested: data.requested === true,
+    };
   } catch {
     return undefined;
   }
@@ -61,7 +76,14 @@ export function decodeLedger(text: string | null | undefined): Ledger | undefine
 
 function isWithdrawal(w: unknown): w is Withdrawal {
   const x = w as Partial<Withdrawal> | null;
-  return !!x && (x.via === 'review' || x.via === 'comment') && typeof x.id === 'number' && typeof x.at === 'string' && typeof x.actor?.login === 'string' && typeof x.actor?.type === 'string';
+  return (
+    !!x &&
+    (x.via === 'review' || x.via === 'comment') &&
+    typeof x.id === 'number' &&
+    typeof x.at === 'string' &&
+    typeof x.actor?.login === 'string' &&
+    typeof x.actor?.type === 'string'
+  );
 }
 
 /** The text without its ledger (to replace it). */

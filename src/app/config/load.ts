@@ -31,12 +31,28 @@ export async function loadAppConfig(octokit: Octokit, repo: RepoRef): Promise<Ap
     const target = parseExtends(from.extends!, repo.owner);
     const name = `${target.owner}/${target.repo}:${target.path}`;
     if (seen.has(name) || chain.length > MAX_EXTENDS) {
-      throw new ConfigError([{ file: from.file, line: 1, column: 1, message: `_extends ${quote(from.extends)} makes a loop or a chain longer than ${MAX_EXTENDS}`, hint: 'extend one shared file directly' }]);
+      throw new ConfigError([
+        {
+          file: from.file,
+          line: 1,
+          column: 1,
+          message: `_extends ${quote(from.extends)} makes a loop or a chain longer than ${MAX_EXTENDS}`,
+          hint: 'extend one shared file directly',
+        },
+      ]);
     }
     seen.add(name);
     const text = await readFile(octokit, target.owner, target.repo, target.path, true);
     if (text === undefined) {
-      throw new ConfigError([{ file: from.file, line: 1, column: 1, message: `_extends: ${name} was not found (or the App is not installed there)`, hint: 'check the repository and path, and that the App can read it' }]);
+      throw new ConfigError([
+        {
+          file: from.file,
+          line: 1,
+          column: 1,
+          message: `_extends: ${name} was not found (or the App is not installed there)`,
+          hint: 'check the repository and path, and that the App can read it',
+        },
+      ]);
     }
     chain.unshift(parseAppConfigFile(text, name));
   }
@@ -56,10 +72,20 @@ async function readFile(octokit: Octokit, owner: string, repo: string, path: str
     const res = await octokit.rest.repos.getContent({ owner, repo, path, mediaType: { format: 'raw' } });
     const text = typeof res.data === 'string' ? res.data : Buffer.isBuffer(res.data) ? res.data.toString('utf8') : undefined;
     if (text === undefined) {
-      throw new ConfigError([{ file: path, line: 1, column: 1, message: 'is not a file', hint: `put the configuration in ${APP_CONFIG_PATH}` }]);
+      throw new ConfigError([
+        { file: path, line: 1, column: 1, message: 'is not a file', hint: `put the configuration in ${APP_CONFIG_PATH}` },
+      ]);
     }
     if (text.length > MAX_CONFIG_BYTES) {
-      throw new ConfigError([{ file: path, line: 1, column: 1, message: `is over the ${MAX_CONFIG_BYTES}-byte limit`, hint: 'a configuration is a few kilobytes' }]);
+      throw new ConfigError([
+        {
+          file: path,
+          line: 1,
+          column: 1,
+          message: `is over the ${MAX_CONFIG_BYTES}-byte limit`,
+          hint: 'a configuration is a few kilobytes',
+        },
+      ]);
     }
     return text;
   } catch (e) {

@@ -68,7 +68,7 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
   for (const pair of appPairs) {
     const key = String((pair.key as { value: unknown }).value);
     const value = pair.value;
-    const where = value && !(isScalar(value) && value.value === null) ? value : (pair.key);
+    const where = value && !(isScalar(value) && value.value === null) ? value : pair.key;
     const plain = data[key];
     switch (key) {
       case 'reviewers': {
@@ -78,17 +78,32 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
       }
       case 'mode':
         if (plain === 'block' || plain === 'warn') settings.mode = plain;
-        else problem(where, `mode must be block or warn, not ${quote(plain)}`, hintFor(plain, ['block', 'warn']) ?? 'block: approval required before merging; warn: report only');
+        else
+          problem(
+            where,
+            `mode must be block or warn, not ${quote(plain)}`,
+            hintFor(plain, ['block', 'warn']) ?? 'block: approval required before merging; warn: report only',
+          );
         break;
       case 'threshold':
         if (typeof plain === 'string' && (SEVERITIES as readonly string[]).includes(plain)) settings.threshold = plain as Severity;
-        else problem(where, `threshold must be one of high, medium, low, not ${quote(plain)}`, hintFor(plain, SEVERITIES) ?? 'findings below this severity are left out of the review');
+        else
+          problem(
+            where,
+            `threshold must be one of high, medium, low, not ${quote(plain)}`,
+            hintFor(plain, SEVERITIES) ?? 'findings below this severity are left out of the review',
+          );
         break;
       case 'manifest':
       case 'templates': {
         const checked = repoPath(plain);
         if (typeof checked === 'string') settings[key] = checked;
-        else problem(where, `${key} ${checked.message}`, key === 'manifest' ? 'e.g. manifest: .privacy/manifest.yml' : 'e.g. templates: .github/privacy-review');
+        else
+          problem(
+            where,
+            `${key} ${checked.message}`,
+            key === 'manifest' ? 'e.g. manifest: .privacy/manifest.yml' : 'e.g. templates: .github/privacy-review',
+          );
         break;
       }
       case 'labels': {
@@ -104,7 +119,11 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
             } else if (typeof v === 'string' && v.trim() && v.length <= 50) {
               settings.labels = { required: v.trim() };
             } else {
-              problem(item.value ?? (item.key), 'labels.required must be a label name (at most 50 characters) or false', 'e.g. required: privacy-review-required');
+              problem(
+                item.value ?? item.key,
+                'labels.required must be a label name (at most 50 characters) or false',
+                'e.g. required: privacy-review-required',
+              );
             }
           }
         } else {
@@ -114,7 +133,12 @@ export function parseAppConfigFile(text: string, file: string): AppConfigFile {
       }
       case 'drafts':
         if (plain === 'skip' || plain === 'review') settings.drafts = plain;
-        else problem(where, `drafts must be skip or review, not ${quote(plain)}`, hintFor(plain, ['skip', 'review']) ?? 'skip: drafts are reviewed once marked ready');
+        else
+          problem(
+            where,
+            `drafts must be skip or review, not ${quote(plain)}`,
+            hintFor(plain, ['skip', 'review']) ?? 'skip: drafts are reviewed once marked ready',
+          );
         break;
       case '_extends':
         if (typeof plain === 'string' && /^(?:[\w.-]+\/)?[\w.-]+(?::[^\s]+)?$/.test(plain)) extendsRef = plain;
@@ -152,7 +176,7 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
   const data = plain as Record<string, unknown>;
   for (const item of value.items as Pair<YamlNode, YamlNode | null>[]) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
-    const node = item.value ?? (item.key);
+    const node = item.value ?? item.key;
     if (key === 'users' || key === 'teams') {
       if (!isSeq(item.value)) {
         problem(node, `reviewers.${key} must be a list`, key === 'users' ? 'e.g. users: [alice, bob]' : 'e.g. teams: [acme/privacy]');
@@ -179,12 +203,20 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
       if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10) out.required = v;
       else {
         ok = false;
-        problem(node, `reviewers.required must be a whole number from 1 to 10, not ${quote(v)}`, 'how many different reviewers must approve, e.g. required: 1');
+        problem(
+          node,
+          `reviewers.required must be a whole number from 1 to 10, not ${quote(v)}`,
+          'how many different reviewers must approve, e.g. required: 1',
+        );
       }
     } else {
       ok = false;
       const suggestion = closest(key, ['users', 'teams', 'required']);
-      problem(item.key, `unknown key ${quote(key)} in reviewers`, suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required');
+      problem(
+        item.key,
+        `unknown key ${quote(key)} in reviewers`,
+        suggestion ? `did you mean "${suggestion}"?` : 'allowed keys: users, teams, required',
+      );
     }
   }
   return ok ? out : undefined;
@@ -194,7 +226,8 @@ function parseReviewers(value: YamlNode | null, plain: unknown, where: YamlNode,
 function repoPath(v: unknown): string | { message: string } {
   if (typeof v !== 'string' || !v.trim()) return { message: 'must be a path relative to the repository root' };
   const p = v.trim().replace(/^\.\//, '');
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\\')) return { message: `${quote(v)} must be relative to the repository root, with / separators` };
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\\'))
+    return { message: `${quote(v)} must be relative to the repository root, with / separators` };
   if (p.split('/').some((s) => s === '..')) return { message: `${quote(v)} must stay inside the repository (no "..")` };
   return p.replace(/\/+$/, '');
 }

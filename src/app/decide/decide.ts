@@ -41,7 +41,12 @@ export function decide(facts: Facts, analysis: Analysis, clicks: readonly Pendin
     teamsOf: (login) => facts.teams.get(login.toLowerCase()),
   });
   const outcome = decideOutcome(review.verdict.decision, review.verdict.reasons, approval, settings.mode);
-  const changes = new Map(approval.outdated.map((a) => [a.reviewer.toLowerCase(), whatChanged(records.find((r) => r.fingerprint === a.fingerprint && r.asked)?.asked, review)]));
+  const changes = new Map(
+    approval.outdated.map((a) => [
+      a.reviewer.toLowerCase(),
+      whatChanged(records.find((r) => r.fingerprint === a.fingerprint && r.asked)?.asked, review),
+    ]),
+  );
   const section = approvalSection({ decision: review.verdict.decision, approval, settings, changes });
 
   const requested = [...ledgers.values()].some((l) => l.requested);
@@ -61,7 +66,9 @@ export function decide(facts: Facts, analysis: Analysis, clicks: readonly Pendin
         : undefined;
     pullRequest = {
       comment: { body: commentBody(section, prepared), create: review.verdict.decision !== 'pass' },
-      ...(settings.labels.required ? { label: { name: settings.labels.required, want: outcome.needsAttention, current: latest.labels } } : {}),
+      ...(settings.labels.required
+        ? { label: { name: settings.labels.required, want: outcome.needsAttention, current: latest.labels } }
+        : {}),
       ...(request ? { request } : {}),
     };
   }
@@ -82,7 +89,9 @@ export function decide(facts: Facts, analysis: Analysis, clicks: readonly Pendin
 
   const own = new Set([...(writes === undefined ? [] : [writes]), ...facts.started]);
   const stale = staleRuns(facts.history.runs, own, now, facts.staleAfterMs).map((run) =>
-    run.sha === head ? { run, result: replacedBy(outcome, facts.pull.htmlUrl), linksToResult: true } : { run, result: unfinished(settings.mode), linksToResult: false },
+    run.sha === head
+      ? { run, result: replacedBy(outcome, facts.pull.htmlUrl), linksToResult: true }
+      : { run, result: unfinished(settings.mode), linksToResult: false },
   );
 
   return {

@@ -49,7 +49,13 @@ export interface Facts {
   /** The pull request as read when the job started. */
   pull: { author: string; owner: string; headSha: string; htmlUrl: string };
   /** The pull request read again just before publishing: a push while the job ran leaves the pull request's writes to the newer job. */
-  latest: { headSha: string; open: boolean; labels: readonly string[]; requestedUsers: readonly string[]; requestedTeams: readonly string[] };
+  latest: {
+    headSha: string;
+    open: boolean;
+    labels: readonly string[];
+    requestedUsers: readonly string[];
+    requestedTeams: readonly string[];
+  };
   settings: AppSettings;
   /** The App's bot login: its own comments are neither commands nor the reviewers'. */
   botLogin: string;

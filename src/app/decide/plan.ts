@@ -62,7 +62,11 @@ export interface Published {
 /** The check run's result once the pull request's part is published. */
 export function checkResult(plan: Plan, published: Published): CheckResult {
   const ledger: Ledger = { ...plan.check.ledger, requested: plan.check.ledger.requested || published.requested };
-  return { ...plan.check.result, text: checkText(plan.check.audit, ledger, plan.check.notes), detailsUrl: published.commentUrl ?? plan.pullUrl };
+  return {
+    ...plan.check.result,
+    text: checkText(plan.check.audit, ledger, plan.check.notes),
+    detailsUrl: published.commentUrl ?? plan.pullUrl,
+  };
 }
 
 /** A stale run's result once the pull request's part is published. */

@@ -7,7 +7,11 @@ import { errorOutcome } from '../present/conclusion.js';
 /** Check run results that do not depend on a review: the pull request moved on, or could not be reviewed. */
 
 export function superseded(): CheckResult {
-  return { conclusion: 'neutral', title: 'Superseded by a newer commit', summary: 'A newer push to this pull request is reviewed instead.' };
+  return {
+    conclusion: 'neutral',
+    title: 'Superseded by a newer commit',
+    summary: 'A newer push to this pull request is reviewed instead.',
+  };
 }
 
 export function closed(): CheckResult {
@@ -60,7 +64,8 @@ export function replacedBy(outcome: Pick<CheckResult, 'conclusion' | 'title'>, d
   return {
     conclusion: outcome.conclusion,
     title: outcome.title,
-    summary: 'This run stopped before it finished. A newer run of the privacy review of this commit has the result (the same conclusion), its checklist and its approvals.',
+    summary:
+      'This run stopped before it finished. A newer run of the privacy review of this commit has the result (the same conclusion), its checklist and its approvals.',
     detailsUrl,
   };
 }
@@ -69,6 +74,7 @@ export function replacedBy(outcome: Pick<CheckResult, 'conclusion' | 'title'>, d
 export function unfinished(mode: Mode | undefined): CheckResult {
   return {
     ...errorOutcome(mode, 'it did not finish'),
-    summary: 'This run stopped before it finished (GitHub did not accept its result). A newer commit of this pull request is reviewed instead; use **Re-run** to review this commit again.',
+    summary:
+      'This run stopped before it finished (GitHub did not accept its result). A newer commit of this pull request is reviewed instead; use **Re-run** to review this commit again.',
   };
 }

@@ -33,7 +33,11 @@ export interface DeliverySchedulerOptions {
  * only decide and enqueue, and state is recomputed from GitHub on every event, so a handler that
  * fails is logged and the next one runs.
  */
-export function deliveryScheduler(receive: (event: WebhookEvent) => Promise<void>, log: Log, options: DeliverySchedulerOptions = {}): DeliveryScheduler {
+export function deliveryScheduler(
+  receive: (event: WebhookEvent) => Promise<void>,
+  log: Log,
+  options: DeliverySchedulerOptions = {},
+): DeliveryScheduler {
   const quietMs = options.quietMs ?? 50;
   const maxDeferMs = options.maxDeferMs ?? 1_000;
   const waiting: { event: WebhookEvent; at: number }[] = [];

@@ -35,7 +35,9 @@ function deliveryIdProblem(id: unknown): string | undefined {
 
 function signatureProblem(signature: Header): string | undefined {
   if (signature === undefined) return 'the X-Hub-Signature-256 header is missing';
-  return typeof signature === 'string' && SIGNATURE.test(signature) ? undefined : 'the X-Hub-Signature-256 header is not a SHA-256 signature';
+  return typeof signature === 'string' && SIGNATURE.test(signature)
+    ? undefined
+    : 'the X-Hub-Signature-256 header is not a SHA-256 signature';
 }
 
 function payloadProblem(payload: unknown): string | undefined {

@@ -92,21 +92,29 @@ export function registerHandlers(app: Probot, deps: HandlerDeps): void {
       const peeked = deps.queue.peek(key);
       const { queued, running } = peeked instanceof Promise ? await peeked : peeked;
       const covered = [queued, running].some(
-        (p) => p && (p.headSha === decision.sha || (decision.sha !== undefined && jobRunShas(p).includes(decision.sha))) && (decision.baseSha === undefined || p.baseSha === decision.baseSha),
+        (p) =>
+          p &&
+          (p.headSha === decision.sha || (decision.sha !== undefined && jobRunShas(p).includes(decision.sha))) &&
+          (decision.baseSha === undefined || p.baseSha === decision.baseSha),
       );
       // A replayed delivery (fresh id, same payload) re-evaluates but adds no check run.
       const wants = decision.startCheck && decision.sha !== undefined && !(covered && !decision.reanalyze);
-      const slot = wants ? checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event }) : false;
+      const slot = wants
+        ? checkRuns.take({ pr: key, headSha: decision.sha!, ...(decision.baseSha ? { baseSha: decision.baseSha } : {}), event: ids.event })
+        : false;
       const taken = slot instanceof Promise ? await slot : slot;
       if (decision.sha && taken) {
         const sha = decision.sha;
         const start = () => startCheckRun(octokit, { owner, repo }, sha, deps.now());
         // Handled again after a process died: the run it started, if any, is the one to complete.
-        const id = (taken === 'again' ? listCheckRuns(octokit, { owner, repo }, sha, me.id).then((runs) => runs.find((r) => r.status !== 'completed')?.id ?? start()) : start())
-          .catch((e: unknown) => {
-            deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
-            return undefined;
-          });
+        const id = (
+          taken === 'again'
+            ? listCheckRuns(octokit, { owner, repo }, sha, me.id).then((runs) => runs.find((r) => r.status !== 'completed')?.id ?? start())
+            : start()
+        ).catch((e: unknown) => {
+          deps.log.warn({ ...ids, pr: number, reason: describeError(e) }, 'could not create the check run');
+          return undefined;
+        });
         job.starting = [{ sha, id }];
       }
       const enqueued = deps.queue.enqueue({ key, payload: job });
@@ -122,4 +130,3 @@ async function pullsForCommit(octokit: Octokit, owner: string, repo: string, sha
   const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
   return data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
 }
-

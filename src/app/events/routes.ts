@@ -50,30 +50,54 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
       if (action === 'edited' && !payload.changes?.base) return ignore('pull request edit without a base change');
       const pr = payload.pull_request;
       if (pr?.state !== 'open') return ignore('pull request is not open');
-      const headAt = typeof pr.updated_at === 'string' && Number.isFinite(Date.parse(pr.updated_at)) ? { headAt: pr.updated_at as string } : {};
-      return { kind: 'evaluate', numbers: [pr.number], sha: pr.head.sha, baseSha: pr.base.sha, ...headAt, startCheck: true, reanalyze: false };
+      const headAt =
+        typeof pr.updated_at === 'string' && Number.isFinite(Date.parse(pr.updated_at)) ? { headAt: pr.updated_at as string } : {};
+      return {
+        kind: 'evaluate',
+        numbers: [pr.number],
+        sha: pr.head.sha,
+        baseSha: pr.base.sha,
+        ...headAt,
+        startCheck: true,
+        reanalyze: false,
+      };
     }
     case 'pull_request_review': {
       if (action !== 'submitted' && action !== 'dismissed') return ignore(`pull_request_review.${action}`);
       if (payload.pull_request?.state !== 'open') return ignore('pull request is not open');
       const review = payload.review;
       const withdrawal =
-        action === 'submitted' && String(review?.state).toLowerCase() === 'changes_requested' ? withdrawalOf('review', review, review?.submitted_at) : undefined;
-      return { kind: 'evaluate', numbers: [payload.pull_request.number], startCheck: false, reanalyze: false, ...(withdrawal ? { withdrawal } : {}) };
+        action === 'submitted' && String(review?.state).toLowerCase() === 'changes_requested'
+          ? withdrawalOf('review', review, review?.submitted_at)
+          : undefined;
+      return {
+        kind: 'evaluate',
+        numbers: [payload.pull_request.number],
+        startCheck: false,
+        reanalyze: false,
+        ...(withdrawal ? { withdrawal } : {}),
+      };
     }
     case 'issue_comment': {
       if (!payload.issue?.pull_request) return ignore('comment on an issue, not a pull request');
       if (payload.issue.state !== 'open') return ignore('pull request is not open');
       if (!['created', 'edited', 'deleted'].includes(action)) return ignore(`issue_comment.${action}`);
       const user = payload.comment?.user as { login?: string } | undefined;
-      if (user?.login && user.login.toLowerCase() === me.botLogin.toLowerCase()) return ignore('the App’s own comment (a checkbox tick does not approve)');
+      if (user?.login && user.login.toLowerCase() === me.botLogin.toLowerCase())
+        return ignore('the App’s own comment (a checkbox tick does not approve)');
       // Only comments that are, or were, a command change anything.
       const before = payload.changes?.body?.from as string | undefined;
       if (!hasCommand(payload.comment?.body) && !hasCommand(before)) return ignore('comment without a /privacy command');
       // A revoke that is being edited away or deleted still withdrew: the job records it.
       const revoke = [payload.comment?.body, before].some((body) => parseCommand(body)?.verb === 'revoke');
       const withdrawal = revoke ? withdrawalOf('comment', payload.comment, payload.comment?.created_at) : undefined;
-      return { kind: 'evaluate', numbers: [payload.issue.number], startCheck: false, reanalyze: false, ...(withdrawal ? { withdrawal } : {}) };
+      return {
+        kind: 'evaluate',
+        numbers: [payload.issue.number],
+        startCheck: false,
+        reanalyze: false,
+        ...(withdrawal ? { withdrawal } : {}),
+      };
     }
     case 'check_run': {
       const run = payload.check_run;
@@ -82,7 +106,8 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
       if (action === 'rerequested') return { kind: 'evaluate', numbers, sha: run.head_sha, startCheck: true, reanalyze: true };
       if (action !== 'requested_action') return ignore(`check_run.${action}`);
       const identifier = payload.requested_action?.identifier;
-      if (identifier === ACTIONS.rerun.identifier) return { kind: 'evaluate', numbers, sha: run.head_sha, startCheck: true, reanalyze: true };
+      if (identifier === ACTIONS.rerun.identifier)
+        return { kind: 'evaluate', numbers, sha: run.head_sha, startCheck: true, reanalyze: true };
       if (identifier !== ACTIONS.approve.identifier) return ignore(`unknown requested action ${String(identifier).slice(0, 20)}`);
       if (!sender?.login) return ignore('requested action without a sender');
       return {
@@ -102,7 +127,13 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
       const suite = payload.check_suite;
       if (action !== 'rerequested') return ignore(`check_suite.${action}`);
       if (suite?.app?.id !== me.id) return ignore('another app’s check suite');
-      return { kind: 'evaluate', numbers: ((suite.pull_requests ?? []) as { number: number }[]).map((p) => p.number), sha: suite.head_sha, startCheck: true, reanalyze: true };
+      return {
+        kind: 'evaluate',
+        numbers: ((suite.pull_requests ?? []) as { number: number }[]).map((p) => p.number),
+        sha: suite.head_sha,
+        startCheck: true,
+        reanalyze: true,
+      };
     }
     default:
       return ignore(`event ${name}`);
@@ -112,7 +143,13 @@ export function route(name: string, payload: Payload, me: AppIdentity): Route {
 function withdrawalOf(via: Withdrawal['via'], item: Payload | undefined, at: unknown): Withdrawal | undefined {
   const login = item?.user?.login;
   if (typeof item?.id !== 'number' || typeof login !== 'string' || typeof at !== 'string') return undefined;
-  return { via, id: item.id, actor: { login, type: String(item.user.type ?? 'User') }, at, ...(typeof item.html_url === 'string' ? { url: item.html_url } : {}) };
+  return {
+    via,
+    id: item.id,
+    actor: { login, type: String(item.user.type ?? 'User') },
+    at,
+    ...(typeof item.html_url === 'string' ? { url: item.html_url } : {}),
+  };
 }
 
 function ignore(reason: string): Route {

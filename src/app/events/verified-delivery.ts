@@ -16,10 +16,21 @@ export interface VerifiedDelivery {
  * (an empty event name, a `null` or array payload), is answered 400 here and gives `answered`.
  * Anything else (another route, no verified body) gives undefined: not this route's.
  */
-export function verifiedDelivery(req: IncomingMessage, res: ServerResponse, webhookPath: string | undefined, log: Log): VerifiedDelivery | 'answered' | undefined {
+export function verifiedDelivery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  webhookPath: string | undefined,
+  log: Log,
+): VerifiedDelivery | 'answered' | undefined {
   const body = (req as IncomingMessage & { body?: string }).body;
   const path = (req.url ?? '').split('?')[0];
-  if (req.method !== 'POST' || webhookPath === undefined || body === undefined || path?.replace(/\/+$/, '') !== webhookPath.replace(/\/+$/, '')) return undefined;
+  if (
+    req.method !== 'POST' ||
+    webhookPath === undefined ||
+    body === undefined ||
+    path?.replace(/\/+$/, '') !== webhookPath.replace(/\/+$/, '')
+  )
+    return undefined;
   const id = req.headers['x-github-delivery'] as string;
   const name = req.headers['x-github-event'] as string;
   let payload: unknown;

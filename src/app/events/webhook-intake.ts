@@ -36,12 +36,16 @@ const LINGER_MS = 500;
  */
 export function webhookIntake(options: WebhookIntakeOptions): Handler {
   const path = withoutTrailingSlashes(options.path);
-  const limit = options.maxBodyBytes >= 1024 * 1024 ? `${Math.round((options.maxBodyBytes / (1024 * 1024)) * 10) / 10} MB` : `${options.maxBodyBytes} bytes`;
+  const limit =
+    options.maxBodyBytes >= 1024 * 1024
+      ? `${Math.round((options.maxBodyBytes / (1024 * 1024)) * 10) / 10} MB`
+      : `${options.maxBodyBytes} bytes`;
   return async (req, res) => {
     if (req.method !== 'POST') return false;
     if (pathOf(req.url ?? '') !== path) return refuse(req, res, 404, 'Unknown route');
     const contentType = req.headers['content-type'];
-    if (typeof contentType !== 'string' || !JSON_CONTENT_TYPE.test(contentType)) return refuse(req, res, 415, 'Unsupported "Content-Type" header value. Must be "application/json"');
+    if (typeof contentType !== 'string' || !JSON_CONTENT_TYPE.test(contentType))
+      return refuse(req, res, 415, 'Unsupported "Content-Type" header value. Must be "application/json"');
     const signature = req.headers['x-hub-signature-256'];
     const delivery = req.headers['x-github-delivery'];
     const problem = headersProblem({ event: req.headers['x-github-event'], delivery, signature });

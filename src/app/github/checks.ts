@@ -46,25 +46,30 @@ export async function startCheckRun(octokit: Octokit, repo: RepoRef, sha: string
 
 /** The App's check runs on a commit, newest first. */
 export async function listCheckRuns(octokit: Octokit, repo: RepoRef, sha: string, appId: number): Promise<CheckRunRecord[]> {
-  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, app_id: appId, filter: 'all', per_page: 100 });
+  const { data } = await octokit.rest.checks.listForRef({
+    ...repo,
+    ref: sha,
+    check_name: CHECK_NAME,
+    app_id: appId,
+    filter: 'all',
+    per_page: 100,
+  });
   return data.check_runs
     .filter((r) => r.app?.id === appId && r.name === CHECK_NAME)
-    .map(
-      (r): CheckRunRecord => ({
-        id: r.id,
-        sha: r.head_sha,
-        status: r.status,
-        conclusion: r.conclusion ?? null,
-        externalId: r.external_id ?? '',
-        startedAt: r.started_at ?? null,
-        completedAt: r.completed_at ?? null,
-        title: r.output?.title ?? null,
-        summary: r.output?.summary ?? null,
-        text: r.output?.text ?? null,
-        annotationsCount: r.output?.annotations_count ?? 0,
-        url: r.html_url ?? '',
-      }),
-    )
+    .map((r): CheckRunRecord => ({
+      id: r.id,
+      sha: r.head_sha,
+      status: r.status,
+      conclusion: r.conclusion ?? null,
+      externalId: r.external_id ?? '',
+      startedAt: r.started_at ?? null,
+      completedAt: r.completed_at ?? null,
+      title: r.output?.title ?? null,
+      summary: r.output?.summary ?? null,
+      text: r.output?.text ?? null,
+      annotationsCount: r.output?.annotations_count ?? 0,
+      url: r.html_url ?? '',
+    }))
     .sort((a, b) => b.id - a.id);
 }
 
@@ -95,5 +100,9 @@ export async function completeCheckRun(octokit: Octokit, repo: RepoRef, id: numb
 
 /** Rewrite only a run's text (to record a click on its button) without touching its conclusion. */
 export async function updateCheckText(octokit: Octokit, repo: RepoRef, run: CheckRunRecord, text: string): Promise<void> {
-  await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title: run.title ?? CHECK_NAME, summary: run.summary ?? '', text } });
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: run.id,
+    output: { title: run.title ?? CHECK_NAME, summary: run.summary ?? '', text },
+  });
 }

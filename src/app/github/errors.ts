@@ -15,7 +15,9 @@ export function describeError(e: unknown): string {
   if (limit) return describeRateLimit(limit);
   if (typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number') {
     const status = (e as { status: number }).status;
-    const message = String((e as { message?: unknown }).message ?? '').split('\n')[0].slice(0, 200);
+    const message = String((e as { message?: unknown }).message ?? '')
+      .split('\n')[0]
+      .slice(0, 200);
     return `GitHub API error ${status}${message ? `: ${message}` : ''}`;
   }
   const message = e instanceof Error ? e.message : String(e);

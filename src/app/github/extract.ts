@@ -83,7 +83,12 @@ const LINK_CHECKS_IN_FLIGHT = 16;
  * CorruptArchiveError. Every failure (the network, gunzip, the tar parser, the file system) rejects
  * the returned promise, and nothing is written into `dest` once it has settled.
  */
-export async function extractTarball(source: Readable, dest: string, limits: ExtractLimits = DEFAULT_LIMITS, signal?: AbortSignal): Promise<ExtractResult> {
+export async function extractTarball(
+  source: Readable,
+  dest: string,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+  signal?: AbortSignal,
+): Promise<ExtractResult> {
   // The download can fail while this waits for the file system (the other side's download failed
   // and aborted it): an 'error' nobody listens for would end the process, so keep it for below.
   let early: { error: unknown } | undefined;
@@ -122,8 +127,14 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
   parser.on('entry', (entry: ReadEntry) => {
     if (failure) return void entry.resume();
     try {
-      if (++entries > limits.maxEntries) throw new ArchiveLimitError(`the repository archive has more than ${count(limits.maxEntries)} entries (files, directories and links: the App's limit)`);
-      if (!Number.isSafeInteger(entry.size) || entry.size < 0) throw new CorruptArchiveError(`the repository archive is corrupt: an entry declares an impossible size (${printable(String(entry.size))})`);
+      if (++entries > limits.maxEntries)
+        throw new ArchiveLimitError(
+          `the repository archive has more than ${count(limits.maxEntries)} entries (files, directories and links: the App's limit)`,
+        );
+      if (!Number.isSafeInteger(entry.size) || entry.size < 0)
+        throw new CorruptArchiveError(
+          `the repository archive is corrupt: an entry declares an impossible size (${printable(String(entry.size))})`,
+        );
       const rel = entryPath(entry.path);
       if (rel === undefined || rel.split('/').some((s) => SKIPPED_DIRS.has(s))) return void entry.resume();
       checkPath(rel, limits);
@@ -147,11 +158,15 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
           countLink();
           const source = hardLinkSource(entry.linkpath ?? '');
           const bytes = source === undefined ? undefined : written.get(source);
-          if (source === undefined || bytes === undefined) return void result.skipped.push({ file: rel, reason: 'hard link to something that is not a file of the repository' });
+          if (source === undefined || bytes === undefined)
+            return void result.skipped.push({ file: rel, reason: 'hard link to something that is not a file of the repository' });
           // Each hard link is written as a copy: it costs what the file costs.
           countFile();
           result.bytes += bytes;
-          if (result.bytes > limits.maxTotalBytes) throw new ArchiveLimitError(`the repository is over the App's ${size(limits.maxTotalBytes)} size limit (hard links count as copies)`);
+          if (result.bytes > limits.maxTotalBytes)
+            throw new ArchiveLimitError(
+              `the repository is over the App's ${size(limits.maxTotalBytes)} size limit (hard links count as copies)`,
+            );
           written.set(rel, bytes);
           links.push({ rel, target: source, hard: true });
           return;
@@ -160,7 +175,11 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
           entry.resume();
           countLink();
           const target = entry.linkpath ?? '';
-          if (Buffer.byteLength(target) > limits.maxPathBytes) return void result.skipped.push({ file: rel, reason: `symbolic link whose target is over the App's ${limits.maxPathBytes}-byte path limit` });
+          if (Buffer.byteLength(target) > limits.maxPathBytes)
+            return void result.skipped.push({
+              file: rel,
+              reason: `symbolic link whose target is over the App's ${limits.maxPathBytes}-byte path limit`,
+            });
           links.push({ rel, target, hard: false });
           return;
         }
@@ -180,11 +199,13 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
   );
 
   function countFile(): void {
-    if (++result.files > limits.maxFiles) throw new ArchiveLimitError(`the repository has more than ${count(limits.maxFiles)} files (the App's limit)`);
+    if (++result.files > limits.maxFiles)
+      throw new ArchiveLimitError(`the repository has more than ${count(limits.maxFiles)} files (the App's limit)`);
   }
 
   function countLink(): void {
-    if (++linkEntries > limits.maxLinks) throw new ArchiveLimitError(`the repository has more than ${count(limits.maxLinks)} symbolic and hard links (the App's limit)`);
+    if (++linkEntries > limits.maxLinks)
+      throw new ArchiveLimitError(`the repository has more than ${count(limits.maxLinks)} symbolic and hard links (the App's limit)`);
   }
 
   function track(write: Promise<void>): void {
@@ -216,7 +237,8 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       compressed += chunk.length;
-      if (compressed > limits.maxDownloadBytes) done(new ArchiveLimitError(`the repository archive is over the App's ${size(limits.maxDownloadBytes)} download limit`));
+      if (compressed > limits.maxDownloadBytes)
+        done(new ArchiveLimitError(`the repository archive is over the App's ${size(limits.maxDownloadBytes)} download limit`));
       else done(null, chunk);
     },
   });
@@ -237,7 +259,8 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
         if (isCompressed(start)) throw new CorruptArchiveError('the repository archive is compressed twice (GitHub compresses once)');
       }
       result.bytes += chunk.length;
-      if (result.bytes > limits.maxTotalBytes) throw new ArchiveLimitError(`the repository is over the App's ${size(limits.maxTotalBytes)} size limit`);
+      if (result.bytes > limits.maxTotalBytes)
+        throw new ArchiveLimitError(`the repository is over the App's ${size(limits.maxTotalBytes)} size limit`);
       if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), ended, stopped]);
       while (writes.size >= MAX_WRITES_IN_FLIGHT && !failure) await Promise.race([...writes, stopped]);
       if (failure) break;
@@ -292,7 +315,8 @@ export async function extractTarball(source: Readable, dest: string, limits: Ext
 /** The path inside the repository: the top directory stripped; undefined for the top directory itself. */
 export function entryPath(raw: string): string | undefined {
   if (raw.includes('\0')) throw new UnsafeArchiveError('archive entry name contains a NUL byte');
-  if (raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith('\\')) throw new UnsafeArchiveError(`archive entry has an absolute path: ${printable(raw)}`);
+  if (raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith('\\'))
+    throw new UnsafeArchiveError(`archive entry has an absolute path: ${printable(raw)}`);
   const segments = raw.split('/').filter((s) => s !== '' && s !== '.');
   if (segments.some((s) => s === '..')) throw new UnsafeArchiveError(`archive entry leaves the archive: ${printable(raw)}`);
   if (segments.length <= 1) return undefined;
@@ -302,11 +326,20 @@ export function entryPath(raw: string): string | undefined {
 /** Paths no file system or git checkout takes: refused before anything is made for them. */
 function checkPath(rel: string, limits: ExtractLimits): void {
   const bytes = Buffer.byteLength(rel);
-  if (bytes > limits.maxPathBytes) throw new ArchiveLimitError(`the repository has a path of ${count(bytes)} bytes, over the App's limit of ${count(limits.maxPathBytes)}: ${printable(rel)}`);
+  if (bytes > limits.maxPathBytes)
+    throw new ArchiveLimitError(
+      `the repository has a path of ${count(bytes)} bytes, over the App's limit of ${count(limits.maxPathBytes)}: ${printable(rel)}`,
+    );
   const segments = rel.split('/');
-  if (segments.length > limits.maxPathDepth) throw new ArchiveLimitError(`the repository has a path ${count(segments.length)} levels deep, over the App's limit of ${limits.maxPathDepth}: ${printable(rel)}`);
+  if (segments.length > limits.maxPathDepth)
+    throw new ArchiveLimitError(
+      `the repository has a path ${count(segments.length)} levels deep, over the App's limit of ${limits.maxPathDepth}: ${printable(rel)}`,
+    );
   const long = segments.find((s) => Buffer.byteLength(s) > limits.maxNameBytes);
-  if (long !== undefined) throw new ArchiveLimitError(`the repository has a file or directory name of ${count(Buffer.byteLength(long))} bytes, over the App's limit of ${limits.maxNameBytes}: ${printable(long)}`);
+  if (long !== undefined)
+    throw new ArchiveLimitError(
+      `the repository has a file or directory name of ${count(Buffer.byteLength(long))} bytes, over the App's limit of ${limits.maxNameBytes}: ${printable(long)}`,
+    );
 }
 
 /** A hard link names another archive entry, with the top directory; undefined when that is not a path inside the repository. */
@@ -340,14 +373,26 @@ class DirectoryMaker {
  * directory is a file or reached through a link. The tree so far is known: only this function
  * makes links, and files and directories never are links.
  */
-async function createSymlink(root: string, link: { rel: string; target: string }, files: ReadonlyMap<string, number>, dirs: DirectoryMaker): Promise<string | undefined> {
+async function createSymlink(
+  root: string,
+  link: { rel: string; target: string },
+  files: ReadonlyMap<string, number>,
+  dirs: DirectoryMaker,
+): Promise<string | undefined> {
   if (!link.target || path.isAbsolute(link.target) || link.target.includes('\0')) return 'symbolic link to an absolute or unusable path';
   if (files.has(link.rel) || dirs.has(link.rel)) return 'symbolic link over an existing entry';
   const segments = link.rel.split('/');
   for (let i = 1; i < segments.length; i++) {
     const parent = segments.slice(0, i).join('/');
     if (files.has(parent)) return 'symbolic link inside a file';
-    if (!dirs.has(parent) && (await fs.lstat(path.join(root, parent)).then((s) => s.isSymbolicLink(), () => false))) return 'symbolic link inside another symbolic link';
+    if (
+      !dirs.has(parent) &&
+      (await fs.lstat(path.join(root, parent)).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      ))
+    )
+      return 'symbolic link inside another symbolic link';
   }
   try {
     await dirs.make(path.posix.dirname(link.rel));
@@ -383,8 +428,10 @@ export function leavesByName(rel: string, target: string, isLink: (rel: string) 
 /** A file-system error while writing `rel`, said without the temporary directory's path. */
 function unwritable(rel: string, e: unknown): Error {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR') return new UnsafeArchiveError(`archive entry collides with another entry of the same path: ${printable(rel)}`);
-  if (code === 'ENAMETOOLONG' || code === 'ELOOP') return new ArchiveLimitError(`the repository has a path the file system cannot take (${code}): ${printable(rel)}`);
+  if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR')
+    return new UnsafeArchiveError(`archive entry collides with another entry of the same path: ${printable(rel)}`);
+  if (code === 'ENAMETOOLONG' || code === 'ELOOP')
+    return new ArchiveLimitError(`the repository has a path the file system cannot take (${code}): ${printable(rel)}`);
   if (code === undefined) return e instanceof Error ? e : new Error(String(e));
   return new Error(`could not write the repository to disk (${code}); if it keeps failing, the App's host needs attention`);
 }
@@ -394,8 +441,10 @@ function extractionError(e: Error, signal: AbortSignal | undefined): Error {
   if (signal?.aborted && e === signal.reason) return e;
   if (e instanceof ArchiveLimitError || e instanceof UnsafeArchiveError || e instanceof CorruptArchiveError) return e;
   const code = String((e as NodeJS.ErrnoException).code ?? '');
-  if (code.startsWith('Z_') || code === 'ERR_ZLIB_INPUT') return new CorruptArchiveError(`the repository archive is not valid gzip data (${e.message.split('\n')[0]})`);
-  if ((e as { tarCode?: unknown }).tarCode !== undefined) return new CorruptArchiveError(`the repository archive is not a valid tar archive (${e.message.split('\n')[0]})`);
+  if (code.startsWith('Z_') || code === 'ERR_ZLIB_INPUT')
+    return new CorruptArchiveError(`the repository archive is not valid gzip data (${e.message.split('\n')[0]})`);
+  if ((e as { tarCode?: unknown }).tarCode !== undefined)
+    return new CorruptArchiveError(`the repository archive is not a valid tar archive (${e.message.split('\n')[0]})`);
   return e;
 }
 

@@ -34,7 +34,12 @@ export async function loadHistory(octokit: Octokit, repo: RepoRef, shas: readonl
     if (run.status === 'completed' && run.completedAt && /^[0-9a-f]{64}$/.test(run.externalId)) {
       const own = ledger && ledger.fingerprint === run.externalId ? ledger : undefined;
       // The ledger's time, not completed_at: refreshing a run for a new approval moves completed_at.
-      records.push({ sha: run.sha, fingerprint: run.externalId, completedAt: own?.reviewedAt ?? run.completedAt, ...(own ? { asked: own.asked } : {}) });
+      records.push({
+        sha: run.sha,
+        fingerprint: run.externalId,
+        completedAt: own?.reviewedAt ?? run.completedAt,
+        ...(own ? { asked: own.asked } : {}),
+      });
     }
   }
   return { runs, records, ledgers };

@@ -37,7 +37,9 @@ export async function installationOctokit(probot: Probot, installationId: number
       return new Client({
         ...octokitOptions,
         log: probot.log.child({ name: 'github' }),
-        throttle: octokitOptions.throttle?.enabled ? { ...octokitOptions.throttle, ...(shared ? { ...shared, Bottleneck } : {}), ...handlers, id: String(installationId) } : { enabled: false },
+        throttle: octokitOptions.throttle?.enabled
+          ? { ...octokitOptions.throttle, ...(shared ? { ...shared, Bottleneck } : {}), ...handlers, id: String(installationId) }
+          : { enabled: false },
         retry: { ...octokitOptions.retry, doNotRetry: [...new Set([...(octokitOptions.retry?.doNotRetry ?? DO_NOT_RETRY), 429])] },
         auth: { ...octokitOptions.auth, installationId },
       });

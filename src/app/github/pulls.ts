@@ -24,6 +24,11 @@ export type IssueComment = Awaited<ReturnType<typeof listComments>>[number];
 
 /** The newest commits of the pull request (GitHub lists at most 250, oldest first). */
 export async function recentCommits(octokit: Octokit, pr: PullRef, max = HISTORY_COMMITS): Promise<string[]> {
-  const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
   return commits.slice(-max).map((c) => c.sha);
 }

@@ -22,7 +22,8 @@ export function rateLimitOf(e: unknown): RateLimit | undefined {
     if (Number.isFinite(reset) && reset > 0) return { kind: 'primary', resetAt: new Date(reset * 1000) };
   }
   const retryAfter = Number(headers['retry-after']);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers['retry-after'] !== undefined) return { kind: 'secondary', retryAfterS: retryAfter };
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers['retry-after'] !== undefined)
+    return { kind: 'secondary', retryAfterS: retryAfter };
   if (/\bsecondary rate\b/i.test(String(message ?? ''))) return { kind: 'secondary', retryAfterS: SECONDARY_FALLBACK_S };
   if (status === 429) return { kind: 'secondary', retryAfterS: SECONDARY_FALLBACK_S };
   return undefined;

@@ -58,7 +58,13 @@ export function bindBudget(octokit: Octokit, budget: RequestBudget): void {
       } catch (e) {
         const limit = rateLimitOf(e);
         const throttled = /\bsecondary rate\b/i.test(String((e as { message?: unknown }).message ?? ''));
-        if (limit?.kind !== 'secondary' || throttled || retry >= MAX_RATE_LIMIT_RETRIES || !budgets.get(octokit)!.canWait(limit.retryAfterS)) throw e;
+        if (
+          limit?.kind !== 'secondary' ||
+          throttled ||
+          retry >= MAX_RATE_LIMIT_RETRIES ||
+          !budgets.get(octokit)!.canWait(limit.retryAfterS)
+        )
+          throw e;
         await delay(limit.retryAfterS * 1000, signal);
       }
     }

@@ -24,7 +24,8 @@ const TIMEOUT_MS = 2 * 60_000;
 export function sharedThrottle(client: Redis, prefix: string, onError: (e: Error) => void): SharedThrottle {
   const connection = new Bottleneck.IORedisConnection({ client: client as never });
   connection.on('error', onError);
-  const group = (name: string, options: Bottleneck.ConstructorOptions) => new Bottleneck.Group({ id: `${prefix}octokit-${name}`, connection, timeout: TIMEOUT_MS, ...options });
+  const group = (name: string, options: Bottleneck.ConstructorOptions) =>
+    new Bottleneck.Group({ id: `${prefix}octokit-${name}`, connection, timeout: TIMEOUT_MS, ...options });
   return {
     connection,
     global: group('global', { maxConcurrent: 10 }),

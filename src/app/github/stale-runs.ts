@@ -14,7 +14,12 @@ const MAX_STALE = 20;
  * works on, and started more than `after` ms ago (a job whose last update GitHub refused, or an
  * App process that stopped mid-review).
  */
-export function staleRuns(runs: readonly CheckRunRecord[], ownIds: ReadonlySet<number>, now: Date, after = STALE_AFTER_MS): CheckRunRecord[] {
+export function staleRuns(
+  runs: readonly CheckRunRecord[],
+  ownIds: ReadonlySet<number>,
+  now: Date,
+  after = STALE_AFTER_MS,
+): CheckRunRecord[] {
   return runs
     .filter((r) => r.status !== 'completed' && !ownIds.has(r.id))
     .filter((r) => {

@@ -8,7 +8,14 @@ import type { Octokit, RepoRef } from './types.js';
  * which redirects to codeload) and extract it into `dest`, streaming: the archive is never held in
  * memory. Works for commits of forked pull requests too (GitHub keeps them in the base repository).
  */
-export async function downloadTree(octokit: Octokit, repo: RepoRef, sha: string, dest: string, limits: ExtractLimits, signal?: AbortSignal): Promise<ExtractResult> {
+export async function downloadTree(
+  octokit: Octokit,
+  repo: RepoRef,
+  sha: string,
+  dest: string,
+  limits: ExtractLimits,
+  signal?: AbortSignal,
+): Promise<ExtractResult> {
   const res = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
     ...repo,
     ref: sha,

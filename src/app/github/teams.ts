@@ -7,7 +7,11 @@ import type { Octokit } from './types.js';
  * "members: read"). A pending invitation is not membership; a team the App cannot see counts as
  * no membership (a 403/404), so an approval is refused rather than granted.
  */
-export async function teamMemberships(octokit: Octokit, logins: readonly string[], teams: readonly string[]): Promise<Map<string, string[]>> {
+export async function teamMemberships(
+  octokit: Octokit,
+  logins: readonly string[],
+  teams: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const login of logins) {
     const member: string[] = [];

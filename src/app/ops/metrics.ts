@@ -32,7 +32,8 @@ export async function prometheusMetrics(redis: Redis, keys: RedisKeys, queues: r
   const h = await redis.hgetall(keys.durations);
   lines.push('# HELP privacy_review_review_duration_seconds Wall time of a review job, from start to its check run completed');
   lines.push('# TYPE privacy_review_review_duration_seconds histogram');
-  for (const le of [...BUCKETS.map(String), '+Inf']) lines.push(`privacy_review_review_duration_seconds_bucket{le="${le}"} ${Number(h[`le:${le}`] ?? 0)}`);
+  for (const le of [...BUCKETS.map(String), '+Inf'])
+    lines.push(`privacy_review_review_duration_seconds_bucket{le="${le}"} ${Number(h[`le:${le}`] ?? 0)}`);
   lines.push(`privacy_review_review_duration_seconds_sum ${Number(h.sum ?? 0)}`);
   lines.push(`privacy_review_review_duration_seconds_count ${Number(h.count ?? 0)}`);
   return `${lines.join('\n')}\n`;

@@ -63,13 +63,19 @@ export async function analyze(octokit: Octokit, deps: AnalyzeDeps, input: Analyz
     const notes: string[] = [];
     const scanConfig = input.config.scan ?? (await rootScanConfig(baseDir)) ?? DEFAULT_CONFIG;
     if (input.comparison.changed.includes(APP_CONFIG_PATH)) {
-      notes.push(`This pull request changes ${APP_CONFIG_PATH}; the review used the default branch's version (the change applies once merged).`);
+      notes.push(
+        `This pull request changes ${APP_CONFIG_PATH}; the review used the default branch's version (the change applies once merged).`,
+      );
     }
-    if (!input.comparison.complete) notes.push('GitHub listed only part of the changed files, so every file was analyzed and renamed files may show as new findings.');
+    if (!input.comparison.complete)
+      notes.push('GitHub listed only part of the changed files, so every file was analyzed and renamed files may show as new findings.');
     // Known changed files (both names of a rename): only they and the files importing them are analyzed.
     const changed = input.comparison.complete ? [...new Set([...input.comparison.changed, ...input.comparison.renames.keys()])] : undefined;
     const skippedDownload = [...headTree.skipped];
-    if (skippedDownload.length) notes.push(`${skippedDownload.length} file${skippedDownload.length === 1 ? ' was' : 's were'} not downloaded (listed under files not analyzed).`);
+    if (skippedDownload.length)
+      notes.push(
+        `${skippedDownload.length} file${skippedDownload.length === 1 ? ' was' : 's were'} not downloaded (listed under files not analyzed).`,
+      );
 
     return await deps.trees(
       {
@@ -104,7 +110,11 @@ type Download = (dir: string, sha: string, signal: AbortSignal) => Promise<Extra
  * Both sides at once. The first failure is the one reported, and it stops the other side; both
  * have settled (nothing is still writing into the temporary directory) before this returns.
  */
-export async function downloadBoth(download: Download, sides: readonly [[string, string], [string, string]], signal: AbortSignal): Promise<[ExtractResult, ExtractResult]> {
+export async function downloadBoth(
+  download: Download,
+  sides: readonly [[string, string], [string, string]],
+  signal: AbortSignal,
+): Promise<[ExtractResult, ExtractResult]> {
   const stop = new AbortController();
   const either = AbortSignal.any([signal, stop.signal]);
   let first: { error: unknown } | undefined;
@@ -160,7 +170,12 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 /** What an analysis depends on besides the two commits: the parts of the configuration it reads. */
 export function analysisKey(repoId: number, mergeBase: string, headSha: string, config: AppConfig): string {
   const s = config.settings;
-  const relevant = JSON.stringify({ scan: config.scan ?? null, manifest: s.manifest, threshold: s.threshold, templates: s.templates ?? null });
+  const relevant = JSON.stringify({
+    scan: config.scan ?? null,
+    manifest: s.manifest,
+    threshold: s.threshold,
+    templates: s.templates ?? null,
+  });
   return `${repoId}:${mergeBase}:${headSha}:${createHash('sha256').update(relevant).digest('hex').slice(0, 16)}`;
 }
 

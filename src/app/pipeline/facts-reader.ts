@@ -71,7 +71,9 @@ export class FactsReader {
 
   /** Per lower-case login, the listed teams (`org/slug`) the person is an active member of. */
   teams(logins: readonly string[], teams: readonly string[]): Promise<Map<string, string[]>> {
-    return this.once(`teams:${logins.map((l) => l.toLowerCase()).join(',')}:${teams.join(',')}`, () => teamMemberships(this.octokit, logins, teams));
+    return this.once(`teams:${logins.map((l) => l.toLowerCase()).join(',')}:${teams.join(',')}`, () =>
+      teamMemberships(this.octokit, logins, teams),
+    );
   }
 
   private once<T>(key: string, read: () => Promise<T>): Promise<T> {

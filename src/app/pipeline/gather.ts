@@ -9,14 +9,29 @@ import type { FactsReader } from './facts-reader.js';
 import type { PrJob } from './job.js';
 
 /** The review of the pull request's change: cached per commit pair and configuration, unless a re-run asks for a fresh one. */
-export async function gatherAnalysis(reader: FactsReader, cache: AnalysisCache, job: PrJob, pull: Pull, config: AppConfig, signal: AbortSignal): Promise<Analysis> {
+export async function gatherAnalysis(
+  reader: FactsReader,
+  cache: AnalysisCache,
+  job: PrJob,
+  pull: Pull,
+  config: AppConfig,
+  signal: AbortSignal,
+): Promise<Analysis> {
   const head = pull.head.sha;
   const comparison = await reader.comparison(pull.base.sha, head);
   const key = analysisKey(pull.base.repo.id, comparison.mergeBase, head, config);
   let analysis = job.reanalyze ? undefined : cache.get(key);
   if (!analysis) {
     analysis = await reader.analysis(
-      { repo: reader.repo, repoUrl: pull.base.repo.html_url, baseRef: pull.base.ref, headRef: pull.head.ref, headSha: head, comparison, config },
+      {
+        repo: reader.repo,
+        repoUrl: pull.base.repo.html_url,
+        baseRef: pull.base.ref,
+        headRef: pull.head.ref,
+        headSha: head,
+        comparison,
+        config,
+      },
       signal,
     );
     cache.set(key, analysis);
@@ -45,7 +60,9 @@ export async function gatherFacts(reader: FactsReader, input: GatherInput, signa
   const { job, pull } = input;
   const head = pull.head.sha;
   const [reviews, comments, commits] = await Promise.all([reader.reviews(), reader.comments(), reader.commits()]);
-  const history = await reader.history([...commits, ...reviews.map((r) => r.commit_id ?? ''), ...job.clicks.map((c: PendingClick) => c.sha), head].filter(Boolean));
+  const history = await reader.history(
+    [...commits, ...reviews.map((r) => r.commit_id ?? ''), ...job.clicks.map((c: PendingClick) => c.sha), head].filter(Boolean),
+  );
   const known = {
     pull: { author: pull.user.login, owner: reader.repo.owner, headSha: head, htmlUrl: pull.html_url },
     settings: input.config.settings,

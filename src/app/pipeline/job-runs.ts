@@ -105,7 +105,8 @@ export class JobRuns {
       deps.log.info({ ...ids }, 'privacy review superseded by a newer push');
       return;
     }
-    const reason = aborted?.reason === 'timeout' ? `it did not finish within ${Math.round(deps.timeoutMs / 60_000)} minutes` : describeError(e);
+    const reason =
+      aborted?.reason === 'timeout' ? `it did not finish within ${Math.round(deps.timeoutMs / 60_000)} minutes` : describeError(e);
     deps.log.error({ ...ids, reason }, 'privacy review failed');
     if (!open.length && this.headSha) {
       const id = await this.startRun().catch(() => undefined);
@@ -114,7 +115,9 @@ export class JobRuns {
     const limit = aborted ? undefined : rateLimitOf(e);
     const result = notCompleted(this.mode, reason, limit && rateLimitTitle(limit));
     for (const id of open) {
-      await this.complete(id, result).catch((err: unknown) => deps.log.error({ ...ids, reason: describeError(err) }, 'could not report the failure on the check run'));
+      await this.complete(id, result).catch((err: unknown) =>
+        deps.log.error({ ...ids, reason: describeError(err) }, 'could not report the failure on the check run'),
+      );
     }
   }
 }

@@ -114,5 +114,12 @@ export function jobSupersedes(running: PrJob, incoming: PrJob): boolean {
  * A job with clicks or withdrawals still runs: what a reviewer did is recorded whatever the head.
  */
 export function jobIsBehind(job: PrJob, head: string): boolean {
-  return job.headSha !== undefined && job.headSha !== head && !jobRunShas(job).includes(head) && !job.clicks.length && !job.withdrawals.length && !job.reanalyze;
+  return (
+    job.headSha !== undefined &&
+    job.headSha !== head &&
+    !jobRunShas(job).includes(head) &&
+    !job.clicks.length &&
+    !job.withdrawals.length &&
+    !job.reanalyze
+  );
 }

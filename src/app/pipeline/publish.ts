@@ -36,7 +36,9 @@ export async function publishPlan(ctx: PublishContext, plan: Plan): Promise<Publ
   const published: Published = { requested: false };
   const writes = plan.pullRequest;
   if (writes) {
-    const sticky = await upsertSticky(ctx.octokit, ctx.pr, ctx.botLogin, writes.comment.body, ctx.comments, { create: writes.comment.create });
+    const sticky = await upsertSticky(ctx.octokit, ctx.pr, ctx.botLogin, writes.comment.body, ctx.comments, {
+      create: writes.comment.create,
+    });
     if (sticky.url) published.commentUrl = sticky.url;
     if (writes.label) await syncLabel(ctx.octokit, ctx.pr, writes.label.name, writes.label.want, writes.label.current);
     if (writes.request) {

@@ -59,7 +59,15 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     const analysis = await gatherAnalysis(reader, deps.cache, job, pull, config, signal);
     const facts = await gatherFacts(
       reader,
-      { job, pull, config, me, target: runs.target, started: runs.startedIds(), ...(deps.staleAfterMs !== undefined ? { staleAfterMs: deps.staleAfterMs } : {}) },
+      {
+        job,
+        pull,
+        config,
+        me,
+        target: runs.target,
+        started: runs.startedIds(),
+        ...(deps.staleAfterMs !== undefined ? { staleAfterMs: deps.staleAfterMs } : {}),
+      },
       signal,
     );
     const plan = decide(facts, analysis, job.clicks, deps.now());
@@ -76,7 +84,10 @@ export async function runJob(deps: JobDeps, job: PrJob, signal: AbortSignal): Pr
     };
     await publishLedgerUpdates(ctx, plan);
     const published = await publishPlan(ctx, plan);
-    deps.log.info({ ...ids, conclusion: plan.check.result.conclusion, decision: plan.log.decision, approved: plan.log.approved, ms: Date.now() - t0 }, 'privacy review published');
+    deps.log.info(
+      { ...ids, conclusion: plan.check.result.conclusion, decision: plan.log.decision, approved: plan.log.approved, ms: Date.now() - t0 },
+      'privacy review published',
+    );
     await publishStale(ctx, plan, published);
   } catch (e) {
     await runs.fail(e);

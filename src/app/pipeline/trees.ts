@@ -41,7 +41,10 @@ export type ReviewFn = (options: ReviewTreesOptions) => Promise<Review>;
  */
 export async function reviewAndPrepare(review: ReviewFn, analyzers: readonly Analyzer[], input: TreesInput): Promise<Analysis> {
   const threshold = input.settings.threshold;
-  return prepareAnalysis(await review({ ...input.options, unavailable: input.skipped, analyzers, ...(threshold !== 'low' ? { minSeverity: threshold } : {}) }), input);
+  return prepareAnalysis(
+    await review({ ...input.options, unavailable: input.skipped, analyzers, ...(threshold !== 'low' ? { minSeverity: threshold } : {}) }),
+    input,
+  );
 }
 
 /** After the review: the starter manifest, the repository's templates, the checklist. */
@@ -52,17 +55,34 @@ export async function prepareAnalysis(reviewed: Review, input: TreesInput): Prom
   const starter = starterManifest(review, input.repoName);
   const templatesDir = settings.templates ? await insideDir(options.baseDir, settings.templates) : undefined;
   if (settings.templates && !templatesDir) {
-    review = { ...review, notes: [...(review.notes ?? []), `The templates directory ${settings.templates} was not found on the base side; the built-in templates were used.`] };
+    review = {
+      ...review,
+      notes: [
+        ...(review.notes ?? []),
+        `The templates directory ${settings.templates} was not found on the base side; the built-in templates were used.`,
+      ],
+    };
   }
   const maxLength = GITHUB_TEXT_LIMIT - SECTION_BUDGET - COMMENT_MARKER.length - (starter?.length ?? 0) - 200;
   const render = (r: Review, dir?: string) =>
-    renderReview(r, { format: 'markdown', maxLength, links: { repoUrl: input.repoUrl, headSha: input.headSha }, ...(dir ? { templatesDir: dir } : {}) });
+    renderReview(r, {
+      format: 'markdown',
+      maxLength,
+      links: { repoUrl: input.repoUrl, headSha: input.headSha },
+      ...(dir ? { templatesDir: dir } : {}),
+    });
   let checklist: string;
   try {
     checklist = render(review, templatesDir);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
-    review = { ...review, notes: [...(review.notes ?? []), `The repository's templates could not be used (${e.message.split('\n')[0]}); the built-in templates were used.`] };
+    review = {
+      ...review,
+      notes: [
+        ...(review.notes ?? []),
+        `The repository's templates could not be used (${e.message.split('\n')[0]}); the built-in templates were used.`,
+      ],
+    };
     checklist = render(review);
   }
   return { review, prepared: { checklist, ...(starter ? { starter } : {}) }, asked: askedIds(review) };

@@ -50,7 +50,13 @@ export function annotationsFor(review: Review): { annotations: Annotation[]; omi
   }
   for (const d of review.drift) {
     const f = d.finding;
-    out.push({ path: f.file, ...lines(f.line, f.endLine, f.column, f.endColumn), annotation_level: 'warning', title: 'Purpose drift', message: cut(d.message) });
+    out.push({
+      path: f.file,
+      ...lines(f.line, f.endLine, f.column, f.endColumn),
+      annotation_level: 'warning',
+      title: 'Purpose drift',
+      message: cut(d.message),
+    });
   }
   return { annotations: out.slice(0, MAX_ANNOTATIONS), omitted: Math.max(0, out.length - MAX_ANNOTATIONS) };
 }
@@ -63,7 +69,12 @@ export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST):
 }
 
 /** Columns only when the annotation is on one line (GitHub rejects them otherwise). */
-function lines(start: number, end: number, startColumn: number, endColumn: number): Pick<Annotation, 'start_line' | 'end_line' | 'start_column' | 'end_column'> {
+function lines(
+  start: number,
+  end: number,
+  startColumn: number,
+  endColumn: number,
+): Pick<Annotation, 'start_line' | 'end_line' | 'start_column' | 'end_column'> {
   const s = Math.max(1, start || 1);
   const e = Math.max(s, end || s);
   if (s !== e || !(startColumn > 0)) return { start_line: s, end_line: e };

@@ -53,12 +53,15 @@ export function approvalSection(input: SectionInput): string {
     out.push('', '**Approvals that no longer apply**', '');
     for (const a of approval.outdated.slice(0, 20)) {
       const why = input.changes.get(a.reviewer.toLowerCase()) ?? 'the review has changed since';
-      out.push(`- ${person(a.reviewer)} approved fingerprint \`${shortFingerprint(a.fingerprint)}\` (${when(a.at)}): ${truncate(why, 600)}.`);
+      out.push(
+        `- ${person(a.reviewer)} approved fingerprint \`${shortFingerprint(a.fingerprint)}\` (${when(a.at)}): ${truncate(why, 600)}.`,
+      );
     }
   }
   if (input.decision !== 'pass' && approval.refused.length) {
     out.push('', '**Did not count**', '');
-    for (const r of approval.refused) out.push(`- ${person(r.login)}, ${VIA[r.via]}${link(r.url)} (${when(r.at)}): ${truncate(r.reason, 300)}.`);
+    for (const r of approval.refused)
+      out.push(`- ${person(r.login)}, ${VIA[r.via]}${link(r.url)} (${when(r.at)}): ${truncate(r.reason, 300)}.`);
   }
   if (settings.mode === 'warn' && input.decision !== 'pass') {
     out.push('', '<sub>This repository runs the privacy review in warn mode: the check does not block merging.</sub>');
@@ -69,9 +72,18 @@ export function approvalSection(input: SectionInput): string {
 /** The audit trail for the check run's details: who approved, withdrew or was refused, which fingerprint, when. */
 export function auditTrail(audit: readonly AuditEntry[], max = 100): string {
   if (!audit.length) return '## Approval audit trail\n\nNo approvals, withdrawals or refused attempts yet.';
-  const rows = audit.slice(-max).map((e) => `| ${when(e.at)} | ${person(e.login)} | ${e.action}${e.note ? `: ${truncate(e.note, 200).replace(/\|/g, '\\|')}` : ''} | ${e.fingerprint ? `\`${shortFingerprint(e.fingerprint)}\`` : ''} | ${VIA[e.via]}${link(e.url)} |`);
+  const rows = audit
+    .slice(-max)
+    .map(
+      (e) =>
+        `| ${when(e.at)} | ${person(e.login)} | ${e.action}${e.note ? `: ${truncate(e.note, 200).replace(/\|/g, '\\|')}` : ''} | ${e.fingerprint ? `\`${shortFingerprint(e.fingerprint)}\`` : ''} | ${VIA[e.via]}${link(e.url)} |`,
+    );
   const skipped = audit.length > max ? `\n\n${audit.length - max} earlier entries are not shown.` : '';
-  return ['## Approval audit trail', '', '| When (UTC) | Who | What | Fingerprint | How |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + skipped;
+  return (
+    ['## Approval audit trail', '', '| When (UTC) | Who | What | Fingerprint | How |', '| --- | --- | --- | --- | --- |', ...rows].join(
+      '\n',
+    ) + skipped
+  );
 }
 
 function describeApproval(a: Approval): string {

@@ -14,7 +14,11 @@ export interface Prepared {
 
 /** The sticky PR comment: marker, the App's approval section, the checklist, the starter manifest. */
 export function commentBody(section: string, prepared: Prepared): string {
-  return bounded([COMMENT_MARKER, section, '', '---', '', prepared.checklist.trimEnd(), prepared.starter ? `\n${prepared.starter}` : ''].join('\n').trimEnd() + '\n');
+  return bounded(
+    [COMMENT_MARKER, section, '', '---', '', prepared.checklist.trimEnd(), prepared.starter ? `\n${prepared.starter}` : '']
+      .join('\n')
+      .trimEnd() + '\n',
+  );
 }
 
 /** The check run summary: the same without the marker and the starter manifest. */

@@ -24,7 +24,14 @@ export function starterManifest(review: Review, systemName: string): string | un
     findings: head,
     skipped: [],
     errors: [],
-    stats: { files: review.stats.headFiles, lines: 0, durationMs: 0, findings: head.length, suppressed: 0, byRule: { 'pii-field': 0, 'pii-logging': 0, 'data-flow': 0 } },
+    stats: {
+      files: review.stats.headFiles,
+      lines: 0,
+      durationMs: 0,
+      findings: head.length,
+      suppressed: 0,
+      byRule: { 'pii-field': 0, 'pii-logging': 0, 'data-flow': 0 },
+    },
   };
   let yaml: string;
   try {

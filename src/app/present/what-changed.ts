@@ -18,7 +18,12 @@ export function whatChanged(approvedAsked: readonly string[] | undefined, review
   const gone = [...before].filter((id) => !nowIds.has(id)).length;
   const parts: string[] = [];
   if (added.length) {
-    const listed = added.slice(0, MAX_LISTED).map((r) => `${r.finding.rule} in ${code(`${r.finding.file}:${r.finding.line}`)}${r.finding.sink ? ` (${code(r.finding.sink.id)})` : ''}`);
+    const listed = added
+      .slice(0, MAX_LISTED)
+      .map(
+        (r) =>
+          `${r.finding.rule} in ${code(`${r.finding.file}:${r.finding.line}`)}${r.finding.sink ? ` (${code(r.finding.sink.id)})` : ''}`,
+      );
     const more = added.length > MAX_LISTED ? ` and ${added.length - MAX_LISTED} more` : '';
     parts.push(`${added.length === 1 ? '1 new finding' : `${added.length} new findings`} to review: ${listed.join(', ')}${more}`);
   }

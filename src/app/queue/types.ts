@@ -38,6 +38,12 @@ export class JobAborted extends Error {
   override readonly name = 'JobAborted';
 
   constructor(readonly reason: 'superseded' | 'timeout' | 'shutdown') {
-    super(reason === 'timeout' ? 'the review took too long and was stopped' : reason === 'superseded' ? 'a newer push superseded this review' : 'the App is shutting down');
+    super(
+      reason === 'timeout'
+        ? 'the review took too long and was stopped'
+        : reason === 'superseded'
+          ? 'a newer push superseded this review'
+          : 'the App is shutting down',
+    );
   }
 }

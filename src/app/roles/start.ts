@@ -51,7 +51,9 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
   const reviews = new Queue(keys.reviewsQueue, { connection: redis, prefix: keys.prefix });
   const deliveries = new Queue(keys.deliveriesQueue, { connection: fast, prefix: keys.prefix });
   const store = new SharedAnalysisStore(redis, keys, shared.cache, log);
-  const throttle = sharedThrottle(connect(shared.url, `privacy-review:${role}:throttle`), `${keys.prefix}:`, (e) => log.warn({ reason: e.message }, 'GitHub request throttling: Redis problem'));
+  const throttle = sharedThrottle(connect(shared.url, `privacy-review:${role}:throttle`), `${keys.prefix}:`, (e) =>
+    log.warn({ reason: e.message }, 'GitHub request throttling: Redis problem'),
+  );
   const concurrency = options.app.concurrency ?? 2;
   const timeoutMs = options.app.timeoutMs ?? 10 * 60_000;
   let runner: ((job: PrJob, signal: AbortSignal) => Promise<void>) | undefined;
@@ -62,7 +64,16 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
     warm: role !== 'web',
     queue: (run) => {
       runner = run;
-      return new RedisReviewQueue<PrJob>({ redis, keys, reviews, merge: mergeJobs, covers: jobCovers, supersedes: jobSupersedes, settle: settleJob, dedupeMs: shared.dedupeMs });
+      return new RedisReviewQueue<PrJob>({
+        redis,
+        keys,
+        reviews,
+        merge: mergeJobs,
+        covers: jobCovers,
+        supersedes: jobSupersedes,
+        settle: settleJob,
+        dedupeMs: shared.dedupeMs,
+      });
     },
     checkRuns: new RedisCheckRunSlots(redis, keys),
     cacheFor: (job) => store.forPull(jobKey(job.pr)),
@@ -85,7 +96,9 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
       log,
       name,
     });
-    consumer.on('failed', (job: { data: { id: string } } | undefined, e) => log.warn({ delivery: job?.data.id, reason: e.message.split('\n')[0] }, 'webhook handling failed; BullMQ retries it'));
+    consumer.on('failed', (job: { data: { id: string } } | undefined, e) =>
+      log.warn({ delivery: job?.data.id, reason: e.message.split('\n')[0] }, 'webhook handling failed; BullMQ retries it'),
+    );
     closers.push(async () => {
       await consumer!.close();
       connection.disconnect();
@@ -113,7 +126,8 @@ export async function startSharedApp(options: SharedAppOptions): Promise<SharedA
         log.info({ pr: pullNumber(key), seconds: Math.round(seconds * 10) / 10 }, 'review finished');
         void recordReviewDuration(redis, keys, seconds).catch(() => undefined);
       },
-      onError: (job, e) => log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
+      onError: (job, e) =>
+        log.error({ pr: job.pr.number, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) }, 'review job crashed'),
     });
     worker.worker.on('failed', (job, e) => log.warn({ job: job?.id, reason: e.message.split('\n')[0] }, 'review job failed'));
     closers.push(async () => {

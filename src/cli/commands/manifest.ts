@@ -28,7 +28,6 @@ Examples:
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the manifest, 2 bad usage, missing manifest or invalid configuration.`;
 
-
 export function registerManifest(program: Command, context: CliContext): void {
   const manifest = program
     .command('manifest')
@@ -109,7 +108,9 @@ async function runCheck(target: string, flags: ManifestFlags): Promise<number> {
 async function runInit(target: string, flags: ManifestFlags & { force?: boolean; name?: string; progress: boolean }): Promise<number> {
   const at = await locate(target, flags);
   if (!flags.force && (await fs.stat(at.file).catch(() => undefined))) {
-    throw new UsageError(`${at.shown} already exists; use --force to overwrite it, or \`privacy-review manifest suggest\` to add what is missing`);
+    throw new UsageError(
+      `${at.shown} already exists; use --force to overwrite it, or \`privacy-review manifest suggest\` to add what is missing`,
+    );
   }
   const result = await scanProject(at, flags.progress);
   const { initManifest } = await import('../../manifest/init.js');
@@ -132,7 +133,10 @@ async function runInit(target: string, flags: ManifestFlags & { force?: boolean;
     `wrote ${at.shown}: ${count(m.datasets.length, 'dataset')}, ${count(m.flows.length, 'flow')}, ${count(m.purposes.length, 'purpose')}` +
       (todos ? `; ${count(todos, 'TODO value')} to fill in (privacy-review manifest check lists them)\n` : '\n'),
   );
-  if (!schemaShared) process.stderr.write(`note: its $schema line points at this machine's privacy-review (${schema}); with privacy-review installed in the project (npm install --save-dev) it points into node_modules\n`);
+  if (!schemaShared)
+    process.stderr.write(
+      `note: its $schema line points at this machine's privacy-review (${schema}); with privacy-review installed in the project (npm install --save-dev) it points into node_modules\n`,
+    );
   return EXIT.clean;
 }
 
@@ -147,7 +151,10 @@ async function runSuggest(target: string, flags: ManifestFlags & { write?: boole
     return EXIT.findings;
   }
   const result = await scanProject(at, flags.progress);
-  const [{ matchFindings }, { suggestManifest }] = await Promise.all([import('../../review/match.js'), import('../../manifest/suggest.js')]);
+  const [{ matchFindings }, { suggestManifest }] = await Promise.all([
+    import('../../review/match.js'),
+    import('../../manifest/suggest.js'),
+  ]);
   const undeclared = matchFindings(result.findings, loaded, { taxonomy: at.taxonomy })
     .findings.filter((m) => !m.declared)
     .map((m) => m.finding);

@@ -55,12 +55,29 @@ export function registerReview(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (the verdict still goes to stderr)')
     .option('-m, --manifest <file>', 'data-flow manifest inside the reviewed directory (default: .privacy/manifest.yml)')
-    .option('-c, --config <file>', 'configuration file; inside the repository it is read from the base side (default: .privacy-review.yml there)')
-    .option('--full', 'analyze every file on both sides (default: the changed files and the files that import them, which give the same new and fixed findings; a full review also lists stale declarations)')
-    .option('--early-cutoff', 'experimental: skip importers of changed files whose privacy summary (what other files read of them) is the same on both sides')
-    .option('--analyzer <module>', 'also run this custom analyzer on both sides (a path or package name; repeatable; see "Custom analyzers" in the README)', collect)
+    .option(
+      '-c, --config <file>',
+      'configuration file; inside the repository it is read from the base side (default: .privacy-review.yml there)',
+    )
+    .option(
+      '--full',
+      'analyze every file on both sides (default: the changed files and the files that import them, which give the same new and fixed findings; a full review also lists stale declarations)',
+    )
+    .option(
+      '--early-cutoff',
+      'experimental: skip importers of changed files whose privacy summary (what other files read of them) is the same on both sides',
+    )
+    .option(
+      '--analyzer <module>',
+      'also run this custom analyzer on both sides (a path or package name; repeatable; see "Custom analyzers" in the README)',
+      collect,
+    )
     .option('--templates <dir>', 'directory with your own Markdown templates (checklist.md.hbs, ...)')
-    .addOption(new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none').choices(FAIL_ON).default('review'))
+    .addOption(
+      new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none')
+        .choices(FAIL_ON)
+        .default('review'),
+    )
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run privacy-review review --help for usage)')
     .action(async (target: string, flags: ReviewFlags) => {
@@ -80,7 +97,13 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
   if (!stat) throw new UsageError(`path not found: ${target}`);
   if (!stat.isDirectory()) throw new UsageError(`${target} is a file; pass the directory to review`);
   const manifestPath = flags.manifest ? manifestInside(dir, flags.manifest) : undefined;
-  if (flags.templates && !(await fs.stat(flags.templates).then((s) => s.isDirectory(), () => false))) {
+  if (
+    flags.templates &&
+    !(await fs.stat(flags.templates).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new UsageError(`--templates ${flags.templates} is not a directory`);
   }
 
@@ -109,7 +132,9 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
       ...(flags.templates ? { templatesDir: path.resolve(flags.templates) } : {}),
       rules: BUILTIN.map((a) => a.meta),
       color: flags.format === 'text' && !flags.output && useColor(process.stdout),
-      ...(flags.format === 'text' && !flags.output && process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
+      ...(flags.format === 'text' && !flags.output && process.stdout.isTTY && process.stdout.columns
+        ? { width: process.stdout.columns }
+        : {}),
     });
   } catch (e) {
     // a broken template of the repository's own (--templates) is a usage problem, not a crash
@@ -148,4 +173,3 @@ function manifestInside(dir: string, file: string): string {
   }
   return rel.split(path.sep).join('/');
 }
-

@@ -40,12 +40,24 @@ export function registerScan(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (the summary line still goes to stderr)')
     .option('-c, --config <file>', 'configuration file (default: .privacy-review.yml in the scanned directory)')
-    .option('--analyzer <module>', 'also run this custom analyzer (a path or package name; repeatable; see "Custom analyzers" in the README)', collect)
-    .addOption(new Option('--fail-on <severity>', 'exit with 1 when an unsuppressed finding is at or above this severity (default: failOn from the configuration, else high)').choices(FAIL_ON_VALUES))
+    .option(
+      '--analyzer <module>',
+      'also run this custom analyzer (a path or package name; repeatable; see "Custom analyzers" in the README)',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit with 1 when an unsuppressed finding is at or above this severity (default: failOn from the configuration, else high)',
+      ).choices(FAIL_ON_VALUES),
+    )
     .option('--show-suppressed', 'list suppressed findings in the text report (they are always counted)')
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for more than 50 files)')
     .addOption(
-      new Option('--files-per-program <n>', 'most files analyzed per TypeScript program (default 2500): fewer bound the memory of a very large scan, more make it faster when memory allows').argParser(positiveInteger),
+      new Option(
+        '--files-per-program <n>',
+        'most files analyzed per TypeScript program (default 2500): fewer bound the memory of a very large scan, more make it faster when memory allows',
+      ).argParser(positiveInteger),
     )
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run privacy-review scan --help for usage)')
@@ -63,7 +75,12 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
 
   // The engine (ts-morph) and the analyzers load only now, so --help and --version stay fast.
   const [{ scan }, { ANALYZERS: BUILTIN }] = await Promise.all([import('../../engine/scan.js'), import('../../../analyzers/index.js')]);
-  const ANALYZERS = await withCustomAnalyzers(BUILTIN, { flags: flags.analyzer ?? [], config, ...(flags.config ? { explicitConfigFile: flags.config } : {}), cwd: process.cwd() });
+  const ANALYZERS = await withCustomAnalyzers(BUILTIN, {
+    flags: flags.analyzer ?? [],
+    config,
+    ...(flags.config ? { explicitConfigFile: flags.config } : {}),
+    cwd: process.cwd(),
+  });
   const progress = await createProgress(flags.progress);
   let result;
   try {
@@ -88,6 +105,7 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of files, at least 1.');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number of files, at least 1.');
   return n;
 }

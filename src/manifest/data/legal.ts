@@ -32,9 +32,9 @@ export const LEGAL_BASES: Readonly<Record<string, string>> = {
   consent: 'Art. 6(1)(a): the person consented',
   contract: 'Art. 6(1)(b): needed for a contract with the person',
   legal_obligation: 'Art. 6(1)(c): required by law',
-  vital_interests: 'Art. 6(1)(d): protects someone\'s life',
+  vital_interests: "Art. 6(1)(d): protects someone's life",
   public_task: 'Art. 6(1)(e): a task in the public interest',
-  legitimate_interests: 'Art. 6(1)(f): legitimate interests, balanced against the person\'s',
+  legitimate_interests: "Art. 6(1)(f): legitimate interests, balanced against the person's",
 };
 
 /** GDPR Art. 9(2) (a)-(j) for special categories, and Art. 10 for criminal-offence data. */

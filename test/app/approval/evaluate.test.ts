@@ -19,10 +19,30 @@ let n = 0;
 const comment = (login: string, body: string, at = '2024-05-01T11:30:00Z', edited = false): ApprovalSignal => {
   const verb = body.split(' ')[1] as 'approve' | 'revoke';
   const fp = body.split(' ')[2];
-  return { via: 'comment', id: ++n, actor: person(login), at, command: verb === 'approve' ? { verb, ...(fp ? { fingerprint: fp } : {}) } : { verb: 'revoke' }, edited };
+  return {
+    via: 'comment',
+    id: ++n,
+    actor: person(login),
+    at,
+    command: verb === 'approve' ? { verb, ...(fp ? { fingerprint: fp } : {}) } : { verb: 'revoke' },
+    edited,
+  };
 };
-const review = (login: string, state: string, commit = 'sha-new', at = '2024-05-01T11:30:00Z'): ApprovalSignal => ({ via: 'review', id: ++n, actor: person(login), at, state, commit });
-const click = (login: string, fingerprint: string, at = '2024-05-01T11:30:00Z', type = 'User'): ApprovalSignal => ({ via: 'action', id: ++n, actor: person(login, type), at, fingerprint });
+const review = (login: string, state: string, commit = 'sha-new', at = '2024-05-01T11:30:00Z'): ApprovalSignal => ({
+  via: 'review',
+  id: ++n,
+  actor: person(login),
+  at,
+  state,
+  commit,
+});
+const click = (login: string, fingerprint: string, at = '2024-05-01T11:30:00Z', type = 'User'): ApprovalSignal => ({
+  via: 'action',
+  id: ++n,
+  actor: person(login, type),
+  at,
+  fingerprint,
+});
 
 interface Case {
   name: string;
@@ -35,26 +55,98 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'listed reviewer, /privacy approve after the review completed', signals: [comment('priv', '/privacy approve')], approved: true, current: ['priv'] },
-  { name: 'the author cannot approve', signals: [comment('dev', '/privacy approve')], approved: false, refused: /author of a pull request cannot approve/ },
-  { name: 'a listed reviewer who is the author cannot approve either', signals: [comment('priv', '/privacy approve')], approved: false, refused: /author/ },
+  {
+    name: 'listed reviewer, /privacy approve after the review completed',
+    signals: [comment('priv', '/privacy approve')],
+    approved: true,
+    current: ['priv'],
+  },
+  {
+    name: 'the author cannot approve',
+    signals: [comment('dev', '/privacy approve')],
+    approved: false,
+    refused: /author of a pull request cannot approve/,
+  },
+  {
+    name: 'a listed reviewer who is the author cannot approve either',
+    signals: [comment('priv', '/privacy approve')],
+    approved: false,
+    refused: /author/,
+  },
   { name: 'someone not listed', signals: [comment('mallory', '/privacy approve')], approved: false, refused: /not a privacy reviewer/ },
   { name: 'a bot', signals: [click('helper[bot]', NOW, '2024-05-01T11:30:00Z', 'Bot')], approved: false, refused: /bots cannot approve/ },
   { name: 'a member of a listed team', signals: [comment('teammate', '/privacy approve')], approved: true, current: ['teammate'] },
-  { name: 'approval of the old review does not cover the new one', signals: [comment('priv', '/privacy approve', '2024-05-01T10:30:00Z')], approved: false, outdated: ['priv'] },
-  { name: '/privacy revoke withdraws', signals: [comment('priv', '/privacy approve'), comment('priv', '/privacy revoke', '2024-05-01T11:40:00Z')], approved: false },
-  { name: 'approve after revoke counts again', signals: [comment('priv', '/privacy revoke', '2024-05-01T11:20:00Z'), comment('priv', '/privacy approve')], approved: true },
+  {
+    name: 'approval of the old review does not cover the new one',
+    signals: [comment('priv', '/privacy approve', '2024-05-01T10:30:00Z')],
+    approved: false,
+    outdated: ['priv'],
+  },
+  {
+    name: '/privacy revoke withdraws',
+    signals: [comment('priv', '/privacy approve'), comment('priv', '/privacy revoke', '2024-05-01T11:40:00Z')],
+    approved: false,
+  },
+  {
+    name: 'approve after revoke counts again',
+    signals: [comment('priv', '/privacy revoke', '2024-05-01T11:20:00Z'), comment('priv', '/privacy approve')],
+    approved: true,
+  },
   { name: 'an approving review on the head commit', signals: [review('priv', 'APPROVED')], approved: true, current: ['priv'] },
-  { name: 'an approving review on the old commit covers the old fingerprint only', signals: [review('priv', 'approved', 'sha-old')], approved: false, outdated: ['priv'] },
+  {
+    name: 'an approving review on the old commit covers the old fingerprint only',
+    signals: [review('priv', 'approved', 'sha-old')],
+    approved: false,
+    outdated: ['priv'],
+  },
   { name: 'a dismissed review does not count', signals: [review('priv', 'DISMISSED')], approved: false },
-  { name: 'requesting changes withdraws an earlier approval', signals: [comment('priv', '/privacy approve'), review('priv', 'CHANGES_REQUESTED', 'sha-new', '2024-05-01T11:45:00Z')], approved: false },
-  { name: 'a review on a commit the App never reviewed', signals: [review('priv', 'APPROVED', 'sha-unknown')], approved: false, refused: /no completed privacy review; approve again/ },
-  { name: 'an edited comment does not approve', signals: [comment('priv', '/privacy approve', '2024-05-01T11:30:00Z', true)], approved: false, refused: /edited comment/ },
-  { name: 'a typed fingerprint prefix of the current review', signals: [comment('priv', `/privacy approve ${NOW.slice(0, 12)}`, '2024-05-01T10:30:00Z')], approved: true },
-  { name: 'a typed prefix nobody had', signals: [comment('priv', '/privacy approve 1234567')], approved: false, refused: /starting with `1234567`/ },
-  { name: 'before any review completed', signals: [comment('priv', '/privacy approve', '2024-05-01T09:00:00Z')], approved: false, refused: /no privacy review had completed/ },
-  { name: 'two approvals required, one given', signals: [comment('priv', '/privacy approve')], approved: false, required: 2, current: ['priv'] },
-  { name: 'two approvals required, two given', signals: [comment('priv', '/privacy approve'), click('priv2', NOW)], approved: true, required: 2 },
+  {
+    name: 'requesting changes withdraws an earlier approval',
+    signals: [comment('priv', '/privacy approve'), review('priv', 'CHANGES_REQUESTED', 'sha-new', '2024-05-01T11:45:00Z')],
+    approved: false,
+  },
+  {
+    name: 'a review on a commit the App never reviewed',
+    signals: [review('priv', 'APPROVED', 'sha-unknown')],
+    approved: false,
+    refused: /no completed privacy review; approve again/,
+  },
+  {
+    name: 'an edited comment does not approve',
+    signals: [comment('priv', '/privacy approve', '2024-05-01T11:30:00Z', true)],
+    approved: false,
+    refused: /edited comment/,
+  },
+  {
+    name: 'a typed fingerprint prefix of the current review',
+    signals: [comment('priv', `/privacy approve ${NOW.slice(0, 12)}`, '2024-05-01T10:30:00Z')],
+    approved: true,
+  },
+  {
+    name: 'a typed prefix nobody had',
+    signals: [comment('priv', '/privacy approve 1234567')],
+    approved: false,
+    refused: /starting with `1234567`/,
+  },
+  {
+    name: 'before any review completed',
+    signals: [comment('priv', '/privacy approve', '2024-05-01T09:00:00Z')],
+    approved: false,
+    refused: /no privacy review had completed/,
+  },
+  {
+    name: 'two approvals required, one given',
+    signals: [comment('priv', '/privacy approve')],
+    approved: false,
+    required: 2,
+    current: ['priv'],
+  },
+  {
+    name: 'two approvals required, two given',
+    signals: [comment('priv', '/privacy approve'), click('priv2', NOW)],
+    approved: true,
+    required: 2,
+  },
   { name: 'the Approve button approves that run’s fingerprint', signals: [click('priv', NOW)], approved: true },
   { name: 'the Approve button on a run without a review', signals: [click('priv', '')], approved: false, refused: /no completed review/ },
 ];
@@ -121,12 +213,26 @@ describe('a withdrawal stays in effect once the App has seen it', () => {
   });
 
   test('the revoke comment edited into something else since', () => {
-    const edited: ApprovalSignal = { via: 'comment', id: 900, actor: person('priv'), at: '2024-05-01T11:40:00Z', command: { verb: 'approve' }, edited: true };
+    const edited: ApprovalSignal = {
+      via: 'comment',
+      id: 900,
+      actor: person('priv'),
+      at: '2024-05-01T11:40:00Z',
+      command: { verb: 'approve' },
+      edited: true,
+    };
     expect(evaluate([approved, edited], [revoked]).approved).toBe(false);
   });
 
   test('the "request changes" review dismissed since by someone else', () => {
-    const dismissed: ApprovalSignal = { via: 'review', id: 901, actor: person('priv'), at: '2024-05-01T11:40:00Z', state: 'DISMISSED', commit: 'sha-new' };
+    const dismissed: ApprovalSignal = {
+      via: 'review',
+      id: 901,
+      actor: person('priv'),
+      at: '2024-05-01T11:40:00Z',
+      state: 'DISMISSED',
+      commit: 'sha-new',
+    };
     expect(evaluate([approved, dismissed], [changes]).approved).toBe(false);
   });
 

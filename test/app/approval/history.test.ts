@@ -18,7 +18,9 @@ test.each([
 });
 
 test('the App’s milliseconds against GitHub’s seconds: the same second counts', () => {
-  expect(fingerprintAt('2024-05-01T10:00:00Z', [{ sha: 's', fingerprint: '4'.repeat(64), completedAt: '2024-05-01T10:00:00.700Z' }])).toBe('4'.repeat(64));
+  expect(fingerprintAt('2024-05-01T10:00:00Z', [{ sha: 's', fingerprint: '4'.repeat(64), completedAt: '2024-05-01T10:00:00.700Z' }])).toBe(
+    '4'.repeat(64),
+  );
 });
 
 test.each([

@@ -18,11 +18,15 @@ test('a mapping of 20,000 keys is refused quickly, parsed once', () => {
   const started = cpuMs();
   const problems = problemsOf(yaml);
   expect(cpuMs() - started).toBeLessThan(1_000); // was about 8 s
-  expect(problems).toEqual(['a.yml:5001:1: a mapping has 20001 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file']);
+  expect(problems).toEqual([
+    'a.yml:5001:1: a mapping has 20001 keys, over the limit of 5000 — no real file has that many keys in one mapping; check that this is the right file',
+  ]);
 });
 
 test('a node-count bomb is refused', () => {
-  expect(problemsOf(`reviewers:\n  users: [${'a,'.repeat(110_000)}a]\n`)).toEqual(['a.yml:2:200001: the YAML holds more than 50000 values — no real file is that large; check that this is the right file']);
+  expect(problemsOf(`reviewers:\n  users: [${'a,'.repeat(110_000)}a]\n`)).toEqual([
+    'a.yml:2:200001: the YAML holds more than 50000 values — no real file is that large; check that this is the right file',
+  ]);
 });
 
 test('a newline in a value is quoted in the message, which stays on one line', () => {

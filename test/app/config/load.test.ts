@@ -9,7 +9,8 @@ import type { Octokit } from '../../../src/app/github/types.js';
  * cannot change its own rules), else the owner's `.github` repository, plus `_extends`.
  */
 const API = 'https://api.github.com';
-const octokit = () => new ProbotOctokit({ auth: { token: 't' }, retry: { enabled: false }, throttle: { enabled: false } }) as unknown as Octokit;
+const octokit = () =>
+  new ProbotOctokit({ auth: { token: 't' }, retry: { enabled: false }, throttle: { enabled: false } }) as unknown as Octokit;
 const repo = { owner: 'acme', repo: 'shop' };
 const path = '/contents/.github%2Fprivacy-review.yml';
 

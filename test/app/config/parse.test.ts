@@ -52,13 +52,25 @@ test('App keys only: no scan configuration (the base side’s .privacy-review.ym
 
 test.each([
   ['mode: blok\n', ['1:7 mode must be block or warn, not "blok" — did you mean "block"?']],
-  ['reviewers:\n  users: [priv, "not a login"]\n', ['2:17 reviewers.users[1] "not a login" is not a GitHub login — write a login, e.g. alice']],
+  [
+    'reviewers:\n  users: [priv, "not a login"]\n',
+    ['2:17 reviewers.users[1] "not a login" is not a GitHub login — write a login, e.g. alice'],
+  ],
   ['reviewers:\n  teams: [privacy]\n', ['2:11 reviewers.teams[0] "privacy" is not a GitHub team — write org/team-slug, e.g. acme/privacy']],
   ['reviewers:\n  user: [priv]\n', ['2:3 unknown key "user" in reviewers — did you mean "users"?']],
   ['reviewers: [priv]\n', ['1:12 reviewers must be a mapping — e.g. reviewers: {users: [alice], teams: [acme/privacy]}']],
-  ['manifest: ../elsewhere.yml\n', ['1:11 manifest "../elsewhere.yml" must stay inside the repository (no "..") — e.g. manifest: .privacy/manifest.yml']],
-  ['threshold: severe\n', ['1:12 threshold must be one of high, medium, low, not "severe" — findings below this severity are left out of the review']],
-  ['labels: {required: 3}\n', ['1:20 labels.required must be a label name (at most 50 characters) or false — e.g. required: privacy-review-required']],
+  [
+    'manifest: ../elsewhere.yml\n',
+    ['1:11 manifest "../elsewhere.yml" must stay inside the repository (no "..") — e.g. manifest: .privacy/manifest.yml'],
+  ],
+  [
+    'threshold: severe\n',
+    ['1:12 threshold must be one of high, medium, low, not "severe" — findings below this severity are left out of the review'],
+  ],
+  [
+    'labels: {required: 3}\n',
+    ['1:20 labels.required must be a label name (at most 50 characters) or false — e.g. required: privacy-review-required'],
+  ],
 ])('%j', (text, expected) => {
   expect(problems(text)).toEqual(expected);
 });
@@ -72,7 +84,10 @@ test('scan keys are checked by the scan loader, at their own lines, with hints t
 });
 
 test('App and scan problems together, in line order', () => {
-  expect(problems('exclude: 3\nmode: x\n')).toEqual([expect.stringMatching(/^1:10 exclude must be a list/), expect.stringMatching(/^2:7 mode must be block or warn/)]);
+  expect(problems('exclude: 3\nmode: x\n')).toEqual([
+    expect.stringMatching(/^1:10 exclude must be a list/),
+    expect.stringMatching(/^2:7 mode must be block or warn/),
+  ]);
 });
 
 test('YAML syntax errors come from the scan loader with their position', () => {

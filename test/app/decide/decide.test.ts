@@ -22,7 +22,10 @@ const approveAt = (at: string) => comment(3002, 'priv', '/privacy approve', { cr
 // A push that adds a flow: the fingerprint changes.
 const first = finding('f1');
 const BEFORE = makeReview([reviewed(first)]);
-const AFTER = makeReview([reviewed(first), reviewed(finding('f2', { file: 'src/ai.ts', line: 12, sink: { kind: 'third_party', id: 'openai' } }))]);
+const AFTER = makeReview([
+  reviewed(first),
+  reviewed(finding('f2', { file: 'src/ai.ts', line: 12, sink: { kind: 'third_party', id: 'openai' } })),
+]);
 // A retarget: the same head brings a flow against the new base it did not bring against the old.
 const AGAINST_OLD_BASE = makeReview([]).verdict.reviewFingerprint;
 const AGAINST_NEW_BASE = makeReview([reviewed(finding('f1', { sink: { kind: 'third_party', id: 'segment' } }))]);
@@ -67,11 +70,24 @@ const rows: [string, World, Expected][] = [
   [
     'a review that passes: success, no comment where there is none, nobody asked',
     { review: PASS, target: 22 },
-    { conclusion: 'success', title: 'Passed: no new personal data, flows or declaration changes', run: 22, actions: [], comment: 'update only', commentHas: ['**Privacy approval:** not needed'], label: false },
+    {
+      conclusion: 'success',
+      title: 'Passed: no new personal data, flows or declaration changes',
+      run: 22,
+      actions: [],
+      comment: 'update only',
+      commentHas: ['**Privacy approval:** not needed'],
+      label: false,
+    },
   ],
   [
     'a listed reviewer comments /privacy approve: the head’s run is rewritten to success without new annotations, the label comes off',
-    { review: ONE, pull: pullObject({ labels: ['privacy-review-required'] }), comments: [STICKY, comment(3002, 'priv', '/privacy approve')], runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP, { annotations: 1 })] } },
+    {
+      review: ONE,
+      pull: pullObject({ labels: ['privacy-review-required'] }),
+      comments: [STICKY, comment(3002, 'priv', '/privacy approve')],
+      runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP, { annotations: 1 })] },
+    },
     {
       conclusion: 'success',
       title: 'Approved by @priv',
@@ -85,18 +101,34 @@ const rows: [string, World, Expected][] = [
   ],
   [
     'the author’s own /privacy approve is refused, and the comment says why',
-    { config: 'reviewers: {users: [priv, dev]}\n', review: ONE, comments: [comment(3002, 'dev', '/privacy approve')], runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] } },
+    {
+      config: 'reviewers: {users: [priv, dev]}\n',
+      review: ONE,
+      comments: [comment(3002, 'dev', '/privacy approve')],
+      runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] },
+    },
     {
       conclusion: 'action_required',
       run: 21,
       comment: 'create',
       textHas: ['| `@dev` | refused: the author of a pull request cannot approve it |'],
-      commentHas: ['**Did not count**', '`@dev`, `/privacy approve` ([link](https://github.com/acme/shop/pull/7#issuecomment-3002)) (2024-05-01 12:10 UTC): the author of a pull request cannot approve it.'],
+      commentHas: [
+        '**Did not count**',
+        '`@dev`, `/privacy approve` ([link](https://github.com/acme/shop/pull/7#issuecomment-3002)) (2024-05-01 12:10 UTC): the author of a pull request cannot approve it.',
+      ],
       label: true,
     },
   ],
-  ['an approving review counts for the fingerprint of its commit', { review: ONE, reviews: [prReview(801, 'priv', 'APPROVED')], runs: { [HEAD_SHA]: [reviewedRun(70, HEAD_SHA, FP)] } }, { conclusion: 'success', run: 70, label: false }],
-  ['a dismissed review does not count', { review: ONE, reviews: [prReview(801, 'priv', 'DISMISSED')], runs: { [HEAD_SHA]: [reviewedRun(70, HEAD_SHA, FP)] } }, { conclusion: 'action_required', run: 70, label: true }],
+  [
+    'an approving review counts for the fingerprint of its commit',
+    { review: ONE, reviews: [prReview(801, 'priv', 'APPROVED')], runs: { [HEAD_SHA]: [reviewedRun(70, HEAD_SHA, FP)] } },
+    { conclusion: 'success', run: 70, label: false },
+  ],
+  [
+    'a dismissed review does not count',
+    { review: ONE, reviews: [prReview(801, 'priv', 'DISMISSED')], runs: { [HEAD_SHA]: [reviewedRun(70, HEAD_SHA, FP)] } },
+    { conclusion: 'action_required', run: 70, label: true },
+  ],
   [
     'a member of a listed team clicks Approve: the click is recorded in the run with the fingerprint it showed, and approves',
     {
@@ -117,7 +149,13 @@ const rows: [string, World, Expected][] = [
   ],
   [
     'a pending team invitation is not membership',
-    { config: 'reviewers: {teams: [acme/privacy]}\n', review: ONE, runs: { [HEAD_SHA]: [reviewedRun(31, HEAD_SHA, FP)] }, teams: { 'acme/privacy/priv': 'pending' }, clicks: [{ checkRunId: 31, sha: HEAD_SHA, actor: PRIV, at: NOW.toISOString() }] },
+    {
+      config: 'reviewers: {teams: [acme/privacy]}\n',
+      review: ONE,
+      runs: { [HEAD_SHA]: [reviewedRun(31, HEAD_SHA, FP)] },
+      teams: { 'acme/privacy/priv': 'pending' },
+      clicks: [{ checkRunId: 31, sha: HEAD_SHA, actor: PRIV, at: NOW.toISOString() }],
+    },
     { conclusion: 'action_required', run: 31, textHas: ['refused: @priv is not a privacy reviewer'], label: true },
   ],
   [
@@ -149,7 +187,12 @@ const rows: [string, World, Expected][] = [
       pull: pullObject({ head: NEW }),
       commits: [OLD, NEW],
       comments: [STICKY, comment(3002, 'priv', '/privacy approve')],
-      runs: { [OLD]: [reviewedRun(60, OLD, BEFORE.verdict.reviewFingerprint, { asked: [askedId(first.id)], requested: true, conclusion: 'success' })], [NEW]: [] },
+      runs: {
+        [OLD]: [
+          reviewedRun(60, OLD, BEFORE.verdict.reviewFingerprint, { asked: [askedId(first.id)], requested: true, conclusion: 'success' }),
+        ],
+        [NEW]: [],
+      },
       target: 61,
     },
     {
@@ -166,21 +209,44 @@ const rows: [string, World, Expected][] = [
   [
     'warn mode: neutral with the Approve button, no label when labels are off, reviewers asked',
     { config: 'mode: warn\nlabels: false\nreviewers: {users: [priv]}\n', review: ONE, target: 18 },
-    { conclusion: 'neutral', title: /^Privacy review suggested \(warn mode\)/, actions: ['approve'], label: 'none', request: { reviewers: ['priv'], team_reviewers: [] } },
+    {
+      conclusion: 'neutral',
+      title: /^Privacy review suggested \(warn mode\)/,
+      actions: ['approve'],
+      label: 'none',
+      request: { reviewers: ['priv'], team_reviewers: [] },
+    },
   ],
   [
     'a revoke the webhook showed holds though the comment is gone, and the ledger keeps it',
-    { review: ONE, comments: [approveAt('2024-05-01T12:05:00Z')], runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] }, withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }] },
+    {
+      review: ONE,
+      comments: [approveAt('2024-05-01T12:05:00Z')],
+      runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] },
+      withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }],
+    },
     { conclusion: 'action_required', ledger: { withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }] } },
   ],
   [
     'a later evaluation, with the revoke gone from GitHub, still reads it from the ledger',
-    { review: ONE, comments: [approveAt('2024-05-01T12:05:00Z')], runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP, { withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }] })] } },
+    {
+      review: ONE,
+      comments: [approveAt('2024-05-01T12:05:00Z')],
+      runs: {
+        [HEAD_SHA]: [
+          reviewedRun(21, HEAD_SHA, FP, { withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }] }),
+        ],
+      },
+    },
     { conclusion: 'action_required', ledger: { withdrawals: [{ via: 'comment', id: 3003, actor: PRIV, at: '2024-05-01T12:10:00Z' }] } },
   ],
   [
     '"request changes" withdraws the earlier approval and is recorded',
-    { review: ONE, reviews: [prReview(800, 'priv', 'APPROVED', HEAD_SHA, '2024-05-01T12:05:00Z'), prReview(555, 'priv', 'CHANGES_REQUESTED')], runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] } },
+    {
+      review: ONE,
+      reviews: [prReview(800, 'priv', 'APPROVED', HEAD_SHA, '2024-05-01T12:05:00Z'), prReview(555, 'priv', 'CHANGES_REQUESTED')],
+      runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP)] },
+    },
     { conclusion: 'action_required', ledger: { withdrawals: [expect.objectContaining({ via: 'review', id: 555 })] as never } },
   ],
   [
@@ -188,7 +254,9 @@ const rows: [string, World, Expected][] = [
     {
       review: ONE,
       reviews: [prReview(800, 'priv', 'APPROVED', HEAD_SHA, '2024-05-01T12:05:00Z'), prReview(555, 'priv', 'DISMISSED')],
-      runs: { [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP, { withdrawals: [{ via: 'review', id: 555, actor: PRIV, at: '2024-05-01T12:20:00Z' }] })] },
+      runs: {
+        [HEAD_SHA]: [reviewedRun(21, HEAD_SHA, FP, { withdrawals: [{ via: 'review', id: 555, actor: PRIV, at: '2024-05-01T12:20:00Z' }] })],
+      },
     },
     { conclusion: 'action_required' },
   ],
@@ -206,7 +274,15 @@ const rows: [string, World, Expected][] = [
     'retargeted: a click on the old run’s Approve button does not approve the new comparison either',
     {
       review: AGAINST_NEW_BASE,
-      runs: { [HEAD_SHA]: [reviewedRun(60, HEAD_SHA, AGAINST_OLD_BASE, { conclusion: 'success', reviewedAt: '2024-05-01T12:01:00Z', clicks: [{ actor: PRIV, at: '2024-05-01T12:20:00Z', fingerprint: AGAINST_OLD_BASE }] })] },
+      runs: {
+        [HEAD_SHA]: [
+          reviewedRun(60, HEAD_SHA, AGAINST_OLD_BASE, {
+            conclusion: 'success',
+            reviewedAt: '2024-05-01T12:01:00Z',
+            clicks: [{ actor: PRIV, at: '2024-05-01T12:20:00Z', fingerprint: AGAINST_OLD_BASE }],
+          }),
+        ],
+      },
       target: 61,
     },
     { conclusion: 'action_required', run: 61 },
@@ -225,7 +301,11 @@ const rows: [string, World, Expected][] = [
     { review: ONE, latest: pullObject({ head: NEW }), target: 11 },
     { conclusion: 'action_required', run: 11, comment: 'not written' },
   ],
-  ['no run to rewrite: a new one', { review: ONE }, { conclusion: 'action_required', run: 'new', annotated: true, request: { reviewers: ['priv'], team_reviewers: [] } }],
+  [
+    'no run to rewrite: a new one',
+    { review: ONE },
+    { conclusion: 'action_required', run: 'new', annotated: true, request: { reviewers: ['priv'], team_reviewers: [] } },
+  ],
 ];
 
 test.each(rows)('%s', async (_name, world, want) => {
@@ -272,17 +352,28 @@ test('the comment URL and a review request that went out are what the check run 
 
 test('stale runs: the head’s get the result and link to it, an earlier commit’s fail closed; a run just started is left alone', async () => {
   const { checkResult, staleResult } = await import('../../../src/app/decide/plan.js');
-  const inProgress = (id: number, sha: string, startedAt: string) => checkRun(id, sha, { status: 'in_progress', conclusion: null, completed_at: null, started_at: startedAt });
+  const inProgress = (id: number, sha: string, startedAt: string) =>
+    checkRun(id, sha, { status: 'in_progress', conclusion: null, completed_at: null, started_at: startedAt });
   const OLDER = 'e'.repeat(40);
   const { plan } = await planFor({
     review: PASS,
     commits: [OLDER, HEAD_SHA],
-    runs: { [HEAD_SHA]: [inProgress(42, HEAD_SHA, '2024-05-01T12:29:50Z'), inProgress(40, HEAD_SHA, '2024-05-01T12:25:00Z')], [OLDER]: [inProgress(39, OLDER, '2024-05-01T12:20:00Z')] },
+    runs: {
+      [HEAD_SHA]: [inProgress(42, HEAD_SHA, '2024-05-01T12:29:50Z'), inProgress(40, HEAD_SHA, '2024-05-01T12:25:00Z')],
+      [OLDER]: [inProgress(39, OLDER, '2024-05-01T12:20:00Z')],
+    },
     target: 41,
   });
   const published = { commentUrl: 'https://github.com/acme/shop/pull/7#issuecomment-3001', requested: false };
   const result = checkResult(plan, published);
   expect(plan.stale.map((s) => s.run.id)).toEqual([40, 39]);
-  expect(staleResult(plan.stale[0]!, plan, published)).toMatchObject({ conclusion: 'success', title: result.title, detailsUrl: published.commentUrl });
-  expect(staleResult(plan.stale[1]!, plan, published)).toMatchObject({ conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] });
+  expect(staleResult(plan.stale[0]!, plan, published)).toMatchObject({
+    conclusion: 'success',
+    title: result.title,
+    detailsUrl: published.commentUrl,
+  });
+  expect(staleResult(plan.stale[1]!, plan, published)).toMatchObject({
+    conclusion: 'failure',
+    actions: [expect.objectContaining({ identifier: 'rerun' })],
+  });
 });

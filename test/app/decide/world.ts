@@ -52,10 +52,17 @@ export function fakeGitHub(world: World): { octokit: Octokit; requests: string[]
     pulls: {
       get: () => read('pulls.get', world.latest ?? pull),
       listReviews: () => read('pulls.listReviews', world.reviews ?? []),
-      listCommits: () => read('pulls.listCommits', (world.commits ?? [head]).map((sha) => ({ sha }))),
+      listCommits: () =>
+        read(
+          'pulls.listCommits',
+          (world.commits ?? [head]).map((sha) => ({ sha })),
+        ),
     },
     issues: { listComments: () => read('issues.listComments', world.comments ?? []) },
-    checks: { listForRef: ({ ref }: { ref: string }) => read(`checks.listForRef ${ref.slice(0, 1)}`, { total_count: 0, check_runs: world.runs?.[ref] ?? [] }) },
+    checks: {
+      listForRef: ({ ref }: { ref: string }) =>
+        read(`checks.listForRef ${ref.slice(0, 1)}`, { total_count: 0, check_runs: world.runs?.[ref] ?? [] }),
+    },
     teams: {
       getMembershipForUserInOrg: ({ org, team_slug, username }: { org: string; team_slug: string; username: string }) => {
         const state = world.teams?.[`${org}/${team_slug}/${username}`];
@@ -89,9 +96,16 @@ export async function gather(world: World, requests: string[] = []): Promise<Fac
     reanalyze: false,
     events: [],
   };
-  const reader = new FactsReader(octokit, job.pr, APP_ID, { trees: () => Promise.reject(new Error('no analysis here')), limits: {} as never });
+  const reader = new FactsReader(octokit, job.pr, APP_ID, {
+    trees: () => Promise.reject(new Error('no analysis here')),
+    limits: {} as never,
+  });
   const me = { id: APP_ID, slug: 'privacy-review', botLogin: BOT };
-  const facts = await gatherFacts(reader, { job, pull: pull as never, config: appConfig(world.config), me, target: world.target, started: job.started.map((s) => s.id) }, new AbortController().signal);
+  const facts = await gatherFacts(
+    reader,
+    { job, pull: pull as never, config: appConfig(world.config), me, target: world.target, started: job.started.map((s) => s.id) },
+    new AbortController().signal,
+  );
   requests.push(...made);
   return facts;
 }

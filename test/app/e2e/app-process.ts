@@ -33,7 +33,14 @@ export async function startApp(env: Record<string, string>, nodeArgs: readonly s
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'src/app/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -47,7 +54,10 @@ export async function startApp(env: Record<string, string>, nodeArgs: readonly s
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the App exited: ${out}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
@@ -55,7 +65,8 @@ export async function startApp(env: Record<string, string>, nodeArgs: readonly s
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const exit = () => (child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined);
+  const exit = () =>
+    child.exitCode !== null || child.signalCode !== null ? { code: child.exitCode, signal: child.signalCode } : undefined;
   return { port, pid: child.pid!, output: () => out, stop, exit };
 }
 
@@ -65,7 +76,13 @@ export async function deliver(port: number, secret: string, event: string, paylo
   const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': id, 'x-hub-signature-256': signature, 'user-agent': 'GitHub-Hookshot/test' },
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': id,
+      'x-hub-signature-256': signature,
+      'user-agent': 'GitHub-Hookshot/test',
+    },
     body,
   });
   await res.text();

@@ -34,9 +34,14 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    const started = await startFixtureGitHub(SECRET, { config: 'reviewers:\n  users: [priv]\n', env: { PRIVACY_REVIEW_LOCK_SECONDS: '4', LOG_LEVEL: 'info' } });
+    const started = await startFixtureGitHub(SECRET, {
+      config: 'reviewers:\n  users: [priv]\n',
+      env: { PRIVACY_REVIEW_LOCK_SECONDS: '4', LOG_LEVEL: 'info' },
+    });
     fake = started.fake;
-    const tars = await Promise.all([COMMITS.v1, COMMITS.v2, COMMITS.v3].map((c) => makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` })));
+    const tars = await Promise.all(
+      [COMMITS.v1, COMMITS.v2, COMMITS.v3].map((c) => makeTarball(c.files, { top: `acme-shop-${c.sha.slice(0, 7)}` })),
+    );
     for (let n = 1; n <= PRS; n++) {
       fake.openPull(n);
       for (let k = 0; k < PUSHES; k++) fake.tarballs.set(headSha(n, k), tars[k]!);
@@ -47,7 +52,8 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
   afterAll(async () => {
     // CHAOS_LOG_DIR=/some/dir keeps each process's log (debugging a failure).
     if (process.env.CHAOS_LOG_DIR && cluster) {
-      for (const [i, p] of [...cluster.webs, ...cluster.workers].entries()) writeFileSync(path.join(process.env.CHAOS_LOG_DIR, `process-${i}.log`), p.output());
+      for (const [i, p] of [...cluster.webs, ...cluster.workers].entries())
+        writeFileSync(path.join(process.env.CHAOS_LOG_DIR, `process-${i}.log`), p.output());
     }
     await cluster?.stop();
     await fake?.stop();
@@ -60,7 +66,7 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
     for (let k = 0; k < PUSHES; k++) for (let n = 1; n <= PRS; n++) unique.push({ id: `chaos-${n}-${k}`, n, k });
     const plan: { id: string; n: number; k: number; redelivery: boolean }[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let next = 0;
     while (plan.length < TOTAL) {
       const redeliver = next >= unique.length || (next > 0 && random() < (TOTAL - unique.length) / TOTAL);
@@ -114,7 +120,11 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
     await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
     // The victim had no review running while deliveries went out: kill it at its next one.
     if (!workerKilled) {
-      await waitFor('a review on the victim', () => count(victim.output(), '"review started"') > count(victim.output(), '"review finished"'), 60_000).catch(() => undefined);
+      await waitFor(
+        'a review on the victim',
+        () => count(victim.output(), '"review started"') > count(victim.output(), '"review finished"'),
+        60_000,
+      ).catch(() => undefined);
       process.kill(victim.pid, 'SIGKILL');
       workerKilled = true;
     }
@@ -125,26 +135,35 @@ describeWithRedis('chaos on 2 web + 3 worker processes sharing Redis', () => {
     const appRuns = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha && (r.appId === undefined || r.appId === 321));
     await waitFor(
       'every latest head reviewed and no check run in progress',
-      () => latest.every((sha) => appRuns(sha).some((r) => r.status === 'completed' && r.conclusion !== 'neutral')) && fake.checkRuns.every((r) => r.status === 'completed'),
+      () =>
+        latest.every((sha) => appRuns(sha).some((r) => r.status === 'completed' && r.conclusion !== 'neutral')) &&
+        fake.checkRuns.every((r) => r.status === 'completed'),
       330_000,
     ).catch((e: unknown) => {
       const open = fake.checkRuns.filter((r) => r.status !== 'completed').map((r) => `${r.id} ${r.head_sha.slice(0, 8)} ${r.status}`);
-      const unreviewed = latest.filter((sha) => !appRuns(sha).some((r) => r.status === 'completed' && r.conclusion !== 'neutral')).map((sha) => sha.slice(0, 8));
+      const unreviewed = latest
+        .filter((sha) => !appRuns(sha).some((r) => r.status === 'completed' && r.conclusion !== 'neutral'))
+        .map((sha) => sha.slice(0, 8));
       throw new Error(`${String(e)}; runs in progress: ${open.join(', ')}; latest heads without a result: ${unreviewed.join(', ')}`);
     });
 
     for (const sha of latest) {
       const completed = appRuns(sha).filter((r) => r.status === 'completed');
-      expect({ sha, runs: completed.map((r) => `${r.id} ${r.conclusion}: ${r.output.title} | ${(r.output.summary ?? "").slice(0, 60)}`) }).toEqual({ sha, runs: [expect.any(String)] });
+      expect({
+        sha,
+        runs: completed.map((r) => `${r.id} ${r.conclusion}: ${r.output.title} | ${(r.output.summary ?? '').slice(0, 60)}`),
+      }).toEqual({ sha, runs: [expect.any(String)] });
       // The third push adds a flow to Mailchimp the manifest does not declare: approval required.
       expect(completed[0]!.conclusion).toBe('action_required');
     }
     expect(fake.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
-    for (let n = 1; n <= PRS; n++) expect({ n, comments: fake.state(n)!.comments.filter((c) => c.user.login === BOT_LOGIN).length }).toEqual({ n, comments: 1 });
+    for (let n = 1; n <= PRS; n++)
+      expect({ n, comments: fake.state(n)!.comments.filter((c) => c.user.login === BOT_LOGIN).length }).toEqual({ n, comments: 1 });
     // Every acknowledged delivery was acted on: some web process (the killed one, or the one that
     // took its unfinished deliveries over) enqueued its review.
     const logs = [...cluster.webs].map((w) => w.output()).join('\n');
-    for (const id of acknowledged) expect({ id, enqueued: new RegExp(`"delivery":"${id}"[^\n]*privacy review enqueued`).test(logs) }).toEqual({ id, enqueued: true });
+    for (const id of acknowledged)
+      expect({ id, enqueued: new RegExp(`"delivery":"${id}"[^\n]*privacy review enqueued`).test(logs) }).toEqual({ id, enqueued: true });
     expect(fake.violations).toEqual([]);
   }, 600_000);
 });

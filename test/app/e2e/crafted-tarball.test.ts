@@ -20,19 +20,28 @@ const CRAFTED: { name: string; sha: string; entries: RawEntry[]; reason: RegExp 
   {
     name: 'a file 3,000 directories deep',
     sha: 'a'.repeat(40),
-    entries: [{ path: `${top}/src/ok.ts`, body: 'export const ok = 1;\n' }, { path: `${top}/${'a/'.repeat(3000)}deep.ts`, body: 'x' }],
+    entries: [
+      { path: `${top}/src/ok.ts`, body: 'export const ok = 1;\n' },
+      { path: `${top}/${'a/'.repeat(3000)}deep.ts`, body: 'x' },
+    ],
     reason: /the repository has a path of 6,007 bytes, over the App's limit of 1,024/,
   },
   {
     name: 'a size field larger than the data',
     sha: 'b'.repeat(40),
-    entries: [{ path: `${top}/src/ok.ts`, body: 'export const ok = 1;\n' }, { path: `${top}/src/cut.ts`, body: 'export const', size: 100_000 }],
+    entries: [
+      { path: `${top}/src/ok.ts`, body: 'export const ok = 1;\n' },
+      { path: `${top}/src/cut.ts`, body: 'export const', size: 100_000 },
+    ],
     reason: /the repository archive is not a valid tar archive \(TAR_BAD_ARCHIVE: Truncated input/,
   },
   {
     name: 'hard links copying one file 1,200 times',
     sha: 'c'.repeat(40),
-    entries: [{ path: `${top}/big.bin`, body: Buffer.alloc(1024 * 1024) }, ...Array.from({ length: 1200 }, (_, i): RawEntry => ({ path: `${top}/copy${i}.bin`, type: 'Link', linkpath: `${top}/big.bin` }))],
+    entries: [
+      { path: `${top}/big.bin`, body: Buffer.alloc(1024 * 1024) },
+      ...Array.from({ length: 1200 }, (_, i): RawEntry => ({ path: `${top}/copy${i}.bin`, type: 'Link', linkpath: `${top}/big.bin` })),
+    ],
     reason: /the repository is over the App's 1024 MB size limit \(hard links count as copies\)/,
   },
 ];
@@ -43,7 +52,14 @@ let tmp: string;
 let delivery = 0;
 
 const base = () => ({ repository: fake.repository(), installation: { id: 99 }, organization: person('acme') });
-const prEvent = (action: string, extra: object = {}) => ({ action, number: 7, pull_request: fake.pull(), sender: person('dev'), ...base(), ...extra });
+const prEvent = (action: string, extra: object = {}) => ({
+  action,
+  number: 7,
+  pull_request: fake.pull(),
+  sender: person('dev'),
+  ...base(),
+  ...extra,
+});
 const send = (event: string, payload: object) => deliver(app.port, SECRET, event, payload, `crafted-${++delivery}`);
 const settled = (sha: string) => {
   const run = fake.latestRun(sha);
@@ -60,7 +76,14 @@ beforeAll(async () => {
   }
   for (const c of CRAFTED) fake.tarballs.set(c.sha, rawTarball(c.entries));
   const apiPort = await fake.start();
-  app = await startApp({ APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http', TMPDIR: tmp });
+  app = await startApp({
+    APP_ID: String(APP.id),
+    PRIVATE_KEY: privateKey(),
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: `127.0.0.1:${apiPort}`,
+    GHE_PROTOCOL: 'http',
+    TMPDIR: tmp,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -73,7 +96,9 @@ test('crafted head tarballs fail their checks with the reason; the App survives 
   let before = COMMITS.base.sha;
   for (const crafted of CRAFTED) {
     fake.push(crafted.sha);
-    expect(await send('pull_request', prEvent(before === COMMITS.base.sha ? 'opened' : 'synchronize', { before, after: crafted.sha }))).toBe(200);
+    expect(
+      await send('pull_request', prEvent(before === COMMITS.base.sha ? 'opened' : 'synchronize', { before, after: crafted.sha })),
+    ).toBe(200);
     const run = await waitFor(`the check of ${crafted.name}`, () => settled(crafted.sha));
     expect(run.conclusion).toBe('failure');
     expect(run.output.title).toBe('The privacy review could not run');

@@ -99,7 +99,15 @@ export class FakeGitHub implements PullState {
    * Faults to inject: the next `times` requests whose method and path (the URL's path, `/api/v3`
    * included) match get this answer instead (a rate limit, a refused update).
    */
-  readonly faults: { method: string; path: RegExp; times: number; status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }[] = [];
+  readonly faults: {
+    method: string;
+    path: RegExp;
+    times: number;
+    status: number;
+    headers?: Record<string, string>;
+    body?: unknown;
+    delayMs?: number;
+  }[] = [];
   /** Every completion of a check run (a PATCH with a conclusion), in order: one per evaluation published. */
   readonly completions: { runId: number; sha: string; conclusion: string }[] = [];
   private server?: Server;
@@ -125,7 +133,8 @@ export class FakeGitHub implements PullState {
 
   /** Another open pull request from the same base (number 7 is always there). */
   openPull(number: number): void {
-    if (number !== 7 && !this.others.has(number)) this.others.set(number, { head: '', commits: [], labels: [], requestedReviewers: [], comments: [], reviews: [] });
+    if (number !== 7 && !this.others.has(number))
+      this.others.set(number, { head: '', commits: [], labels: [], requestedReviewers: [], comments: [], reviews: [] });
   }
 
   /** A person writes a comment (as GitHub would store it), returned for the webhook. */
@@ -147,7 +156,12 @@ export class FakeGitHub implements PullState {
   }
 
   /** A person submits a review (GitHub keeps it with the commit it was submitted on); returned for the webhook. */
-  addReview(login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', number = 7, options: { commit?: string; type?: string; body?: string } = {}): Review {
+  addReview(
+    login: string,
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED',
+    number = 7,
+    options: { commit?: string; type?: string; body?: string } = {},
+  ): Review {
     const pr = this.state(number)!;
     const id = this.nextId++;
     const review: Review = {
@@ -192,7 +206,10 @@ export class FakeGitHub implements PullState {
   }
 
   /** A check run created by another app (or a workflow), e.g. with the App's check name. */
-  addForeignRun(appId: number, run: { head_sha: string; name: string; conclusion: string; external_id?: string; title?: string; summary?: string; text?: string }): CheckRun {
+  addForeignRun(
+    appId: number,
+    run: { head_sha: string; name: string; conclusion: string; external_id?: string; title?: string; summary?: string; text?: string },
+  ): CheckRun {
     const c: CheckRun = {
       id: this.nextId++,
       head_sha: run.head_sha,
@@ -216,7 +233,15 @@ export class FakeGitHub implements PullState {
       const pr = this.state(n)!;
       return pr.head === c.head_sha && !pr.fork;
     });
-    return { ...this.runJson(c), pull_requests: numbers.map((n) => ({ number: n, id: 70000 + n, head: { sha: c.head_sha, ref: 'feature' }, base: { sha: this.baseSha, ref: 'main' } })) };
+    return {
+      ...this.runJson(c),
+      pull_requests: numbers.map((n) => ({
+        number: n,
+        id: 70000 + n,
+        head: { sha: c.head_sha, ref: 'feature' },
+        base: { sha: this.baseSha, ref: 'main' },
+      })),
+    };
   }
 
   /**
@@ -265,7 +290,16 @@ export class FakeGitHub implements PullState {
     const branch = number === 7 ? 'feature' : `feature-${number}`;
     const base = pr.base ?? { ref: 'main', sha: this.baseSha };
     const headOwner = pr.fork ?? this.owner;
-    const headRepo = pr.fork ? { ...repository, id: 888, full_name: `${pr.fork}/${this.repo}`, owner: person(pr.fork), fork: true, html_url: `https://github.example/${pr.fork}/${this.repo}` } : repository;
+    const headRepo = pr.fork
+      ? {
+          ...repository,
+          id: 888,
+          full_name: `${pr.fork}/${this.repo}`,
+          owner: person(pr.fork),
+          fork: true,
+          html_url: `https://github.example/${pr.fork}/${this.repo}`,
+        }
+      : repository;
     return {
       id: 70000 + number,
       number,
@@ -312,7 +346,10 @@ export class FakeGitHub implements PullState {
     if (fault) {
       fault.times--;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      res.writeHead(fault.status, { 'content-type': Buffer.isBuffer(fault.body) ? 'application/x-gzip' : 'application/json', ...fault.headers });
+      res.writeHead(fault.status, {
+        'content-type': Buffer.isBuffer(fault.body) ? 'application/x-gzip' : 'application/json',
+        ...fault.headers,
+      });
       return void res.end(Buffer.isBuffer(fault.body) ? fault.body : JSON.stringify(fault.body ?? { message: 'fault' }));
     }
     // The archive host a tarball request redirects to (codeload on github.com): not the API.
@@ -332,7 +369,8 @@ export class FakeGitHub implements PullState {
     const r = `/repos/${this.owner}/${this.repo}`;
     const m = (re: RegExp) => re.exec(path);
     let match: RegExpExecArray | null;
-    if (method === 'GET' && path === '/app') return send(200, { id: APP.id, slug: APP.slug, name: 'Privacy review', owner: person(this.owner) });
+    if (method === 'GET' && path === '/app')
+      return send(200, { id: APP.id, slug: APP.slug, name: 'Privacy review', owner: person(this.owner) });
     if (method === 'POST' && (match = m(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
       return send(201, { token: 'ghs_fake', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
     }
@@ -351,9 +389,12 @@ export class FakeGitHub implements PullState {
       const ref = url.searchParams.get('ref');
       if (ref && this.trees.has(ref)) {
         const text = this.trees.get(ref)![file];
-        return match[1] === this.owner && match[2] === this.repo && text !== undefined ? send(200, text, 'text/plain') : send(404, { message: 'Not Found' });
+        return match[1] === this.owner && match[2] === this.repo && text !== undefined
+          ? send(200, text, 'text/plain')
+          : send(404, { message: 'Not Found' });
       }
-      if (match[1] === this.owner && match[2] === this.repo && file === '.github/privacy-review.yml' && this.config) return send(200, this.config, 'text/plain');
+      if (match[1] === this.owner && match[2] === this.repo && file === '.github/privacy-review.yml' && this.config)
+        return send(200, this.config, 'text/plain');
       return send(404, { message: 'Not Found' });
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)$`)))) {
@@ -368,13 +409,23 @@ export class FakeGitHub implements PullState {
     if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/reviews'))) return send(200, on.pr.reviews);
     if (method === 'GET' && path.startsWith(`${r}/issues/`) && (on = prRoute('/comments'))) {
       const n = on.n;
-      return send(200, on.pr.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` })));
+      return send(
+        200,
+        on.pr.comments.map((c) => ({ ...c, html_url: `https://github.example/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` })),
+      );
     }
-    if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/commits'))) return send(200, on.pr.commits.map((sha) => ({ sha })));
+    if (method === 'GET' && path.startsWith(`${r}/pulls/`) && (on = prRoute('/commits')))
+      return send(
+        200,
+        on.pr.commits.map((sha) => ({ sha })),
+      );
     if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/pulls$`)))) {
       const sha = match[1]!;
       const numbers = [7, ...this.others.keys()].filter((n) => this.state(n)!.head === sha);
-      return send(200, numbers.map((n) => this.pull(n)));
+      return send(
+        200,
+        numbers.map((n) => this.pull(n)),
+      );
     }
     if (method === 'GET' && (match = m(new RegExp(`^${r}/commits/([0-9a-f]+)/check-runs$`)))) {
       const runs = this.checkRuns.filter(
@@ -395,7 +446,12 @@ export class FakeGitHub implements PullState {
         external_id: body!.external_id ?? '',
         started_at: body!.started_at ?? stamp(),
         completed_at: null,
-        output: { title: body!.output?.title ?? null, summary: body!.output?.summary ?? null, text: body!.output?.text ?? null, annotations_count: 0 },
+        output: {
+          title: body!.output?.title ?? null,
+          summary: body!.output?.summary ?? null,
+          text: body!.output?.text ?? null,
+          annotations_count: 0,
+        },
         actions: [],
       };
       this.checkRuns.push(run);
@@ -409,7 +465,12 @@ export class FakeGitHub implements PullState {
       const run = this.checkRuns.find((c) => c.id === Number(match![1]));
       if (!run) return send(404, { message: 'Not Found' });
       if (body!.output) {
-        run.output = { title: body!.output.title, summary: body!.output.summary, text: body!.output.text ?? run.output.text, annotations_count: run.output.annotations_count + (body!.output.annotations?.length ?? 0) };
+        run.output = {
+          title: body!.output.title,
+          summary: body!.output.summary,
+          text: body!.output.text ?? run.output.text,
+          annotations_count: run.output.annotations_count + (body!.output.annotations?.length ?? 0),
+        };
       }
       if (body!.external_id !== undefined) run.external_id = body!.external_id;
       if (body!.actions) run.actions = body!.actions;
@@ -438,7 +499,10 @@ export class FakeGitHub implements PullState {
     }
     if (method === 'POST' && path.startsWith(`${r}/issues/`) && (on = prRoute('/labels'))) {
       on.pr.labels = [...new Set([...on.pr.labels, ...(body!.labels as string[])])];
-      return send(200, on.pr.labels.map((name) => ({ name })));
+      return send(
+        200,
+        on.pr.labels.map((name) => ({ name })),
+      );
     }
     if (method === 'DELETE' && path.startsWith(`${r}/issues/`) && (on = prRoute('/labels/([^/]+)'))) {
       const name = decodeURIComponent(on.hit[2]!);
@@ -478,5 +542,10 @@ export function stamp(): string {
 }
 
 export function person(login: string): Json {
-  return { login, id: [...login].reduce((n, ch) => n * 31 + ch.charCodeAt(0), 7) % 1_000_000, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false };
+  return {
+    login,
+    id: [...login].reduce((n, ch) => n * 31 + ch.charCodeAt(0), 7) % 1_000_000,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    site_admin: false,
+  };
 }

@@ -63,7 +63,13 @@ function rawPost(total: number, framing: { declared: number } | 'chunked'): Prom
       clearInterval(sampler);
       peak = Math.max(peak, rss());
       socket.destroy();
-      resolve({ ...(status ? { status } : {}), body: received.split('\r\n\r\n')[1] ?? '', sent, ms: Date.now() - started, grewBy: peak - before });
+      resolve({
+        ...(status ? { status } : {}),
+        body: received.split('\r\n\r\n')[1] ?? '',
+        sent,
+        ms: Date.now() - started,
+        grewBy: peak - before,
+      });
     };
     socket.on('data', (d: Buffer) => {
       received += d.toString('latin1');
@@ -123,7 +129,16 @@ async function alive(): Promise<boolean> {
   }
   return (await fetch(`http://127.0.0.1:${app.port}/ping`)).ok;
 }
-const opened = () => JSON.stringify({ action: 'opened', number: 7, pull_request: fake.pull(), sender: person('dev'), repository: fake.repository(), installation: { id: 99 }, organization: person('acme') });
+const opened = () =>
+  JSON.stringify({
+    action: 'opened',
+    number: 7,
+    pull_request: fake.pull(),
+    sender: person('dev'),
+    repository: fake.repository(),
+    installation: { id: 99 },
+    organization: person('acme'),
+  });
 
 test('a body declared over 25 MB: 413 before it is read, memory bounded', async () => {
   const answer = await rawPost(200 * MB, { declared: 200 * MB });
@@ -182,7 +197,12 @@ test.each([
   ['an empty X-GitHub-Delivery', opened, { 'x-github-delivery': '' }, 'The X-GitHub-Delivery header is empty'],
   ['an event name that is not one', opened, { 'x-github-event': 'pull request' }, 'The X-GitHub-Event header is not an event name'],
   ['no signature', opened, { 'x-hub-signature-256': undefined }, 'The X-Hub-Signature-256 header is missing'],
-  ['a signature by another secret', opened, { 'x-hub-signature-256': `sha256=${'ab'.repeat(32)}` }, 'Signature does not match event payload and secret'],
+  [
+    'a signature by another secret',
+    opened,
+    { 'x-hub-signature-256': `sha256=${'ab'.repeat(32)}` },
+    'Signature does not match event payload and secret',
+  ],
   ['a body that is not JSON', () => 'not json {', {}, 'The body is not JSON'],
   ['a JSON array', () => '[1,2]', {}, 'The payload is not a JSON object'],
   ['JSON null', () => 'null', {}, 'The payload is not a JSON object'],

@@ -21,7 +21,14 @@ test('the setup page carries app.yml as the manifest', async () => {
   expect(value).toBeDefined();
   const manifest = JSON.parse(value!) as Record<string, unknown>;
   const appYml = parse(readFileSync(new URL('../../../app.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
-  expect(manifest.default_permissions).toEqual({ checks: 'write', pull_requests: 'write', contents: 'read', metadata: 'read', issues: 'write', members: 'read' });
+  expect(manifest.default_permissions).toEqual({
+    checks: 'write',
+    pull_requests: 'write',
+    contents: 'read',
+    metadata: 'read',
+    issues: 'write',
+    members: 'read',
+  });
   expect(manifest.default_permissions).toEqual(appYml.default_permissions);
   expect(manifest.default_events).toEqual(['pull_request', 'pull_request_review', 'issue_comment', 'check_run', 'check_suite']);
   expect(manifest).toMatchObject({ name: 'Privacy review', public: false, redirect_url: expect.stringMatching(/\/probot\/setup$/) });

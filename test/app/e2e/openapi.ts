@@ -48,11 +48,16 @@ export class OpenApiValidator {
     for (const key of query.keys()) {
       if (!queryParams.some((p) => p.name === key)) problems.push(`${where}: unknown query parameter ${key}`);
     }
-    for (const p of queryParams) if (p.required && !query.has(p.name as string)) problems.push(`${where}: missing query parameter ${p.name}`);
+    for (const p of queryParams)
+      if (p.required && !query.has(p.name as string)) problems.push(`${where}: missing query parameter ${p.name}`);
     const jsonBody = op.requestBody ? this.deref(op.requestBody).content?.['application/json'] : undefined;
     if (jsonBody && body !== undefined) {
       const pointer = `#/paths/${escape(route.template)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
-      const validate = this.schema(op.requestBody.$ref ? `#/components/requestBodies/${String(op.requestBody.$ref).split('/').pop()}/content/application~1json/schema` : pointer);
+      const validate = this.schema(
+        op.requestBody.$ref
+          ? `#/components/requestBodies/${String(op.requestBody.$ref).split('/').pop()}/content/application~1json/schema`
+          : pointer,
+      );
       if (!validate(body)) problems.push(...(validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message}`));
     } else if (op.requestBody?.required && body === undefined) {
       problems.push(`${where}: missing request body`);

@@ -20,7 +20,13 @@ export const SENTINEL = 'sentinel-title-jane-roe';
 export async function walk(ctx: WalkContext): Promise<void> {
   const { fake, send } = ctx;
   const base = () => ({ repository: fake.repository(), installation: { id: 99 }, organization: person('acme') });
-  const prEvent = (action: string) => ({ action, number: 7, pull_request: { ...fake.pull(), title: `Send sign-ups to Segment ${SENTINEL}` }, sender: person('dev'), ...base() });
+  const prEvent = (action: string) => ({
+    action,
+    number: 7,
+    pull_request: { ...fake.pull(), title: `Send sign-ups to Segment ${SENTINEL}` },
+    sender: person('dev'),
+    ...base(),
+  });
   const commentEvent = (c: { id: number; body: string; user: object; created_at: string; updated_at: string }) => ({
     action: 'created',
     issue: { number: 7, state: 'open', title: SENTINEL, user: person('dev'), pull_request: { url: 'x' } },
@@ -62,7 +68,10 @@ export async function walk(ctx: WalkContext): Promise<void> {
   // 3. The privacy reviewer approves: success, the label goes.
   const ok = fake.addComment('priv', '/privacy approve');
   expect(await send('issue_comment', commentEvent(ok))).toBe(200);
-  const approved = await waitFor('the approval', () => fake.latestRun(COMMITS.v1.sha)?.conclusion === 'success' && fake.latestRun(COMMITS.v1.sha));
+  const approved = await waitFor(
+    'the approval',
+    () => fake.latestRun(COMMITS.v1.sha)?.conclusion === 'success' && fake.latestRun(COMMITS.v1.sha),
+  );
   expect(approved.output.title).toBe('Approved by @priv');
   expect(approved.output.text).toMatch(new RegExp(`\\| \`@priv\` \\| approved \\| \`${fp1.slice(0, 12)}\``));
   await waitFor('the label to go', () => !fake.labels.length);
@@ -81,7 +90,9 @@ export async function walk(ctx: WalkContext): Promise<void> {
   expect(third.external_id).not.toBe(fp1);
   expect(third.conclusion).toBe('action_required');
   await waitFor('the comment to say what changed', () => sticky()?.body.includes('**Approvals that no longer apply**'));
-  expect(sticky()?.body).toMatch(/`@priv` approved fingerprint `[0-9a-f]{12}` \([^)]*\): 1 new finding to review: data-flow in `src\/services\/newsletter\.ts:\d+` \(`mailchimp`\)/);
+  expect(sticky()?.body).toMatch(
+    /`@priv` approved fingerprint `[0-9a-f]{12}` \([^)]*\): 1 new finding to review: data-flow in `src\/services\/newsletter\.ts:\d+` \(`mailchimp`\)/,
+  );
   expect(fake.labels).toEqual(['privacy-review-required']);
 
   // Over the whole walk: one sticky comment, reviewers asked once, every request valid, no payload in the logs.

@@ -26,7 +26,10 @@ interface Harness {
   post(body: string, options?: { secret?: string; id?: string; event?: string }): Promise<Response>;
 }
 
-async function harness(handler: (id: string) => Promise<void> | void, options: { ackFirst?: boolean } & DeliverySchedulerOptions = {}): Promise<Harness> {
+async function harness(
+  handler: (id: string) => Promise<void> | void,
+  options: { ackFirst?: boolean } & DeliverySchedulerOptions = {},
+): Promise<Harness> {
   const { lines, log } = capturedLog();
   const probot = new Probot({ appId: 123, privateKey: privateKey(), secret: SECRET, log });
   const seen: string[] = [];
@@ -41,7 +44,13 @@ async function harness(handler: (id: string) => Promise<void> | void, options: {
   const server = await startWebhookServer({
     host: '127.0.0.1',
     port: 0,
-    intake: webhookIntake({ path: probot.webhookPath, maxBodyBytes: 1 << 20, budget: new BodyBudget(4 << 20), verify: (p, s) => probot.webhooks.verify(p, s), log }),
+    intake: webhookIntake({
+      path: probot.webhookPath,
+      maxBodyBytes: 1 << 20,
+      budget: new BodyBudget(4 << 20),
+      verify: (p, s) => probot.webhooks.verify(p, s),
+      log,
+    }),
     middleware: deliveryRoute({ webhookPath: probot.webhookPath, receive, ...(options.ackFirst !== false ? { scheduler: ack } : {}), log }),
     log,
   });
@@ -57,14 +66,17 @@ async function harness(handler: (id: string) => Promise<void> | void, options: {
         connection: 'close',
         'x-github-event': o.event ?? 'issues',
         'x-github-delivery': o.id ?? `d-${++n}`,
-        'x-hub-signature-256': `sha256=${createHmac('sha256', o.secret ?? SECRET).update(body).digest('hex')}`,
+        'x-hub-signature-256': `sha256=${createHmac('sha256', o.secret ?? SECRET)
+          .update(body)
+          .digest('hex')}`,
       },
       body,
     });
   return { server, ack, seen, lines, gate: { open, opened }, post };
 }
 
-const issue = (title: string) => JSON.stringify({ action: 'opened', issue: { number: 1, title }, repository: { name: 'shop', owner: { login: 'acme' } } });
+const issue = (title: string) =>
+  JSON.stringify({ action: 'opened', issue: { number: 1, title }, repository: { name: 'shop', owner: { login: 'acme' } } });
 async function within<T>(ms: number, p: Promise<T>): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -203,7 +215,11 @@ test.each([
     const h = await harness(() => undefined, { ackFirst });
     try {
       const res = await h.post(body, headers);
-      expect({ ackFirst, status: res.status, body: await res.text() }).toEqual({ ackFirst, status: 400, body: JSON.stringify({ error: message }) });
+      expect({ ackFirst, status: res.status, body: await res.text() }).toEqual({
+        ackFirst,
+        status: 400,
+        body: JSON.stringify({ error: message }),
+      });
       await new Promise((r) => setTimeout(r, 20));
       await h.ack.idle();
       expect(h.seen).toEqual([]);
@@ -214,9 +230,12 @@ test.each([
 });
 
 test('with acknowledge-first off, a handler that fails is answered 500 without the payload', async () => {
-  const h = await harness(() => {
-    throw new Error('handler broke on alice@example.com');
-  }, { ackFirst: false });
+  const h = await harness(
+    () => {
+      throw new Error('handler broke on alice@example.com');
+    },
+    { ackFirst: false },
+  );
   try {
     const res = await h.post(issue('x'));
     expect(res.status).toBe(500);

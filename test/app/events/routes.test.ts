@@ -30,10 +30,25 @@ test.each([
   ['a command edited away', 'issue_comment', removedCommand(), approvals],
   ['a deleted command', 'issue_comment', commentEvent('deleted', '/privacy approve', 'priv'), approvals],
   ['a comment on an issue', 'issue_comment', issueComment(), { kind: 'ignore' }],
-  ['Approve clicked', 'check_run', checkRunEvent('requested_action', { sender: 'priv', runId: 5 }), { ...approvals, sha: HEAD_SHA, click: { checkRunId: 5, actor: { login: 'priv', type: 'User' } } }],
-  ['Re-run clicked', 'check_run', checkRunEvent('requested_action', { identifier: 'rerun' }), { kind: 'evaluate', numbers: [7], sha: HEAD_SHA, startCheck: true, reanalyze: true }],
+  [
+    'Approve clicked',
+    'check_run',
+    checkRunEvent('requested_action', { sender: 'priv', runId: 5 }),
+    { ...approvals, sha: HEAD_SHA, click: { checkRunId: 5, actor: { login: 'priv', type: 'User' } } },
+  ],
+  [
+    'Re-run clicked',
+    'check_run',
+    checkRunEvent('requested_action', { identifier: 'rerun' }),
+    { kind: 'evaluate', numbers: [7], sha: HEAD_SHA, startCheck: true, reanalyze: true },
+  ],
   ['an unknown button', 'check_run', checkRunEvent('requested_action', { identifier: 'merge' }), { kind: 'ignore' }],
-  ['check_run.rerequested', 'check_run', checkRunEvent('rerequested', { pulls: [] }), { kind: 'evaluate', numbers: [], sha: HEAD_SHA, startCheck: true, reanalyze: true }],
+  [
+    'check_run.rerequested',
+    'check_run',
+    checkRunEvent('rerequested', { pulls: [] }),
+    { kind: 'evaluate', numbers: [], sha: HEAD_SHA, startCheck: true, reanalyze: true },
+  ],
 ])('%s', (_name, event, payload, expected) => {
   expect(route(event, payload, me)).toMatchObject(expected);
 });

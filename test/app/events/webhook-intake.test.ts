@@ -48,7 +48,11 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function post(body: string, headers: Record<string, string> = {}, path = '/api/github/webhooks'): Promise<{ status: number; text: string }> {
+function post(
+  body: string,
+  headers: Record<string, string> = {},
+  path = '/api/github/webhooks',
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -56,7 +60,14 @@ function post(body: string, headers: Record<string, string> = {}, path = '/api/g
         port,
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': 'd-1', 'x-hub-signature-256': sign(body), connection: 'close', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'issues',
+          'x-github-delivery': 'd-1',
+          'x-hub-signature-256': sign(body),
+          connection: 'close',
+          ...headers,
+        },
       },
       (res) => {
         let text = '';

@@ -24,7 +24,12 @@ test('a short list is complete, with renames by their old name', async () => {
     { filename: 'src/new.ts', status: 'renamed', previous_filename: 'src/old.ts' },
   ]);
   const c = await compareCommits(octokit, repo, 'b', 'h');
-  expect(c).toEqual({ mergeBase: 'm'.repeat(40), renames: new Map([['src/old.ts', 'src/new.ts']]), changed: ['src/a.ts', 'src/new.ts'], complete: true });
+  expect(c).toEqual({
+    mergeBase: 'm'.repeat(40),
+    renames: new Map([['src/old.ts', 'src/new.ts']]),
+    changed: ['src/a.ts', 'src/new.ts'],
+    complete: true,
+  });
   scope.done();
 });
 

@@ -13,7 +13,11 @@ const SECONDARY = { message: 'You have exceeded a secondary rate limit. Please w
 
 function client(): Octokit {
   // Handlers that always wait: only the budget's signal can stop the wait.
-  return new ProbotOctokit({ auth: 'ghs_test', retry: { enabled: false }, throttle: { enabled: true, onRateLimit: () => true, onSecondaryRateLimit: () => true } }) as unknown as Octokit;
+  return new ProbotOctokit({
+    auth: 'ghs_test',
+    retry: { enabled: false },
+    throttle: { enabled: true, onRateLimit: () => true, onSecondaryRateLimit: () => true },
+  }) as unknown as Octokit;
 }
 
 // (The plugin's own timer still runs out, then sends nothing: the wait is short to let Jest exit.)
@@ -44,7 +48,11 @@ test('a bare retry-after (no secondary-limit message) is sat out within the budg
   const octokit = client();
   const budget = new RequestBudget(undefined, Date.now() + 60_000);
   bindBudget(octokit, budget);
-  nock(API).get('/repos/acme/shop').reply(403, { message: 'Forbidden' }, { 'retry-after': '1' }).get('/repos/acme/shop').reply(200, { id: 1 });
+  nock(API)
+    .get('/repos/acme/shop')
+    .reply(403, { message: 'Forbidden' }, { 'retry-after': '1' })
+    .get('/repos/acme/shop')
+    .reply(200, { id: 1 });
   await expect(octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'shop' })).resolves.toMatchObject({ data: { id: 1 } });
 
   budget.deadline = Date.now() + 500;

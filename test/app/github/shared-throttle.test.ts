@@ -48,9 +48,15 @@ describeWithRedis('GitHub request throttling shared through Redis', () => {
       throttle: { ...throttle, Bottleneck, id: '42', onRateLimit: () => false, onSecondaryRateLimit: () => false },
     } as never);
   };
-  const comment = (octokit: InstanceType<typeof ProbotOctokit>) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'shop', issue_number: 1, body: 'x' });
+  const comment = (octokit: InstanceType<typeof ProbotOctokit>) =>
+    octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: 'acme',
+      repo: 'shop',
+      issue_number: 1,
+      body: 'x',
+    });
 
-  test('two processes of one App: the second comment waits for the first one\'s interval', async () => {
+  test("two processes of one App: the second comment waits for the first one's interval", async () => {
     arrivals.length = 0;
     const prefix = `${redis.prefix}:same:`;
     await Promise.all([comment(client(prefix)), comment(client(prefix))]);

@@ -18,7 +18,13 @@ test('annotations in batches of 50', async () => {
   const { probot, queue } = await loadApp({ review: async () => review });
   const cap = captured();
   const tar = await makeTarball({ 'a.ts': '' });
-  const scope = mockRun(mockAuth(nock(API)), cap, { createId: 17, updates: { 17: 3 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
+  const scope = mockRun(mockAuth(nock(API)), cap, {
+    createId: 17,
+    updates: { 17: 3 },
+    tarballs: { base: tar, head: tar },
+    commentCreate: true,
+    labelAdd: true,
+  });
   await probot.receive({ id: 'a-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
   await queue.idle();
 

@@ -30,7 +30,9 @@ test('a click on an older commit’s run is recorded in that run and counts for 
   await queue.idle();
   expect(cap.textUpdates).toHaveLength(1);
   expect(cap.textUpdates[0]!.id).toBe(29);
-  expect(decodeLedger(cap.textUpdates[0]!.body.output.text)?.clicks).toEqual([{ actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:30:00.000Z', fingerprint: fp }]);
+  expect(decodeLedger(cap.textUpdates[0]!.body.output.text)?.clicks).toEqual([
+    { actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:30:00.000Z', fingerprint: fp },
+  ]);
   expect(cap.checkUpdates).toEqual([expect.objectContaining({ id: 31, body: expect.objectContaining({ conclusion: 'success' }) })]);
   expect(scope.pendingMocks()).toEqual([]);
 });

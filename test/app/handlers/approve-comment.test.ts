@@ -25,14 +25,20 @@ test('reviewer /privacy approve → success', async () => {
     labelRemove: 'privacy-review-required',
   });
 
-  await probot.receive({ id: 'c-1', name: 'issue_comment', payload: commentEvent('created', '/privacy approve', 'priv', { id: 3002 }) as never });
+  await probot.receive({
+    id: 'c-1',
+    name: 'issue_comment',
+    payload: commentEvent('created', '/privacy approve', 'priv', { id: 3002 }) as never,
+  });
   await queue.idle();
 
   const done = cap.checkUpdates[0]!.body;
   expect(done).toMatchObject({ conclusion: 'success', external_id: fp, actions: [] });
   expect(done.output.title).toBe('Approved by @priv');
   expect(done.output.annotations).toBeUndefined();
-  expect(done.output.text).toMatch(new RegExp(`\\| 2024-05-01 12:10 UTC \\| \`@priv\` \\| approved \\| \`${fp.slice(0, 12)}\` \\| \`/privacy approve\``));
+  expect(done.output.text).toMatch(
+    new RegExp(`\\| 2024-05-01 12:10 UTC \\| \`@priv\` \\| approved \\| \`${fp.slice(0, 12)}\` \\| \`/privacy approve\``),
+  );
   expect(cap.commentUpdates[0]!.body.body).toContain(`✅ approved for review fingerprint \`${fp.slice(0, 12)}\` by \`@priv\``);
   expect(cap.checkCreates).toEqual([]);
   expect(scope.pendingMocks()).toEqual([]);

@@ -16,7 +16,12 @@ test('empty diff → success, no comment', async () => {
   const { probot, queue } = await loadApp();
   const cap = captured();
   const tar = await makeTarball(COMMITS.v1.files);
-  const scope = mockRun(mockAuth(nock(API)), cap, { config: 'reviewers: {users: [priv]}\n', createId: 22, updates: { 22: 1 }, tarballs: { base: tar, head: tar } });
+  const scope = mockRun(mockAuth(nock(API)), cap, {
+    config: 'reviewers: {users: [priv]}\n',
+    createId: 22,
+    updates: { 22: 1 },
+    tarballs: { base: tar, head: tar },
+  });
   await probot.receive({ id: 'e-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
   await queue.idle();
   const done = cap.checkUpdates[0]!.body;

@@ -37,7 +37,10 @@ test('download error → failure with Re-run; log without payload', async () => 
   await queue.idle();
 
   const done = cap.checkUpdates[0]!.body;
-  expect(done).toMatchObject({ conclusion: 'failure', actions: [{ identifier: 'rerun', label: 'Re-run', description: 'Run the privacy review again' }] });
+  expect(done).toMatchObject({
+    conclusion: 'failure',
+    actions: [{ identifier: 'rerun', label: 'Re-run', description: 'Run the privacy review again' }],
+  });
   expect(done.output.title).toBe('The privacy review could not run');
   expect(done.output.summary).toMatch(/^The privacy review of this commit could not be completed: GitHub API error 500/);
   expect(scope.pendingMocks()).toEqual([]);

@@ -18,14 +18,22 @@ test('check_suite.rerequested without pull requests → found by commit, reviewe
   const { probot, queue } = await loadApp({ review: async () => review });
   const payload = example('check_suite', 'rerequested');
   payload.check_suite = { ...payload.check_suite, head_sha: HEAD_SHA, pull_requests: [], app: { ...payload.check_suite.app, id: APP_ID } };
-  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { ...payload.repository.owner, login: OWNER } };
+  payload.repository = {
+    ...payload.repository,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    owner: { ...payload.repository.owner, login: OWNER },
+  };
   payload.installation = { id: INSTALLATION };
   payload.sender = user('dev');
   const cap = captured();
   const tar = await makeTarball({ 'a.ts': '' });
   const scope = mockAuth(nock(API))
     .get(`${R}/commits/${HEAD_SHA}/pulls`)
-    .reply(200, [{ number: 7, state: 'open', head: { sha: HEAD_SHA } }, { number: 8, state: 'closed', head: { sha: HEAD_SHA } }]);
+    .reply(200, [
+      { number: 7, state: 'open', head: { sha: HEAD_SHA } },
+      { number: 8, state: 'closed', head: { sha: HEAD_SHA } },
+    ]);
   mockRun(scope, cap, { createId: 19, updates: { 19: 1 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
   await probot.receive({ id: 'fk-1', name: 'check_suite', payload: payload as never });
   await queue.idle();

@@ -22,6 +22,8 @@ test('invalid config → failure listing file:line, nothing analyzed, no comment
   const done = cap.checkUpdates[0]!.body;
   expect(done).toMatchObject({ conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] });
   expect(done.output.title).toBe('Invalid configuration: .github/privacy-review.yml:3: mode must be block or warn, not "strict"');
-  expect(done.output.summary).toContain('- [`.github/privacy-review.yml:3`](https://github.com/acme/shop/blob/main/.github/privacy-review.yml#L3): mode must be block or warn, not "strict"');
+  expect(done.output.summary).toContain(
+    '- [`.github/privacy-review.yml:3`](https://github.com/acme/shop/blob/main/.github/privacy-review.yml#L3): mode must be block or warn, not "strict"',
+  );
   expect(scope.pendingMocks()).toEqual([]);
 });

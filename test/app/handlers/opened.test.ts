@@ -38,7 +38,9 @@ test('opened: in_progress, then action_required with comment, label and review r
   expect(done).toMatchObject({ status: 'completed', conclusion: 'action_required', external_id: review.verdict.reviewFingerprint });
   expect(done.actions).toEqual([expect.objectContaining({ identifier: 'approve', label: 'Approve' })]);
   expect(done.output.title).toMatch(/^Privacy approval required: 1 undeclared data flow/);
-  expect(done.output.annotations).toEqual([expect.objectContaining({ path: 'src/services/signup.ts', start_line: 5, annotation_level: 'warning' })]);
+  expect(done.output.annotations).toEqual([
+    expect.objectContaining({ path: 'src/services/signup.ts', start_line: 5, annotation_level: 'warning' }),
+  ]);
   expect(done.details_url).toBe('https://github.com/acme/shop/pull/7#issuecomment-3001');
   expect(cap.commentCreates[0]!.body).toMatch(/^<!-- privacy-review:v1 -->\n/);
   expect(cap.commentCreates[0]!.body).toContain(`/privacy approve ${review.verdict.reviewFingerprint.slice(0, 12)}`);

@@ -22,7 +22,10 @@ const titleEdit = () => {
   return p;
 };
 const fromBot = () => {
-  const p = commentEvent('edited', '<!-- privacy-review:v1 -->\n- [x] Legal basis', BOT, { type: 'Bot', from: '<!-- privacy-review:v1 -->\n- [ ] Legal basis' });
+  const p = commentEvent('edited', '<!-- privacy-review:v1 -->\n- [x] Legal basis', BOT, {
+    type: 'Bot',
+    from: '<!-- privacy-review:v1 -->\n- [ ] Legal basis',
+  });
   p.sender = user('mallory'); // a person ticked a box in the App's comment
   return p;
 };

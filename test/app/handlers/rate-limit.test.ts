@@ -69,7 +69,9 @@ test('primary rate limit on the tarball → the check fails at once naming the r
   const done = cap.checkUpdates[0]!.body;
   expect(done).toMatchObject({ status: 'completed', conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] });
   expect(done.output.title).toBe(`The privacy review could not run: rate limited until ${reset} UTC`);
-  expect(done.output.summary).toContain(`could not be completed: GitHub's API rate limit for this installation is used up until ${reset} UTC.`);
+  expect(done.output.summary).toContain(
+    `could not be completed: GitHub's API rate limit for this installation is used up until ${reset} UTC.`,
+  );
   expect(scope.pendingMocks()).toEqual([]);
   expect(logs.join('')).toContain('"retry":false');
   // The slot is free: the next event is taken at once.
@@ -87,7 +89,10 @@ test('a limit that clears within the bound but after the timeout is not waited f
   await queue.idle();
 
   expect(Date.now() - t0).toBeLessThan(15_000);
-  expect(cap.checkUpdates[0]!.body).toMatchObject({ conclusion: 'failure', output: { title: `The privacy review could not run: rate limited until ${reset} UTC` } });
+  expect(cap.checkUpdates[0]!.body).toMatchObject({
+    conclusion: 'failure',
+    output: { title: `The privacy review could not run: rate limited until ${reset} UTC` },
+  });
 }, 30_000);
 
 test('a secondary rate limit once (tarball, then the check run update) → retried, the review completes', async () => {
@@ -97,7 +102,11 @@ test('a secondary rate limit once (tarball, then the check run update) → retri
   // GitHub's own answer (the throttling plugin knows it by its message) on a read...
   const scope = mockAuth(nock(API))
     .get(`${R}/tarball/${HEAD_SHA}`)
-    .reply(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' });
+    .reply(
+      403,
+      { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      { 'retry-after': '1' },
+    );
   // ...and a bare retry-after on a write.
   scope.patch(`${R}/check-runs/32`).reply(403, { message: 'Forbidden' }, { 'retry-after': '1' });
   mockRun(scope, cap, { config: CONFIG, createId: 32, updates: { 32: 1 }, tarballs: { base: tar, head: tar } });

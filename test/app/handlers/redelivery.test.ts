@@ -15,7 +15,13 @@ test('the same delivery twice → one check run, one analysis', async () => {
   const { probot, queue, logs } = await loadApp({ review: async () => (reviews++, review) });
   const cap = captured();
   const tar = await makeTarball({ 'a.ts': '' });
-  const scope = mockRun(mockAuth(nock(API)), cap, { createId: 15, updates: { 15: 1 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
+  const scope = mockRun(mockAuth(nock(API)), cap, {
+    createId: 15,
+    updates: { 15: 1 },
+    tarballs: { base: tar, head: tar },
+    commentCreate: true,
+    labelAdd: true,
+  });
   const payload = pullRequestEvent('opened') as never;
   await probot.receive({ id: 'same-id', name: 'pull_request', payload });
   await probot.receive({ id: 'same-id', name: 'pull_request', payload });
@@ -32,7 +38,13 @@ test('a second delivery for the same head while it is queued: merged, no second 
   const { probot, queue, logs } = await loadApp({ review: async () => (reviews++, review), concurrency: 1 });
   const cap = captured();
   const tar = await makeTarball({ 'a.ts': '' });
-  const scope = mockRun(mockAuth(nock(API)), cap, { createId: 16, updates: { 16: 1 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
+  const scope = mockRun(mockAuth(nock(API)), cap, {
+    createId: 16,
+    updates: { 16: 1 },
+    tarballs: { base: tar, head: tar },
+    commentCreate: true,
+    labelAdd: true,
+  });
   await Promise.all([
     probot.receive({ id: 'd-a', name: 'pull_request', payload: pullRequestEvent('opened') as never }),
     probot.receive({ id: 'd-b', name: 'pull_request', payload: pullRequestEvent('reopened') as never }),

@@ -19,7 +19,13 @@ test('replays after the review: re-evaluated, no new check run; after five minut
   const { probot, queue } = await loadApp({ review: async () => review, now: () => new Date(now) });
   const cap = captured();
   const tar = await makeTarball({ 'a.ts': '' });
-  const first = mockRun(mockAuth(nock(API)), cap, { createId: 15, updates: { 15: 1 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
+  const first = mockRun(mockAuth(nock(API)), cap, {
+    createId: 15,
+    updates: { 15: 1 },
+    tarballs: { base: tar, head: tar },
+    commentCreate: true,
+    labelAdd: true,
+  });
   const payload = pullRequestEvent('synchronize') as never;
   await probot.receive({ id: 'replay-0', name: 'pull_request', payload });
   await queue.idle();

@@ -26,7 +26,11 @@ test.each([
     commentCreate: true,
     labelAdd: true,
   });
-  await probot.receive({ id: `r-${action}`, name: 'check_run', payload: checkRunEvent(action, { runId: 40, ...(identifier ? { identifier } : {}) }) as never });
+  await probot.receive({
+    id: `r-${action}`,
+    name: 'check_run',
+    payload: checkRunEvent(action, { runId: 40, ...(identifier ? { identifier } : {}) }) as never,
+  });
   await queue.idle();
   expect(reviews).toBe(1);
   expect(cap.checkCreates).toEqual([expect.objectContaining({ head_sha: HEAD_SHA, status: 'in_progress' })]);

@@ -57,7 +57,15 @@ test('a refused check run update → the next event completes the stale run', as
   const result = by(41)[0]!;
   expect(result).toMatchObject({ status: 'completed', conclusion: 'success' });
   // The head's stale run shows the same result; the earlier commit's fails closed with Re-run.
-  expect(by(40)).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'success', output: expect.objectContaining({ title: result.output.title }) })]);
-  expect(by(39)).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] })]);
+  expect(by(40)).toEqual([
+    expect.objectContaining({
+      status: 'completed',
+      conclusion: 'success',
+      output: expect.objectContaining({ title: result.output.title }),
+    }),
+  ]);
+  expect(by(39)).toEqual([
+    expect.objectContaining({ status: 'completed', conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] }),
+  ]);
   expect(by(42)).toEqual([]);
 }, 20_000);

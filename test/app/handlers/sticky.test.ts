@@ -28,14 +28,21 @@ async function evaluate(comments: Record<string, unknown>[], expectCreate: boole
     commentCreate: expectCreate,
     labelAdd: true,
   });
-  await probot.receive({ id: `s-${Math.random()}`, name: 'issue_comment', payload: commentEvent('created', '/privacy revoke', 'priv', { id: 3009 }) as never });
+  await probot.receive({
+    id: `s-${Math.random()}`,
+    name: 'issue_comment',
+    payload: commentEvent('created', '/privacy revoke', 'priv', { id: 3009 }) as never,
+  });
   await queue.idle();
   expect(scope.pendingMocks()).toEqual([]);
   return cap;
 }
 
 test('a person’s comment quoting the marker is left alone; the App posts its own', async () => {
-  const cap = await evaluate([comment(3005, 'mallory', '<!-- privacy-review:v1 -->\nfake approval'), comment(3009, 'priv', '/privacy revoke')], true);
+  const cap = await evaluate(
+    [comment(3005, 'mallory', '<!-- privacy-review:v1 -->\nfake approval'), comment(3009, 'priv', '/privacy revoke')],
+    true,
+  );
   expect(cap.commentCreates).toHaveLength(1);
   expect(cap.commentUpdates).toEqual([]);
 });

@@ -49,7 +49,14 @@ test('newer push → older run neutral "Superseded", newer one reviewed', async 
     .reply(200, tar)
     .patch(`${R}/check-runs/90`, (b) => (cap.checkUpdates.push({ id: 90, body: b }), true))
     .reply(200, {});
-  mockRun(scope, cap, { pull: pullObject({ head: NEW }), createId: 91, updates: { 91: 1 }, tarballs: { base: tar, head: tar }, commentCreate: true, labelAdd: true });
+  mockRun(scope, cap, {
+    pull: pullObject({ head: NEW }),
+    createId: 91,
+    updates: { 91: 1 },
+    tarballs: { base: tar, head: tar },
+    commentCreate: true,
+    labelAdd: true,
+  });
 
   await probot.receive({ id: 's-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
   await running;
@@ -87,7 +94,12 @@ test('a delivery whose head was already pushed past closes its run as superseded
   nock.emitter.removeListener('no match', onNoMatch);
 
   expect(cap.checkCreates.map((c) => c.head_sha)).toEqual([HEAD_SHA]);
-  expect(cap.checkUpdates).toEqual([{ id: 90, body: expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Superseded by a newer commit' }) }) }]);
+  expect(cap.checkUpdates).toEqual([
+    {
+      id: 90,
+      body: expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Superseded by a newer commit' }) }),
+    },
+  ]);
   expect(unexpected).toEqual([]);
   expect(reviews).toBe(0);
   expect(cap.commentCreates).toEqual([]);

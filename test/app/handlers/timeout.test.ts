@@ -17,7 +17,19 @@ const TEN_MINUTES = 10 * 60_000;
 // the review however slow the machine is (on a real clock it fell wherever the load put it).
 // Everything else (promises, I/O callbacks, Date, the closing budget) keeps real time.
 test('timeout → failure "did not finish"', async () => {
-  jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval'] });
+  jest.useFakeTimers({
+    doNotFake: [
+      'Date',
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+    ],
+  });
   let reviewed = false;
   const review = () => {
     reviewed = true;

@@ -32,13 +32,18 @@ test.each([
     updates: { 21: 1 },
     commentCreate: true,
   });
-  const event = action === 'deleted' ? commentEvent('deleted', '/privacy revoke', 'priv', { id: 3003 }) : commentEvent('edited', nowSays!, 'priv', { id: 3003, from: '/privacy revoke' });
+  const event =
+    action === 'deleted'
+      ? commentEvent('deleted', '/privacy revoke', 'priv', { id: 3003 })
+      : commentEvent('edited', nowSays!, 'priv', { id: 3003, from: '/privacy revoke' });
   await probot.receive({ id: `wd-${action}`, name: 'issue_comment', payload: event as never });
   await queue.idle();
 
   const done = cap.checkUpdates[0]!.body;
   expect(done.conclusion).toBe('action_required');
-  expect(decodeLedger(done.output.text)?.withdrawals).toEqual([expect.objectContaining({ via: 'comment', id: 3003, actor: expect.objectContaining({ login: 'priv' }) })]);
+  expect(decodeLedger(done.output.text)?.withdrawals).toEqual([
+    expect.objectContaining({ via: 'comment', id: 3003, actor: expect.objectContaining({ login: 'priv' }) }),
+  ]);
   expect(scope.pendingMocks()).toEqual([]);
 });
 
@@ -55,7 +60,11 @@ test('"request changes" dismissed by someone else: the earlier approval stays wi
     updates: { 21: 1 },
     commentCreate: true,
   });
-  await probot.receive({ id: 'wd-review', name: 'pull_request_review', payload: reviewEvent('submitted', 'changes_requested', 'priv') as never });
+  await probot.receive({
+    id: 'wd-review',
+    name: 'pull_request_review',
+    payload: reviewEvent('submitted', 'changes_requested', 'priv') as never,
+  });
   await queue.idle();
   expect(first.pendingMocks()).toEqual([]);
   const ledger = decodeLedger(cap.checkUpdates[0]!.body.output.text)!;
@@ -73,7 +82,11 @@ test('"request changes" dismissed by someone else: the earlier approval stays wi
     updates: { 21: 1 },
     commentCreate: true,
   });
-  await probot.receive({ id: 'wd-dismissed', name: 'pull_request_review', payload: { ...reviewEvent('dismissed', 'dismissed', 'maintainer'), sender: { login: 'maintainer', type: 'User' } } as never });
+  await probot.receive({
+    id: 'wd-dismissed',
+    name: 'pull_request_review',
+    payload: { ...reviewEvent('dismissed', 'dismissed', 'maintainer'), sender: { login: 'maintainer', type: 'User' } } as never,
+  });
   await queue.idle();
   expect(cap.checkUpdates[1]!.body.conclusion).toBe('action_required');
   expect(second.pendingMocks()).toEqual([]);

@@ -22,7 +22,9 @@ test('an analysis that throws on the worker → failure with the error and Re-ru
     await probot.receive({ id: 'w-1', name: 'pull_request', payload: pullRequestEvent('opened') as never });
     await queue.idle();
     expect(cap.checkUpdates[0]!.body).toMatchObject({ conclusion: 'failure', actions: [expect.objectContaining({ identifier: 'rerun' })] });
-    expect(cap.checkUpdates[0]!.body.output.summary).toMatch(/^The privacy review of this commit could not be completed: analysis exploded in the worker\./);
+    expect(cap.checkUpdates[0]!.body.output.summary).toMatch(
+      /^The privacy review of this commit could not be completed: analysis exploded in the worker\./,
+    );
     expect(logs.join('')).toContain('"reason":"analysis exploded in the worker"');
     expect(scope.pendingMocks()).toEqual([]);
   } finally {
@@ -42,7 +44,12 @@ test('a review that times out on the worker fails its check; the next review get
     expect(scope.pendingMocks()).toEqual([]);
 
     const tar = await makeTarball({ 'a.ts': '' });
-    const next = mockRun(nock(API), cap, { config: 'manifest: .privacy/fine.yml\n', createId: 42, updates: { 42: 1 }, tarballs: { base: tar, head: tar } });
+    const next = mockRun(nock(API), cap, {
+      config: 'manifest: .privacy/fine.yml\n',
+      createId: 42,
+      updates: { 42: 1 },
+      tarballs: { base: tar, head: tar },
+    });
     await probot.receive({ id: 'w-3', name: 'pull_request', payload: pullRequestEvent('synchronize') as never });
     await queue.idle();
     expect(cap.checkUpdates.find((u) => u.id === 42)!.body).toMatchObject({ conclusion: 'success' });

@@ -15,7 +15,11 @@ export const R = `/repos/${OWNER}/${REPO}`;
 let key: string | undefined;
 /** One RSA key per test run: Probot signs its app JWT with it (nock does not check it). */
 export function privateKey(): string {
-  key ??= generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+  key ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
   return key;
 }
 
@@ -29,7 +33,11 @@ export async function loadApp(options: PrivacyReviewOptions = {}, octokit: Json 
     appId: APP_ID,
     privateKey: privateKey(),
     log,
-    Octokit: ProbotOctokit.defaults((o: Json) => ({ ...o, retry: { ...o.retry, enabled: false, ...octokit.retry }, throttle: { ...o.throttle, enabled: false, ...octokit.throttle } })),
+    Octokit: ProbotOctokit.defaults((o: Json) => ({
+      ...o,
+      retry: { ...o.retry, enabled: false, ...octokit.retry },
+      throttle: { ...o.throttle, enabled: false, ...octokit.throttle },
+    })),
   });
   const { app, queue, pool, close } = createPrivacyReview({ now: () => new Date('2024-05-01T12:30:00Z'), ...options });
   await probot.load(app);
@@ -49,7 +57,16 @@ export interface Captured {
 }
 
 export function captured(): Captured {
-  return { checkCreates: [], checkUpdates: [], commentCreates: [], commentUpdates: [], labelsAdded: [], labelsRemoved: [], reviewRequests: [], textUpdates: [] };
+  return {
+    checkCreates: [],
+    checkUpdates: [],
+    commentCreates: [],
+    commentUpdates: [],
+    labelsAdded: [],
+    labelsRemoved: [],
+    reviewRequests: [],
+    textUpdates: [],
+  };
 }
 
 /** GET /app (the bot login) and an installation token. */
@@ -127,7 +144,13 @@ export function mockRun(scope: nock.Scope, cap: Captured, m: RunMocks): nock.Sco
   }
   for (const [id, times] of Object.entries(m.updates ?? {})) {
     scope
-      .patch(`${R}/check-runs/${id}`, (b) => ((b.status || b.conclusion || b.output?.annotations ? cap.checkUpdates : cap.textUpdates).push({ id: Number(id), body: b }), true))
+      .patch(
+        `${R}/check-runs/${id}`,
+        (b) => (
+          (b.status || b.conclusion || b.output?.annotations ? cap.checkUpdates : cap.textUpdates).push({ id: Number(id), body: b }),
+          true
+        ),
+      )
       .times(times)
       .reply(200, { id: Number(id) });
   }
@@ -144,18 +167,38 @@ export function mockRun(scope: nock.Scope, cap: Captured, m: RunMocks): nock.Sco
     scope
       .get(`${R}/compare/${BASE_SHA}...${head}`)
       .query(true)
-      .reply(200, { merge_base_commit: { sha: MERGE_BASE }, files: [{ filename: 'src/services/signup.ts', status: 'modified' }], commits: [] });
+      .reply(200, {
+        merge_base_commit: { sha: MERGE_BASE },
+        files: [{ filename: 'src/services/signup.ts', status: 'modified' }],
+        commits: [],
+      });
     scope.get(`${R}/tarball/${MERGE_BASE}`).reply(200, m.tarballs?.base ?? Buffer.alloc(0), { 'content-type': 'application/x-gzip' });
     scope.get(`${R}/tarball/${head}`).reply(200, m.tarballs?.head ?? Buffer.alloc(0), { 'content-type': 'application/x-gzip' });
   } else {
     scope
       .get(`${R}/compare/${BASE_SHA}...${head}`)
       .query(true)
-      .reply(200, { merge_base_commit: { sha: MERGE_BASE }, files: [{ filename: 'src/services/signup.ts', status: 'modified' }], commits: [] });
+      .reply(200, {
+        merge_base_commit: { sha: MERGE_BASE },
+        files: [{ filename: 'src/services/signup.ts', status: 'modified' }],
+        commits: [],
+      });
   }
-  scope.get(`${R}/pulls/7/reviews`).query(true).reply(200, m.reviews ?? []);
-  scope.get(`${R}/issues/7/comments`).query(true).reply(200, m.comments ?? []);
-  scope.get(`${R}/pulls/7/commits`).query(true).reply(200, (m.commits ?? [head]).map((sha) => ({ sha })));
+  scope
+    .get(`${R}/pulls/7/reviews`)
+    .query(true)
+    .reply(200, m.reviews ?? []);
+  scope
+    .get(`${R}/issues/7/comments`)
+    .query(true)
+    .reply(200, m.comments ?? []);
+  scope
+    .get(`${R}/pulls/7/commits`)
+    .query(true)
+    .reply(
+      200,
+      (m.commits ?? [head]).map((sha) => ({ sha })),
+    );
   const shas = new Set([...(m.commits ?? [head]), ...(m.reviews ?? []).map((r) => r.commit_id as string), head]);
   for (const sha of shas) {
     scope
@@ -166,11 +209,15 @@ export function mockRun(scope: nock.Scope, cap: Captured, m: RunMocks): nock.Sco
   for (const lookup of m.teamLookups ?? []) {
     const [org, slug, login] = lookup.split('/');
     const state = m.teams?.[lookup];
-    scope.get(`/orgs/${org}/teams/${slug}/memberships/${login}`).reply(state ? 200 : 404, state ? { state, role: 'member' } : { message: 'Not Found' });
+    scope
+      .get(`/orgs/${org}/teams/${slug}/memberships/${login}`)
+      .reply(state ? 200 : 404, state ? { state, role: 'member' } : { message: 'Not Found' });
   }
   scope.get(`${R}/pulls/7`).reply(200, m.pullAfter ?? pull);
   if (m.commentCreate) {
-    scope.post(`${R}/issues/7/comments`, (b) => (cap.commentCreates.push(b), true)).reply(201, { id: 3001, html_url: `https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-3001` });
+    scope
+      .post(`${R}/issues/7/comments`, (b) => (cap.commentCreates.push(b), true))
+      .reply(201, { id: 3001, html_url: `https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-3001` });
   }
   if (m.commentUpdate !== undefined) {
     scope
@@ -179,7 +226,9 @@ export function mockRun(scope: nock.Scope, cap: Captured, m: RunMocks): nock.Sco
   }
   if (m.labelAdd) scope.post(`${R}/issues/7/labels`, (b) => (cap.labelsAdded.push(b), true)).reply(200, []);
   if (m.labelRemove) {
-    scope.delete(`${R}/issues/7/labels/${encodeURIComponent(m.labelRemove)}`).reply(200, () => (cap.labelsRemoved.push(m.labelRemove!), []));
+    scope
+      .delete(`${R}/issues/7/labels/${encodeURIComponent(m.labelRemove)}`)
+      .reply(200, () => (cap.labelsRemoved.push(m.labelRemove!), []));
   }
   if (m.requestReviewers) scope.post(`${R}/pulls/7/requested_reviewers`, (b) => (cap.reviewRequests.push(b), true)).reply(201, {});
   return scope;
@@ -218,13 +267,33 @@ export function comment(id: number, login: string, body: string, extra: Json = {
 }
 
 export function review(id: number, login: string, state: string, commit = HEAD_SHA, at = '2024-05-01T12:20:00Z'): Json {
-  return { id, user: user(login), state, commit_id: commit, submitted_at: at, html_url: `https://github.com/${OWNER}/${REPO}/pull/7#pullrequestreview-${id}` };
+  return {
+    id,
+    user: user(login),
+    state,
+    commit_id: commit,
+    submitted_at: at,
+    html_url: `https://github.com/${OWNER}/${REPO}/pull/7#pullrequestreview-${id}`,
+  };
 }
 
 export { BASE_SHA, HEAD_SHA, MERGE_BASE };
 
 /** A completed run of the App that reviewed `fingerprint`, with its ledger (as the App writes it). */
-export function reviewedRun(id: number, sha: string, fingerprint: string, extra: { asked?: string[]; clicks?: Json[]; withdrawals?: Json[]; requested?: boolean; reviewedAt?: string; annotations?: number; conclusion?: string } = {}): Json {
+export function reviewedRun(
+  id: number,
+  sha: string,
+  fingerprint: string,
+  extra: {
+    asked?: string[];
+    clicks?: Json[];
+    withdrawals?: Json[];
+    requested?: boolean;
+    reviewedAt?: string;
+    annotations?: number;
+    conclusion?: string;
+  } = {},
+): Json {
   const ledger = encodeLedger({
     v: 1,
     fingerprint,
@@ -237,6 +306,11 @@ export function reviewedRun(id: number, sha: string, fingerprint: string, extra:
   return checkRun(id, sha, {
     external_id: fingerprint,
     conclusion: extra.conclusion ?? 'action_required',
-    output: { title: 'Privacy approval required', summary: 'summary', text: `## Approval audit trail\n\n${ledger}`, annotations_count: extra.annotations ?? 1 },
+    output: {
+      title: 'Privacy approval required',
+      summary: 'summary',
+      text: `## Approval audit trail\n\n${ledger}`,
+      annotations_count: extra.annotations ?? 1,
+    },
   });
 }

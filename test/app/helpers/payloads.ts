@@ -30,7 +30,14 @@ export function user(login: string, type = 'User'): Json {
 }
 
 function adjustRepo(p: Json): Json {
-  p.repository = { ...p.repository, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { ...p.repository.owner, login: OWNER, type: 'Organization' }, default_branch: 'main', id: 777 };
+  p.repository = {
+    ...p.repository,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    owner: { ...p.repository.owner, login: OWNER, type: 'Organization' },
+    default_branch: 'main',
+    id: 777,
+  };
   p.installation = { id: INSTALLATION, node_id: 'x' };
   return p;
 }
@@ -51,9 +58,19 @@ export function pullRequestEvent(action: string, extra: { head?: string; draft?:
 }
 
 /** The pull request object as GET /repos/{o}/{r}/pulls/7 returns it (and payloads carry it). */
-export function pullObject(extra: { head?: string; draft?: boolean; author?: string; state?: string; labels?: string[]; requested?: string[] } = {}): Json {
+export function pullObject(
+  extra: { head?: string; draft?: boolean; author?: string; state?: string; labels?: string[]; requested?: string[] } = {},
+): Json {
   const pr = example('pull_request', 'opened').pull_request;
-  const repository = { ...pr.base.repo, id: 777, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { ...pr.base.repo.owner, login: OWNER }, html_url: `https://github.com/${OWNER}/${REPO}`, default_branch: 'main' };
+  const repository = {
+    ...pr.base.repo,
+    id: 777,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    owner: { ...pr.base.repo.owner, login: OWNER },
+    html_url: `https://github.com/${OWNER}/${REPO}`,
+    default_branch: 'main',
+  };
   return {
     ...pr,
     number: 7,
@@ -69,10 +86,22 @@ export function pullObject(extra: { head?: string; draft?: boolean; author?: str
   };
 }
 
-export function commentEvent(action: 'created' | 'edited' | 'deleted', body: string, login: string, extra: { id?: number; type?: string; from?: string } = {}): Json {
+export function commentEvent(
+  action: 'created' | 'edited' | 'deleted',
+  body: string,
+  login: string,
+  extra: { id?: number; type?: string; from?: string } = {},
+): Json {
   const p = adjustRepo(example('issue_comment', action));
   p.issue = { ...p.issue, number: 7, state: 'open', pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/7` } };
-  p.comment = { ...p.comment, id: extra.id ?? 9001, body, user: user(login, extra.type), created_at: '2024-05-01T12:10:00Z', updated_at: '2024-05-01T12:10:00Z' };
+  p.comment = {
+    ...p.comment,
+    id: extra.id ?? 9001,
+    body,
+    user: user(login, extra.type),
+    created_at: '2024-05-01T12:10:00Z',
+    updated_at: '2024-05-01T12:10:00Z',
+  };
   p.sender = user(login, extra.type);
   if (extra.from !== undefined) p.changes = { body: { from: extra.from } };
   return p;
@@ -87,7 +116,10 @@ export function reviewEvent(action: 'submitted' | 'dismissed', state: string, lo
   return p;
 }
 
-export function checkRunEvent(action: 'requested_action' | 'rerequested', extra: { identifier?: string; sender?: string; runId?: number; appId?: number; pulls?: number[] } = {}): Json {
+export function checkRunEvent(
+  action: 'requested_action' | 'rerequested',
+  extra: { identifier?: string; sender?: string; runId?: number; appId?: number; pulls?: number[] } = {},
+): Json {
   const p = adjustRepo(example('check_run', action));
   p.check_run = {
     ...p.check_run,
@@ -95,7 +127,13 @@ export function checkRunEvent(action: 'requested_action' | 'rerequested', extra:
     name: 'Privacy review',
     head_sha: HEAD_SHA,
     app: { ...(p.check_run.app ?? {}), id: extra.appId ?? APP_ID, slug: 'privacy-review' },
-    pull_requests: (extra.pulls ?? [7]).map((number) => ({ number, id: number, url: '', head: { sha: HEAD_SHA, ref: 'feature', repo: { id: 777 } }, base: { sha: BASE_SHA, ref: 'main', repo: { id: 777 } } })),
+    pull_requests: (extra.pulls ?? [7]).map((number) => ({
+      number,
+      id: number,
+      url: '',
+      head: { sha: HEAD_SHA, ref: 'feature', repo: { id: 777 } },
+      base: { sha: BASE_SHA, ref: 'main', repo: { id: 777 } },
+    })),
   };
   if (action === 'requested_action') p.requested_action = { identifier: extra.identifier ?? 'approve' };
   p.sender = user(extra.sender ?? 'priv');

@@ -29,7 +29,16 @@ export function rawTar(entries: RawEntry[]): Buffer {
   for (const e of entries) {
     const body = e.body === undefined ? Buffer.alloc(0) : Buffer.from(e.body);
     const type = e.type ?? 'File';
-    const header = new Header({ path: e.path, mode: type === 'Directory' ? 0o755 : 0o644, size: type === 'File' ? e.size ?? body.length : 0, type, linkpath: e.linkpath ?? '', mtime: new Date(0), uid: 0, gid: 0 });
+    const header = new Header({
+      path: e.path,
+      mode: type === 'Directory' ? 0o755 : 0o644,
+      size: type === 'File' ? (e.size ?? body.length) : 0,
+      type,
+      linkpath: e.linkpath ?? '',
+      mtime: new Date(0),
+      uid: 0,
+      gid: 0,
+    });
     const block = Buffer.alloc(512);
     header.encode(block, 0);
     const records = { ...(header.needPax ? { path: e.path, ...(e.linkpath ? { linkpath: e.linkpath } : {}) } : {}), ...e.pax };
@@ -48,9 +57,21 @@ export function rawTar(entries: RawEntry[]): Buffer {
 
 /** A PAX extended header (type `x`) and its records, each `<length> <key>=<value>\n`. */
 function paxHeader(records: Record<string, string>): Buffer {
-  const body = Buffer.from(Object.entries(records).map(([k, v]) => paxRecord(k, v)).join(''));
+  const body = Buffer.from(
+    Object.entries(records)
+      .map(([k, v]) => paxRecord(k, v))
+      .join(''),
+  );
   const block = Buffer.alloc(512);
-  new Header({ path: 'PaxHeader/entry', mode: 0o644, size: body.length, type: 'ExtendedHeader', mtime: new Date(0), uid: 0, gid: 0 }).encode(block, 0);
+  new Header({
+    path: 'PaxHeader/entry',
+    mode: 0o644,
+    size: body.length,
+    type: 'ExtendedHeader',
+    mtime: new Date(0),
+    uid: 0,
+    gid: 0,
+  }).encode(block, 0);
   return Buffer.concat([block, body, padding(body.length)]);
 }
 

@@ -20,7 +20,9 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const binary = () => spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim() || (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : '');
+const binary = () =>
+  spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim() ||
+  (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : '');
 
 /** Why the Redis tests cannot run here, or undefined when they can. */
 export function redisUnavailable(): string | undefined {
@@ -54,7 +56,11 @@ export async function startRedis(): Promise<TestRedis> {
 
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'privacy-review-redis-'));
-  const child: ChildProcess = spawn(binary(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    binary(),
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   const url = `redis://127.0.0.1:${port}`;
   const probe = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
   const deadline = Date.now() + 10_000;

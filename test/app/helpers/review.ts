@@ -31,7 +31,14 @@ export function reviewed(f: Finding, status: ReviewedFinding['status'] = 'new', 
 
 /** A review as reviewTrees returns it, verdict and fingerprint computed by the real decideVerdict. */
 export function makeReview(findings: ReviewedFinding[], extra: Partial<Review> = {}): Review {
-  const manifest: Review['manifest'] = { file: '.privacy/manifest.yml', present: true, valid: true, problems: [], changes: [], ...extra.manifest };
+  const manifest: Review['manifest'] = {
+    file: '.privacy/manifest.yml',
+    present: true,
+    valid: true,
+    problems: [],
+    changes: [],
+    ...extra.manifest,
+  };
   const verdict = decideVerdict({ findings, manifest, drift: extra.drift ?? [], manifestContent: undefined });
   return {
     version: 1,

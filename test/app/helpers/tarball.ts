@@ -7,7 +7,10 @@ import { create } from 'tar';
  * A gzipped tarball like GitHub's: everything under one top directory `acme-shop-<sha7>/`.
  * `links` adds symbolic links (name → target) as they would be committed.
  */
-export async function makeTarball(files: Record<string, string>, options: { top?: string; links?: Record<string, string> } = {}): Promise<Buffer> {
+export async function makeTarball(
+  files: Record<string, string>,
+  options: { top?: string; links?: Record<string, string> } = {},
+): Promise<Buffer> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pr-app-tar-'));
   const top = options.top ?? 'acme-shop-abc1234';
   try {

@@ -58,9 +58,9 @@ test('a crafted head fails the analysis with its own reason; the base download s
   const base = slowRepository();
   const deep = `top/${'a/'.repeat(3000)}deep.ts`;
   const octokit = fakeOctokit({ [BASE]: () => base, [HEAD]: () => Readable.from([rawTarball([{ path: deep, body: 'x' }])]) });
-  await expect(analyze(octokit, { trees: neverReviewed, limits: DEFAULT_LIMITS, tmpDir }, input, new AbortController().signal)).rejects.toThrow(
-    /^the repository has a path of 6,007 bytes, over the App's limit of 1,024/,
-  );
+  await expect(
+    analyze(octokit, { trees: neverReviewed, limits: DEFAULT_LIMITS, tmpDir }, input, new AbortController().signal),
+  ).rejects.toThrow(/^the repository has a path of 6,007 bytes, over the App's limit of 1,024/);
   expect(base.destroyed).toBe(true);
   // Had the base side gone on writing, its files would show up here after the removal.
   await new Promise((r) => setTimeout(r, 200));
@@ -71,7 +71,9 @@ test('a failed download is reported as it is (not as a failure to clean up), and
   const base = slowRepository();
   const refused = Object.assign(new Error('Server Error'), { status: 502 });
   const octokit = fakeOctokit({ [BASE]: () => base, [HEAD]: () => Promise.reject(refused) });
-  await expect(analyze(octokit, { trees: neverReviewed, limits: DEFAULT_LIMITS, tmpDir }, input, new AbortController().signal)).rejects.toBe(refused);
+  await expect(
+    analyze(octokit, { trees: neverReviewed, limits: DEFAULT_LIMITS, tmpDir }, input, new AbortController().signal),
+  ).rejects.toBe(refused);
   expect(base.destroyed).toBe(true);
   await new Promise((r) => setTimeout(r, 200));
   expect(await fs.readdir(tmpDir)).toEqual([]);

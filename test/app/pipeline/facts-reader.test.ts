@@ -29,15 +29,32 @@ test('the history covers the pull request’s commits, the commits reviews were 
     clicks: [{ checkRunId: 8, sha: CLICKED, actor: { login: 'priv', type: 'User' }, at: '2024-05-01T12:00:00Z' }],
   };
   const facts = await gather(world, requests);
-  expect(requests.filter((r) => r.startsWith('checks.')).sort()).toEqual(['checks.listForRef 1', 'checks.listForRef 3', 'checks.listForRef 4', 'checks.listForRef a']);
+  expect(requests.filter((r) => r.startsWith('checks.')).sort()).toEqual([
+    'checks.listForRef 1',
+    'checks.listForRef 3',
+    'checks.listForRef 4',
+    'checks.listForRef a',
+  ]);
   expect(facts.history.records).toEqual([expect.objectContaining({ sha: OLD, fingerprint: 'f'.repeat(64) })]);
 });
 
 test('team memberships are looked up only for people who tried to approve and are not listed; only an active membership counts', async () => {
   const requests: string[] = [];
-  const comments = ['priv', 'mallory', 'dev', 'carol'].map((login, i) => ({ id: i + 1, body: '/privacy approve', user: { login, type: 'User' }, created_at: '2024-05-01T12:10:00Z', updated_at: '2024-05-01T12:10:00Z', html_url: '' }));
+  const comments = ['priv', 'mallory', 'dev', 'carol'].map((login, i) => ({
+    id: i + 1,
+    body: '/privacy approve',
+    user: { login, type: 'User' },
+    created_at: '2024-05-01T12:10:00Z',
+    updated_at: '2024-05-01T12:10:00Z',
+    html_url: '',
+  }));
   const facts = await gather(
-    { config: 'reviewers: {users: [priv], teams: [acme/privacy]}\n', review: makeReview([]), comments, teams: { 'acme/privacy/mallory': 'pending', 'acme/privacy/carol': 'active' } },
+    {
+      config: 'reviewers: {users: [priv], teams: [acme/privacy]}\n',
+      review: makeReview([]),
+      comments,
+      teams: { 'acme/privacy/mallory': 'pending', 'acme/privacy/carol': 'active' },
+    },
     requests,
   );
   // Not the listed reviewer, not the author (dev).
@@ -47,6 +64,15 @@ test('team memberships are looked up only for people who tried to approve and ar
 
 test('no teams configured: no lookups', async () => {
   const requests: string[] = [];
-  await gather({ review: makeReview([]), comments: [{ id: 1, body: '/privacy approve', user: { login: 'mallory', type: 'User' }, created_at: 'x', updated_at: 'x', html_url: '' }], pull: pullObject() }, requests);
+  await gather(
+    {
+      review: makeReview([]),
+      comments: [
+        { id: 1, body: '/privacy approve', user: { login: 'mallory', type: 'User' }, created_at: 'x', updated_at: 'x', html_url: '' },
+      ],
+      pull: pullObject(),
+    },
+    requests,
+  );
   expect(requests.filter((r) => r.startsWith('teams'))).toEqual([]);
 });

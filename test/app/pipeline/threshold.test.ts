@@ -51,9 +51,13 @@ test('the review gets the threshold (none at low) and its verdict covers only wh
   const dropped = low.review.findings.length - cut.review.findings.length;
   expect(dropped).toBeGreaterThan(0);
   expect(cut.review.findings.every((r) => r.finding.severity === min || r.finding.severity === 'high')).toBe(true);
-  expect(cut.review.notes).toContain(`${dropped} finding${dropped === 1 ? ' is' : 's are'} below the repository's severity threshold (${min}) and not shown.`);
+  expect(cut.review.notes).toContain(
+    `${dropped} finding${dropped === 1 ? ' is' : 's are'} below the repository's severity threshold (${min}) and not shown.`,
+  );
   // One verdict: its fingerprint is that of the findings shown, not of every finding.
-  expect(cut.review.verdict.reviewFingerprint).toBe(reviewFingerprint({ findings: cut.review.findings, manifestContent: undefined, configChanges: [], excluded: cut.review.excluded }));
+  expect(cut.review.verdict.reviewFingerprint).toBe(
+    reviewFingerprint({ findings: cut.review.findings, manifestContent: undefined, configChanges: [], excluded: cut.review.excluded }),
+  );
   expect(cut.review.verdict.reviewFingerprint).not.toBe(low.review.verdict.reviewFingerprint);
   expect(cut.asked.length).toBeLessThan(low.asked.length);
 }, 60_000);

@@ -17,7 +17,17 @@ test('only new undeclared findings, manifest problems and drift; columns only on
         file: '.privacy/manifest.yml',
         present: true,
         valid: false,
-        problems: [{ file: '.privacy/manifest.yml', line: 4, column: 7, severity: 'error', code: 'unknown-category', message: 'unknown category', hint: 'use user.contact.email' }],
+        problems: [
+          {
+            file: '.privacy/manifest.yml',
+            line: 4,
+            column: 7,
+            severity: 'error',
+            code: 'unknown-category',
+            message: 'unknown category',
+            hint: 'use user.contact.email',
+          },
+        ],
         changes: [],
       },
     },
@@ -25,9 +35,32 @@ test('only new undeclared findings, manifest problems and drift; columns only on
   const { annotations, omitted } = annotationsFor(review);
   expect(omitted).toBe(0);
   expect(annotations).toEqual([
-    expect.objectContaining({ path: '.privacy/manifest.yml', start_line: 4, end_line: 4, start_column: 7, annotation_level: 'failure', message: 'unknown category (use user.contact.email)' }),
-    expect.objectContaining({ path: 'src/services/signup.ts', start_line: 3, end_line: 3, start_column: 5, end_column: 30, annotation_level: 'failure', title: 'pii-logging (high): undeclared' }),
-    { path: 'src/services/signup.ts', start_line: 8, end_line: 10, annotation_level: 'warning', title: 'data-flow (medium): undeclared', message: expect.any(String), raw_details: 'src/services/signup.ts:5  user.email' },
+    expect.objectContaining({
+      path: '.privacy/manifest.yml',
+      start_line: 4,
+      end_line: 4,
+      start_column: 7,
+      annotation_level: 'failure',
+      message: 'unknown category (use user.contact.email)',
+    }),
+    expect.objectContaining({
+      path: 'src/services/signup.ts',
+      start_line: 3,
+      end_line: 3,
+      start_column: 5,
+      end_column: 30,
+      annotation_level: 'failure',
+      title: 'pii-logging (high): undeclared',
+    }),
+    {
+      path: 'src/services/signup.ts',
+      start_line: 8,
+      end_line: 10,
+      annotation_level: 'warning',
+      title: 'data-flow (medium): undeclared',
+      message: expect.any(String),
+      raw_details: 'src/services/signup.ts:5  user.email',
+    },
   ]);
 });
 

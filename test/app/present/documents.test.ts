@@ -2,7 +2,15 @@ import { checkSummary, checkText, commentBody } from '../../../src/app/present/d
 import { decodeLedger } from '../../../src/app/approval/ledger.js';
 
 /** Comment and check texts stay within GitHub's 65,535 characters and keep the ledger readable. */
-const ledger = { v: 1 as const, fingerprint: 'f'.repeat(64), reviewedAt: '2024-05-01T12:00:00Z', asked: [], clicks: [], withdrawals: [], requested: false };
+const ledger = {
+  v: 1 as const,
+  fingerprint: 'f'.repeat(64),
+  reviewedAt: '2024-05-01T12:00:00Z',
+  asked: [],
+  clicks: [],
+  withdrawals: [],
+  requested: false,
+};
 
 test('the comment starts with the marker; the summary has no marker', () => {
   const prepared = { checklist: '## Privacy review\n', starter: '<details>starter</details>' };
@@ -18,7 +26,13 @@ test('oversized parts are cut to the limit', () => {
 });
 
 test('the text keeps the ledger even when the audit trail is long', () => {
-  const audit = Array.from({ length: 5000 }, (_, i) => ({ at: '2024-05-01T12:00:00Z', login: `u${i}`, via: 'comment' as const, action: 'refused' as const, note: 'n'.repeat(150) }));
+  const audit = Array.from({ length: 5000 }, (_, i) => ({
+    at: '2024-05-01T12:00:00Z',
+    login: `u${i}`,
+    via: 'comment' as const,
+    action: 'refused' as const,
+    note: 'n'.repeat(150),
+  }));
   const text = checkText(audit, ledger, ['extra '.repeat(20_000)]);
   expect(text.length).toBeLessThanOrEqual(65_535);
   expect(decodeLedger(text)).toEqual(ledger);

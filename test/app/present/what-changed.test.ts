@@ -2,7 +2,10 @@ import { whatChanged } from '../../../src/app/present/what-changed.js';
 import { finding, makeReview, reviewed } from '../helpers/review.js';
 
 /** Why an approval of an earlier fingerprint lapsed, from the asked findings recorded then and now. */
-const review = makeReview([reviewed(finding('aaaa')), reviewed(finding('bbbb', { file: 'src/ai.ts', line: 9, sink: { kind: 'third_party', id: 'openai' } }))]);
+const review = makeReview([
+  reviewed(finding('aaaa')),
+  reviewed(finding('bbbb', { file: 'src/ai.ts', line: 9, sink: { kind: 'third_party', id: 'openai' } })),
+]);
 const id = (p: string) => p.padEnd(32, '0').slice(0, 16);
 
 test.each([

@@ -49,16 +49,22 @@ test('at most `concurrency` jobs at once, one per key', async () => {
 test('events for a waiting job are merged; the newer head wins', async () => {
   const gate = deferred();
   const runs: P[] = [];
-  const q = queue(async (p) => {
-    runs.push(p);
-    if (p.sha === 'x') await gate.promise;
-  }, { concurrency: 1 });
+  const q = queue(
+    async (p) => {
+      runs.push(p);
+      if (p.sha === 'x') await gate.promise;
+    },
+    { concurrency: 1 },
+  );
   q.enqueue({ key: 'other', payload: { sha: 'x', n: 1 } }); // occupies the only slot
   expect(q.enqueue({ key: 'pr', payload: { sha: 's1', n: 1 } })).toBe('queued');
   expect(q.enqueue({ key: 'pr', payload: { sha: 's2', n: 1 } })).toBe('merged');
   gate.resolve();
   await q.idle();
-  expect(runs).toEqual([{ sha: 'x', n: 1 }, { sha: 's2', n: 2 }]);
+  expect(runs).toEqual([
+    { sha: 'x', n: 1 },
+    { sha: 's2', n: 2 },
+  ]);
 });
 
 test('a newer head aborts the running job and runs after it', async () => {

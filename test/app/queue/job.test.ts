@@ -1,12 +1,34 @@
 import { jobCovers, jobSupersedes, mergeJobs, type PrJob } from '../../../src/app/pipeline/job.js';
 
 /** How pull-request events fold into one job. */
-const job = (extra: Partial<PrJob>): PrJob => ({ installationId: 1, pr: { owner: 'o', repo: 'r', number: 7 }, started: [], clicks: [], withdrawals: [], reanalyze: false, events: ['pull_request.synchronize'], ...extra });
+const job = (extra: Partial<PrJob>): PrJob => ({
+  installationId: 1,
+  pr: { owner: 'o', repo: 'r', number: 7 },
+  started: [],
+  clicks: [],
+  withdrawals: [],
+  reanalyze: false,
+  events: ['pull_request.synchronize'],
+  ...extra,
+});
 
 test('merge keeps every started check run and click, the newer head, any re-run', () => {
-  const a = job({ headSha: 'h1', started: [{ sha: 'h1', id: 1 }], clicks: [{ checkRunId: 1, sha: 'h1', actor: { login: 'p', type: 'User' }, at: 't' }], reanalyze: true });
+  const a = job({
+    headSha: 'h1',
+    started: [{ sha: 'h1', id: 1 }],
+    clicks: [{ checkRunId: 1, sha: 'h1', actor: { login: 'p', type: 'User' }, at: 't' }],
+    reanalyze: true,
+  });
   const b = job({ headSha: 'h2', started: [{ sha: 'h2', id: 2 }] });
-  expect(mergeJobs(a, b)).toMatchObject({ headSha: 'h2', started: [{ sha: 'h1', id: 1 }, { sha: 'h2', id: 2 }], clicks: [{ checkRunId: 1 }], reanalyze: true });
+  expect(mergeJobs(a, b)).toMatchObject({
+    headSha: 'h2',
+    started: [
+      { sha: 'h1', id: 1 },
+      { sha: 'h2', id: 2 },
+    ],
+    clicks: [{ checkRunId: 1 }],
+    reanalyze: true,
+  });
   expect(mergeJobs(b, job({ events: ['issue_comment.created'] })).headSha).toBe('h2');
 });
 
@@ -41,7 +63,15 @@ test('deliveries handled out of order: an older push neither supersedes the runn
   const late = job({ headSha: 'h1', baseSha: 'b1', headAt: '2024-05-01T12:01:00Z', started: [{ sha: 'h1', id: 1 }] });
   expect(jobSupersedes(newer, late)).toBe(false);
   expect(jobSupersedes(late, newer)).toBe(true);
-  expect(mergeJobs(newer, late)).toMatchObject({ headSha: 'h2', baseSha: 'b2', headAt: '2024-05-01T12:02:00Z', started: [{ sha: 'h2', id: 2 }, { sha: 'h1', id: 1 }] });
+  expect(mergeJobs(newer, late)).toMatchObject({
+    headSha: 'h2',
+    baseSha: 'b2',
+    headAt: '2024-05-01T12:02:00Z',
+    started: [
+      { sha: 'h2', id: 2 },
+      { sha: 'h1', id: 1 },
+    ],
+  });
   expect(mergeJobs(late, newer)).toMatchObject({ headSha: 'h2', baseSha: 'b2' });
   // Pushes within the same second, or an event that does not say: the later event wins, as before.
   expect(jobSupersedes(newer, { ...late, headAt: newer.headAt! })).toBe(true);

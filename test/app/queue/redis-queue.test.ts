@@ -57,7 +57,11 @@ describeWithRedis('the shared queue on Redis', () => {
   };
 
   /** One worker "process": its connections, its worker, what it ran. */
-  function workerProcess(keys: RedisKeys, run: (p: P, signal: AbortSignal) => Promise<void>, options: { lockMs?: number; name?: string } = {}) {
+  function workerProcess(
+    keys: RedisKeys,
+    run: (p: P, signal: AbortSignal) => Promise<void>,
+    options: { lockMs?: number; name?: string } = {},
+  ) {
     const w = new RedisReviewWorker<P>({
       redis: client(),
       subscriber: client(),
@@ -107,7 +111,12 @@ describeWithRedis('the shared queue on Redis', () => {
     const port = await freePort();
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
     cleanups.push(() => new Promise((r) => server.close(r)));
-    const post = () => fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: 'POST', headers: { 'x-github-event': 'pull_request', 'x-github-delivery': 'd-1' }, body: '{}' });
+    const post = () =>
+      fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+        method: 'POST',
+        headers: { 'x-github-event': 'pull_request', 'x-github-delivery': 'd-1' },
+        body: '{}',
+      });
     const answer = await post();
     expect(answer.status).toBe(200);
     // By the time of the answer the delivery was a job in Redis.
@@ -119,13 +128,21 @@ describeWithRedis('the shared queue on Redis', () => {
     const refused = sharedRoutes({
       webhookPath: '/h',
       store: async () => {
-        throw new Error('Stream isn\'t writeable and enableOfflineQueue options is false');
+        throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
       },
       health: async () => ({ ok: false }),
       metrics: async () => '',
       log: silent,
     });
-    const res = { status: 0, writeHead(s: number) { this.status = s; return this; }, end() {}, setHeader() {} };
+    const res = {
+      status: 0,
+      writeHead(s: number) {
+        this.status = s;
+        return this;
+      },
+      end() {},
+      setHeader() {},
+    };
     const req = { method: 'POST', url: '/h', headers: { 'x-github-event': 'ping', 'x-github-delivery': 'd-2' }, body: '{}' };
     expect(await refused(req as never, res as never)).toBe(true);
     expect(res.status).toBe(503);
@@ -136,12 +153,24 @@ describeWithRedis('the shared queue on Redis', () => {
     const deliveries = queueOf(keys, keys.deliveriesQueue);
     const handled: string[] = [];
     const consumers: Worker[] = [1, 2].map((i) =>
-      consumeDeliveries({ connection: client(), redis: client(), keys, deliveries, receive: async (e) => void handled.push(`${e.id}@${i}`), dedupeMs: 1_500, lockMs: 5_000, log: silent, name: `web-${i}` }),
+      consumeDeliveries({
+        connection: client(),
+        redis: client(),
+        keys,
+        deliveries,
+        receive: async (e) => void handled.push(`${e.id}@${i}`),
+        dedupeMs: 1_500,
+        lockMs: 5_000,
+        log: silent,
+        name: `web-${i}`,
+      }),
     );
     for (const c of consumers) cleanups.push(() => c.close());
     for (let i = 0; i < 6; i++) await storeDelivery(deliveries, { id: 'same-id', name: 'pull_request', body: '{}' });
     await storeDelivery(deliveries, { id: 'other-id', name: 'pull_request', body: '{}' });
-    await waitUntil(async () => (await deliveries.getJobCounts('waiting', 'active')).waiting + (await deliveries.getJobCounts('active')).active === 0);
+    await waitUntil(
+      async () => (await deliveries.getJobCounts('waiting', 'active')).waiting + (await deliveries.getJobCounts('active')).active === 0,
+    );
     expect(handled.map((h) => h.split('@')[0]).sort()).toEqual(['other-id', 'same-id']);
     await sleep(1_700);
     await storeDelivery(deliveries, { id: 'same-id', name: 'pull_request', body: '{}' });
@@ -212,10 +241,14 @@ describeWithRedis('the shared queue on Redis', () => {
   test('shutdown finishes a short review and hands a long one back to another worker', async () => {
     const keys = fresh();
     const done: string[] = [];
-    const leaving = workerProcess(keys, async (p, signal) => {
-      await sleep(p.head === 'short' ? 200 : 60_000);
-      if (!signal.aborted) done.push(`${p.head}@leaving`);
-    }, { name: 'leaving' });
+    const leaving = workerProcess(
+      keys,
+      async (p, signal) => {
+        await sleep(p.head === 'short' ? 200 : 60_000);
+        if (!signal.aborted) done.push(`${p.head}@leaving`);
+      },
+      { name: 'leaving' },
+    );
     const web = webProcess(keys);
     await web.enqueue({ key: 'pr#short', payload: { head: 'short', events: [] } });
     await web.enqueue({ key: 'pr#long', payload: { head: 'long', events: [] } });
@@ -250,8 +283,12 @@ describeWithRedis('the shared queue on Redis', () => {
   test('analyses are shared per commit pair across workers, bounded in number and size, and expire', async () => {
     const keys = fresh();
     const settings = { entries: 3, ttlMs: 1_500, maxBytes: 4_000 };
-    const [one, two] = [new SharedAnalysisStore(client(), keys, settings, silent), new SharedAnalysisStore(client(), keys, settings, silent)];
-    const analysis = (tag: string, size = 10) => ({ review: { tag }, prepared: { text: 'x'.repeat(size) }, asked: [tag] }) as unknown as Analysis;
+    const [one, two] = [
+      new SharedAnalysisStore(client(), keys, settings, silent),
+      new SharedAnalysisStore(client(), keys, settings, silent),
+    ];
+    const analysis = (tag: string, size = 10) =>
+      ({ review: { tag }, prepared: { text: 'x'.repeat(size) }, asked: [tag] }) as unknown as Analysis;
 
     const first = await one.forPull('o/r#1');
     expect(first.get('1:base:head:cfg')).toBeUndefined();

@@ -89,7 +89,9 @@ test('the real worker reviews two trees on its own thread, the analyzers its own
     await write(path.join(tmp, 'base'), COMMITS.base.files);
     await write(path.join(tmp, 'head'), COMMITS.v1.files);
     pool = new ReviewPool({ size: 1 });
-    const analysis = await pool.run(input('.privacy/manifest.yml', { baseDir: path.join(tmp, 'base'), headDir: path.join(tmp, 'head'), renames: new Map() }));
+    const analysis = await pool.run(
+      input('.privacy/manifest.yml', { baseDir: path.join(tmp, 'base'), headDir: path.join(tmp, 'head'), renames: new Map() }),
+    );
     expect(analysis.review.verdict.decision).toBe('review_required');
     expect(analysis.review.findings.map((f) => f.finding.sink?.id)).toContain('segment');
     expect(analysis.prepared.checklist).toContain('Segment (`segment`)');

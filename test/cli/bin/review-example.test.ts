@@ -8,7 +8,12 @@ import type { Review } from '../../../src/review/types.js';
 beforeAll(ensureBuilt);
 
 function example(format: string) {
-  return spawnSync('sh', [path.join(REPO, 'examples/pr-scenario/run.sh'), format], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 });
+  return spawnSync('sh', [path.join(REPO, 'examples/pr-scenario/run.sh'), format], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+    timeout: 60_000,
+  });
 }
 
 /** `npm run review:example` (examples/pr-scenario/run.sh) shows what the README says it shows. */
@@ -41,9 +46,13 @@ test('the example pull request: review required for Mailchimp and the phone numb
   // The Segment call now also sends the phone number: one changed finding, not a new and a fixed one.
   expect(brief('fixed')).toEqual([]);
   const changed = review.findings.filter((f) => f.previous);
-  expect(changed.map((f) => [f.finding.sink?.id, f.finding.categories.filter((c) => !f.previous!.categories.includes(c))])).toEqual([['segment', ['user.contact.phone_number']]]);
+  expect(changed.map((f) => [f.finding.sink?.id, f.finding.categories.filter((c) => !f.previous!.categories.includes(c))])).toEqual([
+    ['segment', ['user.contact.phone_number']],
+  ]);
   const renamed = review.findings.filter((f) => f.finding.file === 'src/services/support-replies.ts');
   expect(renamed.map((f) => [f.status, f.baseFile, f.finding.sink?.id])).toEqual([['unchanged', 'src/services/support.ts', 'openai']]);
-  expect(review.manifest.changes.map((c) => c.summary)).toEqual(['flow `mailchimp` added (third_party: user.contact.email, user.name.first)']);
+  expect(review.manifest.changes.map((c) => c.summary)).toEqual([
+    'flow `mailchimp` added (third_party: user.contact.email, user.name.first)',
+  ]);
   expect(review.drift.map((d) => d.sink).sort()).toEqual(['mailchimp', 'segment']);
 });

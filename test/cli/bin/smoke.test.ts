@@ -41,7 +41,8 @@ test('--version does not load ts-morph, typescript or the CLI libraries', () => 
     'import { createRequire } from "node:module"; const cache = createRequire("/").cache;' +
       'process.on("exit", () => process.stderr.write(Object.keys(cache).join("\\n") + "\\n"));',
   )}`;
-  const loaded = (arg: string) => spawnSync(process.execPath, ['--import', probe, BIN, arg], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const loaded = (arg: string) =>
+    spawnSync(process.execPath, ['--import', probe, BIN, arg], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   expect(loaded('--help').stderr).toMatch(/commander/); // the probe works: it sees what was loaded
   const out = loaded('--version');
   expect(out.status).toBe(0);

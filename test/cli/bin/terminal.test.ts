@@ -9,7 +9,10 @@ const ANSI = /\u001b\[\d+m/;
 /** Run the CLI on a pseudo-terminal (util-linux `script`), as a person would; stdout and stderr both land in the output. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): string {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '', TERM: 'xterm', ...env } });
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '', TERM: 'xterm', ...env },
+  });
   return r.stdout;
 }
 

@@ -59,7 +59,9 @@ export class RedisReviewQueue<T> implements JobQueue<T> {
 
   async peek(key: string): Promise<Peeked<T>> {
     const [running, items] = await Promise.all([this.running(key), this.options.redis.lrange(this.options.keys.pending(key), 0, -1)]);
-    const queued = items.map((item) => JSON.parse(item) as T).reduce<T | undefined>((a, b) => (a === undefined ? b : this.options.merge(a, b)), undefined);
+    const queued = items
+      .map((item) => JSON.parse(item) as T)
+      .reduce<T | undefined>((a, b) => (a === undefined ? b : this.options.merge(a, b)), undefined);
     return { ...(queued !== undefined ? { queued } : {}), ...(running?.payload !== undefined ? { running: running.payload } : {}) };
   }
 

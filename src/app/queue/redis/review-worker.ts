@@ -97,7 +97,10 @@ export class RedisReviewWorker<T> {
   async close(graceMs: number): Promise<void> {
     this.closing = true;
     const finished = this.worker.close();
-    const inTime = await Promise.race([finished.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+    const inTime = await Promise.race([
+      finished.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref()),
+    ]);
     if (inTime) return;
     await Promise.allSettled([...this.active.entries()].map(([key, a]) => this.handBack(key, a)));
   }

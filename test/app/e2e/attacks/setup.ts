@@ -95,7 +95,12 @@ export class Env {
     if (this.known.has(sha)) return sha;
     this.fake.tarballs.set(sha, await makeTarball(files as Record<string, string>, { top: `acme-shop-${sha.slice(0, 7)}` }));
     // The compare endpoint compares strings: a binary file by its hash.
-    this.fake.trees.set(sha, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : `binary:${createHash('sha1').update(v).digest('hex')}`])));
+    this.fake.trees.set(
+      sha,
+      Object.fromEntries(
+        Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : `binary:${createHash('sha1').update(v).digest('hex')}`]),
+      ),
+    );
     this.known.set(sha, sha);
     return sha;
   }
@@ -124,7 +129,10 @@ export class Env {
    * A pull request from `head` (opened, or `draft`), not yet announced: set it up further, then
    * `open()` delivers `pull_request.opened` and waits for the first review.
    */
-  pull(head: string, options: { author?: string; base?: { ref: string; sha: string }; draft?: boolean; body?: string; fork?: string } = {}): PullRequest {
+  pull(
+    head: string,
+    options: { author?: string; base?: { ref: string; sha: string }; draft?: boolean; body?: string; fork?: string } = {},
+  ): PullRequest {
     const number = this.nextNumber++;
     this.fake.openPull(number);
     const pr = this.fake.state(number)!;
@@ -153,7 +161,13 @@ export class Env {
 
   /** The App's last log lines (a timed-out wait says what the App was doing). */
   logTail(lines = 15): string {
-    return this.app.output().trim().split('\n').slice(-lines).map((l) => l.slice(0, 400)).join('\n');
+    return this.app
+      .output()
+      .trim()
+      .split('\n')
+      .slice(-lines)
+      .map((l) => l.slice(0, 400))
+      .join('\n');
   }
 
   /** `waitFor`, with the App's last log lines in the error when it times out. */
@@ -161,7 +175,8 @@ export class Env {
     try {
       return await waitFor(what, probe, timeoutMs);
     } catch (e) {
-      if (process.env.ATTACKS_LOG) (await import('node:fs')).writeFileSync(process.env.ATTACKS_LOG, `${this.app.output()}\n${this.fake.requests.join('\n')}`);
+      if (process.env.ATTACKS_LOG)
+        (await import('node:fs')).writeFileSync(process.env.ATTACKS_LOG, `${this.app.output()}\n${this.fake.requests.join('\n')}`);
       throw new Error(`${(e as Error).message}\nthe App's last log lines:\n${this.logTail()}`, { cause: e });
     }
   }
@@ -203,14 +218,19 @@ export class Env {
       })
       .filter((j) => j.pr === n);
     const started = lines.filter((j) => j.msg === 'privacy review enqueued' && (j.queue === 'queued' || j.queue === 'deferred')).length;
-    const ended = lines.filter((j) => /^privacy review (published|failed|superseded|could not start)/.test(String(j.msg)) || j.msg === 'review job crashed').length;
+    const ended = lines.filter(
+      (j) => /^privacy review (published|failed|superseded|could not start)/.test(String(j.msg)) || j.msg === 'review job crashed',
+    ).length;
     return started > 0 && ended >= started;
   }
 
   /** The process is still up and answers. */
   async alive(): Promise<boolean> {
     if (this.app.exit?.()) return false;
-    return fetch(`http://127.0.0.1:${this.app.port}/ping`).then((r) => r.ok, () => false);
+    return fetch(`http://127.0.0.1:${this.app.port}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
   }
 }
 
@@ -259,7 +279,13 @@ export class PullRequest {
   commentEvent(action: 'created' | 'edited' | 'deleted', c: Comment, sender: Json, extra: Json = {}): Json {
     return {
       action,
-      issue: { number: this.number, state: 'open', title: 'Send sign-ups to Segment', user: person(this.author), pull_request: { url: 'x' } },
+      issue: {
+        number: this.number,
+        state: 'open',
+        title: 'Send sign-ups to Segment',
+        user: person(this.author),
+        pull_request: { url: 'x' },
+      },
       comment: { ...c, html_url: `https://github.example/acme/shop/pull/${this.number}#issuecomment-${c.id}` },
       sender,
       ...this.env.common(),
@@ -297,7 +323,9 @@ export class PullRequest {
   async editQuietly(editor: string, c: Comment, body: string): Promise<void> {
     await waitFor('a new second (GitHub stamps whole seconds)', () => stamp() !== c.created_at);
     const { comment, from } = this.fake.editComment(c.id, body, this.number);
-    await this.quietly(() => this.env.send('issue_comment', this.commentEvent('edited', comment, person(editor), { changes: { body: { from } } })));
+    await this.quietly(() =>
+      this.env.send('issue_comment', this.commentEvent('edited', comment, person(editor), { changes: { body: { from } } })),
+    );
   }
 
   /** The App's sticky comment as GitHub keeps it. */
@@ -323,7 +351,9 @@ export class PullRequest {
    */
   reevaluate(): Promise<CheckRun> {
     // Within five minutes the App starts no new check run for the same head and event kind: the job writes into the head's latest run.
-    return this.act('a re-evaluation', () => this.env.send('pull_request', this.prEvent('synchronize', { before: this.head, after: this.head })));
+    return this.act('a re-evaluation', () =>
+      this.env.send('pull_request', this.prEvent('synchronize', { before: this.head, after: this.head })),
+    );
   }
 
   /**
@@ -332,24 +362,39 @@ export class PullRequest {
    */
   rerun(): Promise<CheckRun> {
     const run = this.run()!;
-    return this.newRun('a re-run', () => this.env.send('check_run', { action: 'rerequested', check_run: this.fake.checkRunPayload(run), sender: person(this.author), ...this.env.common() }));
+    return this.newRun('a re-run', () =>
+      this.env.send('check_run', {
+        action: 'rerequested',
+        check_run: this.fake.checkRunPayload(run),
+        sender: person(this.author),
+        ...this.env.common(),
+      }),
+    );
   }
 
   /** Deliver, then wait for a check run of the head created after the delivery to complete. */
   private async newRun(what: string, deliverIt: () => Promise<number>): Promise<CheckRun> {
     const last = Math.max(0, ...this.env.runs(this.head).map((r) => r.id));
     expect(await deliverIt()).toBe(200);
-    return this.env.until(`${what} (a check run after #${last}; now ${this.env.runs(this.head).map((r) => `#${r.id} ${r.status}`).join(', ')})`, () => {
-      const run = this.fake.latestRun(this.head);
-      return run && run.id > last && run.status === 'completed' ? run : undefined;
-    });
+    return this.env.until(
+      `${what} (a check run after #${last}; now ${this.env
+        .runs(this.head)
+        .map((r) => `#${r.id} ${r.status}`)
+        .join(', ')})`,
+      () => {
+        const run = this.fake.latestRun(this.head);
+        return run && run.id > last && run.status === 'completed' ? run : undefined;
+      },
+    );
   }
 
   /** `login` writes a comment (a person, or `type: 'Bot'`). */
   async comment(login: string, body: string, options: { type?: string } = {}): Promise<{ run: CheckRun; comment: Comment }> {
     const c = this.fake.addComment(login, body, this.number);
     if (options.type) c.user = { ...c.user, type: options.type };
-    const run = await this.act(`the evaluation of ${login}'s comment`, () => this.env.send('issue_comment', this.commentEvent('created', c, c.user)));
+    const run = await this.act(`the evaluation of ${login}'s comment`, () =>
+      this.env.send('issue_comment', this.commentEvent('created', c, c.user)),
+    );
     return { run, comment: c };
   }
 
@@ -357,33 +402,51 @@ export class PullRequest {
   async editComment(editor: string, c: Comment, body: string): Promise<CheckRun> {
     await waitFor('a new second (GitHub stamps whole seconds)', () => stamp() !== c.created_at);
     const { comment, from } = this.fake.editComment(c.id, body, this.number);
-    return this.act(`the evaluation of ${editor}'s edit`, () => this.env.send('issue_comment', this.commentEvent('edited', comment, person(editor), { changes: { body: { from } } })));
+    return this.act(`the evaluation of ${editor}'s edit`, () =>
+      this.env.send('issue_comment', this.commentEvent('edited', comment, person(editor), { changes: { body: { from } } })),
+    );
   }
 
   /** `who` deletes comment `c`. */
   async deleteComment(who: string, c: Comment): Promise<CheckRun> {
     const gone = this.fake.deleteComment(c.id, this.number);
-    return this.act(`the evaluation of ${who}'s deletion`, () => this.env.send('issue_comment', this.commentEvent('deleted', gone, person(who))));
+    return this.act(`the evaluation of ${who}'s deletion`, () =>
+      this.env.send('issue_comment', this.commentEvent('deleted', gone, person(who))),
+    );
   }
 
   /** `login` submits a review (on the head, or on `commit`). */
-  async review(login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', options: { commit?: string; type?: string } = {}): Promise<{ run: CheckRun; review: Review }> {
+  async review(
+    login: string,
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED',
+    options: { commit?: string; type?: string } = {},
+  ): Promise<{ run: CheckRun; review: Review }> {
     const r = this.fake.addReview(login, state, this.number, options);
-    const run = await this.act(`the evaluation of ${login}'s review`, () => this.env.send('pull_request_review', this.reviewEvent('submitted', r, r.user)));
+    const run = await this.act(`the evaluation of ${login}'s review`, () =>
+      this.env.send('pull_request_review', this.reviewEvent('submitted', r, r.user)),
+    );
     return { run, review: r };
   }
 
   /** `who` dismisses review `r`. */
   async dismiss(who: string, r: Review): Promise<CheckRun> {
     const dismissed = this.fake.dismissReview(r.id, this.number);
-    return this.act(`the evaluation of ${who}'s dismissal`, () => this.env.send('pull_request_review', this.reviewEvent('dismissed', dismissed, person(who))));
+    return this.act(`the evaluation of ${who}'s dismissal`, () =>
+      this.env.send('pull_request_review', this.reviewEvent('dismissed', dismissed, person(who))),
+    );
   }
 
   /** `login` clicks the check run's "Approve" button on `run` (default: the head's latest run). */
   async click(login: string, options: { run?: CheckRun; type?: string } = {}): Promise<CheckRun> {
     const run = options.run ?? this.run()!;
     const sender = { ...person(login), ...(options.type ? { type: options.type } : {}) };
-    const payload = { action: 'requested_action', check_run: this.fake.checkRunPayload(run), requested_action: { identifier: 'approve' }, sender, ...this.env.common() };
+    const payload = {
+      action: 'requested_action',
+      check_run: this.fake.checkRunPayload(run),
+      requested_action: { identifier: 'approve' },
+      sender,
+      ...this.env.common(),
+    };
     return this.act(`the evaluation of ${login}'s click`, () => this.env.send('check_run', payload));
   }
 
@@ -391,7 +454,9 @@ export class PullRequest {
   async retarget(base: { ref: string; sha: string }): Promise<CheckRun> {
     const from = this.fake.pull(this.number).base as { ref: string; sha: string };
     this.fake.retarget(this.number, base);
-    return this.act('the review against the new base', () => this.env.send('pull_request', this.prEvent('edited', { changes: { base: { ref: { from: from.ref }, sha: { from: from.sha } } } })));
+    return this.act('the review against the new base', () =>
+      this.env.send('pull_request', this.prEvent('edited', { changes: { base: { ref: { from: from.ref }, sha: { from: from.sha } } } })),
+    );
   }
 }
 
@@ -425,7 +490,14 @@ export async function startEnv(env: Record<string, string> = {}): Promise<Env> {
     fake.trees.set(c.sha, c.files);
   }
   const apiPort = await fake.start();
-  const appEnv = { APP_ID: String(APP.id), PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${apiPort}`, GHE_PROTOCOL: 'http', ...env };
+  const appEnv = {
+    APP_ID: String(APP.id),
+    PRIVATE_KEY: privateKey(),
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: `127.0.0.1:${apiPort}`,
+    GHE_PROTOCOL: 'http',
+    ...env,
+  };
   const app = await startApp(appEnv);
   return new Env(fake, app, appEnv);
 }
