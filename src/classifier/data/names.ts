@@ -88,6 +88,8 @@ const MACHINE_WORDS = [
   'target',
   'upstream',
   'backend',
+  // A mail transfer agent: the server a message was handed to (`remoteMtaIp`, `reportingMta`).
+  'mta',
   'db',
   'database',
   'redis',
@@ -1183,7 +1185,13 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     confidence: 'high',
     names: ['sexual_orientation', 'sexuality', 'sex_life', 'sexual_preference', 'sexual_identity'],
   },
-  { category: 'user.demographic.gender', confidence: 'high', names: ['gender', 'gender_identity', 'sexo', 'sexe', 'geschlecht'] },
+  // A synthetic voice's gender (`TtsVoice.Gender`) is the voice's, not a person's.
+  {
+    category: 'user.demographic.gender',
+    confidence: 'high',
+    names: ['gender', 'gender_identity', 'sexo', 'sexe', 'geschlecht'],
+    exclude: ['voice', 'tts', 'speaker'],
+  },
   // decision: `sex` needs no context (no other meaning in code) but is one step weaker than `gender`.
   { category: 'user.demographic.gender', confidence: 'medium', names: ['sex', 'pronouns', 'pronoun', 'genero'] },
   {
@@ -1359,7 +1367,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'device_fingerprint',
     ],
   },
-  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent'] },
+  // An abuse complaint's user agent (`SesComplaint.userAgent`) names the software that filed the report.
+  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent'], exclude: ['complaint'] },
   // An installation id names a device only with a person about (a Firebase installation); a GitHub
   // App's or a plugin's installation is an account's.
   { category: 'user.device.device_id', confidence: 'medium', context: 'person', names: ['installation_id', 'install_id'] },
@@ -1405,6 +1414,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'loyalty_number',
       'loyalty_id',
     ],
+    // A bot's user (`bot_user_id` of a Slack installation) is the integration's account, not a person's.
+    exclude: ['bot'],
   },
   // A payment provider's customer (`stripeCustomerId`) is that provider's object, often an
   // organization's billing account: not the application's id of a person.
@@ -1523,8 +1534,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     ],
   },
   { category: 'user.account.username', confidence: 'medium', context: 'person', names: ['login', 'handle'] },
-  { category: 'user.account', confidence: 'medium', names: ['user_role'] },
-  { category: 'user.account', confidence: 'low', context: 'person', names: ['role', 'roles'] },
+  // decision: an authorization role (`role: Role`, `'ADMIN' | 'MEMBER'`, a Role relation) says what an
+  // account may do, the same for everyone who has it: not data about the person, so no name here.
   { category: 'user.account.settings', confidence: 'medium', names: ['user_preferences', 'user_settings'] },
   { category: 'user.account.settings', confidence: 'low', context: 'person', names: ['preferences'] },
   {
@@ -1629,8 +1640,15 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   { category: 'user.behavior.browsing_history', confidence: 'medium', names: ['clickstream', 'click_events', 'pageviews'] },
   { category: 'user.behavior.browsing_history', confidence: 'low', context: 'person', names: ['page_views'] },
   { category: 'user.behavior.search_history', confidence: 'high', names: ['search_history'] },
-  { category: 'user.behavior.search_history', confidence: 'medium', names: ['recent_searches', 'search_queries'] },
-  { category: 'user.behavior.search_history', confidence: 'low', context: 'person', names: ['search_query', 'search_term', 'searches'] },
+  // One search string is a filter being typed (`search: string` of a list query); a history is a list of them.
+  { category: 'user.behavior.search_history', confidence: 'medium', shape: 'list', names: ['recent_searches', 'search_queries'] },
+  {
+    category: 'user.behavior.search_history',
+    confidence: 'low',
+    context: 'person',
+    shape: 'list',
+    names: ['search_query', 'search_term', 'searches'],
+  },
   {
     category: 'user.behavior.media_consumption',
     confidence: 'high',
