@@ -1,13 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import {
-  AMBIGUOUS_PERSON_OBJECTS,
-  CONFIG_TYPE_WORDS,
-  DATA_SUFFIXES,
-  QUERY_PREFIXES,
-  SYSTEM_OWNERS,
-  TRANSPARENT_SUFFIXES,
-} from '../../src/classifier/data/words.js';
+import { CONFIG_TYPE_WORDS, DATA_SUFFIXES, QUERY_PREFIXES, SYSTEM_OWNERS, TRANSPARENT_SUFFIXES } from '../../src/classifier/data/words.js';
 import type { TextLocation } from '../../src/core/analyzer.js';
 import type { FileContext } from '../../src/engine/analyzer.js';
 import type { Confidence } from '../../src/core/contract.js';
@@ -130,8 +123,6 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     if (words.some((w) => QUERY_PREFIXES.has(w))) return undefined;
     let end = words.length;
     while (end > 0 && DATA_SUFFIXES.has(words[end - 1])) end--;
-    // `RelativeDateCandidate`, `HttpClient`: a person word used as a technical noun (the owner is no person) says nothing of whose.
-    if (end > 0 && AMBIGUOUS_PERSON_OBJECTS.has(words[end - 1])) return undefined;
     return end > 0 ? words[end - 1] : undefined;
   };
 

@@ -881,7 +881,7 @@ describe('person context: generic words only count inside a person object', () =
     ['routingNumber', 'p', K.BANK, 'medium'],
     ['avatar', 'p', K.SELF_IMAGE, 'high'],
     ['token', 'p', K.CREDENTIALS, 'high'],
-    ['pin', 'p', K.CREDENTIALS, 'high'],
+    ['pin', 'p', K.CREDENTIALS, 'medium'],
     ['race', 'p', K.RACE, 'high'],
     ['email', 'p', K.EMAIL, 'high'],
     // A person noun in the name is context too, and raises the confidence.
@@ -995,8 +995,11 @@ describe('accessors, predicates and verbs', () => {
 
 describe('ambiguous names (decisions in data/names.ts)', () => {
   const rows: Row[] = [
-    ['pin', '', K.CREDENTIALS, 'medium'],
-    ['pinNumber', '', K.CREDENTIALS, 'medium'],
+    ['pin', '', null, null],
+    ['pinNumber', '', null, null],
+    ['user.pin', '', K.CREDENTIALS, 'high'],
+    ['recaptchaToken', '', null, null],
+    ['turnstileToken', '', null, null],
     ['pinBlock', '', K.CVV, 'high'],
     ['pinCode', '', null, null],
     ['pinCode', 'p', K.ZIP, 'medium'],

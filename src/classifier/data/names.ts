@@ -823,16 +823,17 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'パスワード',
     ],
   },
-  // decision: `pin` is an account or app PIN (credentials); a card PIN reaches merchant code only as a
-  // PIN block (`pinBlock`, `cardPin`: card security code). Bare `token` is a credential (medium);
-  // pagination, CSRF, lexer and design tokens are not.
+  // decision: `pin` is an account or app PIN (credentials) in a person; a record's own PIN (`Survey.pin`,
+  // a shared code that opens a survey) is not a person's. A card PIN reaches merchant code only as a
+  // PIN block (`pinBlock`, `cardPin`: card security code).
+  { category: 'user.authorization.credentials', confidence: 'medium', context: 'person', names: ['pin', 'pin_number'] },
+  // decision: bare `token` is a credential (medium); pagination, CSRF, lexer and design tokens are not,
+  // nor a captcha's response token (the vendor's own challenge, sent back to the vendor).
   {
     category: 'user.authorization.credentials',
     confidence: 'medium',
     names: [
       'pass',
-      'pin',
-      'pin_number',
       'otp',
       'jwt',
       'token',
@@ -895,6 +896,10 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'usage',
       'route',
       'word',
+      'captcha',
+      'recaptcha',
+      'hcaptcha',
+      'turnstile',
     ],
   },
   // decision: keys and secrets of an application, a tenant or an integration are system credentials

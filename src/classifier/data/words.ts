@@ -525,8 +525,6 @@ export const AMBIGUOUS_PERSON_OBJECTS: ReadonlySet<string> = new Set([
   'invite',
   'invitation',
   'reviewer',
-  // `RelativeDateCandidate`: a candidate match; `Candidate`, `CandidateDto` are applicants.
-  'candidate',
 ]);
 
 /**
