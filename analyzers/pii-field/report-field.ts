@@ -7,6 +7,7 @@ import type { Confidence } from '../../src/core/contract.js';
 import {
   actsOnRecords,
   isBotShape,
+  isQuery,
   isEnvironmentShape,
   isKeyName,
   isProviderProfile,
@@ -251,10 +252,10 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     const names = model.fields.map((f) => f.name);
     if (isEnvironmentShape(names)) return;
     const ownerTokens = classifier.tokens(model.owner);
-    actingOn = model.transient === true && actsOnRecords(ownerTokens) && model.fields.every(isReferenceField);
+    actingOn = model.transient === true && (isQuery(ownerTokens) || (actsOnRecords(ownerTokens) && model.fields.every(isReferenceField)));
     const personContext =
       [model.owner, ...(model.aliases ?? [])].some((n) => classifier.isPersonContext(n)) ||
-      isProviderProfile(ownerTokens, model.fields.some(namesThePerson));
+      isProviderProfile(ownerTokens, () => model.fields.some(namesThePerson));
     systemAccount = !personContext && (isSystemSettings(ownerTokens, SYSTEM_OWNERS) || isBotShape(names.map((n) => classifier.tokens(n))));
     // A person owner already says whose the fields are; other owners qualify them.
     const qualifier = personContext ? undefined : qualifierOf(model.owner);

@@ -1,4 +1,4 @@
-import { ACTING_WORDS, IDENTITY_PROVIDERS, RESULT_WORDS } from '../../src/classifier/data/words.js';
+import { ACTING_WORDS, IDENTITY_PROVIDERS, QUERY_PREFIXES, RESULT_WORDS } from '../../src/classifier/data/words.js';
 
 /**
  * What a shape is for, read from its name and its fields, beyond what each field's name says: a
@@ -13,6 +13,12 @@ import { ACTING_WORDS, IDENTITY_PROVIDERS, RESULT_WORDS } from '../../src/classi
 export function actsOnRecords(ownerTokens: readonly string[]): boolean {
   if (!ownerTokens.length || RESULT_WORDS.has(ownerTokens[ownerTokens.length - 1])) return false;
   return ownerTokens.some((w) => ACTING_WORDS.has(w));
+}
+
+/** `ZSurveyFilterCriteria`, `UserSearchQuery`: what to look for; an id in it selects records, whatever else the filter holds. */
+export function isQuery(ownerTokens: readonly string[]): boolean {
+  if (!ownerTokens.length || RESULT_WORDS.has(ownerTokens[ownerTokens.length - 1])) return false;
+  return ownerTokens.some((w) => QUERY_PREFIXES.has(w));
 }
 
 /** `contactId`, `userIds`, `id`: a key that names a record. */
@@ -56,8 +62,8 @@ export function isBotShape(fieldTokens: readonly (readonly string[])[]): boolean
  * `SocialInterface { id, firstName, email }`: a sign-in provider's profile of a person (named for the
  * provider, holding the person's name or e-mail). Its `id` is the provider's id of that person.
  */
-export function isProviderProfile(ownerTokens: readonly string[], holdsNameOrEmail: boolean): boolean {
-  return holdsNameOrEmail && ownerTokens.some((w) => IDENTITY_PROVIDERS.has(w));
+export function isProviderProfile(ownerTokens: readonly string[], holdsNameOrEmail: () => boolean): boolean {
+  return ownerTokens.some((w) => IDENTITY_PROVIDERS.has(w)) && holdsNameOrEmail();
 }
 
 /**

@@ -156,10 +156,28 @@ function builtTypes(sf: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** Generics whose value is (a collection of) their type argument: `const users: Array<User> = ...` builds users. */
+const VALUE_WRAPPERS = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Omit',
+  'Pick',
+  'Record',
+  'Set',
+  'Map',
+  'Promise',
+]);
+
 /** The value built as the referenced type (`const x: T = value`, `value as T`), if the reference is in such a place. */
 function builtValue(ref: ts.TypeReferenceNode): ts.Expression | undefined {
   let child: ts.Node = ref;
   for (let p = ref.parent; p && !ts.isSourceFile(p); child = p, p = p.parent) {
+    // `React.FC<ProfileAvatar>`: the type argument of another generic is what it takes (props), not what the value is.
+    if (ts.isTypeReferenceNode(p) && !VALUE_WRAPPERS.has(ts.isIdentifier(p.typeName) ? p.typeName.text : p.typeName.right.text))
+      return undefined;
     if (ts.isVariableDeclaration(p)) return p.type === child ? p.initializer : undefined;
     if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p))
       return p.type === child ? p.expression : undefined;
@@ -219,6 +237,8 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter, is
  */
 const BEHAVIOUR_CLASS =
   /(Service|Controller|Resolver|Repository|Repo|Module|Handler|Manager|Provider|Factory|Client|Gateway|Guard|Middleware|Interceptor|Helper|Utils?|Validator|Builder|Strategy|Adapter|Listener|Subscriber|Processor|Worker|Component|Sender|Mailer|Logger|Error|Exception)$/;
+/** `SurveyState`, `ChatStore`: what a view or a widget holds while it runs, as `…State` types are (shapeKind). */
+const VIEW_STATE_CLASS = /(State|Store)$/;
 /** Class names that say "data shape" even without decorators. */
 const MODEL_NAME = /(Dto|DTO|Entity|Model|Input|Payload|Record|Row)$/;
 
@@ -231,7 +251,7 @@ export function classModel(
   const owner = className(node);
   if (!owner) return undefined;
   const model = isModelClass(node);
-  if (!model && BEHAVIOUR_CLASS.test(owner)) return undefined;
+  if (!model && (BEHAVIOUR_CLASS.test(owner) || VIEW_STATE_CLASS.test(owner))) return undefined;
   const plain = !model && !MODEL_NAME.test(owner);
   // A plain class that is not a person keeps its private members to itself: a queue's owner, a renderer's
   // document, a chat view's messages are working state; the data is declared where it is kept.

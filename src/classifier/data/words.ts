@@ -801,8 +801,19 @@ export const GEO_OF_IP: ReadonlySet<string> = new Set([
   'continent',
 ]);
 
-/** Names of a field's type that say it configures something rather than holds it (`lastName: ToggleInputConfig`). */
-export const CONFIG_TYPE_WORDS: ReadonlySet<string> = new Set(['config', 'configuration', 'settings', 'options', 'toggle', 'props']);
+/**
+ * Names of a field's type that say it configures something rather than holds it (`lastName: ToggleInputConfig`),
+ * or holds a component's or a client's state (`state: TUserState`: not a postal state; its fields are read where it is declared).
+ */
+export const CONFIG_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'config',
+  'configuration',
+  'settings',
+  'options',
+  'toggle',
+  'props',
+  'state',
+]);
 
 /**
  * Abbreviations, expanded during normalisation. `notFirst`: only after another word (`phone_no`, not
