@@ -41,7 +41,7 @@ export const piiFieldAnalyzer: Analyzer = {
     const report = (model: ModelDecl | undefined) => {
       if (model) reportModel(model);
     };
-    const onClass = (node: ts.Node) => report(classModel(node as ts.ClassLikeDeclaration, hinter, isJs));
+    const onClass = (node: ts.Node) => report(classModel(node as ts.ClassLikeDeclaration, hinter, isJs, isPerson));
     return {
       [ts.SyntaxKind.InterfaceDeclaration]: (node) => report(interfaceModel(node as ts.InterfaceDeclaration, hinter, isPerson)),
       [ts.SyntaxKind.TypeAliasDeclaration]: (node) => report(typeAliasModel(node as ts.TypeAliasDeclaration, hinter, isPerson)),

@@ -1,9 +1,20 @@
 import type { ts } from 'ts-morph';
 import type { TypeHint } from '../../src/classifier/classifier.js';
-import { CONFIG_TYPE_WORDS, DATA_SUFFIXES, PERSON_NOUNS, QUERY_PREFIXES, TRANSPARENT_SUFFIXES } from '../../src/classifier/data/words.js';
+import { CONFIG_TYPE_WORDS, DATA_SUFFIXES, QUERY_PREFIXES, SYSTEM_OWNERS, TRANSPARENT_SUFFIXES } from '../../src/classifier/data/words.js';
 import type { TextLocation } from '../../src/core/analyzer.js';
 import type { FileContext } from '../../src/engine/analyzer.js';
 import type { Confidence } from '../../src/core/contract.js';
+import {
+  actsOnRecords,
+  isBotShape,
+  isQuery,
+  isEnvironmentShape,
+  isKeyName,
+  isProviderProfile,
+  isPublishedItem,
+  isResultEnvelope,
+  isSystemSettings,
+} from './shape-purpose.js';
 
 /** One declared field, as every extractor (TS types, ORM calls, Prisma) describes it. */
 export interface FieldDecl {
@@ -25,6 +36,8 @@ export interface FieldDecl {
   typeName?: string;
   /** The value is a record type the project declares (`input: TreesInput`): its fields are read where that type is declared. */
   holdsRecord?: () => boolean;
+  /** The value must be hex (`z.string().startsWith('0x')`): a wallet address or a hash, not a postal address or a name. */
+  hexValue?: boolean;
 }
 
 /** A declared data model: interface, class, schema, table. */
@@ -38,6 +51,8 @@ export interface ModelDecl {
    * helpers, so outside a person context only high-confidence fields are reported.
    */
   plain?: boolean;
+  /** A validation schema or a TypeScript type: a shape values pass through, not a stored table or an ORM class. */
+  transient?: boolean;
   fields: FieldDecl[];
 }
 
@@ -57,6 +72,9 @@ interface ModelFacts {
   /** The model holds a visitor's IP address: its `country` is theirs. */
   visitor: boolean;
 }
+
+/** Values that select or configure, never hold what a person is: flags, numbers, enum members, dates. */
+const REFERENCE_HINTS: ReadonlySet<TypeHint> = new Set(['boolean', 'number', 'bigint', 'enum', 'literal', 'date']);
 
 /** `id`, `_id`, `uuid`: a row's own key. */
 function isRowId(name: string): boolean {
@@ -82,7 +100,7 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
    * classifies, it is the better reading; when only the bare name does, the owner made it something else.
    */
   const classifyField = (f: FieldDecl, personContext: boolean, qualifier: string | undefined): Match | null => {
-    if (classifier.isIgnored(f.name)) return null;
+    if (classifier.isIgnored(f.name) || f.hexValue) return null;
     if (f.signal) {
       const c = classifier.classify(f.signal, { personContext: true, typeHint: 'string' });
       if (c) return { category: c.category, confidence: 'high' };
@@ -92,7 +110,7 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     const hint = hintOf(f);
     const bare = classifyName(f.name, personContext, hint);
     // `MailData.data`, `CancelEmailResponse.data`: a field named only "data" says nothing, and its owner's noun is not its content.
-    if (qualifier && !isOnlyDataWords(f.name) && !namesItsPerson(f.name)) {
+    if (qualifier && !isOnlyDataWords(f.name) && !classifier.namesItsPerson(f.name)) {
       const qualified = classifyName(`${qualifier}_${f.name}`, personContext, hint);
       if (qualified || bare) return qualified;
     }
@@ -118,8 +136,6 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     return h;
   };
 
-  // `followerId`, `customerName`: the field says whose data it is, whatever its owner is.
-  const namesItsPerson = (name: string): boolean => PERSON_NOUNS.has(classifier.tokens(name)[0] ?? '');
   const isOnlyDataWords = (name: string): boolean =>
     classifier.tokens(name).every((w) => TRANSPARENT_SUFFIXES.has(w) || DATA_SUFFIXES.has(w));
   const isConfigType = (typeName: string): boolean => {
@@ -129,9 +145,12 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
 
   const factsOf = (model: ModelDecl, personContext: boolean, qualifier: string | undefined): ModelFacts => {
     const names = [model.owner, ...(model.aliases ?? [])];
+    // `{ data, error }` holds what a call returned, `{ guid, publishedAt }` what was published: not a person's private words.
+    const envelope =
+      isResultEnvelope(model.fields.map((f) => f.name)) || isPublishedItem(model.fields.map((f) => classifier.tokens(f.name)));
     return {
       record: personContext && names.some((n) => classifier.isPersonRecord(n)),
-      content: names.map((n) => classifier.contentKind(n)).find((k) => k !== undefined),
+      content: envelope ? undefined : names.map((n) => classifier.contentKind(n)).find((k) => k !== undefined),
       attributeOwner: names.find((n) => classifier.classifyAttributeValue(n, 'value', 'string')),
       visitor: model.fields.some(
         (f) => !f.children?.length && classifyField(f, personContext, qualifier)?.category === 'user.device.ip_address',
@@ -187,6 +206,10 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     let match = classifyField(f, ownContext, qualifier);
     if (!match && facts && !f.children?.length) match = classifyInModel(f, facts);
     if (!match) return false;
+    // `deleteTeamUser.userId`, `ZGetResponsesFilter.contactId`: which record to act on, not a person's data held here.
+    if (actingOn && match.category.startsWith('user.unique_id') && isKeyName(classifier.tokens(f.name))) return false;
+    // `DatabaseConfig.username`, a bot's `access_token`: a system's account.
+    if (systemAccount && (match.category.startsWith('user.authorization') || match.category === 'user.account.username')) return false;
     // A declared structure whose leaves hold nothing personal is not free text (`MigrationJournal.entries: { idx, tag }[]`).
     if (f.children?.length && match.category.startsWith('user.content.') && match.category !== 'user.content.self_image') return false;
     if (match.confidence === 'low' && !ownContext) return false;
@@ -211,8 +234,29 @@ export function createModelReporter(ctx: FileContext): (model: ModelDecl) => voi
     return `${symbol} stores ${withArticle(taxonomy.label(category))} (${category})${special}. Declare it in the data-flow manifest dataset for ${owner}.`;
   };
 
+  /** `contactId`, `organizationId: ZId`, `subscribed: boolean`: a key or a setting, no data of a person's. */
+  const isReferenceField = (f: FieldDecl): boolean => {
+    if (f.children?.length) return f.children.every(isReferenceField);
+    if (isKeyName(classifier.tokens(f.name)) || (f.typeName && isKeyName(classifier.tokens(f.typeName)))) return true;
+    const hint = hintOf(f)?.();
+    return hint !== undefined && REFERENCE_HINTS.has(hint);
+  };
+  /** `email`, `firstName`: a field that says who the person is, without any context. */
+  const namesThePerson = (f: FieldDecl): boolean => {
+    const c = classifier.classify(f.name);
+    return c !== null && (c.category === 'user.contact.email' || c.category.startsWith('user.name'));
+  };
+  let actingOn = false;
+  let systemAccount = false;
   return (model) => {
-    const personContext = [model.owner, ...(model.aliases ?? [])].some((n) => classifier.isPersonContext(n));
+    const names = model.fields.map((f) => f.name);
+    if (isEnvironmentShape(names)) return;
+    const ownerTokens = classifier.tokens(model.owner);
+    actingOn = model.transient === true && (isQuery(ownerTokens) || (actsOnRecords(ownerTokens) && model.fields.every(isReferenceField)));
+    const personContext =
+      [model.owner, ...(model.aliases ?? [])].some((n) => classifier.isPersonContext(n)) ||
+      isProviderProfile(ownerTokens, () => model.fields.some(namesThePerson));
+    systemAccount = !personContext && (isSystemSettings(ownerTokens, SYSTEM_OWNERS) || isBotShape(names.map((n) => classifier.tokens(n))));
     // A person owner already says whose the fields are; other owners qualify them.
     const qualifier = personContext ? undefined : qualifierOf(model.owner);
     const facts = factsOf(model, personContext, qualifier);

@@ -143,7 +143,11 @@ function builtTypes(sf: ts.SourceFile): Set<string> {
   if (names) return names;
   const found = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && isValuePosition(n)) found.add(n.typeName.text);
+    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName)) {
+      const value = builtValue(n);
+      // `const chatScript: PreviewMessage[] = [{ text: "…" }]`: a script written in the code (a demo, a mock) is no one's data.
+      if (value && !isWrittenConstant(value)) found.add(n.typeName.text);
+    }
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -152,13 +156,46 @@ function builtTypes(sf: ts.SourceFile): Set<string> {
   return names;
 }
 
-function isValuePosition(ref: ts.TypeReferenceNode): boolean {
+/** Generics whose value is (a collection of) their type argument: `const users: Array<User> = ...` builds users. */
+const VALUE_WRAPPERS = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Omit',
+  'Pick',
+  'Record',
+  'Set',
+  'Map',
+  'Promise',
+]);
+
+/** The value built as the referenced type (`const x: T = value`, `value as T`), if the reference is in such a place. */
+function builtValue(ref: ts.TypeReferenceNode): ts.Expression | undefined {
   let child: ts.Node = ref;
   for (let p = ref.parent; p && !ts.isSourceFile(p); child = p, p = p.parent) {
-    if (ts.isVariableDeclaration(p)) return p.type === child && p.initializer !== undefined;
-    if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p)) return p.type === child;
-    if (ts.isStatement(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isTypeElement(p) || ts.isClassElement(p)) return false;
+    // `React.FC<ProfileAvatar>`: the type argument of another generic is what it takes (props), not what the value is.
+    if (ts.isTypeReferenceNode(p) && !VALUE_WRAPPERS.has(ts.isIdentifier(p.typeName) ? p.typeName.text : p.typeName.right.text))
+      return undefined;
+    if (ts.isVariableDeclaration(p)) return p.type === child ? p.initializer : undefined;
+    if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p))
+      return p.type === child ? p.expression : undefined;
+    if (ts.isStatement(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isTypeElement(p) || ts.isClassElement(p)) return undefined;
   }
+  return undefined;
+}
+
+/** Literals only, in arrays and objects (`[{ id: "m1", text: "Hi" + "!" }]`): nothing read from anywhere. */
+function isWrittenConstant(e: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) return isWrittenConstant(e.expression);
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return true;
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isBinaryExpression(e))
+    return e.operatorToken.kind === ts.SyntaxKind.PlusToken && isWrittenConstant(e.left) && isWrittenConstant(e.right);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length > 0 && e.elements.every(isWrittenConstant);
+  if (ts.isObjectLiteralExpression(e))
+    return e.properties.length > 0 && e.properties.every((p) => ts.isPropertyAssignment(p) && isWrittenConstant(p.initializer));
   return false;
 }
 
@@ -176,7 +213,7 @@ function isExportedByName(sf: ts.SourceFile, name: string): boolean {
 export function interfaceModel(node: ts.InterfaceDeclaration, hinter: Hinter, isPerson: (name: string) => boolean): ModelDecl | undefined {
   const kind = shapeKind(node, isPerson);
   if (kind === 'none') return undefined;
-  return { owner: node.name.text, fields: memberFields(node.members, hinter) };
+  return { owner: node.name.text, transient: true, fields: memberFields(node.members, hinter) };
 }
 
 /** `type User = { ... }`, also through intersections and unions (`Base & { email: string }`). */
@@ -190,7 +227,7 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter, is
   collect(node.type);
   const kind = literals.length ? shapeKind(node, isPerson) : 'none';
   if (kind === 'none') return undefined;
-  return { owner: node.name.text, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
+  return { owner: node.name.text, transient: true, fields: literals.flatMap((l) => memberFields(l.members, hinter)) };
 }
 
 /**
@@ -200,14 +237,25 @@ export function typeAliasModel(node: ts.TypeAliasDeclaration, hinter: Hinter, is
  */
 const BEHAVIOUR_CLASS =
   /(Service|Controller|Resolver|Repository|Repo|Module|Handler|Manager|Provider|Factory|Client|Gateway|Guard|Middleware|Interceptor|Helper|Utils?|Validator|Builder|Strategy|Adapter|Listener|Subscriber|Processor|Worker|Component|Sender|Mailer|Logger|Error|Exception)$/;
+/** `SurveyState`, `ChatStore`: what a view or a widget holds while it runs, as `…State` types are (shapeKind). */
+const VIEW_STATE_CLASS = /(State|Store)$/;
 /** Class names that say "data shape" even without decorators. */
 const MODEL_NAME = /(Dto|DTO|Entity|Model|Input|Payload|Record|Row)$/;
 
-export function classModel(node: ts.ClassLikeDeclaration, hinter: Hinter, isJs: boolean): ModelDecl | undefined {
+export function classModel(
+  node: ts.ClassLikeDeclaration,
+  hinter: Hinter,
+  isJs: boolean,
+  isPerson: (name: string) => boolean,
+): ModelDecl | undefined {
   const owner = className(node);
   if (!owner) return undefined;
   const model = isModelClass(node);
-  if (!model && BEHAVIOUR_CLASS.test(owner)) return undefined;
+  if (!model && (BEHAVIOUR_CLASS.test(owner) || VIEW_STATE_CLASS.test(owner))) return undefined;
+  const plain = !model && !MODEL_NAME.test(owner);
+  // A plain class that is not a person keeps its private members to itself: a queue's owner, a renderer's
+  // document, a chat view's messages are working state; the data is declared where it is kept.
+  const working = plain && !isPerson(owner);
   const fields: FieldDecl[] = [];
   const seen = new Set<string>();
   const add = (f: FieldDecl) => {
@@ -218,18 +266,19 @@ export function classModel(node: ts.ClassLikeDeclaration, hinter: Hinter, isJs: 
   for (const m of node.members) {
     if (ts.isPropertyDeclaration(m)) {
       if (isStatic(m) || (m.initializer && isFunction(m.initializer)) || (m.type && ts.isFunctionTypeNode(m.type))) continue;
+      if (working && isPrivate(m)) continue;
       const name = propertyName(m.name);
       if (name !== undefined) add(classField(name, m, m.type, hinter));
     } else if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters) {
         // `constructor(public email: string)` declares a field; plain parameters do not.
-        if (!ts.isParameterPropertyDeclaration(p, m) || !ts.isIdentifier(p.name)) continue;
+        if (!ts.isParameterPropertyDeclaration(p, m) || !ts.isIdentifier(p.name) || (working && isPrivate(p))) continue;
         add(classField(p.name.text, p, p.type, hinter));
       }
       if (isJs && m.body) for (const f of thisAssignments(m.body, hinter)) add(f);
     }
   }
-  return { owner, plain: !model && !MODEL_NAME.test(owner), fields };
+  return { owner, plain, fields };
 }
 
 function classField(
@@ -271,6 +320,12 @@ function className(node: ts.ClassLikeDeclaration): string | undefined {
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (ts.isExportAssignment(p) || node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
   return undefined;
+}
+
+/** `private x`, `#x`: not part of what the class shows to others. */
+function isPrivate(m: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean {
+  if (ts.isPrivateIdentifier(m.name)) return true;
+  return (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Private) !== 0;
 }
 
 function isStatic(m: ts.ClassElement): boolean {

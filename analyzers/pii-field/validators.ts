@@ -39,12 +39,27 @@ export function validatorModel(
   sc: ShapeContext,
   extending?: ts.Expression,
 ): ModelDecl | undefined {
-  if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
+  if (!shape || !ts.isObjectLiteralExpression(shape) || isToolParameters(node)) return undefined;
   // `extend` and `keys` are common method names; require a validator on the receiver or in the values.
   const base = extending && readChain(extending).root;
   if (extending && !isValidatorLib(base, sc) && !hasValidatorValue(shape, sc)) return undefined;
   const owner = bindingNameOf(node) ?? 'schema';
-  return { owner, ...(base ? { aliases: [base.text] } : {}), fields: shapeFields(shape, sc) };
+  return { owner, ...(base ? { aliases: [base.text] } : {}), transient: true, fields: shapeFields(shape, sc) };
+}
+
+/** Functions that declare a tool a language model may call (the AI SDK's `tool`, `dynamicTool`). */
+const TOOL_FACTORIES = new Set(['tool', 'dynamicTool']);
+const TOOL_SCHEMA_KEYS = new Set(['inputSchema', 'parameters', 'outputSchema']);
+
+/**
+ * `tool({ inputSchema: z.object({ latitude, city }) })`: the arguments a model fills in to call a
+ * tool, whatever place or thing it asks about; what a person wrote is in the conversation, not here.
+ */
+function isToolParameters(node: ts.CallExpression): boolean {
+  const prop = node.parent;
+  if (!ts.isPropertyAssignment(prop) || prop.initializer !== node || !TOOL_SCHEMA_KEYS.has(propertyName(prop.name) ?? '')) return false;
+  const call = prop.parent.parent;
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && TOOL_FACTORIES.has(call.expression.text);
 }
 
 function hasValidatorValue(shape: ts.ObjectLiteralExpression, sc: ShapeContext): boolean {
@@ -72,6 +87,7 @@ function describe(value: ts.Expression, sc: ShapeContext): Omit<FieldDecl, 'name
   if (nested.length) return { ...withSignal, children: nested.flatMap((shape) => shapeFields(shape, sc)) };
   const inner = elementOf(calls);
   if (inner) return { ...describe(inner, sc), ...withSignal };
+  if (calls.some(requiresHexPrefix)) return { hexValue: true };
   const hint: TypeHint | undefined = calls.some((c) => DATE_REFINEMENTS.has(c.name))
     ? 'date'
     : hintOfTypeName(calls[calls.length - 1].name);
@@ -92,6 +108,14 @@ function nestedShapes(calls: ChainCall[], sc: ShapeContext): ts.ObjectLiteralExp
     }
   }
   return shapes;
+}
+
+/** `.startsWith('0x')`, `.regex(/^0x[0-9a-f]{40}$/i)`: a hex value (a wallet address, a hash). */
+function requiresHexPrefix(c: ChainCall): boolean {
+  const arg = c.args[0];
+  if (c.name === 'startsWith' && arg && ts.isStringLiteralLike(arg)) return /^0x/i.test(arg.text);
+  if (c.name === 'regex' && arg && ts.isRegularExpressionLiteral(arg)) return /^\/\^0x/i.test(arg.text);
+  return false;
 }
 
 /** The schema of the value inside a list or wrapper. */

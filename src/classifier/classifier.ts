@@ -139,6 +139,17 @@ export class Classifier {
     return remember(this.personCache, name, isPersonContextName(name));
   }
 
+  /**
+   * `followerId`, `customerName`, `userId`: a person noun at the front says whose data it is. In
+   * `userAgent` the noun is part of a device's phrase (a browser's user agent) and says nothing of the kind.
+   */
+  namesItsPerson(name: string): boolean {
+    const tokens = this.tokens(name);
+    if (!PERSON_NOUNS.has(tokens[0] ?? '')) return false;
+    const m = this.head(tokens);
+    return !m || m.start > 0 || !m.entry.category.startsWith('user.device');
+  }
+
   /** A person object that is a record about the person (`Account`, `Invite`): its own `id` is the record's. */
   isPersonRecord(name: string): boolean {
     return isPersonRecordName(name);
@@ -270,6 +281,7 @@ export class Classifier {
     }
     if (flag && !e.predicate) return null;
     if (!fitsType(e.shape, e.predicate, hint)) return null;
+    if (e.shape === 'list' && hint !== 'array' && hint !== 'object' && !this.writtenPlural(name)) return null;
 
     if (prefix.length && (VERB_PREFIXES.has(prefix[0]) || QUANTITY_PREFIXES.has(prefix[0]))) return null;
     for (const w of prefix) if (DENY_MODIFIERS.has(w) || e.exclude.has(w)) return null;
@@ -310,6 +322,15 @@ export class Classifier {
     else if (e.context !== 'none' && !nearWord && !personWord) reason = `name "${name}" in a person object means ${label}`;
     else reason = `name "${name}" means ${label}`;
     return { category: e.category, confidence, reason };
+  }
+
+  /** `searches`, `searchTerms`: the last word as written is a plural that normalisation made singular. */
+  private writtenPlural(name: string): boolean {
+    const words = this.words(name.slice(name.lastIndexOf('.') + 1));
+    const last = words[words.length - 1];
+    if (!last) return false;
+    const canonical = this.dictionary.canonical([last]);
+    return canonical.length === 1 && canonical[0] !== last && last.endsWith('s');
   }
 
   /** A system name inside a person (`user.apiKey`): that person's data, raised by the person around it. */

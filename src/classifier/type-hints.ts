@@ -12,9 +12,11 @@ import { dictionary } from '../shared/dictionary.js';
  *   amounts, ids).
  * - attribute: values picked from a set (gender, race, blood type, marital status, country): also enums and numbers.
  * - date: dates (date of birth, admission/discharge/death dates): also Date, numbers (epoch, year).
+ * - list: histories (searches): a list, a document of entries, or a name written in the plural; never one
+ *   string named in the singular (`search: string` is the filter being typed). The classifier checks the name.
  * Booleans fit only predicate names (`isPregnant`, `isMinor`); functions never fit.
  */
-export type Shape = 'text' | 'strict' | 'numeric' | 'attribute' | 'date';
+export type Shape = 'text' | 'strict' | 'numeric' | 'attribute' | 'date' | 'list';
 
 const TEXT: readonly TypeHint[] = ['string', 'unknown', 'array', 'object'];
 const ACCEPTS: Record<Shape, ReadonlySet<TypeHint>> = {
@@ -23,6 +25,7 @@ const ACCEPTS: Record<Shape, ReadonlySet<TypeHint>> = {
   numeric: new Set([...TEXT, 'number', 'bigint']),
   attribute: new Set([...TEXT, 'number', 'bigint', 'enum']),
   date: new Set([...TEXT, 'number', 'bigint', 'date']),
+  list: new Set(TEXT),
 };
 
 /** Default shape per category; the nearest listed ancestor applies, `text` when none. */

@@ -204,7 +204,7 @@ describe('strong names need no context', () => {
     ['privacyPreferences', '', K.PRIVACY, 'medium'],
     ['cookieConsent', '', K.PRIVACY, 'medium'],
     ['userPreferences', '', K.SETTINGS, 'medium'],
-    ['userRole', '', K.ACCOUNT, 'medium'],
+    ['userRole', '', null, null],
     ['placeOfBirth', '', K.DEMOGRAPHIC, 'medium'],
     ['accessToken', '', K.CREDENTIALS, 'high'],
     ['refreshToken', '', K.CREDENTIALS, 'high'],
@@ -817,7 +817,7 @@ describe('person context: generic words only count inside a person object', () =
     ['cookie', 'p', K.COOKIE, 'medium'],
     ['cart', 'p', K.PURCHASES, 'low'],
     ['preferences', 'p', K.SETTINGS, 'low'],
-    ['role', 'p', K.ACCOUNT, 'low'],
+    ['role', 'p', null, null],
     ['title', 'p', K.JOB, 'low'],
     ['age', 'p', K.AGE, 'medium'],
     ['zip', 'p', K.ZIP, 'medium'],
@@ -881,7 +881,7 @@ describe('person context: generic words only count inside a person object', () =
     ['routingNumber', 'p', K.BANK, 'medium'],
     ['avatar', 'p', K.SELF_IMAGE, 'high'],
     ['token', 'p', K.CREDENTIALS, 'high'],
-    ['pin', 'p', K.CREDENTIALS, 'high'],
+    ['pin', 'p', K.CREDENTIALS, 'medium'],
     ['race', 'p', K.RACE, 'high'],
     ['email', 'p', K.EMAIL, 'high'],
     // A person noun in the name is context too, and raises the confidence.
@@ -995,8 +995,11 @@ describe('accessors, predicates and verbs', () => {
 
 describe('ambiguous names (decisions in data/names.ts)', () => {
   const rows: Row[] = [
-    ['pin', '', K.CREDENTIALS, 'medium'],
-    ['pinNumber', '', K.CREDENTIALS, 'medium'],
+    ['pin', '', null, null],
+    ['pinNumber', '', null, null],
+    ['user.pin', '', K.CREDENTIALS, 'high'],
+    ['recaptchaToken', '', null, null],
+    ['turnstileToken', '', null, null],
     ['pinBlock', '', K.CVV, 'high'],
     ['pinCode', '', null, null],
     ['pinCode', 'p', K.ZIP, 'medium'],

@@ -104,6 +104,8 @@ const DEVIATIONS: Record<string, string | null> = {
   charges: null,
   // French `pays` (country) is the English verb too.
   pays: null,
+  // One search string is the filter being typed; a history is a list (`searchQueries`, `searches`).
+  search_query: null,
 };
 
 const rows: [string, string][] = [];

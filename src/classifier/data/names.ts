@@ -88,6 +88,8 @@ const MACHINE_WORDS = [
   'target',
   'upstream',
   'backend',
+  // A mail transfer agent: the server a message was handed to (`remoteMtaIp`, `reportingMta`).
+  'mta',
   'db',
   'database',
   'redis',
@@ -821,16 +823,17 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'パスワード',
     ],
   },
-  // decision: `pin` is an account or app PIN (credentials); a card PIN reaches merchant code only as a
-  // PIN block (`pinBlock`, `cardPin`: card security code). Bare `token` is a credential (medium);
-  // pagination, CSRF, lexer and design tokens are not.
+  // decision: `pin` is an account or app PIN (credentials) in a person; a record's own PIN (`Survey.pin`,
+  // a shared code that opens a survey) is not a person's. A card PIN reaches merchant code only as a
+  // PIN block (`pinBlock`, `cardPin`: card security code).
+  { category: 'user.authorization.credentials', confidence: 'medium', context: 'person', names: ['pin', 'pin_number'] },
+  // decision: bare `token` is a credential (medium); pagination, CSRF, lexer and design tokens are not,
+  // nor a captcha's response token (the vendor's own challenge, sent back to the vendor).
   {
     category: 'user.authorization.credentials',
     confidence: 'medium',
     names: [
       'pass',
-      'pin',
-      'pin_number',
       'otp',
       'jwt',
       'token',
@@ -893,6 +896,10 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'usage',
       'route',
       'word',
+      'captcha',
+      'recaptcha',
+      'hcaptcha',
+      'turnstile',
     ],
   },
   // decision: keys and secrets of an application, a tenant or an integration are system credentials
@@ -1183,7 +1190,13 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     confidence: 'high',
     names: ['sexual_orientation', 'sexuality', 'sex_life', 'sexual_preference', 'sexual_identity'],
   },
-  { category: 'user.demographic.gender', confidence: 'high', names: ['gender', 'gender_identity', 'sexo', 'sexe', 'geschlecht'] },
+  // A synthetic voice's gender (`TtsVoice.Gender`) is the voice's, not a person's.
+  {
+    category: 'user.demographic.gender',
+    confidence: 'high',
+    names: ['gender', 'gender_identity', 'sexo', 'sexe', 'geschlecht'],
+    exclude: ['voice', 'tts', 'speaker'],
+  },
   // decision: `sex` needs no context (no other meaning in code) but is one step weaker than `gender`.
   { category: 'user.demographic.gender', confidence: 'medium', names: ['sex', 'pronouns', 'pronoun', 'genero'] },
   {
@@ -1359,7 +1372,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'device_fingerprint',
     ],
   },
-  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent'] },
+  // An abuse complaint's user agent (`SesComplaint.userAgent`) names the software that filed the report.
+  { category: 'user.device.device_id', confidence: 'medium', names: ['user_agent'], exclude: ['complaint'] },
   // An installation id names a device only with a person about (a Firebase installation); a GitHub
   // App's or a plugin's installation is an account's.
   { category: 'user.device.device_id', confidence: 'medium', context: 'person', names: ['installation_id', 'install_id'] },
@@ -1405,6 +1419,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'loyalty_number',
       'loyalty_id',
     ],
+    // A bot's user (`bot_user_id` of a Slack installation) is the integration's account, not a person's.
+    exclude: ['bot'],
   },
   // A payment provider's customer (`stripeCustomerId`) is that provider's object, often an
   // organization's billing account: not the application's id of a person.
@@ -1523,8 +1539,8 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     ],
   },
   { category: 'user.account.username', confidence: 'medium', context: 'person', names: ['login', 'handle'] },
-  { category: 'user.account', confidence: 'medium', names: ['user_role'] },
-  { category: 'user.account', confidence: 'low', context: 'person', names: ['role', 'roles'] },
+  // decision: an authorization role (`role: Role`, `'ADMIN' | 'MEMBER'`, a Role relation) says what an
+  // account may do, the same for everyone who has it: not data about the person, so no name here.
   { category: 'user.account.settings', confidence: 'medium', names: ['user_preferences', 'user_settings'] },
   { category: 'user.account.settings', confidence: 'low', context: 'person', names: ['preferences'] },
   {
@@ -1629,8 +1645,15 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   { category: 'user.behavior.browsing_history', confidence: 'medium', names: ['clickstream', 'click_events', 'pageviews'] },
   { category: 'user.behavior.browsing_history', confidence: 'low', context: 'person', names: ['page_views'] },
   { category: 'user.behavior.search_history', confidence: 'high', names: ['search_history'] },
-  { category: 'user.behavior.search_history', confidence: 'medium', names: ['recent_searches', 'search_queries'] },
-  { category: 'user.behavior.search_history', confidence: 'low', context: 'person', names: ['search_query', 'search_term', 'searches'] },
+  // One search string is a filter being typed (`search: string` of a list query); a history is a list of them.
+  { category: 'user.behavior.search_history', confidence: 'medium', shape: 'list', names: ['recent_searches', 'search_queries'] },
+  {
+    category: 'user.behavior.search_history',
+    confidence: 'low',
+    context: 'person',
+    shape: 'list',
+    names: ['search_query', 'search_term', 'searches'],
+  },
   {
     category: 'user.behavior.media_consumption',
     confidence: 'high',

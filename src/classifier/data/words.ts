@@ -548,6 +548,58 @@ export const QUERY_PREFIXES: ReadonlySet<string> = new Set([
   'pagination',
 ]);
 
+/**
+ * Words in a shape's name that say it acts on records that already exist (`deleteTeamUser`,
+ * `ZUpdateMembershipAction`, `ZGetResponsesFilter`, `ContactLinkParams`): the ids in it name which
+ * record to act on. Creating words are not here: a create input carries the new record's own data.
+ */
+export const ACTING_WORDS: ReadonlySet<string> = new Set([
+  'update',
+  'edit',
+  'patch',
+  'delete',
+  'remove',
+  'get',
+  'find',
+  'fetch',
+  'lookup',
+  'generate',
+  'resend',
+  'cancel',
+  'revoke',
+  'archive',
+  'restore',
+  'toggle',
+  'move',
+  'leave',
+  'check',
+  'verify',
+  'param',
+  ...QUERY_PREFIXES,
+]);
+
+/** Sign-in providers and protocols: a shape named for one (`SocialInterface`, `GoogleProfile`) that holds a name or an e-mail is that provider's profile of a person. */
+export const IDENTITY_PROVIDERS: ReadonlySet<string> = new Set([
+  'social',
+  'oauth',
+  'oidc',
+  'openid',
+  'sso',
+  'saml',
+  'google',
+  'github',
+  'facebook',
+  'twitter',
+  'apple',
+  'microsoft',
+  'discord',
+  'linkedin',
+  'gitlab',
+]);
+
+/** Last words of a shape that is what an operation gives back (`GetUserResponse`): a record, not a reference. */
+export const RESULT_WORDS: ReadonlySet<string> = new Set(['response', 'result', 'output', 'reply', 'return']);
+
 /** Words in front of a person object that keep it a person object (`CreateUserInput`, `req.user`). */
 export const PERSON_OBJECT_PREFIXES: ReadonlySet<string> = new Set([
   'create',
@@ -749,8 +801,19 @@ export const GEO_OF_IP: ReadonlySet<string> = new Set([
   'continent',
 ]);
 
-/** Names of a field's type that say it configures something rather than holds it (`lastName: ToggleInputConfig`). */
-export const CONFIG_TYPE_WORDS: ReadonlySet<string> = new Set(['config', 'configuration', 'settings', 'options', 'toggle', 'props']);
+/**
+ * Names of a field's type that say it configures something rather than holds it (`lastName: ToggleInputConfig`),
+ * or holds a component's or a client's state (`state: TUserState`: not a postal state; its fields are read where it is declared).
+ */
+export const CONFIG_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'config',
+  'configuration',
+  'settings',
+  'options',
+  'toggle',
+  'props',
+  'state',
+]);
 
 /**
  * Abbreviations, expanded during normalisation. `notFirst`: only after another word (`phone_no`, not
