@@ -893,6 +893,11 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'usage',
       'route',
       'word',
+      // A captcha widget's response token is the challenge vendor's, issued for one page view.
+      'captcha',
+      'recaptcha',
+      'hcaptcha',
+      'turnstile',
     ],
   },
   // decision: keys and secrets of an application, a tenant or an integration are system credentials
