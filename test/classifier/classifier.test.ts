@@ -204,7 +204,6 @@ describe('strong names need no context', () => {
     ['privacyPreferences', '', K.PRIVACY, 'medium'],
     ['cookieConsent', '', K.PRIVACY, 'medium'],
     ['userPreferences', '', K.SETTINGS, 'medium'],
-    ['userRole', '', K.ACCOUNT, 'medium'],
     ['placeOfBirth', '', K.DEMOGRAPHIC, 'medium'],
     ['accessToken', '', K.CREDENTIALS, 'high'],
     ['refreshToken', '', K.CREDENTIALS, 'high'],
@@ -820,7 +819,6 @@ describe('person context: generic words only count inside a person object', () =
     ['cookie', 'p', K.COOKIE, 'medium'],
     ['cart', 'p', K.PURCHASES, 'low'],
     ['preferences', 'p', K.SETTINGS, 'low'],
-    ['role', 'p', K.ACCOUNT, 'low'],
     ['title', 'p', K.JOB, 'low'],
     ['age', 'p', K.AGE, 'medium'],
     ['zip', 'p', K.ZIP, 'medium'],
@@ -1026,6 +1024,10 @@ describe('ambiguous names (decisions in data/names.ts)', () => {
     ['position', '', null, null],
     ['emailSubject', 'p', null, null],
     ['twitterHandle', 'p', K.SOCIAL, 'high'],
+    // A role is an authorization level, not a person's data, even on a person.
+    ['role', 'p', null, null],
+    ['roles', 'p', null, null],
+    ['userRole', '', null, null],
   ];
   test.each(rows)(title, (...row) => check(row));
 });

@@ -70,7 +70,6 @@ describe('the TypeScript type of a value decides whether the name can be the dat
     ['country', 'p:enum', K.COUNTRY, 'low'],
     ['state', 'p:enum', K.STATE, 'low'],
     ['jobTitle', ':enum', K.JOB, 'high'],
-    ['role', 'p:enum', K.ACCOUNT, 'low'],
     ['immigrationStatus', ':enum', K.IMMIGRATION, 'high'],
     ['phone', ':enum', null, null],
     ['street', ':enum', null, null],

@@ -1528,8 +1528,9 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     ],
   },
   { category: 'user.account.username', confidence: 'medium', context: 'person', names: ['login', 'handle'] },
-  { category: 'user.account', confidence: 'medium', names: ['user_role'] },
-  { category: 'user.account', confidence: 'low', context: 'person', names: ['role', 'roles'] },
+  // decision: a role (`role: 'admin'`, `userRole`, an invite's `owner`/`member`) is an authorization
+  // level the application grants, shared by many accounts; it identifies and describes no one, so it
+  // is no personal data of its own (the account it belongs to is reported by its other fields).
   { category: 'user.account.settings', confidence: 'medium', names: ['user_preferences', 'user_settings'] },
   { category: 'user.account.settings', confidence: 'low', context: 'person', names: ['preferences'] },
   {
