@@ -2,6 +2,7 @@ import { ts } from '#ts-morph';
 import type { Analyzer, SourceFileContext } from '../../src/engine/analyzer.js';
 import { cappedConfidence, type FlowHit } from '../../src/flow/sink-flows.js';
 import { EGRESS_SINKS } from './sinks.catalog.js';
+import { forwardsItsParameter } from './forwarding-wrapper.js';
 import { reportsUnproven } from './unproven-calls.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
@@ -48,6 +49,8 @@ function report(ctx: SourceFileContext, hit: FlowHit) {
     // Every vendor must be declared, even where we cannot prove what it receives; so must a store
     // that a library fills later (upload storage, a persisted cache).
     if ((sink.kind !== 'third_party' && !hit.match.storesLater) || hit.via || !reportsUnproven(hit.match)) return;
+    // A wrapper that hands the vendor its own parameter whole is judged at its callers.
+    if (!hit.match.storesLater && forwardsItsParameter(hit.match)) return;
     ctx.report({
       at: hit.at,
       categories: [],

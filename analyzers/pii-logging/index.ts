@@ -4,6 +4,7 @@ import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { LOGGER_SINKS } from './loggers.catalog.js';
+import { idsInLoggedUrls } from './logged-urls.js';
 import { requestLogAt } from './request-log-formats.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
 
@@ -41,7 +42,10 @@ export const piiLoggingAnalyzer: Analyzer = {
     const check = (node: ts.Node) => {
       for (const hit of ctx.flows.at(node)) {
         if (hit.match.family !== 'log') continue;
-        report(ctx, node, hit.match.sink, hit.match.description, hit.sources.filter(reportable), hit.via, hit.cap);
+        // An id is reportable inside a logged URL (see logged-urls.ts), where the call logs it itself.
+        const inUrls = hit.via ? undefined : idsInLoggedUrls(ctx, hit.match.dataArgs);
+        const logged = hit.sources.filter((s) => reportable(s) || (inUrls?.has(s.origin) && s.confidence !== 'low'));
+        report(ctx, node, hit.match.sink, hit.match.description, logged, hit.via, hit.cap);
       }
     };
     // Request loggers (morgan) are configured in few files: a look at the text spares the rest.

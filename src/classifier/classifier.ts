@@ -10,6 +10,7 @@ import {
   TRANSPARENT_SUFFIXES,
   VERB_PREFIXES,
 } from './data/words.js';
+import { isConfigTypeName, isSelectionName } from './definition-names.js';
 import { isSystemCredential, SYSTEM_CREDENTIAL } from './system-credentials.js';
 import { Dictionary, type Entry, type HeadMatch } from './dictionary.js';
 import { splitWords } from './normalise.js';
@@ -153,6 +154,16 @@ export class Classifier {
   /** A person object that is a record about the person (`Account`, `Invite`): its own `id` is the record's. */
   isPersonRecord(name: string): boolean {
     return isPersonRecordName(name);
+  }
+
+  /** A type or field that defines a selection of people (`TSegmentFilter`, `filters`, `where`): its fields name keys, not anyone's data. */
+  isSelection(name: string): boolean {
+    return isSelectionName(this.tokens(name));
+  }
+
+  /** A type that configures an input or feature (`ToggleInputConfig`): the field it types holds no one's data. */
+  isConfigType(name: string): boolean {
+    return isConfigTypeName(this.tokens(name));
   }
 
   /** Whether a type or table name is a record of what a person wrote (`content`) or submitted through a form (`submission`). */

@@ -40,10 +40,12 @@ const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|cy|stories|story)\.[cm]?[jt]sx?$/
 /** `seed.ts`, `seeds.js`, `seeder.ts`, `user.seed.ts`, `users.seeder.ts`: demo and fixture data written to a store. */
 const SEED_FILE = /(?:^|\.)seed(?:s|er|ers)?\.[cm]?[jt]sx?$/i;
 const E2E_SCRIPT = /^e2e[-_.]/i;
+/** `usage.js`, `example.ts`, `client.example.ts`: a package's usage demo next to its code, sending made-up messages. */
+const EXAMPLE_FILE = /^(?:usage|examples?)\.[cm]?[jt]sx?$|\.examples?\.[cm]?[jt]sx?$/i;
 
 /** A word in an import specifier that may lead into test scope: only such imports are resolved. */
 export const TEST_SCOPE_SPECIFIER =
-  /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|migrations?)(?:[/._-]|$)/i;
+  /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|usage|migrations?)(?:[/._-]|$)/i;
 
 const ADVICE = 'out of scope by default (set includeTests: true to analyze it); a file that analyzed code imports is still analyzed';
 
@@ -58,6 +60,7 @@ export function testScopeFile(name: string): string | undefined {
   if (TEST_FILE.test(name)) return `test or vendored code (${/\.stor(?:y|ies)\./i.test(name) ? 'storybook stories' : 'tests'}): ${ADVICE}`;
   if (E2E_SCRIPT.test(name)) return `test or vendored code (end-to-end test script): ${ADVICE}`;
   if (SEED_FILE.test(name)) return `test or vendored code (seed data): ${ADVICE}`;
+  if (EXAMPLE_FILE.test(name)) return `test or vendored code (examples): ${ADVICE}`;
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../ts/syntax.js';
 import { LOCAL_PACKAGES } from './local-packages.catalog.js';
+import { isStoreRead } from './store-reads.js';
 import type { PackageSummaries } from './package-summaries.js';
 
 /**
@@ -306,6 +307,7 @@ export class FallbackSinks {
     if (made < 0 || made === origin.path.length - 1) return [];
     if (this.sinks.isCatalogued(origin.module) || LOCAL.test(packageName(origin.module)) || this.local?.of(call)) return [];
     const pkg = packageName(origin.module);
+    if (isStoreRead(pkg, callee.name.text)) return [];
     const path = origin.path
       .filter((s) => s !== 'new' && s !== '()' && s !== 'default')
       .slice(-2)

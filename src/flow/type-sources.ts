@@ -50,14 +50,22 @@ export class TypeSources {
     } else if (t.flags & ts.TypeFlags.Object && this.isProjectType(t)) {
       const ownerName = (this.isModelComputed(t) ? schemaNameOf(t) : (t.aliasSymbol ?? t.getSymbol())?.getName()) ?? '';
       const named = ownerName !== '__type' && ownerName !== '__object';
+      // `TSegmentFilter`: a definition of whom a segment selects; its `personIdentifier` names an attribute, not a person's id.
+      if (named && this.classifier.isSelection(ownerName)) {
+        seen.delete(t);
+        if (depth === 0) this.cache.set(t, result);
+        return result;
+      }
       const personContext = named && this.classifier.isPersonContext(ownerName);
       const content = (named ? this.classifier.contentKind(ownerName) : undefined) ?? inherited;
       for (const prop of t.getProperties()) {
         const name = prop.getName();
         const propType = this.checker.getTypeOfSymbol(prop);
-        const c = this.classifier.classify(name, { personContext })
-          ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) })
-          : null;
+        if (this.isSelectionField(prop, propType)) continue;
+        const c =
+          this.classifier.classify(name, { personContext }) && !this.isConfigField(prop, propType)
+            ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) })
+            : null;
         // `Message.parts`, `Document.content`: what a person wrote, whatever the field's own name says.
         // A field that holds a record type of the project (`ServiceWorkerMessage.data: { url }`) is no free text: its own fields say what it holds.
         const written =
@@ -97,6 +105,25 @@ export class TypeSources {
       if (c) out.push({ category: c.category, confidence: c.confidence, path: [prop.getName()] });
     }
     return out;
+  }
+
+  /** A field that defines whom something selects (`filters`, `where`, `conditions`, `rules: SegmentFilter[]`): it names keys, not anyone's data. */
+  private isSelectionField(prop: ts.Symbol, propType: ts.Type): boolean {
+    if (this.classifier.isSelection(prop.getName())) return true;
+    const typeName = declaredTypeName(prop) ?? this.nameOf(propType);
+    return typeName !== undefined && this.classifier.isSelection(typeName);
+  }
+
+  /**
+   * A field typed as a configuration (`lastName: ToggleInputConfig`: whether a form asks for a last
+   * name) holds no one's data under its own name; its fields still say what they hold. A field named
+   * as configuration itself (`settings: UserSettings`) is read as usual.
+   */
+  private isConfigField(prop: ts.Symbol, propType: ts.Type): boolean {
+    const name = prop.getName();
+    if (this.classifier.isConfigType(name)) return false;
+    const typeName = declaredTypeName(prop) ?? this.nameOf(propType);
+    return typeName !== undefined && this.classifier.isConfigType(typeName);
   }
 
   /** An interface, class or object type of the project itself (or a list of one), with named fields and no open keys. */
@@ -151,6 +178,28 @@ function schemaNameOf(t: ts.Type): string | undefined {
   for (let n: ts.Node | undefined = t.getProperties()[0]?.getDeclarations()?.[0]; n; n = n.parent) {
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name))
       return n.name.text.replace(/^Z(?=[A-Z])/, '').replace(/(?:Schema|Table)$/, '') || n.name.text;
+  }
+  return undefined;
+}
+
+/**
+ * The type a field is declared with, when its declaration names one: `lastName: ToggleInputConfig`,
+ * `items: FieldOptions[]`, or in a schema `firstName: ZToggleInputConfig.optional()` (a schema
+ * variable, capitalised by convention; `name: user.name` in a value names none).
+ */
+function declaredTypeName(prop: ts.Symbol): string | undefined {
+  const decl = prop.getDeclarations()?.[0];
+  if (!decl) return undefined;
+  if ((ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) && decl.type) {
+    let node: ts.TypeNode = decl.type;
+    while (ts.isArrayTypeNode(node)) node = node.elementType;
+    if (!ts.isTypeReferenceNode(node)) return undefined;
+    return ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
+  }
+  if (ts.isPropertyAssignment(decl)) {
+    let e: ts.Expression = decl.initializer;
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
+    return ts.isIdentifier(e) && /^[A-Z]/.test(e.text) ? e.text : undefined;
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { ts } from '#ts-morph';
 import type { SinkMatch } from '../sinks/types.js';
 import type { Source } from './value.js';
 import { words } from './sanitizers.js';
@@ -32,13 +33,17 @@ export const VENDOR_OBJECTS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Challenge (captcha) verification endpoints: the token they receive is the response token their
- * own widget issued for one page view, sent back to be checked, not a person's credential.
+ * own widget issued for one page view, sent back to be checked, not a person's credential. A host
+ * that serves more than the verifier (Google serves reCAPTCHA's `siteverify` under `/recaptcha/`)
+ * names the path too: there only a request whose URL literal starts with it is the verifier.
  */
 export const CHALLENGE_VERIFIERS: readonly string[] = [
   'challenges.cloudflare.com',
   'recaptchaenterprise.googleapis.com',
   'www.recaptcha.net',
   'recaptcha.net',
+  'www.google.com/recaptcha/',
+  'google.com/recaptcha/',
   'hcaptcha.com',
   'api.hcaptcha.com',
   'api.friendlycaptcha.com',
@@ -46,7 +51,24 @@ export const CHALLENGE_VERIFIERS: readonly string[] = [
 ];
 
 const CREDENTIAL_CATEGORY = 'user.authorization.credentials';
-const CHALLENGE_SINKS = new Set(CHALLENGE_VERIFIERS.map((host) => `http:${host}`));
+const CHALLENGE_HOSTS = new Set(CHALLENGE_VERIFIERS.filter((v) => !v.includes('/')).map((host) => `http:${host}`));
+const CHALLENGE_PATHS = new Map<string, string[]>();
+for (const v of CHALLENGE_VERIFIERS.filter((x) => x.includes('/'))) {
+  const id = `http:${v.slice(0, v.indexOf('/'))}`;
+  CHALLENGE_PATHS.set(id, [...(CHALLENGE_PATHS.get(id) ?? []), v]);
+}
+
+/** Whether the sink is a captcha verifier: its host alone, or its host and the path of the request's URL literal. */
+function isChallengeVerifier(match: SinkMatch): boolean {
+  if (CHALLENGE_HOSTS.has(match.sink.id)) return true;
+  const paths = CHALLENGE_PATHS.get(match.sink.id);
+  if (!paths || !ts.isCallExpression(match.node)) return false;
+  const url = match.node.arguments[0];
+  const text = url && (ts.isStringLiteralLike(url) ? url.text : ts.isTemplateExpression(url) ? url.head.text : undefined);
+  if (!text) return false;
+  const bare = text.replace(/^https?:\/\//, '');
+  return paths.some((p) => bare.startsWith(p));
+}
 
 /** Vendors' names that may lead an id's name (`stripeCustomerId`): the id is still that object's. */
 const VENDOR_PREFIXES = new Set([
@@ -78,7 +100,7 @@ const objectsByService = new Map<string, ReadonlySet<string>>(
  * service that issued it. Not personal data at that sink.
  */
 export function isVendorOwnId(source: Source, match: SinkMatch): boolean {
-  if (source.category === CREDENTIAL_CATEGORY) return CHALLENGE_SINKS.has(match.sink.id);
+  if (source.category === CREDENTIAL_CATEGORY) return isChallengeVerifier(match);
   if (source.category !== ID_CATEGORY || match.family !== 'egress' || !match.sink.service) return false;
   const objects = objectsByService.get(match.sink.service);
   if (!objects) return false;

@@ -6,7 +6,7 @@ import { valueSymbol } from './constant-value.js';
 import type { OriginResolver } from './origin.js';
 import { matchPattern, normalizePath, parsePattern, type PathPattern } from './path-pattern.js';
 import { selectArgs } from './args.js';
-import { skipOuter } from '../ts/syntax.js';
+import { isNullish, skipOuter } from '../ts/syntax.js';
 
 interface CompiledBuilder {
   call: CallSpec;
@@ -99,7 +99,12 @@ function fieldWrites(target: ts.Expression, at: ts.Node, checker: ts.TypeChecker
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipOuter(n.left);
-      if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && startsWith(left.expression, key, checker))
+      // `user.totpSecret = undefined`: a field cleared before the save stores nothing.
+      if (
+        (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) &&
+        !isNullish(n.right) &&
+        startsWith(left.expression, key, checker)
+      )
         out.push(left, n.right);
     } else if (ts.isCallExpression(n) && n.arguments.length > 0) {
       const callee = skipOuter(n.expression);

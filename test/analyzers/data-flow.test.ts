@@ -31,5 +31,5 @@ test('AI flows name the vendor and carry the prompt data', () => {
 
 test('HTTP destinations resolve from literals, constants across files and axios baseURL', () => {
   const ids = new Set(result.findings.filter((x) => x.sink?.kind === 'http').map((x) => x.sink!.id));
-  expect(ids).toEqual(new Set(['http:api.example.com', 'http:crm.example.com', 'http:unknown']));
+  expect(ids).toEqual(new Set(['http:api.example.com', 'http:crm.example.com', 'http:unknown', 'http:www.google.com']));
 });

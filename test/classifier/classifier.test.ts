@@ -433,6 +433,9 @@ describe('hard negatives: a trailing or leading modifier changes the meaning', (
     'designTokens',
     'cardToken',
     'stripeToken',
+    'recaptchaToken',
+    'captchaToken',
+    'turnstileToken',
     'ssnMasked',
     'ssnLast4',
     'cardLast4',
@@ -1026,6 +1029,10 @@ describe('ambiguous names (decisions in data/names.ts)', () => {
     ['position', '', null, null],
     ['emailSubject', 'p', null, null],
     ['twitterHandle', 'p', K.SOCIAL, 'high'],
+    // A role is an authorization level, not a person's data, even on a person.
+    ['role', 'p', null, null],
+    ['roles', 'p', null, null],
+    ['userRole', '', null, null],
   ];
   test.each(rows)(title, (...row) => check(row));
 });

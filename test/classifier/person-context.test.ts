@@ -62,6 +62,11 @@ describe('isPersonContext: a person noun heads the name, only data suffixes may 
     ['userCount', false],
     ['Logger', false],
     ['HttpClient', false],
+    // A candidate is a job applicant alone, a choice among options after another noun.
+    ['Candidate', true],
+    ['CreateCandidateDto', true],
+    ['TWorkspaceRedirectCandidate', false],
+    ['MergeCandidate', false],
     ['ApiClient', false],
     ['ParentNode', false],
     ['ChildProcess', false],

@@ -23,6 +23,8 @@ const TREE = {
   'packages/database/src/seed.ts': '',
   'src/users/user.seeder.ts': '',
   'examples/basic/send.ts': '',
+  'apps/smtp-server/src/usage.js': '',
+  'packages/sdk/src/client.example.ts': '',
   'packages/database/migration/20250101_backfill/migration.ts': '',
   'src/database/migrations/1700000000-AddUser.ts': '',
   // Not test scope: the words inside a longer name.
@@ -32,17 +34,21 @@ const TREE = {
   'src/seeding-strategy/plan.ts': '',
   'src/migrate-user.ts': '',
   'src/seedling.ts': '',
+  'src/usage-report.ts': '',
+  'src/example-data.ts': '',
 };
 
 test('test-scope directories and test-named files are skipped by default, each with its reason', async () => {
   const d = await discover(makeTree(TREE));
   expect(found(d)).toEqual([
     'src/contest.ts',
+    'src/example-data.ts',
     'src/latest-spec-version.ts',
     'src/migrate-user.ts',
     'src/seeding-strategy/plan.ts',
     'src/seedling.ts',
     'src/testimonials/list.ts',
+    'src/usage-report.ts',
     'src/user.ts',
   ]);
   for (const dir of [
@@ -70,6 +76,8 @@ test('test-scope directories and test-named files are skipped by default, each w
     'scripts/e2e-auth-bootstrap.ts',
     'packages/database/src/seed.ts',
     'src/users/user.seeder.ts',
+    'apps/smtp-server/src/usage.js',
+    'packages/sdk/src/client.example.ts',
   ]) {
     expect(reasonFor(d, file)).toMatch(/^test or vendored code/);
   }
@@ -77,6 +85,7 @@ test('test-scope directories and test-named files are skipped by default, each w
   expect(reasonFor(d, 'src/Button.stories.tsx')).toMatch(/storybook stories/);
   expect(reasonFor(d, 'packages/database/src/seed.ts')).toMatch(/seed data/);
   expect(reasonFor(d, 'src/database/migrations')).toMatch(/one-off migrations/);
+  expect(reasonFor(d, 'apps/smtp-server/src/usage.js')).toMatch(/examples/);
 });
 
 test('includeTests: true analyzes them again', async () => {

@@ -896,6 +896,7 @@ export const NAME_GROUPS: readonly NameGroup[] = [
       'usage',
       'route',
       'word',
+      // A captcha widget's response token is the challenge vendor's, issued for one page view.
       'captcha',
       'recaptcha',
       'hcaptcha',

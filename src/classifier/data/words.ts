@@ -525,6 +525,8 @@ export const AMBIGUOUS_PERSON_OBJECTS: ReadonlySet<string> = new Set([
   'invite',
   'invitation',
   'reviewer',
+  // A redirect, merge or retry candidate is a choice among options.
+  'candidate',
 ]);
 
 /**
