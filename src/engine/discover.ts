@@ -7,6 +7,7 @@ import type { SkippedFile } from '../core/contract.js';
 import { TEST_SCOPE_SPECIFIER, testScopeDirectory, testScopeFile } from './test-scope.js';
 import { ImportGraph, importSpecifiers } from './imports.js';
 import { compilerOptionsFor } from './compiler-options.js';
+import type { ProjectFiles } from '../ts/project-files.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -30,6 +31,8 @@ export interface DiscoverOptions {
    * changed. Every other rule (include/exclude, .gitignore, build output, size, ...) still applies.
    */
   files?: readonly string[];
+  /** How the files that decide module resolution are read (compilerOptionsFor); default: from disk. */
+  projectFiles?: ProjectFiles;
 }
 
 /** Never walked and never reported: they are not the project's own code. */
@@ -107,7 +110,7 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
     else (TEXT_FILE.test(r.relative) ? discovery.textFiles : discovery.sources).push(r);
   }
   const imported = walker.testScoped.length
-    ? await addImportedTestScope(realRoot, config, discovery, walker.testScoped)
+    ? await addImportedTestScope(realRoot, config, discovery, walker.testScoped, options.projectFiles)
     : new Set<string>();
   for (const [file, reason] of walker.testScopedFiles) if (!imported.has(file)) discovery.skipped.push({ file, reason });
   discovery.sources.sort(byRelative);
@@ -385,6 +388,7 @@ async function addImportedTestScope(
   config: ScanConfig,
   discovery: Discovery,
   parked: readonly string[],
+  projectFiles?: ProjectFiles,
 ): Promise<Set<string>> {
   const imported = new Set<string>();
   const texts = new Map<string, string[]>(discovery.sources.map((f) => [f.relative, [f.text]]));
@@ -394,7 +398,7 @@ async function addImportedTestScope(
   const queue = discovery.sources.filter((f) => importSpecifiers(f.text).some((s) => TEST_SCOPE_SPECIFIER.test(s))).map((f) => f.relative);
   while (queue.length) {
     const from = queue.pop()!;
-    graph ??= new ImportGraph(texts, compilerOptionsFor(root).options, root);
+    graph ??= new ImportGraph(texts, compilerOptionsFor(root, projectFiles).options, root);
     for (const dep of graph.dependencies(from)) {
       if (!waiting.delete(dep)) continue;
       const r = await readCandidate(root, dep, config.maxFileBytes);

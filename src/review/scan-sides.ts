@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Analyzer } from '../engine/analyzer.js';
-import { compilerOptionsFor } from '../engine/compiler-options.js';
+import { compilerOptionsFor, resolutionSignature } from '../engine/compiler-options.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from '../engine/discover.js';
 import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
 import { changeScope } from './scope.js';
 import { sameSummaries } from './cutoff.js';
+import { baseSideFiles } from './base-files.js';
 import { collectGarbage } from '../engine/gc.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
@@ -85,10 +86,13 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   }
 
   const changed = new Set(options.changed);
-  // Head is walked whole; base is read only where it differs, its other files are head's.
+  // Head is walked whole; base is read only where it differs, its other files are head's: its
+  // sources, and the manifests, tsconfig files and schemas that say how they import each other.
   const head = await discoverFiles(headDir, config);
+  const headRoot = await fs.realpath(headDir);
   const baseRoot = await fs.realpath(baseDir);
-  const baseChanged = await discoverFiles(baseRoot, config, { files: [...changed] });
+  const baseFiles = baseSideFiles(baseRoot, headRoot, changed);
+  const baseChanged = await discoverFiles(baseRoot, config, { files: [...changed], projectFiles: baseFiles });
   const unchanged = (f: DiscoveredFile) => !changed.has(f.relative);
   const rebase = (f: DiscoveredFile): DiscoveredFile => ({ ...f, path: path.join(baseRoot, f.relative) });
   const base: Discovery = {
@@ -97,7 +101,6 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     skipped: [],
   };
   const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
-  const headRoot = await fs.realpath(headDir);
   const baseTexts = texts(base);
   const headTexts = texts(head);
   const cutoff =
@@ -106,25 +109,26 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
       : {
           same: (files: readonly string[], graph: ImportGraph) =>
             sameSummaries(files, graph, {
-              base: { root: baseRoot, texts: baseTexts },
+              base: { root: baseRoot, texts: baseTexts, projectFiles: baseFiles },
               head: { root: headRoot, texts: headTexts },
               config,
               analyzers,
             }),
           minDependents: options.cutoff.minDependents,
         };
-  const scope = await changeScope(
-    baseTexts,
-    headTexts,
-    changed,
-    { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options },
-    cutoff,
-  );
+  // One import graph serves both sides only when they resolve imports alike: a change to a file a
+  // tsconfig extends, or to where a generated client goes, is not a scope file but changes that.
+  const headOptions = compilerOptionsFor(headRoot).options;
+  const sameResolution =
+    resolutionSignature(headOptions, headRoot) === resolutionSignature(compilerOptionsFor(baseRoot, baseFiles).options, baseRoot);
+  const scope = sameResolution
+    ? await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: headOptions }, cutoff)
+    : { full: 'the change alters how imports resolve (a file a tsconfig extends, or where a generated client goes)' };
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
-      base: await scan({ root: baseDir, config, analyzers, discovery: base }),
-      head: await scan({ root: headDir, config, analyzers, discovery: head }),
+      base: await scan({ root: baseRoot, config, analyzers, discovery: base, projectFiles: baseFiles }),
+      head: await scan({ root: headRoot, config, analyzers, discovery: head }),
       baseInventory: [],
       scope: { mode: 'full', reason: scope.full, changed: changed.size },
     };
@@ -133,14 +137,15 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const inventory = analyzers.filter((a) => a.meta.id === 'pii-field');
   const none: readonly Analyzer[] = [];
   const baseScan = await scan({
-    root: baseDir,
+    root: baseRoot,
     config,
     analyzers,
+    projectFiles: baseFiles,
     discovery: only(base, scope.load.base),
     analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : scope.load.base.has(f) ? inventory : none),
   });
   const headScan = await scan({
-    root: headDir,
+    root: headRoot,
     config,
     analyzers,
     discovery: only(head, scope.load.head),
