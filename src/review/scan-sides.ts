@@ -6,7 +6,8 @@ import { discoverFiles, type DiscoveredFile, type Discovery } from '../engine/di
 import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
-import { changeScope } from './scope.js';
+import { changeScope, type Cutoff, type SideTexts } from './scope.js';
+import type { ProjectFiles } from '../ts/project-files.js';
 import { sameSummaries } from './cutoff.js';
 import { baseSideFiles } from './base-files.js';
 import { collectGarbage } from '../engine/gc.js';
@@ -70,6 +71,28 @@ export function needsWholeBase(changed: readonly string[]): string | undefined {
 }
 
 /**
+ * The change's scope (changeScope), or why every file is reviewed. One import graph serves both
+ * sides only when they resolve imports alike: a change to a file a tsconfig extends, or to where a
+ * generated client goes, is no scope file but changes that. A function of its own: the options and
+ * the module resolution caches the graph filled (tens of MiB in a large workspace) must not outlive
+ * it while the sides are scanned.
+ */
+async function scopeOf(
+  baseTexts: SideTexts,
+  headTexts: SideTexts,
+  changed: ReadonlySet<string>,
+  roots: { base: string; head: string; baseFiles: ProjectFiles },
+  cutoff: Cutoff | undefined,
+): ReturnType<typeof changeScope> {
+  const headOptions = compilerOptionsFor(roots.head).options;
+  const baseOptions = compilerOptionsFor(roots.base, roots.baseFiles).options;
+  if (resolutionSignature(headOptions, roots.head) !== resolutionSignature(baseOptions, roots.base)) {
+    return { full: 'the change alters how imports resolve (a file a tsconfig extends, or where a generated client goes)' };
+  }
+  return changeScope(baseTexts, headTexts, changed, { root: roots.head, compilerOptions: headOptions }, cutoff);
+}
+
+/**
  * Scan both sides of a change. With the list of changed files, only the files whose findings can
  * differ are analyzed (see changeScope), each side loading just what they import: a 20-file pull
  * request in a 5,000-file repository costs about a second, not two full scans. Without it, or when
@@ -116,14 +139,7 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
             }),
           minDependents: options.cutoff.minDependents,
         };
-  // One import graph serves both sides only when they resolve imports alike: a change to a file a
-  // tsconfig extends, or to where a generated client goes, is not a scope file but changes that.
-  const headOptions = compilerOptionsFor(headRoot).options;
-  const sameResolution =
-    resolutionSignature(headOptions, headRoot) === resolutionSignature(compilerOptionsFor(baseRoot, baseFiles).options, baseRoot);
-  const scope = sameResolution
-    ? await changeScope(baseTexts, headTexts, changed, { root: headRoot, compilerOptions: headOptions }, cutoff)
-    : { full: 'the change alters how imports resolve (a file a tsconfig extends, or where a generated client goes)' };
+  const scope = await scopeOf(baseTexts, headTexts, changed, { base: baseRoot, head: headRoot, baseFiles }, cutoff);
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
