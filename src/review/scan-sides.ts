@@ -32,9 +32,10 @@ export interface SideScanOptions {
   analyzers: readonly Analyzer[];
   /**
    * Paths that differ between the sides, relative to the roots (both names of a renamed file). With
-   * them the base side is read only where it differs (its other files are head's), so `baseDir` may
-   * hold just those files, the `.gitignore` files, the configuration and the manifest; see
-   * `needsWholeBase`. Undefined: both sides are walked whole.
+   * them the base side is read only where it differs (its other files are head's, sources and the
+   * files that decide module resolution alike: base-files.ts), so `baseDir` may hold just those
+   * files, the `.gitignore` files, the configuration and the manifest; see `needsWholeBase`.
+   * Undefined: both sides are walked whole.
    */
   changed?: readonly string[];
   /**
