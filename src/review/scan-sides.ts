@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Analyzer } from '../engine/analyzer.js';
 import { compilerOptionsFor, resolutionSignature } from '../engine/compiler-options.js';
-import { discoverFiles, type DiscoveredFile, type Discovery } from '../engine/discover.js';
+import { discoverFiles, type Discovery } from '../engine/discover.js';
 import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
@@ -10,6 +9,7 @@ import { changeScope, type Cutoff, type SideTexts } from './scope.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 import { sameSummaries } from './cutoff.js';
 import { baseSideFiles } from './base-files.js';
+import { discoverBase } from './base-discovery.js';
 import { collectGarbage } from '../engine/gc.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
@@ -117,13 +117,16 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const baseRoot = await fs.realpath(baseDir);
   const baseFiles = baseSideFiles(baseRoot, headRoot, changed);
   const baseChanged = await discoverFiles(baseRoot, config, { files: [...changed], projectFiles: baseFiles });
-  const unchanged = (f: DiscoveredFile) => !changed.has(f.relative);
-  const rebase = (f: DiscoveredFile): DiscoveredFile => ({ ...f, path: path.join(baseRoot, f.relative) });
-  const base: Discovery = {
-    sources: [...head.sources.filter(unchanged).map(rebase), ...baseChanged.sources],
-    textFiles: [...head.textFiles.filter(unchanged).map(rebase), ...baseChanged.textFiles],
-    skipped: [],
-  };
+  const { discovery: base, flipped } = await discoverBase(
+    head,
+    baseChanged,
+    changed,
+    { base: baseRoot, head: headRoot },
+    config,
+    baseFiles,
+  );
+  // A test-scope file analyzed on one side only differs between the sides as a changed file does.
+  const affected = flipped.length ? new Set([...changed, ...flipped]) : changed;
   const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
   const baseTexts = texts(base);
   const headTexts = texts(head);
@@ -140,7 +143,7 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
             }),
           minDependents: options.cutoff.minDependents,
         };
-  const scope = await scopeOf(baseTexts, headTexts, changed, { base: baseRoot, head: headRoot, baseFiles }, cutoff);
+  const scope = await scopeOf(baseTexts, headTexts, affected, { base: baseRoot, head: headRoot, baseFiles }, cutoff);
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {

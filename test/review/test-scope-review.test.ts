@@ -16,6 +16,7 @@ const BASE: Record<string, string> = {
     "export function demoUsers() {\n  const user = { name: 'Ada', email: 'ada@example.com' };\n  console.log(user.name);\n  return [user];\n}\n",
 };
 
+/** Both reviews of base → base + edits (the fast one given the changed files). */
 async function both(edits: Record<string, string | null>, base = BASE) {
   const baseDir = writeTree(base);
   const headDir = writeTree({ ...base, ...edits });
@@ -32,20 +33,23 @@ test('a fixture that production code imports changes: its old findings stay unch
   expect(reviewChanges(fast)).toEqual(reviewChanges(full));
 });
 
-/*
- * Known gap (issue 16): the fast review's base side takes its unchanged files from head's discovery,
- * so a test-scope file whose importer changed is analyzed on both sides or on neither. Deciding it
- * per side needs the base side's parked test-scope files (discover.ts) without walking the base
- * tree. `test.failing` until then: these start to pass, and fail here, once that is done.
- */
-test.failing('production code stops importing a fixture: its findings are fixed', async () => {
+test('production code stops importing a fixture: its findings are fixed', async () => {
   const { full, fast } = await both({ 'src/app.ts': 'export const users = [];\n' });
   expect(reviewChanges(full).some((c) => c.startsWith('fixed') && c.includes('src/fixtures/users.ts'))).toBe(true);
   expect(reviewChanges(fast)).toEqual(reviewChanges(full));
 });
 
-test.failing('production code starts importing a fixture: its findings are new', async () => {
+test('production code starts importing a fixture: its findings are new', async () => {
   const { full, fast } = await both({ 'src/app.ts': BASE['src/app.ts']! }, { ...BASE, 'src/app.ts': 'export const users = [];\n' });
   expect(reviewChanges(full).some((c) => c.startsWith('new') && c.includes('src/fixtures/users.ts'))).toBe(true);
   expect(reviewChanges(fast)).toEqual(reviewChanges(full));
+});
+
+test('hard negative: a test that nothing imports changes: analyzed on neither side, and the review stays incremental', async () => {
+  const { full, fast } = await both({
+    'src/app.test.ts': "const email = 'ada@example.com';\nconsole.log(email);\n",
+  });
+  expect(fast.stats.scope?.mode).toBe('changed');
+  expect(reviewChanges(full)).toEqual([]);
+  expect(reviewChanges(fast)).toEqual([]);
 });
