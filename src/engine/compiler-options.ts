@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import type { FileError } from '../core/contract.js';
-import { attachResolution, readDirectoryConfig, readProjectResolution } from '../ts/module-resolution.js';
+import { attachResolution, readDirectoryConfig, readProjectResolution, resolutionOf } from '../ts/module-resolution.js';
 import { readWorkspacePackages } from '../ts/workspace.js';
+import { DISK_FILES, type ProjectFiles } from '../ts/project-files.js';
 
 /**
  * Compiler options for analysis. We read the project's tsconfig.json (with its `extends` chain, also
@@ -10,8 +11,9 @@ import { readWorkspacePackages } from '../ts/workspace.js';
  * `paths`, `jsx`), and attach the workspace's resolution (module-resolution.ts); everything else is
  * fixed so that analysis is static, fast and identical with or without `node_modules`: `noResolve` keeps the program to the
  * files we discovered (no `node_modules` sources, no `@types`), `allowJs` covers plain JavaScript.
+ * `files` reads the manifests, tsconfig files and Prisma schemas (default: from disk).
  */
-export function compilerOptionsFor(root: string): { options: ts.CompilerOptions; error?: FileError } {
+export function compilerOptionsFor(root: string, files: ProjectFiles = DISK_FILES): { options: ts.CompilerOptions; error?: FileError } {
   const base: ts.CompilerOptions = {
     allowJs: true,
     checkJs: false,
@@ -32,12 +34,22 @@ export function compilerOptionsFor(root: string): { options: ts.CompilerOptions;
     experimentalDecorators: true,
     allowArbitraryExtensions: true,
   };
-  const packages = readWorkspacePackages(root);
-  const rootConfig = readDirectoryConfig(root, packages);
+  const packages = readWorkspacePackages(root, files);
+  const rootConfig = readDirectoryConfig(root, packages, files);
   const options: ts.CompilerOptions = { ...base, ...rootConfig?.options };
   // Workspace packages and their own tsconfig paths: how bare specifiers reach project files.
-  attachResolution(options, readProjectResolution(root, packages, rootConfig, base));
+  attachResolution(options, readProjectResolution(root, packages, rootConfig, base, files));
   return { options, ...(rootConfig?.error ? { error: configError(rootConfig.configFile, root, rootConfig.error) } : {}) };
+}
+
+/**
+ * What decides how a tree's files import each other and which packages they stand for, with paths
+ * relative to its root: two trees with the same signature resolve every import alike, wherever they are.
+ */
+export function resolutionSignature(options: ts.CompilerOptions, root: string): string {
+  const relative = (_key: string, value: unknown) =>
+    typeof value === 'string' && (value === root || value.startsWith(root + path.sep)) ? `<root>${value.slice(root.length)}` : value;
+  return JSON.stringify({ options, resolution: resolutionOf(options)?.describe() }, relative);
 }
 
 function configError(file: string, root: string, d: ts.Diagnostic): FileError {

@@ -7,6 +7,7 @@ import type { SkippedFile } from '../core/contract.js';
 import { TEST_SCOPE_SPECIFIER, testScopeDirectory, testScopeFile } from './test-scope.js';
 import { ImportGraph, importSpecifiers } from './imports.js';
 import { compilerOptionsFor } from './compiler-options.js';
+import type { ProjectFiles } from '../ts/project-files.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -22,6 +23,11 @@ export interface Discovery {
   /** Other files analyzers read as text (e.g. `.prisma`). */
   textFiles: DiscoveredFile[];
   skipped: SkippedFile[];
+  /**
+   * Test-scope files of a walk: every one found (`candidates`) and those analyzed because analyzed
+   * code imports them (`imported`, also in `sources`/`textFiles`). A review decides them per side.
+   */
+  testScope?: { candidates: string[]; imported: string[] };
 }
 
 export interface DiscoverOptions {
@@ -30,6 +36,8 @@ export interface DiscoverOptions {
    * changed. Every other rule (include/exclude, .gitignore, build output, size, ...) still applies.
    */
   files?: readonly string[];
+  /** How the files that decide module resolution are read (compilerOptionsFor); default: from disk. */
+  projectFiles?: ProjectFiles;
 }
 
 /** Never walked and never reported: they are not the project's own code. */
@@ -107,9 +115,10 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
     else (TEXT_FILE.test(r.relative) ? discovery.textFiles : discovery.sources).push(r);
   }
   const imported = walker.testScoped.length
-    ? await addImportedTestScope(realRoot, config, discovery, walker.testScoped)
+    ? await addImportedTestScope(realRoot, config, discovery, walker.testScoped, options.projectFiles)
     : new Set<string>();
   for (const [file, reason] of walker.testScopedFiles) if (!imported.has(file)) discovery.skipped.push({ file, reason });
+  discovery.testScope = { candidates: [...walker.testScoped], imported: [...imported] };
   discovery.sources.sort(byRelative);
   discovery.textFiles.sort(byRelative);
   discovery.skipped.sort((a, b) => compare(a.file, b.file));
@@ -380,11 +389,14 @@ class Walker {
  * only imports whose specifier has a test-scope word are resolved, with the project's module
  * resolution (relative paths, `paths`/`baseUrl`), and only the files they reach are read.
  */
-async function addImportedTestScope(
+export async function addImportedTestScope(
   root: string,
   config: ScanConfig,
   discovery: Discovery,
   parked: readonly string[],
+  projectFiles?: ProjectFiles,
+  /** Where a parked file is read from (a review's base side: head's tree for unchanged files). */
+  readRoot: (relative: string) => string = () => root,
 ): Promise<Set<string>> {
   const imported = new Set<string>();
   const texts = new Map<string, string[]>(discovery.sources.map((f) => [f.relative, [f.text]]));
@@ -394,14 +406,15 @@ async function addImportedTestScope(
   const queue = discovery.sources.filter((f) => importSpecifiers(f.text).some((s) => TEST_SCOPE_SPECIFIER.test(s))).map((f) => f.relative);
   while (queue.length) {
     const from = queue.pop()!;
-    graph ??= new ImportGraph(texts, compilerOptionsFor(root).options, root);
+    graph ??= new ImportGraph(texts, compilerOptionsFor(root, projectFiles).options, root);
     for (const dep of graph.dependencies(from)) {
       if (!waiting.delete(dep)) continue;
-      const r = await readCandidate(root, dep, config.maxFileBytes);
-      if ('reason' in r) {
-        discovery.skipped.push(r);
+      const read = await readCandidate(readRoot(dep), dep, config.maxFileBytes);
+      if ('reason' in read) {
+        discovery.skipped.push(read);
         continue;
       }
+      const r = { ...read, path: path.join(root, dep) };
       texts.set(dep, [r.text]);
       (TEXT_FILE.test(dep) ? discovery.textFiles : discovery.sources).push(r);
       imported.add(dep);

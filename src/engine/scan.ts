@@ -11,6 +11,7 @@ import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from '../cor
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
 import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';
 import { compilerOptionsFor } from './compiler-options.js';
+import type { ProjectFiles } from '../ts/project-files.js';
 import { enclosingSymbol, rangeOf } from '../ts/symbols.js';
 import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
@@ -43,6 +44,12 @@ export interface ScanOptions {
    * that each load only what their files import, so memory follows the part, not the repository.
    */
   filesPerProgram?: number;
+  /**
+   * How the manifests, tsconfig files and Prisma schemas that decide module resolution are read
+   * (default: from disk under `root`); a review's base side written out only where it changed reads
+   * the rest from head's tree.
+   */
+  projectFiles?: ProjectFiles;
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -60,7 +67,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const errors: FileError[] = [];
   const skipped: SkippedFile[] = [...discovery.skipped];
 
-  const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root);
+  const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root, options.projectFiles);
   if (tsconfigError) errors.push(tsconfigError);
   const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
   const classifier = new Classifier(taxonomy, config.classifier);

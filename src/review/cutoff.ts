@@ -11,10 +11,18 @@ import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ScanConfig } from '../config/types.js';
 import type { SideTexts } from './scope.js';
+import type { ProjectFiles } from '../ts/project-files.js';
+
+/** A side's root, its sources, and how its manifests and tsconfig files are read (default: from disk). */
+interface CutoffSide {
+  root: string;
+  texts: SideTexts;
+  projectFiles?: ProjectFiles;
+}
 
 export interface CutoffSides {
-  base: { root: string; texts: SideTexts };
-  head: { root: string; texts: SideTexts };
+  base: CutoffSide;
+  head: CutoffSide;
   config: ScanConfig;
   analyzers: readonly Analyzer[];
 }
@@ -33,12 +41,7 @@ export async function sameSummaries(files: readonly string[], graph: ImportGraph
   return new Set(files.filter((f) => base.get(f) !== undefined && base.get(f) === head.get(f)));
 }
 
-function summaries(
-  files: readonly string[],
-  graph: ImportGraph,
-  side: CutoffSides['base'],
-  sides: CutoffSides,
-): Map<string, string | undefined> {
+function summaries(files: readonly string[], graph: ImportGraph, side: CutoffSide, sides: CutoffSides): Map<string, string | undefined> {
   const { config } = sides;
   const present = files.filter((f) => side.texts.has(f));
   const load = [...graph.programFor(present)].filter((f) => side.texts.has(f));
@@ -47,7 +50,7 @@ function summaries(
   const unparsable = new Map<string, Unparsable>();
   const services = createScanServices({
     texts: new Map(load.map((f) => [path.join(root, f), side.texts.get(f)!])),
-    compilerOptions: compilerOptionsFor(root).options,
+    compilerOptions: compilerOptionsFor(root, side.projectFiles).options,
     root,
     config,
     classifier: new Classifier(taxonomy, config.classifier),

@@ -1,13 +1,15 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Analyzer } from '../engine/analyzer.js';
-import { compilerOptionsFor } from '../engine/compiler-options.js';
-import { discoverFiles, type DiscoveredFile, type Discovery } from '../engine/discover.js';
+import { compilerOptionsFor, resolutionSignature } from '../engine/compiler-options.js';
+import { discoverFiles, type Discovery } from '../engine/discover.js';
 import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';
-import { changeScope } from './scope.js';
+import { changeScope, type Cutoff, type SideTexts } from './scope.js';
+import type { ProjectFiles } from '../ts/project-files.js';
 import { sameSummaries } from './cutoff.js';
+import { baseSideFiles } from './base-files.js';
+import { discoverBase } from './base-discovery.js';
 import { collectGarbage } from '../engine/gc.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
@@ -30,9 +32,10 @@ export interface SideScanOptions {
   analyzers: readonly Analyzer[];
   /**
    * Paths that differ between the sides, relative to the roots (both names of a renamed file). With
-   * them the base side is read only where it differs (its other files are head's), so `baseDir` may
-   * hold just those files, the `.gitignore` files, the configuration and the manifest; see
-   * `needsWholeBase`. Undefined: both sides are walked whole.
+   * them the base side is read only where it differs (its other files are head's, sources and the
+   * files that decide module resolution alike: base-files.ts), so `baseDir` may hold just those
+   * files, the `.gitignore` files, the configuration and the manifest; see `needsWholeBase`.
+   * Undefined: both sides are walked whole.
    */
   changed?: readonly string[];
   /**
@@ -69,6 +72,28 @@ export function needsWholeBase(changed: readonly string[]): string | undefined {
 }
 
 /**
+ * The change's scope (changeScope), or why every file is reviewed. One import graph serves both
+ * sides only when they resolve imports alike: a change to a file a tsconfig extends, or to where a
+ * generated client goes, is no scope file but changes that. A function of its own: the options and
+ * the module resolution caches the graph filled (tens of MiB in a large workspace) must not outlive
+ * it while the sides are scanned.
+ */
+async function scopeOf(
+  baseTexts: SideTexts,
+  headTexts: SideTexts,
+  changed: ReadonlySet<string>,
+  roots: { base: string; head: string; baseFiles: ProjectFiles },
+  cutoff: Cutoff | undefined,
+): ReturnType<typeof changeScope> {
+  const headOptions = compilerOptionsFor(roots.head).options;
+  const baseOptions = compilerOptionsFor(roots.base, roots.baseFiles).options;
+  if (resolutionSignature(headOptions, roots.head) !== resolutionSignature(baseOptions, roots.base)) {
+    return { full: 'the change alters how imports resolve (a file a tsconfig extends, or where a generated client goes)' };
+  }
+  return changeScope(baseTexts, headTexts, changed, { root: roots.head, compilerOptions: headOptions }, cutoff);
+}
+
+/**
  * Scan both sides of a change. With the list of changed files, only the files whose findings can
  * differ are analyzed (see changeScope), each side loading just what they import: a 20-file pull
  * request in a 5,000-file repository costs about a second, not two full scans. Without it, or when
@@ -85,19 +110,24 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   }
 
   const changed = new Set(options.changed);
-  // Head is walked whole; base is read only where it differs, its other files are head's.
+  // Head is walked whole; base is read only where it differs, its other files are head's: its
+  // sources, and the manifests, tsconfig files and schemas that say how they import each other.
   const head = await discoverFiles(headDir, config);
-  const baseRoot = await fs.realpath(baseDir);
-  const baseChanged = await discoverFiles(baseRoot, config, { files: [...changed] });
-  const unchanged = (f: DiscoveredFile) => !changed.has(f.relative);
-  const rebase = (f: DiscoveredFile): DiscoveredFile => ({ ...f, path: path.join(baseRoot, f.relative) });
-  const base: Discovery = {
-    sources: [...head.sources.filter(unchanged).map(rebase), ...baseChanged.sources],
-    textFiles: [...head.textFiles.filter(unchanged).map(rebase), ...baseChanged.textFiles],
-    skipped: [],
-  };
-  const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
   const headRoot = await fs.realpath(headDir);
+  const baseRoot = await fs.realpath(baseDir);
+  const baseFiles = baseSideFiles(baseRoot, headRoot, changed);
+  const baseChanged = await discoverFiles(baseRoot, config, { files: [...changed], projectFiles: baseFiles });
+  const { discovery: base, flipped } = await discoverBase(
+    head,
+    baseChanged,
+    changed,
+    { base: baseRoot, head: headRoot },
+    config,
+    baseFiles,
+  );
+  // A test-scope file analyzed on one side only differs between the sides as a changed file does.
+  const affected = flipped.length ? new Set([...changed, ...flipped]) : changed;
+  const texts = (d: Discovery) => new Map(d.sources.map((f) => [f.relative, f.text]));
   const baseTexts = texts(base);
   const headTexts = texts(head);
   const cutoff =
@@ -106,25 +136,19 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
       : {
           same: (files: readonly string[], graph: ImportGraph) =>
             sameSummaries(files, graph, {
-              base: { root: baseRoot, texts: baseTexts },
+              base: { root: baseRoot, texts: baseTexts, projectFiles: baseFiles },
               head: { root: headRoot, texts: headTexts },
               config,
               analyzers,
             }),
           minDependents: options.cutoff.minDependents,
         };
-  const scope = await changeScope(
-    baseTexts,
-    headTexts,
-    changed,
-    { root: headRoot, compilerOptions: compilerOptionsFor(headRoot).options },
-    cutoff,
-  );
+  const scope = await scopeOf(baseTexts, headTexts, affected, { base: baseRoot, head: headRoot, baseFiles }, cutoff);
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
-      base: await scan({ root: baseDir, config, analyzers, discovery: base }),
-      head: await scan({ root: headDir, config, analyzers, discovery: head }),
+      base: await scan({ root: baseRoot, config, analyzers, discovery: base, projectFiles: baseFiles }),
+      head: await scan({ root: headRoot, config, analyzers, discovery: head }),
       baseInventory: [],
       scope: { mode: 'full', reason: scope.full, changed: changed.size },
     };
@@ -133,14 +157,15 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const inventory = analyzers.filter((a) => a.meta.id === 'pii-field');
   const none: readonly Analyzer[] = [];
   const baseScan = await scan({
-    root: baseDir,
+    root: baseRoot,
     config,
     analyzers,
+    projectFiles: baseFiles,
     discovery: only(base, scope.load.base),
     analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : scope.load.base.has(f) ? inventory : none),
   });
   const headScan = await scan({
-    root: headDir,
+    root: headRoot,
     config,
     analyzers,
     discovery: only(head, scope.load.head),

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DISK_FILES, type ProjectFiles } from './project-files.js';
 
 /**
  * Directories where a code generator writes a package's client at build time, so that the project
@@ -7,17 +7,12 @@ import path from 'node:path';
  * "../generated/prisma" }` is `@prisma/client` under another name. Read from the schema files, never
  * generated. Absolute directory → the package it stands for.
  */
-export function readGeneratedClients(dirs: readonly string[]): Map<string, string> {
+export function readGeneratedClients(dirs: readonly string[], files: ProjectFiles = DISK_FILES): Map<string, string> {
   const out = new Map<string, string>();
   for (const dir of dirs) {
-    for (const schema of prismaSchemas(dir)) {
-      let text: string;
-      try {
-        if (statSync(schema).size > SCHEMA_BYTES) continue;
-        text = readFileSync(schema, 'utf8');
-      } catch {
-        continue;
-      }
+    for (const schema of prismaSchemas(dir, files)) {
+      const text = files.read(schema, SCHEMA_BYTES);
+      if (text === undefined) continue;
       for (const output of generatorOutputs(text)) out.set(path.resolve(path.dirname(schema), output), '@prisma/client');
     }
   }
@@ -27,16 +22,12 @@ export function readGeneratedClients(dirs: readonly string[]): Map<string, strin
 const SCHEMA_BYTES = 4 << 20;
 
 /** Where Prisma looks for its schema in a package: `prisma/schema.prisma`, `schema.prisma`, or a folder of them. */
-function prismaSchemas(dir: string): string[] {
+function prismaSchemas(dir: string, files: ProjectFiles): string[] {
   const out: string[] = [];
-  for (const file of ['prisma/schema.prisma', 'schema.prisma']) if (existsSync(path.join(dir, file))) out.push(path.join(dir, file));
+  for (const file of ['prisma/schema.prisma', 'schema.prisma']) if (files.exists(path.join(dir, file))) out.push(path.join(dir, file));
   for (const folder of ['prisma/schema', 'prisma', 'schema']) {
     const full = path.join(dir, folder);
-    try {
-      for (const f of readdirSync(full)) if (f.endsWith('.prisma') && !out.includes(path.join(full, f))) out.push(path.join(full, f));
-    } catch {
-      // no such folder
-    }
+    for (const f of files.list(full)) if (f.endsWith('.prisma') && !out.includes(path.join(full, f))) out.push(path.join(full, f));
   }
   return out;
 }

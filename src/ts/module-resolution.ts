@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from '#ts-morph';
 import { readGeneratedClients } from './generated-clients.js';
 import { packageEntryCandidates } from './package-entry.js';
+import { DISK_FILES, type ProjectFiles } from './project-files.js';
 import { splitPackageSpecifier, type WorkspacePackage } from './workspace.js';
 
 /** No node_modules is read: TypeScript need not probe it in every ancestor directory. */
@@ -53,6 +53,18 @@ export class ProjectResolution {
       const options: ts.CompilerOptions = { ...base, ...c.options };
       this.configs.push({ dir: c.dir, options, cache: ts.createModuleResolutionCache(c.dir, (f) => f, options) });
     }
+  }
+
+  /**
+   * Everything this resolution answers from, as plain data (absolute paths as they are): the
+   * packages with their manifests, each directory's options, the generated client directories.
+   */
+  describe(): unknown {
+    return {
+      packages: [...this.packages.values()].map((p) => [p.name, p.dir, p.manifest]),
+      configs: this.configs.map((c) => [c.dir, c.options]),
+      generatedClients: [...this.generatedClients],
+    };
   }
 
   /** Whether any bare specifier can name a project file (else the caller skips resolving them). */
@@ -123,9 +135,13 @@ export class ProjectResolution {
  * (`@acme/tsconfig/base.json`) is found in the package's directory, where the package manager's
  * link in `node_modules` would lead.
  */
-export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, WorkspacePackage>): DirectoryConfig | undefined {
+export function readDirectoryConfig(
+  dir: string,
+  packages: ReadonlyMap<string, WorkspacePackage>,
+  files: ProjectFiles = DISK_FILES,
+): DirectoryConfig | undefined {
   const configFile = path.join(dir, 'tsconfig.json');
-  if (!existsSync(configFile)) return undefined;
+  if (!files.exists(configFile)) return undefined;
   const toReal = (f: string): string => {
     const at = f.lastIndexOf(`${path.sep}node_modules${path.sep}`);
     if (at < 0) return f;
@@ -137,20 +153,14 @@ export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, W
     const pkg = packages.get(name);
     return pkg ? path.join(pkg.dir, sub) : f;
   };
-  const readFile = (f: string) => {
-    try {
-      return readFileSync(toReal(f), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const readFile = (f: string) => files.read(toReal(f));
   const read = ts.readConfigFile(configFile, readFile);
   if (read.error) return { dir, configFile, options: {}, error: read.error };
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     // Only the options matter, not the file list: a host that lists no directory saves a walk of the project.
     readDirectory: () => [],
-    fileExists: (f) => existsSync(toReal(f)),
+    fileExists: (f) => files.exists(toReal(f)),
     readFile,
     // node_modules as the package manager would link it: the workspace packages are in it.
     directoryExists: (d: string) => {
@@ -158,7 +168,7 @@ export function readDirectoryConfig(dir: string, packages: ReadonlyMap<string, W
       if (inModules[1] === 'node_modules') return true;
       if (inModules[0] === 'node_modules' && inModules[1].startsWith('@'))
         return [...packages.keys()].some((n) => n.startsWith(`${inModules[1]}/`));
-      return existsSync(toReal(d));
+      return files.exists(toReal(d));
     },
     realpath: (f: string) => f,
     getDirectories: () => [],
@@ -193,15 +203,16 @@ export function readProjectResolution(
   packages: ReadonlyMap<string, WorkspacePackage>,
   rootConfig: DirectoryConfig | undefined,
   base: ts.CompilerOptions,
+  files: ProjectFiles = DISK_FILES,
 ): ProjectResolution {
   const configs: DirectoryConfig[] = rootConfig ? [rootConfig] : [];
   for (const pkg of packages.values()) {
     if (pkg.dir === root) continue;
-    const c = readDirectoryConfig(pkg.dir, packages);
+    const c = readDirectoryConfig(pkg.dir, packages, files);
     // A package's own `paths` hold even when its `extends` names a package that is not installed
     // (`@electron-toolkit/tsconfig`): the compiler reports that and still reads the file's options.
     if (c && (!c.error || c.options.paths || c.options.baseUrl !== undefined)) configs.push(c);
   }
-  const generated = readGeneratedClients([root, ...[...packages.values()].map((p) => p.dir).filter((d) => d !== root)]);
+  const generated = readGeneratedClients([root, ...[...packages.values()].map((p) => p.dir).filter((d) => d !== root)], files);
   return new ProjectResolution(root, packages, configs, base, generated);
 }

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
 import { parseBoundedYaml } from '../yaml/bounded-parse.js';
+import { DISK_FILES, type ProjectFiles } from './project-files.js';
 
 /**
  * The packages of a JavaScript workspace (npm/yarn `workspaces`, `pnpm-workspace.yaml`), read from
@@ -34,21 +33,21 @@ const MANIFEST_BYTES = 1 << 20;
 const WORKSPACE_YAML_LIMITS = { maxDepth: 16, maxAliasCount: 0, maxKeysPerMapping: 10_000, maxNodes: 100_000 };
 
 /** Workspace packages by name; empty when the root declares no workspace. */
-export function readWorkspacePackages(root: string): Map<string, WorkspacePackage> {
+export function readWorkspacePackages(root: string, files: ProjectFiles = DISK_FILES): Map<string, WorkspacePackage> {
   const packages = new Map<string, WorkspacePackage>();
-  const patterns = workspacePatterns(root);
+  const patterns = workspacePatterns(root, files);
   if (patterns.length === 0) return packages;
   const include = patterns.filter((p) => !p.startsWith('!')).map((p) => `${trimSlashes(p)}/package.json`);
   const ignore = ['**/node_modules/**', ...patterns.filter((p) => p.startsWith('!')).map((p) => `${trimSlashes(p.slice(1))}/package.json`)];
   let manifests: string[];
   try {
-    manifests = globSync(include, { cwd: root, ignore, followSymbolicLinks: false, expandDirectories: false }).sort();
+    manifests = files.glob(root, include, ignore).sort();
   } catch {
     return packages;
   }
   for (const rel of manifests.slice(0, MAX_PACKAGES)) {
     const file = path.join(root, rel);
-    const manifest = readManifest(file);
+    const manifest = readManifest(file, files);
     if (typeof manifest?.name !== 'string' || packages.has(manifest.name)) continue;
     packages.set(manifest.name, { name: manifest.name, dir: path.dirname(file), manifest });
   }
@@ -56,8 +55,8 @@ export function readWorkspacePackages(root: string): Map<string, WorkspacePackag
 }
 
 /** `workspaces` of the root package.json (a list, or `{ packages }` in yarn), else pnpm's `packages`. */
-function workspacePatterns(root: string): string[] {
-  const manifest = readManifest(path.join(root, 'package.json'));
+function workspacePatterns(root: string, files: ProjectFiles): string[] {
+  const manifest = readManifest(path.join(root, 'package.json'), files);
   const ws = manifest?.workspaces;
   const fromManifest = Array.isArray(ws)
     ? ws
@@ -66,7 +65,7 @@ function workspacePatterns(root: string): string[] {
       : [];
   const out = fromManifest.filter((p): p is string => typeof p === 'string');
   const pnpm = path.join(root, 'pnpm-workspace.yaml');
-  const text = readSmall(pnpm);
+  const text = files.read(pnpm, MANIFEST_BYTES);
   if (text !== undefined) {
     const data = parseBoundedYaml(text, WORKSPACE_YAML_LIMITS).data as { packages?: unknown } | undefined;
     if (data && Array.isArray(data.packages)) out.push(...data.packages.filter((p): p is string => typeof p === 'string'));
@@ -75,21 +74,12 @@ function workspacePatterns(root: string): string[] {
   return out.filter((p) => !path.isAbsolute(p) && !p.split('/').includes('..'));
 }
 
-export function readManifest(file: string): PackageManifest | undefined {
-  const text = readSmall(file);
+export function readManifest(file: string, files: ProjectFiles = DISK_FILES): PackageManifest | undefined {
+  const text = files.read(file, MANIFEST_BYTES);
   if (text === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readSmall(file: string): string | undefined {
-  try {
-    if (!existsSync(file) || statSync(file).size > MANIFEST_BYTES) return undefined;
-    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
