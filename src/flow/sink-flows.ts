@@ -47,8 +47,15 @@ export class SinkFlows {
    * answer is all that needs keeping: a memo of every call in the scan only held memory.
    */
   private last: { node: ts.Node; hits: FlowHit[] } | undefined;
-  private readonly summaries = new Map<FunctionLike, SummaryEntry[]>();
+  /**
+   * Summaries by function, with how many levels of calls below were followed: `Infinity` when none was
+   * cut by MAX_SUMMARY_DEPTH. A summary cut short near the limit is computed again when a caller higher
+   * up asks, so what a function reaches does not depend on which file was analyzed first.
+   */
+  private readonly summaries = new Map<FunctionLike, { entries: SummaryEntry[]; levels: number }>();
   private summaryDepth = 0;
+  /** Whether the summary being computed was cut by the depth limit somewhere below. */
+  private summaryCut = false;
 
   private readonly fallbacks: FallbackSinks;
 
@@ -142,11 +149,21 @@ export class SinkFlows {
 
   /** Which parameters of `fn` reach which sinks, directly or through further project calls. */
   private summaryOf(fn: FunctionLike): SummaryEntry[] {
+    const levels = MAX_SUMMARY_DEPTH - this.summaryDepth;
     const cached = this.summaries.get(fn);
-    if (cached) return cached;
-    if (this.summaryDepth >= MAX_SUMMARY_DEPTH || !fn.body) return [];
-    this.summaries.set(fn, []); // recursion guard
+    if (cached && cached.levels >= levels) {
+      if (cached.levels !== Infinity) this.summaryCut = true;
+      return cached.entries;
+    }
+    if (!fn.body) return [];
+    if (levels <= 0) {
+      this.summaryCut = true;
+      return [];
+    }
+    this.summaries.set(fn, { entries: [], levels: Infinity }); // recursion guard
     this.summaryDepth++;
+    const outerCut = this.summaryCut;
+    this.summaryCut = false;
     const entries: SummaryEntry[] = [];
     try {
       const visit = (n: ts.Node): void => {
@@ -171,7 +188,8 @@ export class SinkFlows {
     } finally {
       this.summaryDepth--;
     }
-    this.summaries.set(fn, entries);
+    this.summaries.set(fn, { entries, levels: this.summaryCut ? levels : Infinity });
+    this.summaryCut ||= outerCut;
     return entries;
   }
 
