@@ -236,7 +236,8 @@ export const AI: readonly SinkSpec[] = [
       {
         path: ['^DefaultChatTransport', '^TextStreamChatTransport', '^HttpChatTransport'],
         on: 'new',
-        args: [0],
+        // Its options (`api`, `headers`, a chat id) say where the messages go; the messages are the data.
+        args: [],
         storesLater: true,
         collects: 'user.content',
         description: 'vercel-ai chat transport (posts the chat messages)',
