@@ -9,6 +9,7 @@ import { isVendorOwnId } from './vendor-ids.js';
 import { withoutRelatedFields } from './orm-relations.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
+import { generatedClientId } from './synthetic.js';
 import type { Confidence } from '../core/contract.js';
 
 /** Personal data reaching one sink at one place of the code. */
@@ -80,6 +81,7 @@ export class SinkFlows {
       }
       if (match.family === 'egress') this.addRecipients(match, sources);
       if (match.collects && sources.length === 0) sources.push(this.collected(match, match.collects));
+      if (match.generatedIds) this.addGeneratedIds(match, match.generatedIds, sources);
       const fallback = isFallback(match) ? match : undefined;
       if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
       if (hits === NO_HITS) hits = [];
@@ -227,6 +229,26 @@ export class SinkFlows {
         origin,
         path: [],
         trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep],
+      });
+    }
+  }
+
+  /** A client id the code generated and keeps at this sink (`localStorage.setItem(CLIENT_ID_KEY, nanoid())`). */
+  private addGeneratedIds(match: SinkMatch, category: string, sources: DataSource[]): void {
+    const key = ts.isCallExpression(match.node) ? match.node.arguments[0] : undefined;
+    for (const arg of match.dataArgs) {
+      const made = generatedClientId(arg, key, this.flow.checker);
+      if (!made) continue;
+      const origin = shortText(arg);
+      sources.push({
+        category,
+        confidence: 'medium',
+        origin,
+        path: [],
+        trace: [
+          this.flow.step(made, `${shortText(made)} (a generated id kept as this client's identifier)`),
+          this.flow.step(match.node, `reaches ${match.description}`),
+        ],
       });
     }
   }
