@@ -120,6 +120,16 @@ export function recipientsAt(match: SinkMatch, checker: ts.TypeChecker): RoleHit
   return out;
 }
 
+/** Recipients named in a message that a library builds locally (nodemailer's stream transport: the MIME text holds them). */
+export function recipientsIn(expr: ts.Expression, category: string, checker: ts.TypeChecker): RoleHit[] {
+  const out: RoleHit[] = [];
+  const add = (role: Role, name: string, value: ts.Expression) => {
+    if (isPersonValue(value)) out.push({ category: role === 'recipient' ? category : role, role: name, value });
+  };
+  walk(expr, undefined, 0, add, checker, new Set());
+  return out;
+}
+
 /** Sinks with no messaging service whose inputs still name recipients (SNS `PhoneNumber`, `TargetArn`). */
 function isRecipientCarrier(match: SinkMatch): boolean {
   return match.sink.id === 'sns' || match.sink.id === 'aws-sns-sms';
