@@ -1,4 +1,6 @@
+import { ts } from '#ts-morph';
 import type { SinkMatch } from '../../src/sinks/types.js';
+import { skipOuter } from '../../src/ts/syntax.js';
 
 /**
  * Which calls of a catalogued vendor are reported when no personal data is proven at them (a
@@ -34,6 +36,8 @@ export const UNPROVEN_CALLS: Readonly<Record<string, 'never' | readonly string[]
 
 /** Whether a vendor call without proven personal data is still reported. */
 export function reportsUnproven(match: SinkMatch): boolean {
+  // `setUserId(null)`, `setUserProperties({})`: clearing what the vendor holds sends nothing.
+  if (match.dataArgs.length > 0 && match.dataArgs.every(isEmptyLiteral)) return false;
   const rule = match.sink.service ? UNPROVEN_CALLS[match.sink.service] : undefined;
   if (rule === undefined) return true;
   if (rule === 'never') return false;
@@ -46,4 +50,10 @@ function methodOf(match: SinkMatch): string | undefined {
   const path = match.origin?.path.filter((s) => s !== '()' && s !== 'new' && s !== 'default');
   const last = path?.[path.length - 1] ?? match.description.split(/[\s.]/).pop();
   return last || undefined;
+}
+
+function isEmptyLiteral(arg: ts.Expression): boolean {
+  const e = skipOuter(arg);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return true;
+  return (ts.isObjectLiteralExpression(e) && e.properties.length === 0) || (ts.isArrayLiteralExpression(e) && e.elements.length === 0);
 }

@@ -6,6 +6,7 @@ import { EMPTY, flattened, prefixed, substitute, union, type Value } from './val
 import { returnsPrimitive } from './primitive-annotation.js';
 import { skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
+import { recipientsIn } from './recipient-roles.js';
 import { isFormData, isUploadField } from './written-content.js';
 import { isReduce, isSanitizedChain, returnedExpressions, shortText, withTrace } from './flow-syntax.js';
 
@@ -88,8 +89,38 @@ export class CallValues {
   private packageCall(node: ts.CallExpression | ts.NewExpression): Value | undefined {
     const row = this.flow.packageSummaries.of(node);
     if (!row) return undefined;
-    const carried = flattened(union(PackageSummaries.carried(row, node).map((a) => this.flow.valueOf(a))));
-    return row.under ? prefixed(carried, row.under) : carried;
+    const args = PackageSummaries.carried(row, node);
+    const recipients = row.recipients ? args.map((a) => this.recipientsOf(a, row.recipients!)) : [];
+    const carried = flattened(union([...args.map((a) => this.flow.valueOf(a)), ...recipients]));
+    const made = row.returns ? this.madeBy(node, row.returns) : EMPTY;
+    return union([row.under ? prefixed(carried, row.under) : carried, made]);
+  }
+
+  /** `sendMail({ to, cc })` of a MIME builder: the message holds its recipients' addresses, whatever the values are called. */
+  private recipientsOf(arg: ts.Expression, category: string): Value {
+    const hits = recipientsIn(arg, category, this.flow.services.checker);
+    return {
+      sources: hits.map((h) => {
+        const origin = `${h.role}: ${shortText(h.value)}`;
+        return {
+          category: h.category,
+          confidence: 'medium' as const,
+          origin,
+          path: [],
+          trace: [this.flow.step(h.value, `${origin} (a recipient of the message)`)],
+        };
+      }),
+      params: [],
+    };
+  }
+
+  /** What a package call returns by its nature (a push service's registration token is the device's id). */
+  private madeBy(node: ts.CallExpression | ts.NewExpression, category: string): Value {
+    const origin = shortText(node);
+    return {
+      sources: [{ category, confidence: 'medium', origin, path: [], trace: [this.flow.step(node, `${origin} (${category})`)] }],
+      params: [],
+    };
   }
 
   newExpression(ne: ts.NewExpression): Value {

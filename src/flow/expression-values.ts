@@ -59,13 +59,19 @@ export class ExpressionValues {
       return union([{ sources: [], params: [ref] }, this.assignedLater(decl, symbol)]);
     }
     if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
-      const init = decl.initializer ? this.flow.valueOf(decl.initializer) : EMPTY;
+      const init = decl.initializer ? this.flow.valueOf(decl.initializer) : this.iterated(decl);
       const v = union([init, this.assignedLater(decl, symbol)]);
       return v === EMPTY || isSameLine(decl, use) ? v : withStep(v, this.flow.step(decl, `assigned to ${decl.name.text}`));
     }
     if (ts.isBindingElement(decl)) return this.bindingValue(decl);
     if (ts.isShorthandPropertyAssignment(decl)) return EMPTY;
     return EMPTY;
+  }
+
+  /** `for (const chunk of stream)`: the loop variable is an element of what is iterated (elements share their container's value). */
+  private iterated(decl: ts.VariableDeclaration): Value {
+    const loop = decl.parent.parent;
+    return ts.isForOfStatement(loop) && loop.initializer === decl.parent ? this.flow.valueOf(loop.expression) : EMPTY;
   }
 
   private assignedLater(decl: ts.Declaration, symbol: ts.Symbol): Value {

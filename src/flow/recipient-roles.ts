@@ -120,6 +120,16 @@ export function recipientsAt(match: SinkMatch, checker: ts.TypeChecker): RoleHit
   return out;
 }
 
+/** Recipients named in a message that a library builds locally (nodemailer's stream transport: the MIME text holds them). */
+export function recipientsIn(expr: ts.Expression, category: string, checker: ts.TypeChecker): RoleHit[] {
+  const out: RoleHit[] = [];
+  const add = (role: Role, name: string, value: ts.Expression) => {
+    if (isPersonValue(value)) out.push({ category: role === 'recipient' ? category : role, role: name, value });
+  };
+  walk(expr, undefined, 0, add, checker, new Set());
+  return out;
+}
+
 /** Sinks with no messaging service whose inputs still name recipients (SNS `PhoneNumber`, `TargetArn`). */
 function isRecipientCarrier(match: SinkMatch): boolean {
   return match.sink.id === 'sns' || match.sink.id === 'aws-sns-sms';
@@ -177,9 +187,32 @@ function walk(
   }
   // An options object of a declared type (`...mailOptions: SendMailOptions`): its recipient members.
   if (role === undefined) {
-    const typed = typedRecipient(e, checker);
+    const typed = typedRecipient(e, checker) ?? annotatedMessage(e, checker);
     if (typed) add(typed.role, `${typed.key} of ${shortName(e)}`, e);
   }
+}
+
+/**
+ * A package's message type named where the value is declared, when the scan has no declarations for
+ * it (`...mailOptions }: nodemailer.SendMailOptions & {...}`, `msg: MailDataRequired`): the message
+ * to send, whose recipient (`to`) the type requires.
+ */
+const MESSAGE_TYPE =
+  /(?:^|\.)(?:Send|Create)?(?:E?[Mm]ail|Message)(?:Options|Data|DataRequired|Params|Payload|Request|Input)?$|^Mail\.Options$/;
+
+function annotatedMessage(e: ts.Expression, checker: ts.TypeChecker): { key: string; role: Role } | undefined {
+  if (!ts.isIdentifier(e) || !(checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any)) return undefined;
+  let decl: ts.Node | undefined = checker.getSymbolAtLocation(e)?.valueDeclaration;
+  // `{ templatePath, ...mailOptions }: T`: the rest of the parameter's declared type.
+  while (decl && ts.isBindingElement(decl)) decl = decl.parent.parent;
+  const annotation = decl && (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) ? decl.type : undefined;
+  return annotation && namesMessageType(annotation) ? { key: 'to', role: 'recipient' } : undefined;
+}
+
+function namesMessageType(type: ts.TypeNode): boolean {
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some(namesMessageType);
+  if (ts.isParenthesizedTypeNode(type)) return namesMessageType(type.type);
+  return ts.isTypeReferenceNode(type) && MESSAGE_TYPE.test(type.typeName.getText());
 }
 
 /** The first recipient member of an expression's declared type (`SendMailOptions.to`). */

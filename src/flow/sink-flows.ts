@@ -9,6 +9,7 @@ import { isVendorOwnId } from './vendor-ids.js';
 import { withoutRelatedFields } from './orm-relations.js';
 import { recipientsAt } from './recipient-roles.js';
 import { FallbackSinks, type FallbackMatch } from './fallback-sinks.js';
+import { generatedClientId } from './synthetic.js';
 import type { Confidence } from '../core/contract.js';
 
 /** Personal data reaching one sink at one place of the code. */
@@ -47,8 +48,15 @@ export class SinkFlows {
    * answer is all that needs keeping: a memo of every call in the scan only held memory.
    */
   private last: { node: ts.Node; hits: FlowHit[] } | undefined;
-  private readonly summaries = new Map<FunctionLike, SummaryEntry[]>();
+  /**
+   * Summaries by function, with how many levels of calls below were followed: `Infinity` when none was
+   * cut by MAX_SUMMARY_DEPTH. A summary cut short near the limit is computed again when a caller higher
+   * up asks, so what a function reaches does not depend on which file was analyzed first.
+   */
+  private readonly summaries = new Map<FunctionLike, { entries: SummaryEntry[]; levels: number }>();
   private summaryDepth = 0;
+  /** Whether the summary being computed was cut by the depth limit somewhere below. */
+  private summaryCut = false;
 
   private readonly fallbacks: FallbackSinks;
 
@@ -73,6 +81,7 @@ export class SinkFlows {
       }
       if (match.family === 'egress') this.addRecipients(match, sources);
       if (match.collects && sources.length === 0) sources.push(this.collected(match, match.collects));
+      if (match.generatedIds) this.addGeneratedIds(match, match.generatedIds, sources);
       const fallback = isFallback(match) ? match : undefined;
       if (fallback?.needsData && !sources.some((s) => s.confidence !== 'low')) continue;
       if (hits === NO_HITS) hits = [];
@@ -142,11 +151,21 @@ export class SinkFlows {
 
   /** Which parameters of `fn` reach which sinks, directly or through further project calls. */
   private summaryOf(fn: FunctionLike): SummaryEntry[] {
+    const levels = MAX_SUMMARY_DEPTH - this.summaryDepth;
     const cached = this.summaries.get(fn);
-    if (cached) return cached;
-    if (this.summaryDepth >= MAX_SUMMARY_DEPTH || !fn.body) return [];
-    this.summaries.set(fn, []); // recursion guard
+    if (cached && cached.levels >= levels) {
+      if (cached.levels !== Infinity) this.summaryCut = true;
+      return cached.entries;
+    }
+    if (!fn.body) return [];
+    if (levels <= 0) {
+      this.summaryCut = true;
+      return [];
+    }
+    this.summaries.set(fn, { entries: [], levels: Infinity }); // recursion guard
     this.summaryDepth++;
+    const outerCut = this.summaryCut;
+    this.summaryCut = false;
     const entries: SummaryEntry[] = [];
     try {
       const visit = (n: ts.Node): void => {
@@ -171,7 +190,8 @@ export class SinkFlows {
     } finally {
       this.summaryDepth--;
     }
-    this.summaries.set(fn, entries);
+    this.summaries.set(fn, { entries, levels: this.summaryCut ? levels : Infinity });
+    this.summaryCut ||= outerCut;
     return entries;
   }
 
@@ -209,6 +229,26 @@ export class SinkFlows {
         origin,
         path: [],
         trace: [this.flow.step(r.value, `${origin} (recipient of ${match.description})`), sinkStep],
+      });
+    }
+  }
+
+  /** A client id the code generated and keeps at this sink (`localStorage.setItem(CLIENT_ID_KEY, nanoid())`). */
+  private addGeneratedIds(match: SinkMatch, category: string, sources: DataSource[]): void {
+    const key = ts.isCallExpression(match.node) ? match.node.arguments[0] : undefined;
+    for (const arg of match.dataArgs) {
+      const made = generatedClientId(arg, key, this.flow.checker);
+      if (!made) continue;
+      const origin = shortText(arg);
+      sources.push({
+        category,
+        confidence: 'medium',
+        origin,
+        path: [],
+        trace: [
+          this.flow.step(made, `${shortText(made)} (a generated id kept as this client's identifier)`),
+          this.flow.step(match.node, `reaches ${match.description}`),
+        ],
       });
     }
   }

@@ -39,7 +39,6 @@ export const FLOW_SUMMARIES: readonly FlowSummary[] = [
       'normalize',
       'padStart',
       'padEnd',
-      'concat',
       'slice',
       'substring',
       'substr',
@@ -101,6 +100,10 @@ export interface PackageSummary {
    * `createTransport({ streamTransport: true })` builds the message in memory; other transports send it).
    */
   createdWith?: { call: string; anyOf: readonly string[] };
+  /** The recipients named in the carried argument (`to`, `cc`, `bcc`) are of this category: a MIME message holds their addresses. */
+  recipients?: string;
+  /** The result is data of this category whatever the arguments (a push service's registration token is the device's id). */
+  returns?: string;
 }
 
 export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
@@ -140,6 +143,17 @@ export const PACKAGE_SUMMARIES: readonly PackageSummary[] = [
     args: [0],
     under: 'message',
     createdWith: { call: 'createTransport', anyOf: ['streamTransport', 'jsonTransport'] },
+    recipients: 'user.contact.email',
+  },
+  // Push registration tokens: the id of this app on this device, registered with the app's server to
+  // reach the person's device (not a credential of theirs).
+  { packages: ['@react-native-firebase/messaging'], paths: ['getToken', 'getAPNSToken'], args: [], returns: 'user.device.device_id' },
+  { packages: ['firebase/messaging', '@firebase/messaging'], paths: ['^getToken'], args: [], returns: 'user.device.device_id' },
+  {
+    packages: ['expo-notifications'],
+    paths: ['^getExpoPushTokenAsync', '^getDevicePushTokenAsync'],
+    args: [],
+    returns: 'user.device.device_id',
   },
 ];
 

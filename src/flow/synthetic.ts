@@ -16,6 +16,31 @@ export function isSynthetic(expr: ts.Expression): boolean {
   return e.templateSpans.every((s) => isGenerated(s.expression));
 }
 
+/** Names of what a kept random id identifies: a client, a device, a visitor, an installation. */
+const CLIENT_WORDS = /client|device|visitor|anon|install|browser|distinct|tracking|machine|user/i;
+
+/**
+ * `const newClientId = nanoid(); localStorage.setItem(CLIENT_ID_KEY, newClientId)`: a random id that
+ * the code generates (directly or through a variable set once) and names as a client's, device's or
+ * visitor's, by the variable or the storage key. Returns the generating expression.
+ */
+export function generatedClientId(
+  value: ts.Expression,
+  key: ts.Expression | undefined,
+  checker: ts.TypeChecker,
+): ts.Expression | undefined {
+  let e = skipOuter(value);
+  let named = key !== undefined && CLIENT_WORDS.test(key.getText());
+  if (ts.isIdentifier(e)) {
+    named ||= CLIENT_WORDS.test(e.text);
+    const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const))
+      return undefined;
+    e = skipOuter(decl.initializer);
+  }
+  return named && isGenerated(e) ? e : undefined;
+}
+
 function isGenerated(expr: ts.Expression): boolean {
   let e = skipOuter(expr);
   // `.toString(36)`, `.slice(0, 8)` of a generated value

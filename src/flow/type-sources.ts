@@ -33,20 +33,26 @@ export class TypeSources {
   }
 
   /** `inherited`: the type is held by a content field of a content record (`Message.parts: MessagePart[]`). */
+  /**
+   * `ownerWords`: the name an anonymous object type is read in (`emailConfig: { cc: string[] }`, the
+   * parts of `type SendEmailPayload = A & B`): `cc`, `to` mean an address only next to a mail word.
+   */
   private collect(
     type: ts.Type,
     depth: number,
     seen: Set<ts.Type>,
     inherited?: 'content' | 'submission',
+    ownerWords?: string,
   ): Omit<Source, 'trace' | 'origin'>[] {
     const t = this.unwrap(type);
-    const cached = inherited ? undefined : this.cache.get(t);
+    const cached = inherited || ownerWords ? undefined : this.cache.get(t);
     if (cached) return cached;
     if (seen.has(t) || depth > MAX_DEPTH) return [];
     seen.add(t);
     let result: Omit<Source, 'trace' | 'origin'>[] = [];
     if (t.isUnion() || t.isIntersection()) {
-      result = t.types.flatMap((m) => this.collect(m, depth, seen, inherited));
+      const words = t.aliasSymbol?.getName() ?? ownerWords;
+      result = t.types.flatMap((m) => this.collect(m, depth, seen, inherited, words));
     } else if (t.flags & ts.TypeFlags.Object && this.isProjectType(t)) {
       const ownerName = (this.isModelComputed(t) ? schemaNameOf(t) : (t.aliasSymbol ?? t.getSymbol())?.getName()) ?? '';
       const named = ownerName !== '__type' && ownerName !== '__object';
@@ -62,10 +68,13 @@ export class TypeSources {
         const name = prop.getName();
         const propType = this.checker.getTypeOfSymbol(prop);
         if (this.isSelectionField(prop, propType)) continue;
+        const config = this.isConfigField(prop, propType);
         const c =
-          this.classifier.classify(name, { personContext }) && !this.isConfigField(prop, propType)
+          this.classifier.classify(name, { personContext }) && !config
             ? this.classifier.classify(name, { personContext, typeHint: typeHintOf(propType, this.checker) })
-            : null;
+            : !named && !config && ownerWords && this.classifier.classifyMember(ownerWords, name)
+              ? this.classifier.classifyMember(ownerWords, name, { typeHint: typeHintOf(propType, this.checker) })
+              : null;
         // `Message.parts`, `Document.content`: what a person wrote, whatever the field's own name says.
         // A field that holds a record type of the project (`ServiceWorkerMessage.data: { url }`) is no free text: its own fields say what it holds.
         const written =
@@ -77,7 +86,7 @@ export class TypeSources {
         if (depth < MAX_DEPTH) {
           // The parts of a message are the message's: their text is what the person wrote too.
           const within = content && !c && this.classifier.classifyContent(name, content) ? content : undefined;
-          for (const inner of this.collect(propType, depth + 1, seen, within)) result.push({ ...inner, path: [name, ...inner.path] });
+          for (const inner of this.collect(propType, depth + 1, seen, within, name)) result.push({ ...inner, path: [name, ...inner.path] });
         }
       }
     } else if (t.flags & ts.TypeFlags.Object && depth === 0) {

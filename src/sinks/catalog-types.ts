@@ -74,6 +74,11 @@ export interface CallSpec {
    * `init` starts recording the visitor's page views and clicks, `user.behavior`).
    */
   collects?: string;
+  /**
+   * A random id the code generates and keeps here under a client's, device's or visitor's name
+   * (`setItem(CLIENT_ID_KEY, nanoid())`) identifies this browser or device from then on: of this category.
+   */
+  generatedIds?: string;
 }
 
 /**

@@ -175,6 +175,7 @@ export class SinkMatcher {
     };
     if (call.storesLater) match.storesLater = true;
     if (call.collects) match.collects = call.collects;
+    if (call.generatedIds) match.generatedIds = call.generatedIds;
     if (spec.redact === 'pino') {
       const redacted = pinoRedactPaths(origin, this.constants);
       if (redacted) match.redactedPaths = redacted;

@@ -42,7 +42,12 @@ export class TypeOrigins {
           const cls = this.typeOrigin(arg0);
           return cls ? step(cls, NEW, undefined) : undefined;
         }
+        // `Pick<FirebaseAnalyticsTypes.Module, 'logEvent'>`: an instance of the picked type, fewer members
         case 'Awaited':
+        case 'Pick':
+        case 'Omit':
+        case 'Partial':
+        case 'Required':
         case 'Promise':
         case 'Readonly':
         case 'NonNullable':

@@ -1,4 +1,5 @@
 import { ts } from '#ts-morph';
+import { forwardedArgument } from './forwarding-wrapper.js';
 import type { Origin } from './types.js';
 import { GLOBAL_MODULE, GLOBAL_NAMES, GLOBAL_OBJECTS } from './globals.js';
 import { MEMBER_CONVENTIONS } from './conventions.js';
@@ -285,7 +286,9 @@ export class OriginResolver implements OriginContext {
     const fn = this.resolve(ce.expression);
     if (fn) return step(fn, CALL, ce);
     for (const f of this.functionsOf(callee)) {
-      const r = this.returnsOf(f);
+      // `wrapThrowsAsync(fetch)`: a function that calls `fetch` with its own arguments
+      const forwarded = forwardedArgument(f, ce);
+      const r = forwarded ? this.resolve(forwarded) : this.returnsOf(f);
       if (r) return r;
     }
     return undefined;

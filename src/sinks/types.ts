@@ -38,6 +38,8 @@ export interface SinkMatch {
   storesLater?: true;
   /** What the library collects there (catalogue `collects`): the data of the flow when no other is proven. */
   collects?: string;
+  /** The category of a generated client or device id kept there (catalogue `generatedIds`). */
+  generatedIds?: string;
   /** Origin of the matched callee (for commands: of the command object), for traces and debugging. */
   origin?: Origin;
 }

@@ -133,6 +133,13 @@ const CASES: [string, string, string[]][] = [
     ['user.authorization.credentials'],
   ],
   [
+    'a push service registration token is the device id',
+    `import messaging from '@react-native-firebase/messaging';\n/*sink*/messaging().getToken();`,
+    ['user.device.device_id'],
+  ],
+  ['Buffer.concat carries the chunks', `/*sink*/Buffer.concat([Buffer.from(user.email)]);`, EMAIL],
+  ['a string concat carries its argument', `/*sink*/'to: '.concat(user.email);`, EMAIL],
+  [
     'a sign method of another package is not a row',
     `declare const signer: { sign(x: unknown): string };\n/*sink*/signer.sign({ email: user.email });`,
     [],

@@ -70,6 +70,21 @@ const ANALYTICS: [string, string, Expected][] = [
     `import posthog from 'posthog-js';\n/*sink*/posthog.init('key', { api_host: '/ingest' });`,
     { id: 'posthog', data: [], description: 'posthog init (autocapture, session recording)' },
   ],
+  [
+    'Firebase Analytics (React Native) default instance',
+    `import analytics from '@react-native-firebase/analytics';\ndeclare const u: any;\n/*sink*/analytics().setUserId(u.id);`,
+    { id: 'firebase-analytics', package: '@react-native-firebase/analytics' },
+  ],
+  [
+    'Firebase Analytics instance held in a typed field',
+    `import type { FirebaseAnalyticsTypes } from '@react-native-firebase/analytics';\nclass A { constructor(private fa: FirebaseAnalyticsTypes.Module) {}\n  go(p: object) { /*sink*/this.fa.setUserProperties(p); } }`,
+    { id: 'firebase-analytics' },
+  ],
+  [
+    'Firebase Analytics modular web API takes the instance first',
+    `import { getAnalytics, logEvent } from 'firebase/analytics';\n/*sink*/logEvent(getAnalytics(), 'login', { method: 'email' });`,
+    { id: 'firebase-analytics', package: 'firebase/analytics' },
+  ],
   ['PostHog js identify', `import posthog from 'posthog-js';\n/*sink*/posthog.identify('id', { email: 'x' });`, { id: 'posthog' }],
   ['Heap global', `declare const heap: any;\n/*sink*/heap.addUserProperties({ email: 'x' });`, { id: 'heap' }],
   [
@@ -211,6 +226,16 @@ const AI: [string, string, Expected][] = [
     { id: 'vercel-ai', package: 'ai' },
   ],
   ['vercel ai embed', `import { embed } from 'ai';\n/*sink*/embed({ model: 'm' as any, value: 'x' });`, { id: 'vercel-ai' }],
+  [
+    'vercel ai chat transport posts the chat messages',
+    `import { DefaultChatTransport } from 'ai';\n/*sink*/new DefaultChatTransport({ api: '/api/chat' });`,
+    { id: 'vercel-ai', description: 'vercel-ai chat transport (posts the chat messages)' },
+  ],
+  [
+    'vercel ai chat transport extended by a project class',
+    `import { HttpChatTransport } from 'ai';\nclass Transport extends HttpChatTransport<any> {}\n/*sink*/new Transport({ api: '/ai/chat' });`,
+    { id: 'vercel-ai' },
+  ],
   [
     'langchain model.invoke',
     `import { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatOpenAI({});\n/*sink*/model.invoke('hello');`,

@@ -23,6 +23,14 @@ const NOT_SINKS: [string, string][] = [
   ['a NestJS Logger construction', `import { Logger } from '@nestjs/common';\n/*sink*/new Logger('Users');`],
   ['openai models.list is a read', `import OpenAI from 'openai';\n/*sink*/new OpenAI().models.list();`],
   ['localStorage.getItem', `/*sink*/localStorage.getItem('user');`],
+  [
+    'Firebase Analytics reads the app instance id',
+    `import analytics from '@react-native-firebase/analytics';\n/*sink*/analytics().getAppInstanceId();`,
+  ],
+  [
+    'the AI SDK parses a stream locally',
+    `import { parseJsonEventStream } from 'ai';\ndeclare const s: any;\n/*sink*/parseJsonEventStream({ stream: s, schema: {} as any });`,
+  ],
   ['document.title assignment', `/*sink*/document.title = 'x';`],
   ['posthog-node has no browser init', `import { PostHog } from 'posthog-node';\n/*sink*/new PostHog('k').init('x');`],
   [

@@ -225,6 +225,25 @@ export const AI: readonly SinkSpec[] = [
       [0],
     ),
   ),
+  // The AI SDK's chat transports post the chat's messages (what the person wrote) to the chat endpoint
+  // (`api`) on every send; a project class extending one (`class X extends HttpChatTransport`) does too.
+  thirdParty(
+    'vercel-ai',
+    'Vercel AI SDK',
+    'ai',
+    ['ai'],
+    [
+      {
+        path: ['^DefaultChatTransport', '^TextStreamChatTransport', '^HttpChatTransport'],
+        on: 'new',
+        // Its options (`api`, `headers`, a chat id) say where the messages go; the messages are the data.
+        args: [],
+        storesLater: true,
+        collects: 'user.content',
+        description: 'vercel-ai chat transport (posts the chat messages)',
+      },
+    ],
+  ),
   thirdParty(
     'langchain',
     'LangChain',

@@ -225,6 +225,27 @@ export const ANALYTICS: readonly SinkSpec[] = [
     calls(['event', 'set', 'pageview', 'send', 'gtag', 'modalview', 'exception', 'timing', 'ga']),
   ),
   thirdParty('google-analytics', 'Google Analytics', 'analytics', ['react-ga', 'react-ga4'], [{ path: 'initialize', args: ['1..'] }]),
+  // Firebase Analytics (Google Analytics for Firebase). React Native: `analytics().logEvent(name, params)`,
+  // an instance typed `FirebaseAnalyticsTypes.Module`; the modular web and React Native API takes the
+  // instance first: `logEvent(getAnalytics(), name, params)`, `setUserId(analytics, id)`.
+  thirdParty(
+    'firebase-analytics',
+    'Firebase Analytics',
+    'analytics',
+    ['@react-native-firebase/analytics'],
+    [
+      ...calls(['Module.logEvent', 'Module.setUserId', 'Module.setUserProperties', 'Module.setUserProperty', 'Module.logScreenView']),
+      ...calls(['^().logEvent', '^().setUserId', '^().setUserProperties', '^().setUserProperty']),
+      ...calls(['^logEvent', '^setUserId', '^setUserProperties', '^setUserProperty'], ['1..']),
+    ],
+  ),
+  thirdParty(
+    'firebase-analytics',
+    'Firebase Analytics',
+    'analytics',
+    ['firebase/analytics', '@firebase/analytics'],
+    calls(['^logEvent', '^setUserId', '^setUserProperties'], ['1..']),
+  ),
   thirdParty(
     'google-tag-manager',
     'Google Tag Manager',

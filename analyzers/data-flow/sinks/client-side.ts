@@ -9,7 +9,13 @@ function browser(id: string, label: string, packages: readonly string[], callLis
 }
 
 export const CLIENT_SIDE: readonly SinkSpec[] = [
-  browser('localStorage', 'localStorage', ['global'], [{ path: '^localStorage.setItem', args: [1] }]),
+  // localStorage outlives the session: a client id generated and kept there identifies the browser.
+  browser(
+    'localStorage',
+    'localStorage',
+    ['global'],
+    [{ path: '^localStorage.setItem', args: [1], generatedIds: 'user.device.device_id' }],
+  ),
   // const [value, setValue] = useLocalStorage('key', initial); setValue(v)
   browser(
     'localStorage',
