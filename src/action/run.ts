@@ -182,7 +182,7 @@ async function identityOf(octokit: Octokit, repo: { owner: string; repo: string 
 }
 
 async function writeSarif(file: string, analysis: Analysis): Promise<void> {
-  const [{ renderReview }, { ANALYZERS }] = await Promise.all([import('../render/index.js'), import('../../analyzers/index.js')]);
+  const [{ renderReview }, { ANALYZERS }] = [await import('../render/index.js'), await import('../../analyzers/index.js')];
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, renderReview(analysis.review, { format: 'sarif', rules: ANALYZERS.map((a) => a.meta) }));
 }

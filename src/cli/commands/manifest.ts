@@ -151,10 +151,7 @@ async function runSuggest(target: string, flags: ManifestFlags & { write?: boole
     return EXIT.findings;
   }
   const result = await scanProject(at, flags.progress);
-  const [{ matchFindings }, { suggestManifest }] = await Promise.all([
-    import('../../review/match.js'),
-    import('../../manifest/suggest.js'),
-  ]);
+  const [{ matchFindings }, { suggestManifest }] = [await import('../../review/match.js'), await import('../../manifest/suggest.js')];
   const undeclared = matchFindings(result.findings, loaded, { taxonomy: at.taxonomy })
     .findings.filter((m) => !m.declared)
     .map((m) => m.finding);
@@ -178,7 +175,7 @@ async function runSuggest(target: string, flags: ManifestFlags & { write?: boole
 
 /** The same scan as `privacy-review scan`, engine loaded only now so that --help stays fast. */
 async function scanProject(at: Located, progressWanted: boolean): Promise<ScanResult> {
-  const [{ scan }, { ANALYZERS }] = await Promise.all([import('../../engine/scan.js'), import('../../../analyzers/index.js')]);
+  const [{ scan }, { ANALYZERS }] = [await import('../../engine/scan.js'), await import('../../../analyzers/index.js')];
   const progress = await createProgress(progressWanted);
   try {
     return await scan({ root: at.root, config: at.config, analyzers: ANALYZERS, onProgress: progress?.update });

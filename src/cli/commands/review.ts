@@ -108,11 +108,11 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
   }
 
   // The engine (ts-morph), the analyzers and the templates load only now, so --help stays fast.
-  const [{ runReview }, { ANALYZERS: BUILTIN }, { renderReview, TemplateError }] = await Promise.all([
-    import('../../review/run.js'),
-    import('../../../analyzers/index.js'),
-    import('../../render/index.js'),
-  ]);
+  const [{ runReview }, { ANALYZERS: BUILTIN }, { renderReview, TemplateError }] = [
+    await import('../../review/run.js'),
+    await import('../../../analyzers/index.js'),
+    await import('../../render/index.js'),
+  ];
   // Only the command line names custom analyzers for a review: both sides' configurations are the reviewed code's.
   const ANALYZERS = await withCustomAnalyzers(BUILTIN, { flags: flags.analyzer ?? [], config: DEFAULT_CONFIG, cwd: process.cwd() });
   const review = await runReview({

@@ -74,7 +74,7 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   const { config } = await loadConfig(root, { configFile: flags.config });
 
   // The engine (ts-morph) and the analyzers load only now, so --help and --version stay fast.
-  const [{ scan }, { ANALYZERS: BUILTIN }] = await Promise.all([import('../../engine/scan.js'), import('../../../analyzers/index.js')]);
+  const [{ scan }, { ANALYZERS: BUILTIN }] = [await import('../../engine/scan.js'), await import('../../../analyzers/index.js')];
   const ANALYZERS = await withCustomAnalyzers(BUILTIN, {
     flags: flags.analyzer ?? [],
     config,
