@@ -5,6 +5,7 @@ import type { TraceStep } from '../core/contract.js';
 import type { Value } from '../flow/value.js';
 import { functionName } from '../flow/functions.js';
 import { CommentFreeText } from './comment-free-text.js';
+import { returnedExpressions } from '../ts/syntax.js';
 
 /**
  * The privacy summary of a source file: everything the analysis of another file can read from it,
@@ -228,16 +229,4 @@ function visibleEffects(fn: WithBody, checker: ts.TypeChecker, isSiblingMethod: 
   if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
   else visit(fn.body);
   return effects;
-}
-
-/** An arrow's expression, or every `return`'s expression not inside a nested function. */
-function returnedExpressions(body: ts.ConciseBody): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    if (!ts.isFunctionLike(n) && !ts.isClassLike(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
-  return out;
 }

@@ -4,11 +4,11 @@ import { isDomainPart, isFullMask, isSanitizerName } from './sanitizers.js';
 import { summaryIndex, type SummaryResult } from './summaries.catalog.js';
 import { EMPTY, flattened, prefixed, substitute, union, type Value } from './value.js';
 import { returnsPrimitive } from './primitive-annotation.js';
-import { skipOuter } from '../ts/syntax.js';
+import { returnedExpressions, skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
 import { recipientsIn } from './recipient-roles.js';
 import { isFormData, isUploadField } from './written-content.js';
-import { isReduce, isSanitizedChain, returnedExpressions, shortText, withTrace } from './flow-syntax.js';
+import { isReduce, isSanitizedChain, shortText, withTrace } from './flow-syntax.js';
 
 /** Library calls whose result carries their receiver's or arguments' data (the summaries catalogue). */
 const SUMMARIES = summaryIndex();

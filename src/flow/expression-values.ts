@@ -7,7 +7,8 @@ import { isEnvironmentRead } from './environment.js';
 import { isRecordIdSegment } from './record-paths.js';
 import { isHostValue } from './host-values.js';
 import { isUploadedFile } from './written-content.js';
-import { hostInitialized, isLiteralish, isSameLine, operatorKind, propertyNameText, shortText } from './flow-syntax.js';
+import { hostInitialized, isLiteralish, isSameLine, operatorKind, shortText } from './flow-syntax.js';
+import { propertyNameText } from '../ts/syntax.js';
 
 /** The value of variables, members, templates, operators and object literals: what data they carry on. */
 export class ExpressionValues {

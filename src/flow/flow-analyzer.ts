@@ -6,7 +6,7 @@ import { EMPTY, flattened, substitute, union, withStep, type ParamRef, type Sour
 import { FunctionResolver, functionName, type FunctionLike } from './functions.js';
 import { Assignments } from './assignments.js';
 import { declaredPrimitive } from './primitive-annotation.js';
-import { skipOuter } from '../ts/syntax.js';
+import { returnedExpressions, skipOuter } from '../ts/syntax.js';
 import { PackageSummaries } from './package-summaries.js';
 import type { FlowContext } from './flow-context.js';
 import type { FlowServices } from './flow-services.js';
@@ -14,10 +14,10 @@ import { TraceSteps } from './trace-steps.js';
 import { NameSources } from './name-sources.js';
 import { ExpressionValues } from './expression-values.js';
 import { CallValues } from './call-values.js';
-import { returnedExpressions, within, withTrace } from './flow-syntax.js';
+import { within, withTrace } from './flow-syntax.js';
 
 export type { FlowServices } from './flow-services.js';
-export { propertyNameText, shortText } from './flow-syntax.js';
+export { shortText } from './flow-syntax.js';
 export type { Source, Value };
 
 /** One piece of personal data that an expression may carry, with the trace that brought it there. */

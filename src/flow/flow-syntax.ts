@@ -31,28 +31,10 @@ export function operatorKind(op: ts.SyntaxKind): 'text' | 'either' | 'right' | '
   }
 }
 
-/** What a function body returns: the expression of an arrow, or every `return` not inside a nested function. */
-export function returnedExpressions(body: ts.ConciseBody): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
-  return out;
-}
-
 export function withTrace(v: Value, steps: TraceStep[]): Value {
   let out = v;
   for (const s of steps) out = withStep(out, s);
   return out;
-}
-
-export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
-  return undefined;
 }
 
 /** `const ip = getLanAddress()`: a name set from a host-information value names the host's data. */

@@ -5,13 +5,13 @@ import type { TypeSources } from './type-sources.js';
 import { typeHintOf } from '../classifier/type-hint-of.js';
 import { isDeidentified } from './sanitizers.js';
 import { EMPTY, type Value } from './value.js';
-import { skipOuter } from '../ts/syntax.js';
+import { propertyNameText, skipOuter } from '../ts/syntax.js';
 import { isSynthetic } from './synthetic.js';
 import { isVendorIdName } from './vendor-ids.js';
 import { isVendorRecordId } from './vendor-records.js';
 import { usedAsRecord } from './usage-shape.js';
 import { indexedFieldOf, untypedContent } from './written-content.js';
-import { containingClass, propertyNameText, shortText } from './flow-syntax.js';
+import { containingClass, shortText } from './flow-syntax.js';
 
 /**
  * Where personal data starts: a name (`email`), a key (`{ email: x }`), a member read in its

@@ -1,5 +1,5 @@
 import { ts } from '#ts-morph';
-import { skipOuter } from '../ts/syntax.js';
+import { returnedExpressions, skipOuter } from '../ts/syntax.js';
 
 /**
  * A project function that returns a function forwarding its calls to one of its own parameters
@@ -18,17 +18,7 @@ export function forwardedArgument(fn: ts.FunctionLikeDeclaration, call: ts.CallE
 
 /** The function expressions `fn` returns: its concise body, or the operands of its own `return`s. */
 function returnedFunctions(body: ts.ConciseBody): (ts.ArrowFunction | ts.FunctionExpression)[] {
-  const candidates: ts.Expression[] = [];
-  if (!ts.isBlock(body)) candidates.push(body);
-  else {
-    const visit = (n: ts.Node): void => {
-      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isReturnStatement(n) && n.expression) candidates.push(n.expression);
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
-  }
-  return candidates
+  return returnedExpressions(body)
     .map((c) => skipOuter(c))
     .filter((c): c is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(c) || ts.isFunctionExpression(c));
 }

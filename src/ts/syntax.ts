@@ -59,3 +59,15 @@ export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
     k === ts.SyntaxKind.PlusEqualsToken
   );
 }
+
+/** What a function body returns: an arrow's expression, or every `return`'s expression not inside a nested function or class. */
+export function returnedExpressions(body: ts.ConciseBody): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    if (!ts.isFunctionLike(n) && !ts.isClassLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}

@@ -56,11 +56,13 @@ async function runAlone(args: readonly string[], options: CliOptions): Promise<C
 }
 
 /**
- * Node's warning that jest's ESM mode uses VM modules, printed once per test process at its first
- * dynamic import, which may be the CLI's: it is the test runner's, not the CLI's.
+ * Warnings of the test runner, not of the CLI, that land on stderr while a run has it: Node's warning
+ * that jest's ESM mode uses VM modules (printed at the first dynamic import, which may be the CLI's),
+ * and jest's own deprecation warnings (JEST-01 fires when an earlier test file's leftover, such as
+ * nock's fetch interceptor, touches a global jest has soft-deleted).
  */
 const TEST_RUNNER_WARNING =
-  /^\(node:\d+\) ExperimentalWarning: VM Modules is an experimental feature|^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/;
+  /^\(node:\d+\) ExperimentalWarning: VM Modules is an experimental feature|^\(node:\d+\) \[JEST-\d+\] |^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/;
 
 /** Collect what is written to `stream`, which reports itself as not a terminal (a pipe). */
 function capture(stream: NodeJS.WriteStream, into: string[]): () => void {
