@@ -40,12 +40,16 @@ const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|cy|stories|story)\.[cm]?[jt]sx?$/
 /** `seed.ts`, `seeds.js`, `seeder.ts`, `user.seed.ts`, `users.seeder.ts`: demo and fixture data written to a store. */
 const SEED_FILE = /(?:^|\.)seed(?:s|er|ers)?\.[cm]?[jt]sx?$/i;
 const E2E_SCRIPT = /^e2e[-_.]/i;
-/** `usage.js`, `example.ts`, `client.example.ts`: a package's usage demo next to its code, sending made-up messages. */
-const EXAMPLE_FILE = /^(?:usage|examples?)\.[cm]?[jt]sx?$|\.examples?\.[cm]?[jt]sx?$/i;
+/**
+ * `example.ts`, `client.example.ts`: a package's usage demo next to its code, sending made-up messages.
+ * Not `usage.ts`: that is also what production code calls usage metering, and an entry point nothing
+ * imports would drop out of the review by its name.
+ */
+const EXAMPLE_FILE = /^examples?\.[cm]?[jt]sx?$|\.examples?\.[cm]?[jt]sx?$/i;
 
 /** A word in an import specifier that may lead into test scope: only such imports are resolved. */
 export const TEST_SCOPE_SPECIFIER =
-  /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|usage|migrations?)(?:[/._-]|$)/i;
+  /(?:^|[@/._-])(?:tests?|__tests?__|specs?|e2e|cypress|playwright|fixtures|__fixtures__|__mocks__|mocks|vendor|third[_-]party|stories|story|storybook|cy|seed|seeds|seeders?|seeding|examples?|migrations?)(?:[/._-]|$)/i;
 
 const ADVICE = 'out of scope by default (set includeTests: true to analyze it); a file that analyzed code imports is still analyzed';
 

@@ -23,8 +23,8 @@ const TREE = {
   'packages/database/src/seed.ts': '',
   'src/users/user.seeder.ts': '',
   'examples/basic/send.ts': '',
-  'apps/smtp-server/src/usage.js': '',
   'packages/sdk/src/client.example.ts': '',
+  'packages/sdk/src/example.ts': '',
   'packages/database/migration/20250101_backfill/migration.ts': '',
   'src/database/migrations/1700000000-AddUser.ts': '',
   // Not test scope: the words inside a longer name.
@@ -36,11 +36,14 @@ const TREE = {
   'src/seedling.ts': '',
   'src/usage-report.ts': '',
   'src/example-data.ts': '',
+  // A common production name (usage metering): an entry point must not drop out of review by its name.
+  'apps/billing/src/usage.ts': '',
 };
 
 test('test-scope directories and test-named files are skipped by default, each with its reason', async () => {
   const d = await discover(makeTree(TREE));
   expect(found(d)).toEqual([
+    'apps/billing/src/usage.ts',
     'src/contest.ts',
     'src/example-data.ts',
     'src/latest-spec-version.ts',
@@ -76,8 +79,8 @@ test('test-scope directories and test-named files are skipped by default, each w
     'scripts/e2e-auth-bootstrap.ts',
     'packages/database/src/seed.ts',
     'src/users/user.seeder.ts',
-    'apps/smtp-server/src/usage.js',
     'packages/sdk/src/client.example.ts',
+    'packages/sdk/src/example.ts',
   ]) {
     expect(reasonFor(d, file)).toMatch(/^test or vendored code/);
   }
@@ -85,7 +88,7 @@ test('test-scope directories and test-named files are skipped by default, each w
   expect(reasonFor(d, 'src/Button.stories.tsx')).toMatch(/storybook stories/);
   expect(reasonFor(d, 'packages/database/src/seed.ts')).toMatch(/seed data/);
   expect(reasonFor(d, 'src/database/migrations')).toMatch(/one-off migrations/);
-  expect(reasonFor(d, 'apps/smtp-server/src/usage.js')).toMatch(/examples/);
+  expect(reasonFor(d, 'packages/sdk/src/example.ts')).toMatch(/examples/);
 });
 
 test('includeTests: true analyzes them again', async () => {
