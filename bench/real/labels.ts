@@ -40,10 +40,10 @@ export interface LabelledRepo {
 
 const RULES = new Set<string>(['pii-field', 'pii-logging', 'data-flow']);
 
-/** A label file, checked field by field: a broken label says where, instead of skewing the numbers. */
+/** A label file (`name`: its path for messages), checked field by field: a broken label says where, instead of skewing the numbers. */
 export function labelFile(data: unknown, name: string): LabelledRepo {
   const fail = (where: string, what: string): never => {
-    throw new Error(`bench/real/labels/${name}: ${where}: ${what}`);
+    throw new Error(`${name}: ${where}: ${what}`);
   };
   const d = (data ?? {}) as Record<string, unknown>;
   const str = (v: unknown, where: string) => (typeof v === 'string' && v.trim() ? v : fail(where, 'expected a non-empty string'));

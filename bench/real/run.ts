@@ -1,6 +1,6 @@
 /**
- * `npm run bench:real [-- --repos DIR] [--mirrors DIR] [--sample N] [--only owner/name]` (BENCH_BIN:
- * another build's CLI): detection
+ * `npm run bench:real [-- --repos DIR] [--mirrors DIR] [--sample N] [--blind N [--seed S]] [--only owner/name]`
+ * (BENCH_BIN: another build's CLI): detection
  * quality on real repositories, judged by people who read their code. For each label file in
  * bench/real/labels/ (repository, pinned commit, a judged sample of findings, hand-picked sites of
  * personal-data handling), scan the repository as a new user would (the built CLI, default
@@ -10,6 +10,10 @@
  *   - recall: hand-picked sites found at all (same file and rule, line within 3) and found with the
  *     right data (and the expected sink and categories); the misses are listed;
  *   - files that failed with an internal error.
+ * `--blind N` also writes, per repository, a blind audit sheet (bench/out/blind/): N findings per rule
+ * drawn at random (seeded) from all of today's findings, judged or not, without any verdict, for a
+ * judge who has not seen the labels; judged sheets go to bench/real/audits/ and `npm run
+ * bench:audit` scores them (see audit.ts).
  * Repositories are looked up in `--repos` (default /work/real) as `<owner>__<name>/`, checked out at
  * the pinned commit; missing ones are exported there from a bare mirror under `--mirrors` when
  * given (`git archive`, nothing of theirs is run), else skipped with a note. Labels never hold
@@ -21,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Finding, RuleId, ScanResult } from '../../src/core/contract.js';
+import { blindSheet } from './blind.js';
 import { labelFile, type LabelledRepo, type Site, type JudgedFinding } from './labels.js';
 import { matchesFinding, matchesSite } from './match.js';
 
@@ -37,6 +42,8 @@ const reposDir = path.resolve(arg('--repos') ?? '/work/real');
 const mirrorsDir = arg('--mirrors');
 const sampleSize = Number(arg('--sample') ?? 0);
 const only = arg('--only');
+const blindSize = Number(arg('--blind') ?? 0);
+const blindSeed = arg('--seed') ?? 'blind';
 
 interface RepoResult {
   repo: string;
@@ -55,7 +62,7 @@ interface RepoResult {
 const labelsDir = path.join(ROOT, 'bench/real/labels');
 const labels = readdirSync(labelsDir)
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => labelFile(parse(readFileSync(path.join(labelsDir, f), 'utf8')), f))
+  .map((f) => labelFile(parse(readFileSync(path.join(labelsDir, f), 'utf8')), `bench/real/labels/${f}`))
   .filter((l) => !only || l.repo === only);
 
 if (!existsSync(BIN)) {
@@ -79,7 +86,14 @@ for (const label of labels) {
     process.exitCode = 1;
     continue;
   }
-  results.push(evaluate(label, JSON.parse(r.stdout) as ScanResult, ms));
+  const scan = JSON.parse(r.stdout) as ScanResult;
+  results.push(evaluate(label, scan, ms));
+  if (blindSize) {
+    const out = path.join(ROOT, 'bench/out/blind', `${label.repo.replace('/', '__')}.yaml`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, blindSheet(label, scan, blindSize, blindSeed));
+    console.error(`${label.repo}: blind audit sheet written to ${path.relative(ROOT, out)}`);
+  }
 }
 print(results);
 mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });

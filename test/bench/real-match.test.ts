@@ -68,8 +68,8 @@ test('a judged finding matches by file, rule, line, sink, and the symbol of a fi
 
 test('a broken label file says which field is wrong', () => {
   const good = { repo: 'o/r', commit: 'a'.repeat(40), shape: 's', labelledWith: 'abc', findings: [], sites: [] };
-  expect(labelFile(good, 'o__r.yaml')).toMatchObject({ repo: 'o/r', scanRoot: '.' });
-  expect(() => labelFile({ ...good, commit: 'main' }, 'o__r.yaml')).toThrow(
+  expect(labelFile(good, 'bench/real/labels/o__r.yaml')).toMatchObject({ repo: 'o/r', scanRoot: '.' });
+  expect(() => labelFile({ ...good, commit: 'main' }, 'bench/real/labels/o__r.yaml')).toThrow(
     'bench/real/labels/o__r.yaml: commit: expected a full 40-hex commit',
   );
   expect(() => labelFile({ ...good, sites: [{ file: 'a.ts', line: 0, rule: 'data-flow', reason: 'r' }] }, 'o__r.yaml')).toThrow(
