@@ -5,8 +5,10 @@ import type { Confidence, SinkRef } from '../../src/core/contract.js';
 import { cappedConfidence } from '../../src/flow/sink-flows.js';
 import { LOGGER_SINKS } from './loggers.catalog.js';
 import { idsInLoggedUrls } from './logged-urls.js';
+import { messageArguments } from './error-messages.js';
 import { requestLogAt } from './request-log-formats.js';
 import { describeCategories, describeOrigins, leadingTrace, strongest } from '../shared/describe.js';
+import { inDevelopmentOnly } from '../shared/development-only.js';
 
 /**
  * Opaque identifiers (`user.id`, `userId`) are what logs should carry instead of personal data (the
@@ -35,6 +37,9 @@ export const piiLoggingAnalyzer: Analyzer = {
       '**Fix:** log an opaque id (`user.id`) instead, or redact the value (pino `redact`, a `mask*`/`redact*` helper).',
       'If the logging policy of the data-flow manifest allows the category, declare it there. Suppress a false positive',
       'with `// privacy-review-ignore pii-logging -- <reason>` on the line before.',
+      '',
+      'Code that runs only outside production is not reported: a branch on `process.env.NODE_ENV` (development, test),',
+      "`import.meta.env.DEV` or `__DEV__`, or what follows `if (NODE_ENV === 'production') return`.",
     ].join('\n'),
   },
   sinks: LOGGER_SINKS,
@@ -62,7 +67,7 @@ export const piiLoggingAnalyzer: Analyzer = {
         // `throw `No account for ${email}``: a thrown string is the message itself. A thrown variable
         // (`throw err`) is an error object made elsewhere, reported where it was made.
         const thrown = (node as ts.ThrowStatement).expression;
-        const message = ts.isNewExpression(thrown) ? (thrown.arguments ?? []) : isTextExpression(thrown) ? [thrown] : [];
+        const message = ts.isNewExpression(thrown) ? messageArguments(thrown, ctx.checker) : isTextExpression(thrown) ? [thrown] : [];
         if (message.length === 0) return;
         const sources = message.flatMap((a) => ctx.flow.taintOf(a).sources).filter(reportable);
         const step = ctx.flow.step(node, 'thrown in an error message');
@@ -95,6 +100,8 @@ function report(
   cap?: Confidence,
 ) {
   if (sources.length === 0) return;
+  // What code logs only outside production is the developer's own traffic, not a production log.
+  if (inDevelopmentOnly(at, ctx.checker)) return;
   const categories = [...new Set(sources.map((s) => s.category))].sort();
   const what = describeCategories(categories, ctx.taxonomy);
   const through = via ? ` through ${via}()` : '';

@@ -3,6 +3,7 @@ import type { SinkRef } from '../../src/core/contract.js';
 import type { DataSource } from '../../src/flow/flow-analyzer.js';
 import type { SourceFileContext } from '../../src/engine/analyzer.js';
 import { skipOuter } from '../../src/ts/syntax.js';
+import { productionBranch } from '../shared/development-only.js';
 
 /**
  * Request loggers that write what a format string names (morgan): `morgan('combined')` logs every
@@ -114,14 +115,18 @@ function functionTokens(fn: ts.ArrowFunction | ts.FunctionExpression): string[] 
   return out;
 }
 
-/** The format strings an argument may be: literals, presets, constants, both branches of a condition, what a local function returns. */
+/** The format strings an argument may be in production: literals, presets, constants, both branches of a condition (the production one of a mode check), what a local function returns. */
 function possibleFormats(expr: ts.Expression, checker: ts.TypeChecker, logger: RequestLogger, depth: number): string[] {
   if (depth > MAX_DEPTH) return [];
   const e = skipOuter(expr);
   if (ts.isStringLiteralLike(e)) return [logger.presets[e.text] ?? e.text];
   if (ts.isTemplateExpression(e)) return [e.head.text, ...e.templateSpans.map((s) => s.literal.text)];
-  if (ts.isConditionalExpression(e))
+  if (ts.isConditionalExpression(e)) {
+    // `NODE_ENV === 'production' ? short : verbose`: production logs the short one only.
+    const production = productionBranch(e, checker);
+    if (production) return possibleFormats(production, checker, logger, depth + 1);
     return [...possibleFormats(e.whenTrue, checker, logger, depth + 1), ...possibleFormats(e.whenFalse, checker, logger, depth + 1)];
+  }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
     return [
       possibleFormats(e.left, checker, logger, depth + 1).join(' ') + ' ' + possibleFormats(e.right, checker, logger, depth + 1).join(' '),
