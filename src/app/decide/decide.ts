@@ -88,11 +88,16 @@ export function decide(facts: Facts, analysis: Analysis, clicks: readonly Pendin
   const { annotations, omitted } = annotationsFor(review);
 
   const own = new Set([...(writes === undefined ? [] : [writes]), ...facts.started]);
-  const stale = staleRuns(facts.history.runs, own, now, facts.staleAfterMs).map((run) =>
-    run.sha === head
-      ? { run, result: replacedBy(outcome, facts.pull.htmlUrl), linksToResult: true }
-      : { run, result: unfinished(settings.mode), linksToResult: false },
-  );
+  // A job for a commit the pull request has moved past leaves other commits' runs alone: the
+  // newer head's run may just be waiting for its job (GitHub's write pacing), not abandoned.
+  const current = facts.latest.headSha === head;
+  const stale = staleRuns(facts.history.runs, own, now, facts.staleAfterMs)
+    .filter((run) => run.sha === head || current)
+    .map((run) =>
+      run.sha === head
+        ? { run, result: replacedBy(outcome, facts.pull.htmlUrl), linksToResult: true }
+        : { run, result: unfinished(settings.mode), linksToResult: false },
+    );
 
   return {
     ledgerUpdates: updates,

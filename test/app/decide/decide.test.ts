@@ -350,6 +350,23 @@ test('the comment URL and a review request that went out are what the check run 
   expect(decodeLedger(result.text)?.requested).toBe(true);
 });
 
+test('a job for a commit the pull request moved past completes no other commit’s run: the newer head’s may still be waiting for its job', async () => {
+  const inProgress = (id: number, sha: string, startedAt: string) =>
+    checkRun(id, sha, { status: 'in_progress', conclusion: null, completed_at: null, started_at: startedAt });
+  const NEWER = 'f'.repeat(40);
+  const { plan } = await planFor({
+    review: PASS,
+    latest: pullObject({ head: NEWER }),
+    commits: [HEAD_SHA, NEWER],
+    runs: {
+      [HEAD_SHA]: [inProgress(40, HEAD_SHA, '2024-05-01T12:25:00Z')],
+      [NEWER]: [inProgress(44, NEWER, '2024-05-01T12:20:00Z')],
+    },
+    target: 41,
+  });
+  expect(plan.stale.map((s) => s.run.id)).toEqual([40]);
+});
+
 test('stale runs: the head’s get the result and link to it, an earlier commit’s fail closed; a run just started is left alone', async () => {
   const { checkResult, staleResult } = await import('../../../src/app/decide/plan.js');
   const inProgress = (id: number, sha: string, startedAt: string) =>
