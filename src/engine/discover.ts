@@ -4,31 +4,11 @@ import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanConfig } from '../config/types.js';
 import type { SkippedFile } from '../core/contract.js';
+import { compare, isCandidateName, SOURCE_FILE, TEXT_FILE, type DiscoveredFile, type Discovery } from './discovered-files.js';
 import { TEST_SCOPE_SPECIFIER, testScopeDirectory, testScopeFile } from './test-scope.js';
 import { ImportGraph, importSpecifiers } from './imports.js';
 import { compilerOptionsFor } from './compiler-options.js';
 import type { ProjectFiles } from '../ts/project-files.js';
-
-export interface DiscoveredFile {
-  /** Absolute path. */
-  path: string;
-  /** Relative to the root, `/`-separated. */
-  relative: string;
-  text: string;
-}
-
-export interface Discovery {
-  /** TypeScript/JavaScript sources to parse. */
-  sources: DiscoveredFile[];
-  /** Other files analyzers read as text (e.g. `.prisma`). */
-  textFiles: DiscoveredFile[];
-  skipped: SkippedFile[];
-  /**
-   * Test-scope files of a walk: every one found (`candidates`) and those analyzed because analyzed
-   * code imports them (`imported`, also in `sources`/`textFiles`). A review decides them per side.
-   */
-  testScope?: { candidates: string[]; imported: string[] };
-}
 
 export interface DiscoverOptions {
   /**
@@ -67,8 +47,6 @@ const BUILD_DIRS = new Set([
   'bower_components',
 ]);
 
-const SOURCE_FILE = /\.(?:[cm]?[tj]s|[tj]sx)$/i;
-const TEXT_FILE = /\.prisma$/i;
 /** `.d.ts`, `.d.mts`, `.d.cts` and `.d.css.ts`-style declarations for other file types. */
 const DECLARATION_FILE = /\.d(?:\.[^./]+)?\.[cm]?ts$/i;
 const MINIFIED_NAME = /[.-]min\.[cm]?js$/i;
@@ -542,17 +520,8 @@ function tooLarge(size: number, max: number): string {
   return `larger than maxFileBytes (${size} bytes > ${max}); raise maxFileBytes to analyze it`;
 }
 
-function isCandidateName(name: string): boolean {
-  return SOURCE_FILE.test(name) || TEXT_FILE.test(name);
-}
-
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-/** Code-point order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function byRelative(a: DiscoveredFile, b: DiscoveredFile): number {

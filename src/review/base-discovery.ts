@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { addImportedTestScope, type DiscoveredFile, type Discovery } from '../engine/discover.js';
+import { addImportedTestScope } from '../engine/discover.js';
+import type { DiscoveredFile, Discovery } from '../engine/discovered-files.js';
 import type { ScanConfig } from '../config/types.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 
