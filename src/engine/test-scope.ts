@@ -2,7 +2,7 @@
  * Tests, end-to-end suites, fixtures, mocks, stories, seed data, examples, one-off data migrations
  * and vendored libraries: out of scope by default (issue 11). They carry fake data or run once by
  * hand and are not the code that ships, and their findings bury the real ones. `includeTests: true` in the configuration analyzes them again. A file here that analyzed code
- * imports is still analyzed (see discover.ts): code cannot hide under a test-looking path.
+ * imports is still analyzed (see imported-test-scope.ts): code cannot hide under a test-looking path.
  */
 
 /** Directory names and what they hold. */
