@@ -1,14 +1,14 @@
 import { promises as fs, readdirSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import ignore, { type Ignore } from 'ignore';
 import type { ScanConfig } from '../config/types.js';
 import type { SkippedFile } from '../core/contract.js';
 import { compare, isCandidateName, TEXT_FILE, type DiscoveredFile, type Discovery } from './discovered-files.js';
 import { testScopeDirectory, testScopeFile } from './test-scope.js';
 import { addImportedTestScope } from './imported-test-scope.js';
 import { readCandidate, tooLarge } from './file-content.js';
-import { errorCode, exists, readOrUndefined, statOrError, toPosix } from './discovery-fs.js';
+import { errorCode, statOrError, toPosix } from './discovery-fs.js';
+import { Gitignores, type GitignoreLevel } from './gitignore.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 
 export interface DiscoverOptions {
@@ -84,14 +84,6 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
   return discovery;
 }
 
-interface GitignoreLevel {
-  /** Absolute directory the .gitignore is in. */
-  dir: string;
-  /** Label for reasons, e.g. `.gitignore` or `packages/api/.gitignore`. */
-  label: string;
-  rules: Ignore;
-}
-
 class Walker {
   readonly skipped: SkippedFile[] = [];
   /** Files left out as test or vendored code (not read): analyzed after all when analyzed code imports them. */
@@ -101,7 +93,7 @@ class Walker {
   private readonly includeBases: string[];
   private readonly includeSegments: Set<string>;
   private ancestors: GitignoreLevel[] = [];
-  private readonly gitignoreCache = new Map<string, GitignoreLevel | null>();
+  private readonly gitignores: Gitignores;
 
   constructor(
     private readonly root: string,
@@ -111,32 +103,18 @@ class Walker {
     this.exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
     this.includeBases = config.include.map((p) => picomatch.scan(p).base);
     this.includeSegments = new Set(config.include.flatMap((p) => p.split('/')));
+    this.gitignores = new Gitignores(root, config.gitignore);
   }
 
-  /** When the root is inside a git work tree, the .gitignore files above it apply too, as they do for git. */
+  /** The .gitignore files above the root that apply to it (Gitignores.ancestors). */
   async loadAncestorGitignores(): Promise<void> {
-    if (!this.config.gitignore) return;
-    const chain: string[] = [];
-    for (let dir = path.dirname(this.root); ; dir = path.dirname(dir)) {
-      chain.unshift(dir);
-      if (await exists(path.join(dir, '.git'))) break;
-      if (path.dirname(dir) === dir) return; // not in a repository: only the root's own files count
-    }
-    for (const dir of chain) {
-      const level = await this.gitignoreOf(dir);
-      if (level) this.ancestors.push(level);
-    }
-    const excludeFile = path.join(chain[0], '.git', 'info', 'exclude');
-    const text = await fs.readFile(excludeFile, 'utf8').catch(() => undefined);
-    if (text) this.ancestors.unshift({ dir: chain[0], label: '.git/info/exclude', rules: ignore().add(text) });
-    // Asking to scan an ignored directory (a vendored app, an example) is a request to analyze it anyway.
-    if (this.gitignored(`${path.basename(this.root)}/`, this.ancestors, path.dirname(this.root))) this.ancestors = [];
+    this.ancestors = await this.gitignores.ancestors();
   }
 
   /** Relative paths of the files to read, in walk order. */
   async walk(): Promise<string[]> {
     const candidates: string[] = [];
-    await this.walkDir('', await this.withGitignoreOf('', this.ancestors), candidates);
+    await this.walkDir('', await this.gitignores.within('', this.ancestors), candidates);
     return candidates;
   }
 
@@ -162,7 +140,7 @@ class Walker {
     }
     for (const rel of [...wanted].sort(compare)) {
       const segments = rel.split('/');
-      let levels = await this.withGitignoreOf('', this.ancestors);
+      let levels = await this.gitignores.within('', this.ancestors);
       let dirRel = '';
       let verdict = 'walk';
       for (const name of segments.slice(0, -1)) {
@@ -170,7 +148,7 @@ class Walker {
         verdict = this.dirVerdict(dirRel, name, levels);
         if (verdict === 'walk') verdict = this.testScopeOf(dirRel, name) ?? 'walk';
         if (verdict !== 'walk') break;
-        levels = await this.withGitignoreOf(dirRel, levels);
+        levels = await this.gitignores.within(dirRel, levels);
       }
       if (verdict !== 'walk') {
         if (verdict !== 'silent') this.skip(rel, verdict.replace(/^directory is /, 'in a directory that is '));
@@ -206,7 +184,7 @@ class Walker {
           if (testScope) this.skip(rel, testScope);
           await this.walkDir(
             rel,
-            await this.withGitignoreOf(rel, levels),
+            await this.gitignores.within(rel, levels),
             inTestScope || testScope ? this.testScoped : out,
             inTestScope || testScope !== undefined,
           );
@@ -240,7 +218,7 @@ class Walker {
     if (SILENT_DIRS.has(name)) return 'silent';
     if (!this.mayContainIncluded(rel, name)) return 'silent';
     if (this.exclude(rel)) return 'directory is excluded by the configuration (exclude)';
-    const ignoredBy = this.gitignored(`${rel}/`, levels);
+    const ignoredBy = this.gitignores.decidedBy(`${rel}/`, levels);
     if (ignoredBy) return `directory is ignored by ${ignoredBy}`;
     if (BUILD_DIRS.has(name) && !this.namedByInclude(rel)) {
       return 'directory is build or cache output; its sources are analyzed instead (name it in include to analyze it)';
@@ -262,7 +240,7 @@ class Walker {
   private async visitFile(rel: string, name: string, entry: Dirent | Stats, levels: GitignoreLevel[], out: string[]): Promise<void> {
     if (!isCandidateName(name) || !this.include(rel)) return; // not something we analyze: not worth a line in the report
     if (this.exclude(rel)) return this.skip(rel, 'excluded by the configuration (exclude)');
-    const ignoredBy = this.gitignored(rel, levels);
+    const ignoredBy = this.gitignores.decidedBy(rel, levels);
     if (ignoredBy) return this.skip(rel, `ignored by ${ignoredBy}`);
     if (DECLARATION_FILE.test(name)) return this.skip(rel, 'type declaration file (.d.ts)');
     if (MINIFIED_NAME.test(name)) return this.skip(rel, 'minified bundle (".min.js" file name)');
@@ -304,37 +282,6 @@ class Walker {
       if (code === 'ENOENT') return 'broken symlink (target does not exist)';
       return `unreadable symlink (${code})`;
     }
-  }
-
-  /** The .gitignore that decides `rel` (a `dir/` path for directories); deeper files override higher ones, as in git. */
-  private gitignored(rel: string, levels: GitignoreLevel[], base = this.root): string | undefined {
-    let decidedBy: string | undefined;
-    const abs = path.join(base, rel);
-    for (const level of levels) {
-      const relToLevel = toPosix(path.relative(level.dir, abs)) + (rel.endsWith('/') ? '/' : '');
-      const verdict = level.rules.test(relToLevel);
-      if (verdict.ignored) decidedBy = level.label;
-      else if (verdict.unignored) decidedBy = undefined;
-    }
-    return decidedBy;
-  }
-
-  /** The levels that apply inside directory `dirRel`: those of its parents plus its own .gitignore. */
-  private async withGitignoreOf(dirRel: string, levels: GitignoreLevel[]): Promise<GitignoreLevel[]> {
-    if (!this.config.gitignore) return levels;
-    const own = await this.gitignoreOf(path.join(this.root, dirRel));
-    return own ? [...levels, own] : levels;
-  }
-
-  private async gitignoreOf(dir: string): Promise<GitignoreLevel | null> {
-    const cached = this.gitignoreCache.get(dir);
-    if (cached !== undefined) return cached;
-    const file = path.join(dir, '.gitignore');
-    const text = readOrUndefined(file);
-    const rel = toPosix(path.relative(this.root, file));
-    const level = text === undefined ? null : { dir, label: rel, rules: ignore().add(text) };
-    this.gitignoreCache.set(dir, level);
-    return level;
   }
 
   private skip(file: string, reason: string): void {
