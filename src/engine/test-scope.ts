@@ -68,5 +68,5 @@ export function testScopeFile(name: string): string | undefined {
   return undefined;
 }
 
-/** Reasons of test-scope skips, as discover.ts writes them (also `in a directory that is ...` for a given file). */
+/** Reasons of test-scope skips, as walker.ts writes them (also `in a directory that is ...` for a given file). */
 export const TEST_SCOPE_REASON = /^(?:directory is |in a directory that is )?test or vendored code \(/;
