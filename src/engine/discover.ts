@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { ScanConfig } from '../config/types.js';
+import { inParallel } from '../shared/in-parallel.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 import { compare, TEXT_FILE, type DiscoveredFile, type Discovery } from './discovered-files.js';
 import { readCandidate } from './file-content.js';
@@ -33,7 +34,7 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
   await walker.loadAncestorGitignores();
   const candidates = options.files ? await walker.explicit(options.files) : await walker.walk();
   const discovery: Discovery = { sources: [], textFiles: [], skipped: walker.skipped };
-  const read = await mapLimit(candidates, READ_CONCURRENCY, (relative) => readCandidate(realRoot, relative, config.maxFileBytes));
+  const read = await inParallel(candidates, READ_CONCURRENCY, (relative) => readCandidate(realRoot, relative, config.maxFileBytes));
   for (const r of read) {
     if ('reason' in r) discovery.skipped.push(r);
     else (TEXT_FILE.test(r.relative) ? discovery.textFiles : discovery.sources).push(r);
@@ -47,19 +48,6 @@ export async function discoverFiles(root: string, config: ScanConfig, options: D
   discovery.textFiles.sort(byRelative);
   discovery.skipped.sort((a, b) => compare(a.file, b.file));
   return discovery;
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function byRelative(a: DiscoveredFile, b: DiscoveredFile): number {

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { inParallel } from '../../shared/in-parallel.js';
 import { unwritable } from './archive-checks.js';
 
 /** Symbolic links checked at once after extraction (read-only checks, independent of each other). */
@@ -131,18 +132,4 @@ export function leavesByName(rel: string, target: string, isLink: (rel: string) 
     if (isLink(at.join('/'))) return undefined;
   }
   return false;
-}
-
-/** `work` over `items`, at most `limit` at once, results in order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
