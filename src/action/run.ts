@@ -8,7 +8,7 @@ import type { Analysis } from '../app/decide/facts.js';
 import { configFailure, draft, notCompleted } from '../app/decide/results.js';
 import { completeCheckRun, startCheckRun, type CheckResult } from '../app/github/checks.js';
 import { describeError, isStatus } from '../app/github/errors.js';
-import { DEFAULT_LIMITS } from '../app/github/extract.js';
+import { DEFAULT_LIMITS } from '../app/github/archive-checks.js';
 import { getPull } from '../app/github/pulls.js';
 import type { Octokit } from '../app/github/types.js';
 import type { AppIdentity } from '../app/identity.js';

@@ -6,7 +6,7 @@ import { deliveryScheduler, type DeliveryScheduler } from './events/delivery-sch
 import { BodyBudget } from './events/capped-body.js';
 import { registerHandlers, type HandlerDeps } from './events/handlers.js';
 import { webhookIntake, type Handler } from './events/webhook-intake.js';
-import { DEFAULT_LIMITS, type ExtractLimits } from './github/extract.js';
+import { DEFAULT_LIMITS, type ExtractLimits } from './github/archive-checks.js';
 import { installationOctokit } from './github/installation.js';
 import type { SharedThrottle } from './github/shared-throttle.js';
 import { identityLoader } from './identity.js';

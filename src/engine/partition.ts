@@ -1,5 +1,5 @@
 import type { ts } from '#ts-morph';
-import type { DiscoveredFile } from './discover.js';
+import type { DiscoveredFile } from './discovered-files.js';
 import { ImportGraph } from './imports.js';
 
 /** One TypeScript program of a scan: the files it loads, and those of them it analyzes. */

@@ -9,7 +9,8 @@ import type { FindingInput, NodeHandlers, TextLocation } from '../core/analyzer.
 import type { Analyzer, FileContext, ScanServices } from './analyzer.js';
 import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from '../core/contract.js';
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
-import { discoverFiles, type DiscoveredFile, type Discovery } from './discover.js';
+import { discoverFiles } from './discover.js';
+import type { DiscoveredFile, Discovery } from './discovered-files.js';
 import { compilerOptionsFor } from './compiler-options.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 import { enclosingSymbol, rangeOf } from '../ts/symbols.js';

@@ -2,7 +2,7 @@
  * Tests, end-to-end suites, fixtures, mocks, stories, seed data, examples, one-off data migrations
  * and vendored libraries: out of scope by default (issue 11). They carry fake data or run once by
  * hand and are not the code that ships, and their findings bury the real ones. `includeTests: true` in the configuration analyzes them again. A file here that analyzed code
- * imports is still analyzed (see discover.ts): code cannot hide under a test-looking path.
+ * imports is still analyzed (see imported-test-scope.ts): code cannot hide under a test-looking path.
  */
 
 /** Directory names and what they hold. */
@@ -68,5 +68,5 @@ export function testScopeFile(name: string): string | undefined {
   return undefined;
 }
 
-/** Reasons of test-scope skips, as discover.ts writes them (also `in a directory that is ...` for a given file). */
+/** Reasons of test-scope skips, as walker.ts writes them (also `in a directory that is ...` for a given file). */
 export const TEST_SCOPE_REASON = /^(?:directory is |in a directory that is )?test or vendored code \(/;

@@ -2,13 +2,24 @@ import { ts } from '#ts-morph';
 import type { Confidence } from '../core/contract.js';
 import type { SinkMatch, SinkResolver } from '../sinks/types.js';
 import { isPlainString, skipOuter } from '../ts/syntax.js';
+import {
+  ERASURE_VERBS,
+  HEADER_METHODS,
+  LOG_METHODS,
+  LOGGER_NAME,
+  NODE_BUILTINS,
+  NOT_LOGGER,
+  OTHER_WINDOW,
+  VENDOR_GLOBALS,
+} from './fallback-sinks.catalog.js';
 import { LOCAL_PACKAGES } from './local-packages.catalog.js';
 import { isStoreRead } from './store-reads.js';
 import type { PackageSummaries } from './package-summaries.js';
 
 /**
  * Sinks the catalogue cannot see because nothing names their package: recognised from the syntax
- * and names alone, each with the confidence its evidence deserves. Rows, like the catalogue:
+ * and names alone, each with the confidence its evidence deserves. Rows, like the catalogue
+ * (fallback-sinks.catalog.ts):
  *   - a logger nobody imports (`logger.info(...)` on a global, an injected or in-house logger);
  *   - a vendor global used without an import (`ReactGA.event(...)`);
  *   - `postMessage` to another window, a raw `Set-Cookie` header;
@@ -24,160 +35,12 @@ export interface FallbackMatch extends SinkMatch {
   needsData: boolean;
 }
 
-/** Level methods a logger found by its name must be called with. */
-const LOG_METHODS = new Set([
-  'trace',
-  'debug',
-  'info',
-  'warn',
-  'warning',
-  'error',
-  'fatal',
-  'log',
-  'verbose',
-  'critical',
-  'notice',
-  'silly',
-  'audit',
-]);
-/** Receiver names that mean a logger: `logger`, `log`, `this.logger`, `appLogger`, `_log`. */
-const LOGGER_NAME = /^_?(?:[a-z]+)?(?:logger|Logger|log|Log)$/;
-/** Names ending in log that are not loggers. */
-const NOT_LOGGER = new Set([
-  'console',
-  'changelog',
-  'catalog',
-  'Catalog',
-  'dialog',
-  'Dialog',
-  'backlog',
-  'blog',
-  'Blog',
-  'auditLog',
-  'activityLog',
-  'eventLog',
-]);
-
-/** Vendor globals used without an import (a script tag, an injected global): name → sink and methods. */
-const VENDOR_GLOBALS: ReadonlyMap<
-  string,
-  {
-    id: string;
-    label: string;
-    kind: 'error_reporter' | 'third_party';
-    service?: string;
-    family: 'log' | 'egress';
-    methods: ReadonlySet<string>;
-  }
-> = new Map([
-  [
-    'ReactGA',
-    {
-      id: 'google-analytics',
-      label: 'Google Analytics',
-      kind: 'third_party' as const,
-      service: 'analytics',
-      family: 'egress' as const,
-      methods: new Set(['event', 'set', 'send', 'pageview', 'gtag', 'initialize']),
-    },
-  ],
-  [
-    'Sentry',
-    {
-      id: 'sentry',
-      label: 'Sentry',
-      kind: 'error_reporter' as const,
-      family: 'log' as const,
-      methods: new Set([
-        'captureException',
-        'captureMessage',
-        'captureEvent',
-        'setUser',
-        'setContext',
-        'setExtra',
-        'setExtras',
-        'setTag',
-        'setTags',
-        'addBreadcrumb',
-      ]),
-    },
-  ],
-  [
-    'Bugsnag',
-    {
-      id: 'bugsnag',
-      label: 'Bugsnag',
-      kind: 'error_reporter' as const,
-      family: 'log' as const,
-      methods: new Set(['notify', 'setUser', 'addMetadata', 'leaveBreadcrumb', 'start']),
-    },
-  ],
-]);
-
-/** Receivers of `postMessage` that are another window (not a worker, a port or this window's own channel). */
-const OTHER_WINDOW = /(?:^|\.)(?:contentWindow|opener|parent|top|frames(?:\[[^\]]+\])?)$/;
-
-/** Methods that write a response header: `res.setHeader('Set-Cookie', v)`, `headers.append('Set-Cookie', v)`. */
-const HEADER_METHODS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);
-
 const LOCAL = localPackagePattern(LOCAL_PACKAGES);
 
 /** The rows of local-packages.catalog.ts as one pattern (`*` matches any characters). */
 export function localPackagePattern(rows: readonly string[]): RegExp {
   return new RegExp(`^(?:${rows.map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '.*')).join('|')})$`);
 }
-
-/**
- * First words of methods that erase by key (`deleteThread(userId)`, `removeUser(id)`, `purgeCache`):
- * an erasure stores and discloses nothing, so an uncatalogued client's such call is no vendor flow.
- */
-const ERASURE_VERBS = new Set([
-  'delete',
-  'del',
-  'remove',
-  'destroy',
-  'purge',
-  'erase',
-  'drop',
-  'evict',
-  'invalidate',
-  'revoke',
-  'unlink',
-  'clear',
-]);
-
-const NODE_BUILTINS = new Set([
-  'assert',
-  'async_hooks',
-  'buffer',
-  'child_process',
-  'cluster',
-  'crypto',
-  'dns',
-  'events',
-  'fs',
-  'fs/promises',
-  'http',
-  'https',
-  'http2',
-  'net',
-  'os',
-  'path',
-  'perf_hooks',
-  'process',
-  'querystring',
-  'readline',
-  'stream',
-  'string_decoder',
-  'timers',
-  'tls',
-  'url',
-  'util',
-  'v8',
-  'vm',
-  'worker_threads',
-  'zlib',
-]);
 
 export class FallbackSinks {
   /** Per file: whether it imports a package that could be an uncatalogued vendor (most files import none). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { addImportedTestScope, type DiscoveredFile, type Discovery } from '../engine/discover.js';
+import { addImportedTestScope } from '../engine/imported-test-scope.js';
+import type { DiscoveredFile, Discovery } from '../engine/discovered-files.js';
 import type { ScanConfig } from '../config/types.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 
@@ -12,8 +13,9 @@ export interface BaseDiscovery {
 /**
  * The base side's files when only its changed files were walked: head's unchanged files and base's
  * changed ones. A test-scope file (a fixture, a mock) is analyzed when analyzed code imports it
- * (discover.ts), which a changed importer decides differently on each side: the base side decides
- * it again from its own files, as a walk of the base tree would, reading unchanged files from head.
+ * (imported-test-scope.ts), which a changed importer decides differently on each side: the base
+ * side decides it again from its own files, as a walk of the base tree would, reading unchanged
+ * files from head.
  */
 export async function discoverBase(
   head: Discovery,

@@ -19,7 +19,7 @@ export interface UnanalyzedFile {
  * read from the base side, a `.d.ts` file runs nothing, a symlink inside the tree is analyzed at
  * its target, and a file missing from one side is a deletion. Tests, fixtures and vendored code
  * are out of scope by default and do not ship; production code cannot hide there, since a file
- * there that analyzed code imports is analyzed (src/engine/discover.ts).
+ * there that analyzed code imports is analyzed (src/engine/imported-test-scope.ts).
  */
 const NOT_THE_AUTHORS = [
   TEST_SCOPE_REASON,

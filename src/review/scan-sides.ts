@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import type { Analyzer } from '../engine/analyzer.js';
 import { compilerOptionsFor, resolutionSignature } from '../engine/compiler-options.js';
-import { discoverFiles, type Discovery } from '../engine/discover.js';
+import { discoverFiles } from '../engine/discover.js';
+import type { Discovery } from '../engine/discovered-files.js';
 import { scan } from '../engine/scan.js';
 import type { ScanResult } from '../core/contract.js';
 import type { ScanConfig } from '../config/types.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseAppConfigFile } from '../../src/app/config/parse.js';
-import { DEFAULT_LIMITS } from '../../src/app/github/extract.js';
+import { DEFAULT_LIMITS } from '../../src/app/github/archive-checks.js';
 
 /** The README's GitHub App section: its configuration example is valid and its limits are the code's. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG, type ScanConfig } from '../../src/config/types.js';
-import { discoverFiles, type DiscoverOptions, type Discovery } from '../../src/engine/discover.js';
+import { discoverFiles, type DiscoverOptions } from '../../src/engine/discover.js';
+import type { Discovery } from '../../src/engine/discovered-files.js';
 
 const roots: string[] = [];
 afterAll(() => {

@@ -4,8 +4,9 @@ import { reviewChanges, writeTree } from './git-repo.js';
 
 /*
  * Test-scope files (fixtures, mocks, seeds) are analyzed when production code imports them
- * (discover.ts). Whether one is analyzed is decided by its importers: the fast review must decide
- * it on each side as the full review does, also when only the test-scope file or its importer changed.
+ * (src/engine/imported-test-scope.ts). Whether one is analyzed is decided by its importers: the
+ * fast review must decide it on each side as the full review does, also when only the test-scope
+ * file or its importer changed.
  */
 
 const BASE: Record<string, string> = {

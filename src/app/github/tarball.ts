@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { extractTarball, type ExtractLimits, type ExtractResult } from './extract.js';
+import type { ExtractLimits } from './archive-checks.js';
+import { extractTarball, type ExtractResult } from './extract.js';
 import type { Octokit, RepoRef } from './types.js';
 
 /**

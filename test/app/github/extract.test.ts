@@ -3,13 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import {
-  ArchiveLimitError,
-  CorruptArchiveError,
-  DEFAULT_LIMITS,
-  extractTarball,
-  UnsafeArchiveError,
-} from '../../../src/app/github/extract.js';
+import { ArchiveLimitError, CorruptArchiveError, DEFAULT_LIMITS, UnsafeArchiveError } from '../../../src/app/github/archive-checks.js';
+import { extractTarball } from '../../../src/app/github/extract.js';
 import { rawTar, rawTarball, type RawEntry } from '../helpers/raw-tar.js';
 import { makeTarball } from '../helpers/tarball.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_LIMITS } from '../../../src/app/github/extract.js';
+import { DEFAULT_LIMITS } from '../../../src/app/github/archive-checks.js';
 import type { Octokit } from '../../../src/app/github/types.js';
 import { analyze, type AnalyzeInput, type TreesReviewer } from '../../../src/app/pipeline/analyze.js';
 import { rawTar, rawTarball } from '../helpers/raw-tar.js';
