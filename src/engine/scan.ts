@@ -150,6 +150,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const overflowed = new Set<string>();
     for (const file of part.analyze) {
       const outcome = outcomeOf(file);
+      // After an overflow the part's program lacks that file: what follows is not stored either.
+      if (overflowed.size) uncacheable.add(file.relative);
       const refused = unparsable.get(file.path);
       if (refused) {
         outcome.problems.push({
