@@ -23,6 +23,8 @@ const INTEGRATION = [
   'test/review/exclusions.test.ts',
   'test/review/git.test.ts',
   'test/review/incremental.test.ts',
+  'test/review/review-cache.test.ts',
+  'test/engine/cache/concurrent.test.ts',
   'test/review/run.test.ts',
   'test/engine/fast-path.test.ts',
   'test/app/pipeline/threshold.test.ts',

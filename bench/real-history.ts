@@ -13,6 +13,11 @@
  * which both reviews must equal (findings of renamed files left out: a review pairs them, two scans
  * cannot); where they differ, `review --full` is run and is the judge. Prints per-commit rows and median / p95 ratios, peak RSS, files analyzed and cut off;
  * writes bench/out/real-history.json. Exits 1 when a review's findings differ from the full review's.
+ *
+ * `--cache`: this build's reviews use an analysis cache (`--cache-dir`) that a full scan of the base
+ * tree filled first (untimed, as main's scan after a merge or earlier reviews against the same base
+ * would), and each review is run a second time (`repeat`: both sides warm). `--before none` skips
+ * main's build.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +63,7 @@ export function realHistory(): void {
   const end = arg('--end', 'b66c1dd978');
   const count = Number(arg('--commits', '12'));
   const before = arg('--before', '/work/main/dist/src/cli/main.js');
+  const cached = process.argv.includes('--cache');
   const git = (cwd: string | undefined, ...args: string[]) =>
     execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
   const mgit = (...args: string[]) => git(undefined, `--git-dir=${mirror}`, ...args);
@@ -114,6 +120,11 @@ export function realHistory(): void {
     return s;
   };
 
+  const labels = [
+    ...(before === 'none' ? [] : [['before', before] as const]),
+    ['after', AFTER] as const,
+    ...(cached ? [['repeat', AFTER] as const] : []),
+  ];
   const rows: Record<string, unknown>[] = [];
   let mismatches = 0;
   try {
@@ -129,6 +140,13 @@ export function realHistory(): void {
           .flatMap((l) => l.split('\t').slice(1)),
       );
       const baseSha = commitTree(`${c}~1`);
+      // A warm base: the base tree scanned whole into the cache before the review.
+      const cacheDir = path.join(tmp, 'cache');
+      const warmMs = cached
+        ? Math.round(
+            timed(AFTER, ['scan', repo, '--format', 'json', '--fail-on', 'none', '--no-progress', '--cache-dir', cacheDir], tmp).ms,
+          )
+        : undefined;
       const headSha = commitTree(c);
       const baseScan = scanTree(`${c}~1`);
       const headScan = scanTree(c);
@@ -159,12 +177,10 @@ export function realHistory(): void {
         fullScanMs: Math.round(headScan.run.ms),
         fullScanRssMb: headScan.run.rssMb,
         fullNewFixed: fullChanges.length,
+        ...(warmMs !== undefined ? { baseWarmScanMs: warmMs } : {}),
       };
-      for (const [label, bin] of [
-        ['before', before],
-        ['after', AFTER],
-      ] as const) {
-        const flags = label === 'after' ? AFTER_FLAGS : [];
+      for (const [label, bin] of labels) {
+        const flags = label === 'before' ? [] : [...AFTER_FLAGS, ...(cached ? ['--cache-dir', cacheDir] : [])];
         const run = timed(bin, ['review', '--base', baseSha, '--head', headSha, '--format', 'json', '--fail-on', 'none', ...flags], repo);
         const { review, changes } = reviewChanges(run.stdout);
         let identical = JSON.stringify(changes) === JSON.stringify(fullChanges);
@@ -196,6 +212,7 @@ export function realHistory(): void {
           ratio: Number((run.ms / headScan.run.ms).toFixed(3)),
           rssMb: run.rssMb,
           analyzed: review.stats.headFiles,
+          ...(review.stats.fromCache !== undefined ? { fromCache: review.stats.fromCache, analyzedBoth: review.stats.analyzed } : {}),
           dependents: scope?.dependents ?? null,
           cutOff: scope?.cutOff ?? null,
           loaded: scope?.loaded ?? null,
@@ -207,7 +224,7 @@ export function realHistory(): void {
       const fmt = (s: Record<string, number | boolean | null>) =>
         `${String(s.ms).padStart(7)} ms ${String(s.ratio).padStart(6)}x ${String(s.rssMb).padStart(5)} MiB analyzed ${String(s.analyzed).padStart(5)} cut ${String(s.cutOff ?? '-').padStart(5)}${s.identical ? '' : ' DIFFERS'}`;
       console.log(
-        `${short} ${String(changedSources).padStart(3)} files | full ${Math.round(headScan.run.ms)} ms | before ${fmt(row.before as never)} | after ${fmt(row.after as never)}`,
+        `${short} ${String(changedSources).padStart(3)} files | full ${Math.round(headScan.run.ms)} ms | ${labels.map(([l]) => `${l} ${fmt(row[l] as never)}`).join(' | ')}`,
       );
     }
   } finally {
@@ -215,7 +232,7 @@ export function realHistory(): void {
   }
 
   const summary: Record<string, unknown> = {};
-  for (const label of ['before', 'after'] as const) {
+  for (const [label] of labels) {
     const of = (key: string) => rows.map((r) => (r[label] as Record<string, number>)[key]!);
     summary[label] = {
       medianRatio: percentile(of('ratio'), 0.5),

@@ -11,11 +11,13 @@
  *   - findings found vs planted (scan) and new findings found vs introduced (review);
  * then the same scan-vs-tsc comparison on real code: the sources of installed packages (bench/corpus.ts).
  * `--real-history` instead reviews real merged changes of a repository with history (bench/real-history.ts).
+ * For each size also the analysis cache: the full scan without it, with an empty cache (cold) and
+ * again (warm), BENCH_RUNS times alternating; `--cache-only` measures just that.
  * Prints a table and writes bench/out/results.json. Numbers are wall-clock on this machine: run it
  * on an idle machine and compare ratios, not absolute times.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +82,52 @@ function best(n: number, f: () => Timed): Timed {
   return min!;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Findings, errors and skips of a scan's JSON: what the cache must give back unchanged. */
+const outcome = (stdout: string) => {
+  const r = JSON.parse(stdout) as ScanResult;
+  return JSON.stringify([r.findings, r.errors, r.skipped, r.stats.files, r.stats.lines]);
+};
+
+/**
+ * The full scan without the cache (plain), with an empty one (cold: analyzes and writes every
+ * entry) and again (warm: answers every file from it), `n` times; plain and cold alternate which
+ * goes first. Ratios are per round (runs made back to back), reported as medians.
+ */
+function cacheBench(n: number, dir: string, size: number) {
+  const cacheDir = path.join(os.tmpdir(), `privacy-review-bench-cache-${size}`);
+  const args = [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress'];
+  const rounds: { plain: Timed; cold: Timed; warm: Timed }[] = [];
+  for (let i = 0; i < n; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const plainFirst = i % 2 === 0;
+    const first = timed(plainFirst ? args : [...args, '--cache-dir', cacheDir]);
+    const second = timed(plainFirst ? [...args, '--cache-dir', cacheDir] : args);
+    const warm = timed([...args, '--cache-dir', cacheDir]);
+    rounds.push(plainFirst ? { plain: first, cold: second, warm } : { plain: second, cold: first, warm });
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  const last = rounds[rounds.length - 1]!;
+  const warmStats = (JSON.parse(last.warm.stdout) as ScanResult).stats;
+  return {
+    files: warmStats.files,
+    plainMs: Math.round(median(rounds.map((r) => r.plain.ms))),
+    coldMs: Math.round(median(rounds.map((r) => r.cold.ms))),
+    warmMs: Math.round(median(rounds.map((r) => r.warm.ms))),
+    warmVsCold: Number(median(rounds.map((r) => r.warm.ms / r.cold.ms)).toFixed(3)),
+    coldVsPlain: Number(median(rounds.map((r) => r.cold.ms / r.plain.ms)).toFixed(3)),
+    ratios: rounds.map((r) => `${(r.warm.ms / r.cold.ms).toFixed(3)}:${(r.cold.ms / r.plain.ms).toFixed(2)}`).join('/'),
+    fromCache: warmStats.fromCache,
+    coldRssMb: Math.max(...rounds.map((r) => r.cold.rssMb)),
+    warmRssMb: Math.max(...rounds.map((r) => r.warm.rssMb)),
+    identical: rounds.every(
+      (r) => outcome(r.cold.stdout) === outcome(r.plain.stdout) && outcome(r.warm.stdout) === outcome(r.plain.stdout),
+    ),
+    load: os.loadavg()[0]!.toFixed(1),
+  };
+}
+
 function recall(result: ScanResult, planted: Planted[]) {
   const found = planted.filter((p) =>
     result.findings.some((f) => f.file === p.file && f.line === p.line && f.rule === p.rule && (!p.sink || f.sink?.id === p.sink)),
@@ -98,9 +146,13 @@ if (process.argv.includes('--real-history')) {
   process.exit(process.exitCode ?? 0);
 }
 const rows: Record<string, unknown>[] = [];
+const cacheRows: Record<string, unknown>[] = [];
+const cacheOnly = process.argv.includes('--cache-only');
 for (const size of sizes) {
   const dir = path.join(os.tmpdir(), `privacy-review-bench-${size}`);
   const repo = generateRepo(dir, size);
+  cacheRows.push({ size, ...cacheBench(runs, dir, size) });
+  if (cacheOnly) continue;
   const vs = versus(
     runs,
     [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-progress'],
@@ -140,12 +192,14 @@ const table = (list: Record<string, unknown>[]) => {
   console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
   for (const row of list) console.log(`| ${header.map((h) => row[h]).join(' | ')} |`);
 };
-table(rows);
+if (rows.length) table(rows);
+console.log('\nAnalysis cache (full scan: plain, cold cache, warm cache; medians):');
+table(cacheRows);
 
 // Real code: the sources of installed packages (bench/corpus.ts). No planted findings: the row
 // shows speed against tsc, and whether every file could be analyzed.
 let corpus: Record<string, unknown> | undefined;
-if (!process.argv.includes('--no-corpus')) {
+if (!process.argv.includes('--no-corpus') && !cacheOnly) {
   const made = makeCorpus(ROOT, path.join(os.tmpdir(), 'privacy-review-bench-corpus'));
   const vs = versus(
     runs,
@@ -174,5 +228,9 @@ if (!process.argv.includes('--no-corpus')) {
 mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
 writeFileSync(
   path.join(ROOT, 'bench/out/results.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows, corpus }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, rows, cache: cacheRows, corpus },
+    null,
+    2,
+  ),
 );

@@ -85,6 +85,10 @@ export interface ScanStats {
   suppressed: number;
   byRule: Record<RuleId, number>;
   peakRssMb?: number;
+  /** Files analyzed by this run (of `files`); the others were answered from the analysis cache. */
+  analyzed?: number;
+  /** Files answered from the analysis cache (`--cache`), not analyzed again. */
+  fromCache?: number;
 }
 
 export interface ScanResult {

@@ -12,11 +12,13 @@ type Wrapping = SourceFile & { _getNodeFromCompilerNode(node: ts.Node): Node };
  * walk of each file, and a node is wrapped for ts-morph only when a handler asks for its kind
  * (one ts-morph context per file, created on the first such node).
  */
-export function adaptCustomAnalyzer(custom: CustomAnalyzer): Analyzer {
+export function adaptCustomAnalyzer(custom: CustomAnalyzer, cacheIdentity: string | null = null): Analyzer {
   const { name, rule, description } = custom.meta;
   const kinds = new Map<string, number>();
   return {
     meta: { id: rule, name, shortDescription: description, help: description },
+    // Known only when loaded from a module file (load.ts); an analyzer of unknown code turns the cache off.
+    cacheIdentity,
     create(ctx: SourceFileContext): NodeHandlers {
       let wrapped: Wrapping | undefined;
       const file = (): Wrapping => (wrapped ??= createWrappedNode(ctx.sourceFile, { typeChecker: ctx.checker }) as Wrapping);

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,18 +26,31 @@ export async function loadCustomAnalyzers(specifiers: readonly string[], from: s
   const out: Analyzer[] = [];
   const names = new Set<string>();
   for (const specifier of specifiers) {
-    const custom = validate(await importModule(specifier, from), specifier);
+    const { module, file } = await importModule(specifier, from);
+    const custom = validate(module, specifier);
     if (names.has(custom.meta.name))
       throw new CustomAnalyzerError(
         `custom analyzer ${specifier}: the name "${custom.meta.name}" is taken by another custom analyzer; give each its own meta.name`,
       );
     names.add(custom.meta.name);
-    out.push(adaptCustomAnalyzer(custom));
+    out.push(adaptCustomAnalyzer(custom, moduleIdentity(file)));
   }
   return out;
 }
 
-async function importModule(specifier: string, from: string): Promise<unknown> {
+/**
+ * What the analysis cache keys a custom analyzer's results by: its module file's content. Modules it
+ * imports are not covered; changing one without the module file needs a new cache directory (README).
+ */
+function moduleIdentity(file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+async function importModule(specifier: string, from: string): Promise<{ module: unknown; file: string }> {
   const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
   let resolved: string;
   try {
@@ -50,7 +64,7 @@ async function importModule(specifier: string, from: string): Promise<unknown> {
     throw new CustomAnalyzerError(`custom analyzer ${specifier}: ${resolved} does not exist; check the path (relative to ${from})`);
   try {
     const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
-    return module.default ?? module;
+    return { module: module.default ?? module, file: resolved };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new CustomAnalyzerError(

@@ -46,6 +46,12 @@ export interface Analyzer {
    * rule's rows are matched at every node, and the flows found are shared between the rules.
    */
   sinks?: readonly SinkSpec[];
+  /**
+   * What the analysis cache keys this rule's results by besides its id and name: a custom analyzer's
+   * module content. Undefined for the built-in rules (the tool's own identity covers them); null when
+   * it is unknown, which turns the cache off.
+   */
+  cacheIdentity?: string | null;
   /** Optional: non-TypeScript files this analyzer reads (e.g. `.prisma`). */
   textFiles?: {
     matches(file: string): boolean;

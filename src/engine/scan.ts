@@ -11,14 +11,19 @@ import type { FileError, Finding, RuleId, ScanResult, SkippedFile } from '../cor
 import { DEFAULT_CONFIG, type ScanConfig } from '../config/types.js';
 import { discoverFiles } from './discover.js';
 import type { DiscoveredFile, Discovery } from './discovered-files.js';
-import { compilerOptionsFor } from './compiler-options.js';
+import { compilerOptionsFor, resolutionSignature } from './compiler-options.js';
+import { declaresGlobals, ImportGraph } from './imports.js';
+import type { AnalysisCache } from './cache/store.js';
+import type { FileOutcome } from './cache/entry.js';
+import { fileKeys } from './cache/file-keys.js';
+import { scanIdentity } from './cache/keys.js';
+import { toolIdentity } from './cache/tool-identity.js';
 import type { ProjectFiles } from '../ts/project-files.js';
 import { enclosingSymbol, rangeOf } from '../ts/symbols.js';
 import { fingerprint } from './fingerprint.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { Classifier } from '../classifier/classifier.js';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import type { FlowCut } from '../flow/flow-analyzer.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -51,6 +56,12 @@ export interface ScanOptions {
    * the rest from head's tree.
    */
   projectFiles?: ProjectFiles;
+  /**
+   * Per-file results by key (cache/): a file whose key (its import closure, the globals, the
+   * configuration, the analyzers, the tool) is stored is not analyzed again; when every file is,
+   * no program is built. Not used on the reference path.
+   */
+  cache?: AnalysisCache;
   /** Called after each file, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -70,8 +81,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const { options: compilerOptions, error: tsconfigError } = compilerOptionsFor(root, options.projectFiles);
   if (tsconfigError) errors.push(tsconfigError);
-  const taxonomy = config.classifier.categories?.length ? Taxonomy.default().withCustom(config.classifier.categories) : Taxonomy.default();
-  const classifier = new Classifier(taxonomy, config.classifier);
+  // Built on first use: a scan answered wholly from the cache needs neither.
+  let shared: { taxonomy: Taxonomy; classifier: Classifier } | undefined;
+  const common = () => {
+    if (shared) return shared;
+    const taxonomy = config.classifier.categories?.length
+      ? Taxonomy.default().withCustom(config.classifier.categories)
+      : Taxonomy.default();
+    return (shared = { taxonomy, classifier: new Classifier(taxonomy, config.classifier) });
+  };
   const relative = (fileName: string) => path.relative(root, fileName).split(path.sep).join('/');
   // Sources too deeply nested to give to TypeScript, by absolute path: left out of every program.
   const unparsable = new Map<string, Unparsable>();
@@ -81,85 +99,114 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       compilerOptions,
       root,
       config,
-      classifier,
-      taxonomy,
+      ...common(),
       analyzers: options.analyzers,
       relative,
       reference: options.reference,
       unparsable,
     });
 
-  const collector = new FindingCollector(analyzersFor, config, errors, taxonomy);
+  // Each file's contribution, replayed in file order below: the same result whether it was
+  // analyzed now or came from the cache.
+  const outcomes = new Map<string, FileOutcome>();
+  const cached = options.reference
+    ? undefined
+    : planCache(options.cache, {
+        root,
+        config,
+        compilerOptions,
+        discovery,
+        sources,
+        textFiles,
+        analyzersFor,
+        analyzers: options.analyzers,
+      });
+  if (cached) for (const [file, outcome] of cached.hits) outcomes.set(file, outcome);
+  const pending = sources.filter((f) => !outcomes.has(f.relative));
+  const pendingText = textFiles.filter((f) => !outcomes.has(f.relative));
+  /** Files whose outcome must not be stored: analysis failed or ran out of stack, which depends on the run. */
+  const uncacheable = new Set<string>();
+
+  const collector = new FindingCollector(analyzersFor, config, () => common().taxonomy);
   const total = sources.length + textFiles.length;
   let done = 0;
-  let lines = 0;
+  for (const f of [...sources, ...textFiles]) if (outcomes.has(f.relative)) options.onProgress?.(++done, total, f.relative);
+  const outcomeOf = (file: DiscoveredFile): FileOutcome => {
+    const outcome: FileOutcome = { findings: [], problems: [], skipped: [], lines: 0 };
+    outcomes.set(file.relative, outcome);
+    return outcome;
+  };
+  // With cache hits, the programs load only what the remaining files import (and the globals):
+  // the same findings (partition.ts), without parsing the files the cache answered for.
+  const loadable = cached?.hits.size && pending.length ? loadFor(discovery.sources, pending, cached.graph) : discovery.sources;
   const parts = options.reference
     ? [{ load: discovery.sources, analyze: sources }]
-    : partition(discovery.sources, sources, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM);
+    : pending.length === 0
+      ? []
+      : partition(loadable, pending, compilerOptions, root, options.filesPerProgram ?? FILES_PER_PROGRAM, cached?.graph);
   // One part's program, its files analyzed. A function of its own: references to the program (the
   // last file's nodes among them) must not outlive it in this frame while the next part is built.
   const analyzePart = (part: ProgramPart): ScanServices => {
     let services = servicesFor(part.load);
     const overflowed = new Set<string>();
     for (const file of part.analyze) {
+      const outcome = outcomeOf(file);
+      // After an overflow the part's program lacks that file: what follows is not stored either.
+      if (overflowed.size) uncacheable.add(file.relative);
       const refused = unparsable.get(file.path);
       if (refused) {
-        errors.push({ file: file.relative, ...(refused.line !== undefined ? { line: refused.line } : {}), message: refused.message });
+        outcome.problems.push({
+          error: { file: file.relative, ...(refused.line !== undefined ? { line: refused.line } : {}), message: refused.message },
+        });
+        uncacheable.add(file.relative);
         options.onProgress?.(++done, total, file.relative);
         continue;
       }
       try {
-        analyzeFile(file, services);
+        analyzeFile(file, services, outcome);
       } catch (e) {
+        uncacheable.add(file.relative);
         if (!(e instanceof RangeError)) {
-          errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+          outcome.problems.push({ error: { file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` } });
         } else {
           // Out of stack: the checker may have been left half-way through resolving a type, and
           // would then answer wrongly for the files after this one. They get a program of their own.
-          errors.push({
-            file: file.relative,
-            message: `Not analyzed: nested too deeply to analyze (${e.message}); split it up into smaller expressions or functions.`,
+          outcome.problems.push({
+            error: {
+              file: file.relative,
+              message: `Not analyzed: nested too deeply to analyze (${e.message}); split it up into smaller expressions or functions.`,
+            },
           });
           overflowed.add(file.path);
           services = servicesFor(part.load.filter((f) => !overflowed.has(f.path)));
         }
       }
-      for (const cut of services.flow.takeCuts()) reportCut(cut);
+      for (const cut of services.flow.takeCuts()) outcome.problems.push({ cut });
       options.onProgress?.(++done, total, file.relative);
     }
     return services;
   };
   /** One source's findings and its first syntax error. */
-  const analyzeFile = (file: DiscoveredFile, services: ScanServices): void => {
+  const analyzeFile = (file: DiscoveredFile, services: ScanServices, outcome: FileOutcome): void => {
     const program = services.program;
     const sf = program.getSourceFile(file.path);
     if (!sf) {
-      skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
+      outcome.skipped.push({ file: file.relative, reason: 'not part of the TypeScript program' });
       return;
     }
-    lines += lineCount(file.text);
+    outcome.lines += lineCount(file.text);
     for (const d of program.getSyntacticDiagnostics(sf).slice(0, 1)) {
       const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-      errors.push({
-        file: file.relative,
-        line: pos.line + 1,
-        column: pos.character + 1,
-        message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+      outcome.problems.push({
+        error: {
+          file: file.relative,
+          line: pos.line + 1,
+          column: pos.character + 1,
+          message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '')}. The rest of the file was analyzed as far as it could be parsed; fix the syntax for a complete analysis.`,
+        },
       });
     }
-    collector.analyzeSource(file, sf, services);
-  };
-  // Where the flow engine stopped following data (FlowAnalyzer.takeCuts): once per place.
-  const cutsReported = new Set<string>();
-  const reportCut = (cut: FlowCut) => {
-    const key = `${cut.file}:${cut.line}`;
-    if (cutsReported.has(key)) return;
-    cutsReported.add(key);
-    errors.push({
-      file: cut.file,
-      line: cut.line,
-      message: `Not fully analyzed: data is followed through ${cut.limit} nested expressions, and the expression at line ${cut.line} nests deeper; personal data inside it may be missed. Split it up into smaller expressions.`,
-    });
+    collector.analyzeSource(file, sf, services, outcome);
   };
   let services: ScanServices | undefined;
   for (const [i, part] of parts.entries()) {
@@ -168,22 +215,59 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     services = analyzePart(part);
   }
   // Text files (schemas) need no program, only the classifier and configuration.
-  services ??= servicesFor([]);
-  for (const file of textFiles) {
-    lines += lineCount(file.text);
+  if (pendingText.length) services ??= servicesFor([]);
+  for (const file of pendingText) {
+    const outcome = outcomeOf(file);
+    outcome.lines += lineCount(file.text);
     try {
-      collector.analyzeText(file, services);
+      collector.analyzeText(file, services!, outcome);
     } catch (e) {
-      errors.push({ file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` });
+      uncacheable.add(file.relative);
+      outcome.problems.push({ error: { file: file.relative, message: `Could not be analyzed: ${(e as Error).message}` } });
     }
     options.onProgress?.(++done, total, file.relative);
   }
+  if (cached) {
+    for (const f of [...pending, ...pendingText]) {
+      const key = cached.keys.get(f.relative);
+      if (key && !uncacheable.has(f.relative)) options.cache!.put(key, outcomes.get(f.relative)!);
+    }
+    options.cache!.done();
+  }
 
-  const findings = collector.findings.sort(
+  // Where the flow engine stopped following data (FlowAnalyzer.takeCuts): once per place.
+  const cutsReported = new Set<string>();
+  const unsorted: Finding[] = [];
+  let lines = 0;
+  for (const file of [...sources, ...textFiles]) {
+    const outcome = outcomes.get(file.relative);
+    if (!outcome) continue;
+    unsorted.push(...outcome.findings);
+    skipped.push(...outcome.skipped);
+    lines += outcome.lines;
+    for (const p of outcome.problems) {
+      if ('error' in p) {
+        errors.push(p.error);
+        continue;
+      }
+      const { cut } = p;
+      const key = `${cut.file}:${cut.line}`;
+      if (cutsReported.has(key)) continue;
+      cutsReported.add(key);
+      errors.push({
+        file: cut.file,
+        line: cut.line,
+        message: `Not fully analyzed: data is followed through ${cut.limit} nested expressions, and the expression at line ${cut.line} nests deeper; personal data inside it may be missed. Split it up into smaller expressions.`,
+      });
+    }
+  }
+
+  const findings = unsorted.sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
   const byRule: Record<RuleId, number> = { 'pii-field': 0, 'pii-logging': 0, 'data-flow': 0 };
   for (const f of findings) if (!f.suppressed) byRule[f.rule]++;
+  const fromCache = cached?.hits.size ?? 0;
   return {
     version: 1,
     tool: { name: 'privacy-review', version: TOOL_VERSION },
@@ -199,8 +283,65 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       suppressed: findings.filter((f) => f.suppressed).length,
       byRule,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      analyzed: total - fromCache,
+      fromCache,
     },
   };
+}
+
+/** The sources a program must load to analyze `pending` as the whole program would: what they import, and the globals. */
+function loadFor(all: readonly DiscoveredFile[], pending: readonly DiscoveredFile[], graph: ImportGraph): DiscoveredFile[] {
+  const load = graph.programFor(pending.map((f) => f.relative));
+  return all.filter((f) => load.has(f.relative));
+}
+
+interface CachePlanInputs {
+  root: string;
+  config: ScanConfig;
+  compilerOptions: ts.CompilerOptions;
+  discovery: Discovery;
+  sources: readonly DiscoveredFile[];
+  textFiles: readonly DiscoveredFile[];
+  analyzersFor: (file: string) => readonly Analyzer[];
+  analyzers: readonly Analyzer[];
+}
+
+interface CachePlan {
+  keys: Map<string, string>;
+  hits: Map<string, FileOutcome>;
+  graph: ImportGraph;
+}
+
+/**
+ * Each analyzed file's key and the outcomes the cache holds for them; undefined without a cache, or
+ * when something the key cannot cover is in play (a custom analyzer without a known module, a
+ * configuration that is not plain data): then every file is analyzed.
+ */
+function planCache(cache: AnalysisCache | undefined, inputs: CachePlanInputs): CachePlan | undefined {
+  if (!cache || inputs.analyzers.some((a) => a.cacheIdentity === null)) return undefined;
+  const scanId = scanIdentity({
+    tool: toolIdentity(),
+    config: inputs.config,
+    resolution: resolutionSignature(inputs.compilerOptions, inputs.root),
+  });
+  if (!scanId) return undefined;
+  const all = inputs.discovery.sources;
+  const graph = new ImportGraph(new Map(all.map((f) => [f.relative, [f.text]])), inputs.compilerOptions, inputs.root);
+  const keys = fileKeys({
+    scan: scanId,
+    sources: all,
+    analyzed: inputs.sources,
+    textFiles: inputs.textFiles,
+    dependencies: (f) => graph.dependencies(f),
+    declaresGlobals,
+    analyzersFor: inputs.analyzersFor,
+  });
+  const hits = new Map<string, FileOutcome>();
+  for (const [file, key] of keys) {
+    const outcome = cache.get(key);
+    if (outcome) hits.set(file, outcome);
+  }
+  return { keys, hits, graph };
 }
 
 /** Lines of a text, for the statistics: `sf.getLineStarts()` would build an array per file that most never need. */
@@ -212,19 +353,17 @@ function lineCount(text: string): number {
 
 /** Turns analyzer reports into findings: location, symbol, severity, suppression, fingerprint. */
 class FindingCollector {
-  readonly findings: Finding[] = [];
   private readonly ignoreMatchers: { match: (file: string) => boolean; rules?: string[]; reason: string }[];
 
   constructor(
     private readonly analyzersFor: (file: string) => readonly Analyzer[],
     config: ScanConfig,
-    private readonly errors: FileError[],
-    private readonly taxonomy: Taxonomy,
+    private readonly taxonomy: () => Taxonomy,
   ) {
     this.ignoreMatchers = config.ignore.map((i) => ({ match: picomatch(i.paths, { dot: true }), rules: i.rules, reason: i.reason }));
   }
 
-  analyzeSource(file: DiscoveredFile, sf: ts.SourceFile, services: ScanServices): void {
+  analyzeSource(file: DiscoveredFile, sf: ts.SourceFile, services: ScanServices, outcome: FileOutcome): void {
     // Handlers by node kind, in an array: the walk visits every node of every file.
     const dispatch: (((node: ts.Node) => void)[] | undefined)[] = [];
     let any = false;
@@ -254,23 +393,28 @@ class FindingCollector {
       };
       visit(sf);
     }
-    this.finish(file, reports, sf);
+    this.finish(file, reports, sf, outcome);
   }
 
-  analyzeText(file: DiscoveredFile, services: ScanServices): void {
+  analyzeText(file: DiscoveredFile, services: ScanServices, outcome: FileOutcome): void {
     const reports: { rule: RuleId; input: FindingInput }[] = [];
     for (const analyzer of this.analyzersFor(file.relative)) {
       if (!analyzer.textFiles?.matches(file.relative)) continue;
       const ctx: FileContext = { ...services, file: file.relative, report: (input) => reports.push({ rule: analyzer.meta.id, input }) };
       analyzer.textFiles.analyze(file.text, ctx);
     }
-    this.finish(file, reports, undefined);
+    this.finish(file, reports, undefined, outcome);
   }
 
-  private finish(file: DiscoveredFile, reports: { rule: RuleId; input: FindingInput }[], sf: ts.SourceFile | undefined): void {
+  private finish(
+    file: DiscoveredFile,
+    reports: { rule: RuleId; input: FindingInput }[],
+    sf: ts.SourceFile | undefined,
+    outcome: FileOutcome,
+  ): void {
     if (reports.length === 0) return;
     const suppressions = parseSuppressions(file.relative, file.text);
-    this.errors.push(...suppressions.problems);
+    for (const error of suppressions.problems) outcome.problems.push({ error });
     const seen = new Map<string, number>();
     const located = reports.map((r) => ({ ...r, range: isNode(r.input.at) ? rangeOf(r.input.at, sf) : textRange(r.input.at) }));
     located.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
@@ -291,10 +435,10 @@ class FindingCollector {
           ? base
           : fingerprint({ rule, file: file.relative, symbol, categories, sink, discriminator: input.discriminator }, occurrence);
       const suppression = suppressionFor(suppressions, rule, range.line) ?? this.configSuppression(file.relative, rule);
-      this.findings.push({
+      outcome.findings.push({
         id,
         rule,
-        severity: input.severity ?? this.taxonomy.severity(categories),
+        severity: input.severity ?? this.taxonomy().severity(categories),
         file: file.relative,
         ...range,
         message: input.message,

@@ -21,6 +21,7 @@ import { unanalyzedFiles } from './unanalyzed-files.js';
 import type { PurposeDrift, Review, ReviewedFinding, ReviewSide } from './types.js';
 import { SEVERITY_ORDER, type Severity } from '../core/contract.js';
 import { UNREADABLE_CODES } from '../manifest/problems.js';
+import type { AnalysisCache } from '../engine/cache/store.js';
 
 export interface ReviewTreesOptions {
   /** The base side, already on disk (the merge base's tree): scan root of that side. */
@@ -50,6 +51,8 @@ export interface ReviewTreesOptions {
   full?: boolean;
   /** Early cutoff's threshold (scan-sides.ts `cutoff`), or false for none: tests and benchmarks. */
   cutoff?: false | { minDependents: number };
+  /** The analysis cache both sides' scans use (engine/cache): reviews against the same base share its entries. */
+  cache?: AnalysisCache;
   /** Head files that are not on disk (the download left them out), with why: reviewed as skipped. */
   unavailable?: readonly { file: string; reason: string }[];
   /**
@@ -80,6 +83,7 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     analyzers: options.analyzers,
     ...(options.changed && !options.full ? { changed: options.changed } : {}),
     ...(options.cutoff !== undefined ? { cutoff: options.cutoff } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
   const { base: baseScan, head: headScan, scope, baseInventory } = sides;
   const partial = scope.mode === 'changed';
@@ -146,7 +150,15 @@ export async function reviewTrees(options: ReviewTreesOptions): Promise<Review> 
     skipped: headScan.skipped,
     excluded,
     verdict,
-    stats: { baseFiles: baseScan.stats.files, headFiles: headScan.stats.files, durationMs: Math.round(performance.now() - started), scope },
+    stats: {
+      baseFiles: baseScan.stats.files,
+      headFiles: headScan.stats.files,
+      durationMs: Math.round(performance.now() - started),
+      scope,
+      analyzed: (baseScan.stats.analyzed ?? baseScan.stats.files) + (headScan.stats.analyzed ?? headScan.stats.files),
+      cutOff: scope.mode === 'changed' ? (scope.cutOff ?? 0) : 0,
+      fromCache: (baseScan.stats.fromCache ?? 0) + (headScan.stats.fromCache ?? 0),
+    },
     ...(notes.length ? { notes } : {}),
   };
 }
@@ -200,6 +212,8 @@ export interface RunReviewOptions {
   full?: boolean;
   /** Early cutoff: importers of changed files whose privacy summaries are the same on both sides are not analyzed. */
   earlyCutoff?: boolean;
+  /** The analysis cache (engine/cache), used on both sides. */
+  cache?: AnalysisCache;
 }
 
 /**
@@ -247,6 +261,7 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
       base: { ref: options.base, sha: mergeBase },
       head: { ref: options.head ?? 'work tree', sha: headSha },
       ...(options.today ? { today: options.today } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
     });
     return { ...review, stats: { ...review.stats, durationMs: Math.round(performance.now() - started) } };
   } finally {

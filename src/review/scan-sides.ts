@@ -14,6 +14,7 @@ import { discoverBase } from './base-discovery.js';
 import { collectGarbage } from '../engine/gc.js';
 import type { ImportGraph } from '../engine/imports.js';
 import type { ReviewScope } from './types.js';
+import type { AnalysisCache } from '../engine/cache/store.js';
 
 export interface SideScans {
   base: ScanResult;
@@ -47,6 +48,8 @@ export interface SideScanOptions {
    * peak memory (668 to 985 MiB), see README "Performance".
    */
   cutoff?: false | { minDependents: number };
+  /** The analysis cache (engine/cache) of both sides' scans. */
+  cache?: AnalysisCache;
 }
 
 /**
@@ -102,11 +105,12 @@ async function scopeOf(
  */
 export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   const { baseDir, headDir, config, analyzers } = options;
+  const cache = options.cache ? { cache: options.cache } : {};
   const wholeBase = options.changed && needsWholeBase(options.changed);
   if (!options.changed || wholeBase) {
     // One side after the other: a scan holds a whole TypeScript program in memory and keeps a core busy.
-    const base = await scan({ root: baseDir, config, analyzers });
-    const head = await scan({ root: headDir, config, analyzers });
+    const base = await scan({ root: baseDir, config, analyzers, ...cache });
+    const head = await scan({ root: headDir, config, analyzers, ...cache });
     return { base, head, baseInventory: [], scope: { mode: 'full', ...(wholeBase ? { reason: wholeBase } : {}) } };
   }
 
@@ -148,8 +152,8 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
   if (!('full' in scope)) await collectGarbage(); // the summaries' programs (cutoff.ts) go before the scans build theirs
   if ('full' in scope) {
     return {
-      base: await scan({ root: baseRoot, config, analyzers, discovery: base, projectFiles: baseFiles }),
-      head: await scan({ root: headRoot, config, analyzers, discovery: head }),
+      base: await scan({ root: baseRoot, config, analyzers, discovery: base, projectFiles: baseFiles, ...cache }),
+      head: await scan({ root: headRoot, config, analyzers, discovery: head, ...cache }),
       baseInventory: [],
       scope: { mode: 'full', reason: scope.full, changed: changed.size },
     };
@@ -163,6 +167,7 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     analyzers,
     projectFiles: baseFiles,
     discovery: only(base, scope.load.base),
+    ...cache,
     analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : scope.load.base.has(f) ? inventory : none),
   });
   const headScan = await scan({
@@ -170,6 +175,7 @@ export async function scanSides(options: SideScanOptions): Promise<SideScans> {
     config,
     analyzers,
     discovery: only(head, scope.load.head),
+    ...cache,
     analyzersFor: (f) => (scope.analyze.has(f) ? analyzers : none),
   });
   const analyzed = (f: { file: string }) => scope.analyze.has(f.file);

@@ -127,7 +127,18 @@ export interface Review {
   /** What this change newly keeps from analysis; each needs a reviewer (see Exclusion). */
   excluded: Exclusion[];
   verdict: Verdict;
-  stats: { baseFiles: number; headFiles: number; durationMs: number; scope?: ReviewScope };
+  stats: {
+    baseFiles: number;
+    headFiles: number;
+    durationMs: number;
+    scope?: ReviewScope;
+    /** Files analyzed by this review, both sides together (the others came from the analysis cache). */
+    analyzed?: number;
+    /** Importers of changed files not analyzed because what they use of them is the same on both sides (early cutoff). */
+    cutOff?: number;
+    /** Files answered from the analysis cache, both sides together. */
+    fromCache?: number;
+  };
   /** How the review was made, for the reviewer: e.g. the pull request changes the scan configuration, which only applies once merged. */
   notes?: string[];
 }

@@ -5,6 +5,7 @@ import { reviewTrees } from '../../review/run.js';
 import { operatorAnalyzers } from '../custom-analyzers.js';
 import { reviewAndPrepare } from '../pipeline/trees.js';
 import { serve } from './protocol.js';
+import { appCache } from '../cache.js';
 
 /**
  * The review worker's entry (src/app/worker/pool.ts starts it): the analyzers and the engine are
@@ -14,7 +15,10 @@ lowerPriority();
 // The operator's custom analyzers (checked when the App starts): a module that fails here fails every review, never skipped.
 const analyzers = operatorAnalyzers(process.env).then((custom) => [...ANALYZERS, ...custom]);
 analyzers.catch(() => undefined); // reported by each review that awaits it
-serve(async (input) => reviewAndPrepare(reviewTrees, await analyzers, input));
+// The operator's analysis cache (PRIVACY_REVIEW_CACHE_DIR), shared by the workers: entries are written whole and renamed into place.
+const cache = appCache(process.env);
+const review: typeof reviewTrees = (options) => reviewTrees(cache ? { ...options, cache } : options);
+serve(async (input) => reviewAndPrepare(review, await analyzers, input));
 
 /**
  * Reviews are background work: on Linux this thread (only this one: the nice value is per thread

@@ -10,6 +10,7 @@ import type { Decision, Review } from '../../review/types.js';
 import { DEFAULT_CONFIG } from '../../config/types.js';
 import { collect, withCustomAnalyzers } from '../custom-analyzers.js';
 import { writeReport } from '../write-report.js';
+import { CACHE_DIR_HELP, CACHE_HELP, cacheFromFlags } from '../cache.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,6 +31,8 @@ interface ReviewFlags {
   full?: boolean;
   earlyCutoff?: boolean;
   analyzer?: string[];
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 const EXAMPLES = `
@@ -72,6 +75,8 @@ export function registerReview(program: Command, context: CliContext): void {
       'also run this custom analyzer on both sides (a path or package name; repeatable; see "Custom analyzers" in the README)',
       collect,
     )
+    .option('--cache', CACHE_HELP)
+    .option('--cache-dir <dir>', CACHE_DIR_HELP)
     .option('--templates <dir>', 'directory with your own Markdown templates (checklist.md.hbs, ...)')
     .addOption(
       new Option('--fail-on <verdict>', 'exit with 1 at this verdict or worse: review (review required or fail), fail, none')
@@ -97,6 +102,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
   if (!stat) throw new UsageError(`path not found: ${target}`);
   if (!stat.isDirectory()) throw new UsageError(`${target} is a file; pass the directory to review`);
   const manifestPath = flags.manifest ? manifestInside(dir, flags.manifest) : undefined;
+  const cache = cacheFromFlags(flags, process.cwd());
   if (
     flags.templates &&
     !(await fs.stat(flags.templates).then(
@@ -124,6 +130,7 @@ async function runReviewCommand(target: string, flags: ReviewFlags): Promise<num
     ...(manifestPath ? { manifestPath } : {}),
     ...(flags.full ? { full: true } : {}),
     ...(flags.earlyCutoff ? { earlyCutoff: true } : {}),
+    ...(cache ? { cache } : {}),
   });
   let report: string;
   try {

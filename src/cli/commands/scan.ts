@@ -9,6 +9,7 @@ import { createProgress, useColor } from '../terminal.js';
 import type { CliContext } from '../context.js';
 import { writeReport } from '../write-report.js';
 import { collect, withCustomAnalyzers } from '../custom-analyzers.js';
+import { CACHE_DIR_HELP, CACHE_HELP, cacheFromFlags } from '../cache.js';
 
 interface ScanFlags {
   format: ReportFormat;
@@ -19,6 +20,8 @@ interface ScanFlags {
   progress: boolean;
   filesPerProgram?: number;
   analyzer?: string[];
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 const EXAMPLES = `
@@ -28,6 +31,7 @@ Examples:
   $ privacy-review scan --format sarif --output privacy.sarif
   $ privacy-review scan --format markdown >> "$GITHUB_STEP_SUMMARY"
   $ privacy-review scan --format json --fail-on none | jq '.findings[].file'
+  $ privacy-review scan --cache                  answer unchanged files from node_modules/.cache/privacy-review
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 bad usage, path or configuration.
 Configuration: .privacy-review.yml (or .github/privacy-review.yml) in the scanned directory, or --config FILE.`;
@@ -53,6 +57,8 @@ export function registerScan(program: Command, context: CliContext): void {
     )
     .option('--show-suppressed', 'list suppressed findings in the text report (they are always counted)')
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for more than 50 files)')
+    .option('--cache', CACHE_HELP)
+    .option('--cache-dir <dir>', CACHE_DIR_HELP)
     .addOption(
       new Option(
         '--files-per-program <n>',
@@ -72,6 +78,7 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   if (!stat) throw new UsageError(`path not found: ${target}`);
   if (!stat.isDirectory()) throw new UsageError(`${target} is a file; pass the directory to scan (the project root)`);
   const { config } = await loadConfig(root, { configFile: flags.config });
+  const cache = cacheFromFlags(flags, process.cwd());
 
   // The engine (ts-morph) and the analyzers load only now, so --help and --version stay fast.
   const [{ scan }, { ANALYZERS: BUILTIN }] = [await import('../../engine/scan.js'), await import('../../../analyzers/index.js')];
@@ -84,7 +91,14 @@ async function runScan(target: string, flags: ScanFlags): Promise<number> {
   const progress = await createProgress(flags.progress);
   let result;
   try {
-    result = await scan({ root, config, analyzers: ANALYZERS, filesPerProgram: flags.filesPerProgram, onProgress: progress?.update });
+    result = await scan({
+      root,
+      config,
+      analyzers: ANALYZERS,
+      filesPerProgram: flags.filesPerProgram,
+      onProgress: progress?.update,
+      ...(cache ? { cache } : {}),
+    });
   } finally {
     progress?.stop();
   }
