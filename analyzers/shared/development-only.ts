@@ -86,7 +86,7 @@ function modeWhen(cond: ts.Expression, value: boolean, checker: ts.TypeChecker, 
     if (!equal && !notEqual) return undefined;
     const literal = ts.isStringLiteralLike(e.right) ? e.right : ts.isStringLiteralLike(e.left) ? e.left : undefined;
     const other = literal === e.right ? e.left : e.right;
-    if (!literal || !isModeVariable(other)) return undefined;
+    if (!literal || !isModeVariable(other) || isFixedInCode(other, checker)) return undefined;
     const mode = literal.text.toLowerCase();
     const is = equal === value;
     if (mode === 'production' || mode === 'prod') return is ? 'production' : 'development';
@@ -139,6 +139,18 @@ function declarationOf(e: ts.Identifier, checker: ts.TypeChecker): ts.Declaratio
   let symbol = checker.getSymbolAtLocation(e);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+}
+
+/** `const cfg = { NODE_ENV: 'development' }`: a mode the code fixes itself is no mode check. */
+function isFixedInCode(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const x = skipOuter(e);
+  if (!ts.isPropertyAccessExpression(x) || !ts.isIdentifier(x.expression)) return false;
+  const decl = declarationOf(x.expression, checker);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  const init = skipOuter(decl.initializer);
+  if (!ts.isObjectLiteralExpression(init)) return false;
+  const prop = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === x.name.text);
+  return prop !== undefined && ts.isPropertyAssignment(prop) && ts.isStringLiteralLike(skipOuter(prop.initializer));
 }
 
 function isConst(decl: ts.VariableDeclaration): boolean {
